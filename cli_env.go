@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"mastui/model"
+	"mastui/services/mast"
+	"mastui/services/sim"
+)
+
+// cliEnv is what every command shares: streams, context and the global flags.
+type cliEnv struct {
+	ctx                   context.Context
+	stdin                 io.Reader
+	stdout, stderr        io.Writer
+	mastURL, format, cols string
+	configPath            string
+	demo                  bool
+	stopSim               func()
+	cfg                   model.Config
+	logger                *slog.Logger
+	closeLog              func()
+}
+
+// flags makes a FlagSet for one command with the global flags registered on it.
+func (e *cliEnv) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&e.mastURL, "mast-url", "", "MAST base URL")
+	fs.BoolVar(&e.demo, "demo", false, "use the embedded demo archive")
+	fs.StringVar(&e.format, "format", "table", "output format: table, csv or json")
+	fs.StringVar(&e.cols, "columns", "", "columns to print")
+	fs.StringVar(&e.configPath, "config", "", "config file")
+	return fs
+}
+
+// parse parses flags that may appear between positional arguments and returns the
+// positional ones. Negative numbers ("-26.5") are positional, not flags.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+		for len(args) > 0 && looksNumeric(args[0]) {
+			pos = append(pos, args[0])
+			args = args[1:]
+		}
+	}
+}
+
+func looksNumeric(s string) bool {
+	if len(s) < 2 || s[0] != '-' {
+		return false
+	}
+	c := s[1]
+	return c >= '0' && c <= '9' || c == '.'
+}
+
+// setup loads the config, opens the log file and, for --demo, starts the simulator.
+func (e *cliEnv) setup() error {
+	path := e.configPath
+	if path == "" {
+		path = model.ConfigPath()
+	}
+	cfg, err := model.LoadConfig(path)
+	if err != nil {
+		return err
+	}
+	if e.mastURL != "" {
+		cfg.MastURL = e.mastURL
+	}
+	e.cfg = cfg
+	e.logger, e.closeLog = openLog()
+	if e.demo {
+		url, stop, err := sim.Start(e.ctx, "127.0.0.1:0", sim.Options{Logger: e.logger})
+		if err != nil {
+			return fmt.Errorf("start demo archive: %w", err)
+		}
+		e.cfg.MastURL, e.cfg.ResolverURL, e.stopSim = url, "", stop
+	}
+	return nil
+}
+
+func (e *cliEnv) close() {
+	if e.stopSim != nil {
+		e.stopSim()
+	}
+	if e.closeLog != nil {
+		e.closeLog()
+	}
+}
+
+// client builds the MAST client from the merged configuration.
+func (e *cliEnv) client() *mast.Client {
+	return mast.New(mast.Config{
+		BaseURL:        strings.TrimRight(e.cfg.MastURL, "/"),
+		ResolverURL:    e.cfg.ResolverURL,
+		RequestTimeout: time.Duration(e.cfg.Timeout),
+		QueryBudget:    time.Duration(e.cfg.QueryBudget),
+		PageSize:       e.cfg.PageSize,
+		MaxRetries:     e.cfg.MaxRetries,
+		UserAgent:      "mastui/" + version,
+		Logger:         e.logger,
+	})
+}
+
+// serverLabel names the archive in the TUI header.
+func (e *cliEnv) serverLabel() string {
+	switch {
+	case e.demo:
+		return "demo"
+	case strings.TrimRight(e.cfg.MastURL, "/") == model.DefaultMastURL:
+		return "MAST"
+	default:
+		return e.cfg.MastURL
+	}
+}
+
+// openLog appends to $XDG_STATE_HOME/mastui/mastui.log; logs never go to the terminal.
+func openLog() (*slog.Logger, func()) {
+	dir := model.StateDir()
+	if err := os.MkdirAll(dir, 0o755); err == nil {
+		f, err := os.OpenFile(filepath.Join(dir, "mastui.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+		if err == nil {
+			return slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelInfo})), func() { f.Close() }
+		}
+	}
+	return slog.New(slog.NewTextHandler(io.Discard, nil)), func() {}
+}

@@ -1,0 +1,103 @@
+// Command mastui is a keyboard-driven terminal browser for MAST, the Mikulski Archive
+// for Space Telescopes, with a scriptable CLI on the same engine and a MAST simulator.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// usageError marks bad command lines (exit status 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "mastui:", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintln(os.Stderr, "Run 'mastui help' for usage.")
+			os.Exit(2)
+		}
+		os.Exit(1)
+	}
+}
+
+// run dispatches a command line; it is main without the process exit, for tests.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	cmd, rest := "", args
+	for i, a := range args {
+		if len(a) > 0 && a[0] != '-' {
+			cmd, rest = a, append(append([]string{}, args[:i]...), args[i+1:]...)
+			break
+		}
+	}
+	env := &cliEnv{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	switch cmd {
+	case "":
+		return env.runTUI(rest)
+	case "sim":
+		return env.runSim(rest)
+	case "query":
+		return env.runQuery(rest)
+	case "collections":
+		return env.runCollections(rest)
+	case "metadata":
+		return env.runMetadata(rest)
+	case "products":
+		return env.runProducts(rest)
+	case "resolve":
+		return env.runResolve(rest)
+	case "version":
+		fmt.Fprintln(stdout, "mastui", version)
+		return nil
+	case "help":
+		fmt.Fprint(stdout, usageText)
+		return nil
+	default:
+		return usagef("unknown command %q", cmd)
+	}
+}
+
+const usageText = `mastui — a keyboard-driven browser for MAST (Mikulski Archive for Space Telescopes)
+
+Usage:
+  mastui [--demo] [--mast-url URL]            the terminal UI (real MAST, or the embedded demo archive)
+  mastui sim [--listen ADDR] [--seed N] [--latency D] [--executing N]
+                                              run the MAST simulator (prints "listening on URL")
+  mastui query object NAME [--radius R] [--resolver SIMBAD|NED] [--count]
+  mastui query region "RA DEC" [--radius R] [--count]
+  mastui query criteria [--object NAME | --coordinates "RA DEC"] [--radius R] KEY=VALUE... [--count]
+  mastui collections                          list the CAOM collections (missions)
+  mastui metadata observations|products       column names, types, units, descriptions
+  mastui products OBSID... [--unique]         product lists of observations (obsid, not obs_id)
+  mastui resolve NAME... [--resolver SIMBAD|NED]
+  mastui version
+
+Criteria values (KEY=VALUE): a comma list is OR (filters=NUV,FUV), !x negates (dataRights=!EXCLUSIVE_ACCESS),
+a..b is an inclusive range for numeric columns (t_exptime=100..500, also >100, <=50), * is a wildcard
+(proposal_pi=Osten*). Times (t_min, t_max, t_obs_release) take MJD or ISO dates (2022-07-01..2024-12-31).
+Coordinates: "322.49324 12.16683", "21h29m58.38s +12d10m00.6s" or "21:29:58.38 +12:10:00.6".
+Radius: "0.2 deg", "3 arcmin", "10 arcsec"; a bare number is degrees (default 0.2 deg).
+
+Global flags (anywhere on the line):
+  --mast-url URL     send every MAST request to URL (env MASTUI_MAST_URL, config mast_url)
+  --demo             use the embedded demo archive (an in-process simulator) instead of MAST
+  --format F         table (default), csv or json
+  --columns LIST     columns to print (comma list, or "all"); table format defaults to key columns
+  --config FILE      config file (default $XDG_CONFIG_HOME/mastui/config.json, env MASTUI_CONFIG)
+`

@@ -1,0 +1,122 @@
+package model
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// DefaultMastURL is the real archive; every base URL can be overridden.
+const DefaultMastURL = "https://mast.stsci.edu"
+
+// Config is the user's settings. Precedence: defaults, then the config file, then the
+// environment (MASTUI_*), then command-line flags.
+type Config struct {
+	MastURL     string   `json:"mast_url,omitempty"`     // Portal, downloads, whoami
+	ResolverURL string   `json:"resolver_url,omitempty"` // SANTA name resolver
+	PageSize    int      `json:"page_size,omitempty"`    // CLI Portal page size (astroquery: 50000)
+	TUIPageSize int      `json:"tui_page_size,omitempty"`
+	Timeout     Duration `json:"request_timeout,omitempty"` // one HTTP request
+	QueryBudget Duration `json:"query_budget,omitempty"`    // one logical query, all polls and pages
+	MaxRetries  int      `json:"max_retries,omitempty"`
+	Resolver    string   `json:"resolver,omitempty"` // "", SIMBAD or NED
+	Theme       string   `json:"theme,omitempty"`
+}
+
+// Duration is a time.Duration written as "30s" / "10m" in the config file.
+type Duration time.Duration
+
+func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(time.Duration(d).String()) }
+
+func (d *Duration) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		var secs float64
+		if err2 := json.Unmarshal(b, &secs); err2 != nil {
+			return fmt.Errorf("duration must be a string like \"30s\" or a number of seconds")
+		}
+		*d = Duration(secs * float64(time.Second))
+		return nil
+	}
+	v, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("bad duration %q: %w", s, err)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// DefaultConfig returns the built-in settings.
+func DefaultConfig() Config {
+	return Config{
+		MastURL:     DefaultMastURL,
+		PageSize:    50000,
+		TUIPageSize: 500,
+		Timeout:     Duration(2 * time.Minute),
+		QueryBudget: Duration(600 * time.Second),
+		MaxRetries:  5,
+	}
+}
+
+// ConfigPath is $MASTUI_CONFIG, else $XDG_CONFIG_HOME/mastui/config.json.
+func ConfigPath() string {
+	if p := os.Getenv("MASTUI_CONFIG"); p != "" {
+		return p
+	}
+	return filepath.Join(xdgDir("XDG_CONFIG_HOME", ".config"), "mastui", "config.json")
+}
+
+// StateDir is $XDG_STATE_HOME/mastui (logs, later the download journal).
+func StateDir() string { return filepath.Join(xdgDir("XDG_STATE_HOME", ".local/state"), "mastui") }
+
+func xdgDir(env, fallback string) string {
+	if d := os.Getenv(env); d != "" {
+		return d
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return filepath.Join(os.TempDir(), fallback)
+	}
+	return filepath.Join(home, fallback)
+}
+
+// LoadConfig reads defaults, then the file at path (a missing file is fine), then env.
+func LoadConfig(path string) (Config, error) {
+	cfg := DefaultConfig()
+	b, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return cfg, fmt.Errorf("read config %s: %w", path, err)
+	default:
+		if err := json.Unmarshal(b, &cfg); err != nil {
+			return cfg, fmt.Errorf("config %s: %w", path, err)
+		}
+	}
+	if v := os.Getenv("MASTUI_MAST_URL"); v != "" {
+		cfg.MastURL = v
+	}
+	if v := os.Getenv("MASTUI_RESOLVER_URL"); v != "" {
+		cfg.ResolverURL = v
+	}
+	return cfg, cfg.Validate()
+}
+
+// Validate names the first bad setting.
+func (c Config) Validate() error {
+	switch {
+	case c.PageSize <= 0:
+		return fmt.Errorf("config: page_size must be positive, got %d", c.PageSize)
+	case c.TUIPageSize <= 0:
+		return fmt.Errorf("config: tui_page_size must be positive, got %d", c.TUIPageSize)
+	case c.Timeout <= 0 || c.QueryBudget <= 0:
+		return fmt.Errorf("config: request_timeout and query_budget must be positive")
+	case c.MaxRetries < 0:
+		return fmt.Errorf("config: max_retries must be >= 0")
+	}
+	return nil
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# End-to-end tests of the real binary, as a person would use it:
+#  1. CLI: `mastui sim` in the background, then `mastui query object M101 --mast-url URL --format csv`.
+#  2. TUI: `mastui --demo` in tmux, type M101, Enter, see observation rows.
+set -euo pipefail
+BIN=$(realpath "${1:-bin/mastui}")
+WORK=$(mktemp -d)
+SOCK="mastui-e2e-$$"
+export XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config" MASTUI_CONFIG="$WORK/none.json"
+SIM_PID=""
+cleanup() {
+  [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null || true
+  tmux -L "$SOCK" kill-server 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+fail() {
+  echo "E2E FAIL: $*" >&2
+  [ -f "$WORK/pane.txt" ] && { echo "--- last screen ---" >&2; cat "$WORK/pane.txt" >&2; }
+  [ -f "$XDG_STATE_HOME/mastui/mastui.log" ] && { echo "--- log ---" >&2; tail -20 "$XDG_STATE_HOME/mastui/mastui.log" >&2; }
+  exit 1
+}
+
+# --- 1. CLI against a simulator process ---------------------------------------------
+"$BIN" sim --listen 127.0.0.1:0 > "$WORK/sim.out" 2>&1 &
+SIM_PID=$!
+for _ in $(seq 1 100); do grep -q "listening on" "$WORK/sim.out" 2>/dev/null && break; sleep 0.05; done
+first=$(head -1 "$WORK/sim.out")
+case "$first" in "listening on http://"*) ;; *) fail "sim first line: $first" ;; esac
+URL=${first##* }
+"$BIN" query object M101 --mast-url "$URL" --format csv > "$WORK/m101.csv" || fail "query object M101 exited non-zero"
+head -1 "$WORK/m101.csv" | grep -q "obs_collection" || fail "csv header lacks obs_collection"
+rows=$(($(wc -l < "$WORK/m101.csv") - 1))
+[ "$rows" -gt 10 ] || fail "expected M101 rows, got $rows"
+grep -q "M101" "$WORK/m101.csv" || fail "no M101 target rows in csv"
+echo "ok  cli: query object M101 --format csv: $rows rows"
+n=$("$BIN" query object M101 --mast-url "$URL" --count) || fail "--count failed"
+[ "$n" = "$rows" ] || fail "--count says $n, csv has $rows rows"
+echo "ok  cli: --count agrees ($n)"
+if "$BIN" query region "999 12" --mast-url "$URL" 2> "$WORK/err.txt"; then fail "bad coordinates accepted"; fi
+grep -qi "ra" "$WORK/err.txt" || fail "bad coordinates message: $(cat "$WORK/err.txt")"
+echo "ok  cli: bad coordinates rejected: $(head -1 "$WORK/err.txt")"
+kill "$SIM_PID"; SIM_PID=""
+
+# --- 2. TUI in tmux on the embedded demo archive ------------------------------------
+command -v tmux >/dev/null || fail "tmux is not installed"
+wait_for() { # wait_for TEXT [tries]
+  for _ in $(seq 1 "${2:-100}"); do
+    tmux -L "$SOCK" capture-pane -p -t app > "$WORK/pane.txt" 2>/dev/null || true
+    grep -q -- "$1" "$WORK/pane.txt" && return 0
+    sleep 0.1
+  done
+  fail "timed out waiting for: $1"
+}
+tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "$BIN --demo"
+wait_for "Target"
+tmux -L "$SOCK" send-keys -t app 'M101' Enter
+wait_for "observations" 150
+wait_for "M101" 50
+grep -Eq "HST|JWST|GALEX|SWIFT" "$WORK/pane.txt" || fail "no mission names in result rows"
+echo "ok  tui: M101 search lists observations"
+tmux -L "$SOCK" send-keys -t app '?'
+wait_for "quit"
+tmux -L "$SOCK" send-keys -t app '?'
+tmux -L "$SOCK" resize-window -t app -x 40 -y 10
+wait_for "too small"
+echo "ok  tui: help overlay and too-small screen"
+tmux -L "$SOCK" resize-window -t app -x 120 -y 36
+tmux -L "$SOCK" send-keys -t app q
+for _ in $(seq 1 50); do tmux -L "$SOCK" has-session -t app 2>/dev/null || break; sleep 0.1; done
+tmux -L "$SOCK" has-session -t app 2>/dev/null && fail "q did not quit"
+echo "ok  tui: q quits"
+echo "e2e: all passed"
