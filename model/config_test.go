@@ -1,0 +1,45 @@
+package model
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestLoadConfigPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "config.json")
+	if err := os.WriteFile(path, []byte(`{"mast_url": "http://file", "page_size": 1000, "query_budget": "20m"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("MASTUI_MAST_URL", "http://env")
+	cfg, err := LoadConfig(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.MastURL != "http://env" || cfg.PageSize != 1000 || time.Duration(cfg.QueryBudget) != 20*time.Minute || cfg.TUIPageSize != 500 {
+		t.Errorf("cfg = %+v", cfg)
+	}
+}
+
+func TestLoadConfigMissingFileIsDefaults(t *testing.T) {
+	t.Setenv("MASTUI_MAST_URL", "")
+	cfg, err := LoadConfig(filepath.Join(t.TempDir(), "nope.json"))
+	if err != nil || cfg.MastURL != DefaultMastURL {
+		t.Fatalf("cfg=%+v err=%v", cfg, err)
+	}
+}
+
+func TestLoadConfigNamesBadSetting(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.json")
+	os.WriteFile(path, []byte(`{"page_size": -1}`), 0o600)
+	if _, err := LoadConfig(path); err == nil || !strings.Contains(err.Error(), "page_size") {
+		t.Fatalf("err = %v", err)
+	}
+	os.WriteFile(path, []byte(`{"request_timeout": "soon"}`), 0o600)
+	if _, err := LoadConfig(path); err == nil || !strings.Contains(err.Error(), "soon") {
+		t.Fatalf("err = %v", err)
+	}
+}
