@@ -28,8 +28,7 @@ e2e: build
 	./testdata/e2e/run.sh ./$(BIN)
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 5x ./services/wire/ ./ui/...
-	@./testdata/bench/ratios.sh
+	./testdata/bench/ratios.sh
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

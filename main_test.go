@@ -1,0 +1,139 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+
+	"mastui/services/sim"
+)
+
+// startSim runs the simulator for one test and isolates config and state dirs.
+func startSim(t *testing.T) string {
+	t.Helper()
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	t.Setenv("MASTUI_CONFIG", t.TempDir()+"/none.json")
+	t.Setenv("MASTUI_MAST_URL", "")
+	ctx, cancel := context.WithCancel(context.Background())
+	url, stop, err := sim.Start(ctx, "127.0.0.1:0", sim.Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { stop(); cancel() })
+	return url
+}
+
+func runCLI(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), err
+}
+
+func TestQueryObjectCSVAndCountAgree(t *testing.T) {
+	url := startSim(t)
+	out, _, err := runCLI(t, "query", "object", "M101", "--mast-url", url, "--format", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("csv: %v", err)
+	}
+	if len(recs) < 11 || recs[0][0] == "" {
+		t.Fatalf("want a header and >10 rows, got %d records", len(recs))
+	}
+	count, _, err := runCLI(t, "query", "object", "M101", "--count", "--mast-url", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := strconv.Atoi(strings.TrimSpace(count)); n != len(recs)-1 {
+		t.Errorf("--count = %q, csv rows = %d", count, len(recs)-1)
+	}
+}
+
+func TestQueryCriteriaJSONRowsSatisfyCriteria(t *testing.T) {
+	url := startSim(t)
+	out, _, err := runCLI(t, "--mast-url", url, "query", "criteria", "obs_collection=GALEX", "filters=NUV,FUV",
+		"--object", "M101", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.UseNumber()
+	var rows []map[string]any
+	if err := dec.Decode(&rows); err != nil {
+		t.Fatalf("json: %v", err)
+	}
+	if len(rows) == 0 {
+		t.Fatal("no GALEX rows around M101")
+	}
+	for _, r := range rows {
+		if r["obs_collection"] != "GALEX" {
+			t.Fatalf("row outside criteria: %v", r)
+		}
+		if f, _ := r["filters"].(string); f != "NUV" && f != "FUV" {
+			t.Fatalf("filters = %v", r["filters"])
+		}
+		if _, ok := r["obsid"].(string); !ok {
+			t.Fatalf("obsid should keep its string type, got %T", r["obsid"])
+		}
+	}
+}
+
+func TestCLIErrorsNameTheProblem(t *testing.T) {
+	url := startSim(t)
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"query", "criteria", "instrumnet_name=ACS", "--mast-url", url}, "did you mean"},
+		{[]string{"query", "region", "21h29m 95", "--mast-url", url}, "ec"},
+		{[]string{"query", "object", "M101", "--radius", "3 parsec", "--mast-url", url}, "parsec"},
+		{[]string{"query", "object", "M101", "--format", "xml", "--mast-url", url}, "xml"},
+		{[]string{"frobnicate"}, "unknown command"},
+		{[]string{"query", "criteria", "--mast-url", url}, "at least one"},
+	}
+	for _, c := range cases {
+		_, _, err := runCLI(t, c.args...)
+		if err == nil || !strings.Contains(strings.ToLower(err.Error()), strings.ToLower(c.want)) {
+			t.Errorf("%v: err = %v, want it to mention %q", c.args, err, c.want)
+		}
+	}
+}
+
+func TestCollectionsMetadataResolveProducts(t *testing.T) {
+	url := startSim(t)
+	out, _, err := runCLI(t, "collections", "--mast-url", url)
+	if err != nil || !strings.Contains(out, "JWST\n") || !strings.Contains(out, "HST\n") {
+		t.Fatalf("collections: %v\n%s", err, out)
+	}
+	out, _, err = runCLI(t, "metadata", "observations", "--mast-url", url, "--format", "csv")
+	if err != nil || !strings.Contains(out, "s_ra,") || !strings.HasPrefix(out, "Column Name,Column Label,Data Type") {
+		t.Fatalf("metadata: %v\n%.300s", err, out)
+	}
+	out, _, err = runCLI(t, "resolve", "M101", "--mast-url", url, "--format", "csv")
+	if err != nil || !strings.Contains(out, "210.80") {
+		t.Fatalf("resolve: %v\n%s", err, out)
+	}
+	obs, _, err := runCLI(t, "query", "object", "M101", "--mast-url", url, "--format", "csv", "--columns", "obsid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := strings.Split(strings.TrimSpace(obs), "\n")[1:3]
+	all, _, err := runCLI(t, append([]string{"products", "--mast-url", url, "--format", "csv", "--columns", "productFilename"}, ids...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	uniq, stderr, err := runCLI(t, append([]string{"products", "--unique", "--mast-url", url, "--format", "csv", "--columns", "productFilename"}, ids...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(all, "\n") < 2 || strings.Count(uniq, "\n") > strings.Count(all, "\n") {
+		t.Fatalf("products: all=%d unique=%d lines (%s)", strings.Count(all, "\n"), strings.Count(uniq, "\n"), stderr)
+	}
+}
