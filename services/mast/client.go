@@ -1,0 +1,142 @@
+package mast
+
+import (
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Defaults (protocol sections 1, 2.4 and 13).
+const (
+	DefaultBaseURL     = "https://mast.stsci.edu"
+	DefaultResolverURL = "http://mastresolver.stsci.edu/Santa-war/query"
+	DefaultPageSize    = 50000
+)
+
+// Config configures a Client. Zero fields take the documented defaults.
+type Config struct {
+	BaseURL        string        // default "https://mast.stsci.edu"; every Portal/download/whoami URL derives from it
+	ResolverURL    string        // default SANTA; BaseURL+"/Santa-war/query" when BaseURL is overridden and this is empty
+	HTTPClient     *http.Client  // nil = a client with sane transport settings
+	RequestTimeout time.Duration // per HTTP request (each attempt), default 2 min
+	QueryBudget    time.Duration // whole logical query (all polls + pages), default 600 s
+	PageSize       int           // default 50000
+	MaxRetries     int           // default 5 (connection errors, timeouts, 5xx, 429); negative = none
+	PollInterval   time.Duration // first EXECUTING re-poll delay, default 200 ms, ×1.5 up to 3 s
+	UserAgent      string        // default "mastui/dev"
+	Logger         *slog.Logger  // nil = discard. Never given tokens.
+
+	RetryBaseDelay time.Duration // full-jitter backoff base, default 500 ms
+	RetryMaxDelay  time.Duration // backoff cap, default 20 s
+}
+
+const (
+	maxPollInterval = 3 * time.Second
+	// facetTTL bounds how stale the Mast.Caom.All counts may get in a long-lived process.
+	facetTTL = time.Hour
+	// maxResolvedCache bounds the name cache of a long-lived process.
+	maxResolvedCache = 4096
+)
+
+// Client talks to the MAST Portal and the SANTA resolver. It is safe for concurrent use;
+// it caches columnsconfig per id, the Mast.Caom.All facets and resolved names.
+type Client struct {
+	cfg  Config
+	hc   *http.Client
+	bare *http.Client // without cookie jar: SANTA must be asked without the session's cookies
+	log  *slog.Logger
+
+	mu        sync.Mutex
+	colConfig map[string]*colConfig
+	facets    *facetCache
+	resolved  map[string]Resolved
+	breakers  map[string]breaker
+}
+
+// New returns a client with defaults filled in.
+func New(cfg Config) *Client {
+	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = DefaultBaseURL
+	}
+	if cfg.ResolverURL == "" {
+		if cfg.BaseURL == DefaultBaseURL {
+			cfg.ResolverURL = DefaultResolverURL
+		} else {
+			cfg.ResolverURL = cfg.BaseURL + "/Santa-war/query"
+		}
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = 2 * time.Minute
+	}
+	if cfg.QueryBudget <= 0 {
+		cfg.QueryBudget = 600 * time.Second
+	}
+	if cfg.PageSize <= 0 {
+		cfg.PageSize = DefaultPageSize
+	}
+	if cfg.MaxRetries == 0 {
+		cfg.MaxRetries = 5
+	} else if cfg.MaxRetries < 0 {
+		cfg.MaxRetries = 0
+	}
+	if cfg.PollInterval <= 0 {
+		cfg.PollInterval = 200 * time.Millisecond
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = "mastui/dev"
+	}
+	if cfg.RetryBaseDelay <= 0 {
+		cfg.RetryBaseDelay = 500 * time.Millisecond
+	}
+	if cfg.RetryMaxDelay <= 0 {
+		cfg.RetryMaxDelay = 20 * time.Second
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	hc := cfg.HTTPClient
+	if hc == nil {
+		hc = &http.Client{Transport: newTransport()}
+		cfg.HTTPClient = hc
+	}
+	bare := *hc
+	bare.Jar = nil
+	return &Client{
+		cfg: cfg, hc: hc, bare: &bare, log: log,
+		colConfig: map[string]*colConfig{},
+		resolved:  map[string]Resolved{},
+		breakers:  map[string]breaker{},
+	}
+}
+
+// newTransport is a per-client transport: idle connections expire on their own, so a
+// client dropped by a finished session leaks nothing for long.
+func newTransport() *http.Transport {
+	return &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          16,
+		MaxIdleConnsPerHost:   8,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   15 * time.Second,
+		ExpectContinueTimeout: time.Second,
+	}
+}
+
+// Config returns the effective configuration (defaults filled in).
+func (c *Client) Config() Config { return c.cfg }
+
+// CloseIdleConnections releases pooled connections (call when a session ends).
+func (c *Client) CloseIdleConnections() { c.hc.CloseIdleConnections() }
+
+func (c *Client) invokeURL() string { return c.cfg.BaseURL + "/api/v0/invoke" }
+func (c *Client) columnsConfigURL() string {
+	return c.cfg.BaseURL + "/portal/Mashup/Mashup.asmx/columnsconfig"
+}

@@ -1,0 +1,54 @@
+package mast
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestConfigDefaults(t *testing.T) {
+	c := New(Config{})
+	cfg := c.Config()
+	if cfg.BaseURL != "https://mast.stsci.edu" || cfg.ResolverURL != "http://mastresolver.stsci.edu/Santa-war/query" ||
+		cfg.RequestTimeout != 2*time.Minute || cfg.QueryBudget != 600*time.Second || cfg.PageSize != 50000 ||
+		cfg.MaxRetries != 5 || cfg.PollInterval != 200*time.Millisecond || cfg.UserAgent == "" || cfg.HTTPClient == nil {
+		t.Errorf("defaults %+v", cfg)
+	}
+	cfg = New(Config{BaseURL: "http://127.0.0.1:8765/", MaxRetries: -1}).Config()
+	if cfg.BaseURL != "http://127.0.0.1:8765" || cfg.ResolverURL != "http://127.0.0.1:8765/Santa-war/query" || cfg.MaxRetries != 0 {
+		t.Errorf("overridden base: %+v", cfg)
+	}
+	cfg = New(Config{BaseURL: "http://x", ResolverURL: "http://r/q"}).Config()
+	if cfg.ResolverURL != "http://r/q" {
+		t.Errorf("explicit resolver URL lost: %s", cfg.ResolverURL)
+	}
+}
+
+func TestParseRetryAfter(t *testing.T) {
+	if d := parseRetryAfter("3"); d != 3*time.Second {
+		t.Errorf("seconds: %v", d)
+	}
+	if d := parseRetryAfter(time.Now().Add(10 * time.Second).UTC().Format(http.TimeFormat)); d < 8*time.Second || d > 10*time.Second {
+		t.Errorf("HTTP date: %v", d)
+	}
+	for _, v := range []string{"", "soon", "-1", time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat)} {
+		if d := parseRetryAfter(v); d != 0 {
+			t.Errorf("%q: %v", v, d)
+		}
+	}
+}
+
+func TestRetryAfterBeyondBudget(t *testing.T) {
+	f := newFake(t)
+	f.onInvoke = func(c invokeCall, n int) reply {
+		return reply{status: 429, header: map[string]string{"Retry-After": "3600"}}
+	}
+	c := f.client(nil)
+	start := time.Now()
+	_, _, err := c.Search(context.Background(), Query{Position: &Position{RA: 1, Dec: 2}})
+	if err == nil || !strings.Contains(err.Error(), "429") || time.Since(start) > time.Second {
+		t.Errorf("err %v after %v", err, time.Since(start))
+	}
+}

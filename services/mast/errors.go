@@ -1,0 +1,49 @@
+package mast
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// ErrBudget is wrapped by the error of a query that ran out of its QueryBudget.
+var ErrBudget = errors.New("query budget exceeded")
+
+// HTTPError is an HTTP status >= 400 from MAST (after any retries).
+type HTTPError struct {
+	What       string // service name or endpoint
+	StatusCode int
+	Body       string // start of the body, for the message
+}
+
+func (e *HTTPError) Error() string {
+	msg := fmt.Sprintf("%s: HTTP %d %s", e.What, e.StatusCode, http.StatusText(e.StatusCode))
+	if b := strings.TrimSpace(e.Body); b != "" {
+		msg += ": " + b
+	}
+	return msg
+}
+
+// RemoteError is a Portal answer with status ERROR (sent with HTTP 200).
+type RemoteError struct {
+	Service string
+	Msg     string
+}
+
+func (e *RemoteError) Error() string {
+	msg := e.Msg
+	if msg == "" {
+		msg = "There was an error with your request."
+	}
+	return "MAST error: " + msg
+}
+
+// bodySnippet keeps error messages short and on one line.
+func bodySnippet(b []byte) string {
+	s := strings.Join(strings.Fields(string(b)), " ")
+	if len(s) > 200 {
+		s = s[:200] + "…"
+	}
+	return s
+}

@@ -1,0 +1,129 @@
+package mast
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// openLimit stands in for "no bound" in {min, max} filters when the column config gives
+// no min/max: the Portal only knows closed ranges.
+const openLimit = 1e300
+
+// interval is an inclusive numeric range.
+type interval struct{ lo, hi float64 }
+
+// bound is one parsed value: a number (lo == hi) or, for a date without a time, the
+// whole day (lo = its midnight, hi = the next midnight).
+type bound struct{ lo, hi float64 }
+
+// parseInterval reads "a..b", ">x", ">=x", "<x", "<=x" or "x" for a continuous column.
+// Dates (ISO) are accepted on date columns and turned into MJD. limLo/limHi replace
+// open ends.
+func parseInterval(v string, dates bool, limLo, limHi float64) (interval, error) {
+	switch {
+	case strings.Contains(v, ".."):
+		a, b, _ := strings.Cut(v, "..")
+		if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
+			return interval{}, fmt.Errorf("range %q needs both ends, e.g. 1.5..3", v)
+		}
+		lo, err := parseBound(a, dates)
+		if err != nil {
+			return interval{}, err
+		}
+		hi, err := parseBound(b, dates)
+		if err != nil {
+			return interval{}, err
+		}
+		if lo.lo > hi.hi {
+			return interval{}, fmt.Errorf("range %q has its lower end above its upper end", v)
+		}
+		return interval{lo.lo, hi.hi}, nil
+	case strings.HasPrefix(v, ">="), strings.HasPrefix(v, "<="), strings.HasPrefix(v, ">"), strings.HasPrefix(v, "<"):
+		op := v[:1]
+		rest := v[1:]
+		strict := !strings.HasPrefix(rest, "=")
+		rest = strings.TrimPrefix(rest, "=")
+		x, err := parseBound(rest, dates)
+		if err != nil {
+			return interval{}, err
+		}
+		// Strict bounds step to the neighbouring float, so the inclusive range means
+		// exactly "greater than" / "less than".
+		if op == ">" {
+			if strict {
+				return interval{math.Nextafter(x.hi, math.Inf(1)), limHi}, nil
+			}
+			return interval{x.lo, limHi}, nil
+		}
+		if strict {
+			return interval{limLo, math.Nextafter(x.lo, math.Inf(-1))}, nil
+		}
+		return interval{limLo, x.hi}, nil
+	default:
+		x, err := parseBound(v, dates)
+		if err != nil {
+			return interval{}, err
+		}
+		return interval{x.lo, x.hi}, nil
+	}
+}
+
+// parseBound reads a number, or on date columns also an ISO date/time.
+func parseBound(s string, dates bool) (bound, error) {
+	s = strings.TrimSpace(s)
+	if f, ok := parseDecimal(s); ok {
+		return bound{f, f}, nil
+	}
+	if dates {
+		if t, dateOnly, ok := parseISOTime(s); ok {
+			lo := mjd(t)
+			if dateOnly {
+				return bound{lo, mjd(t.AddDate(0, 0, 1))}, nil
+			}
+			return bound{lo, lo}, nil
+		}
+		return bound{}, fmt.Errorf("%q is neither a number (MJD) nor a date like 2022-07-01 or 2022-07-01T12:00:00", s)
+	}
+	return bound{}, fmt.Errorf("%q is not a number", s)
+}
+
+// parseISOTime accepts 2022-07-01, 2022-07-01T12:00[:00[.fff]][Z] and the same with a
+// space instead of T; times are UTC.
+func parseISOTime(s string) (t time.Time, dateOnly bool, ok bool) {
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "Z"), "z")
+	if t, err := time.ParseInLocation("2006-01-02", s, time.UTC); err == nil {
+		return t, true, true
+	}
+	s = strings.Replace(s, " ", "T", 1)
+	for _, layout := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02T15:04"} {
+		if t, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
+			return t, false, true
+		}
+	}
+	return time.Time{}, false, false
+}
+
+// mjd is the Modified Julian Date of t (JD − 2400000.5; 1858-11-17T00:00Z is MJD 0).
+func mjd(t time.Time) float64 {
+	epoch := time.Date(1858, 11, 17, 0, 0, 0, 0, time.UTC)
+	// Whole seconds first (exact integers), so no precision is lost on the day count.
+	return float64(t.Unix()-epoch.Unix())/86400 + float64(t.Nanosecond())/86400e9
+}
+
+// parseIntRange reads "a..b" on a discrete integer column.
+func parseIntRange(v string) (lo, hi int64, err error) {
+	a, b, _ := strings.Cut(v, "..")
+	if lo, err = strconv.ParseInt(strings.TrimSpace(a), 10, 64); err != nil {
+		return 0, 0, fmt.Errorf("range %q needs two integers, e.g. 1..3", v)
+	}
+	if hi, err = strconv.ParseInt(strings.TrimSpace(b), 10, 64); err != nil {
+		return 0, 0, fmt.Errorf("range %q needs two integers, e.g. 1..3", v)
+	}
+	if lo > hi {
+		return 0, 0, fmt.Errorf("range %q has its lower end above its upper end", v)
+	}
+	return lo, hi, nil
+}

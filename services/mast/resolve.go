@@ -1,0 +1,280 @@
+package mast
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/url"
+	"strings"
+)
+
+// santaBatch is how many names SANTA is asked at once (astroquery: 30).
+const santaBatch = 30
+
+// NotResolvedError says a name has no position.
+type NotResolvedError struct {
+	Name, Resolver string
+}
+
+func (e *NotResolvedError) Error() string {
+	if e.Resolver != "" {
+		return fmt.Sprintf("could not resolve %q to a sky position using resolver %q", e.Name, e.Resolver)
+	}
+	return fmt.Sprintf("could not resolve %q to a sky position", e.Name)
+}
+
+// santaEntry is one resolvedCoordinate (SANTA and Mast.Name.Lookup share the shape).
+type santaEntry struct {
+	SearchString  string   `json:"searchString"`
+	Resolver      string   `json:"resolver"`
+	CanonicalName string   `json:"canonicalName"`
+	RA            *float64 `json:"ra"`
+	Decl          *float64 `json:"decl"` // "decl", not "dec"
+	ObjectType    string   `json:"objectType"`
+}
+
+// Resolve turns object names into positions with SANTA (E7), in batches of 30. resolver
+// is "" (SANTA's first answer), SIMBAD or NED. When SANTA itself fails (connection,
+// HTTP error, unreadable answer) each name is asked of the Portal's Mast.Name.Lookup.
+func (c *Client) Resolve(ctx context.Context, names []string, resolver string) ([]Resolved, error) {
+	resolver = strings.ToUpper(strings.TrimSpace(resolver))
+	switch resolver {
+	case "", "SIMBAD", "NED":
+	default:
+		return nil, fmt.Errorf("invalid resolver %q: use SIMBAD or NED (or none for the first answer)", resolver)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("resolve: no object name given")
+	}
+	clean := make([]string, len(names))
+	out := make([]Resolved, len(names))
+	have := make([]bool, len(names))
+	var todo []string
+	for i, n := range names {
+		clean[i] = strings.TrimSpace(n)
+		if clean[i] == "" {
+			return nil, fmt.Errorf("resolve: empty object name")
+		}
+		if r, ok := c.cachedName(clean[i], resolver); ok {
+			r.Name = names[i]
+			out[i], have[i] = r, true
+		} else if !contains(todo, clean[i]) {
+			todo = append(todo, clean[i])
+		}
+	}
+	found := map[string]Resolved{}
+	for start := 0; start < len(todo); start += santaBatch {
+		batch := todo[start:min(start+santaBatch, len(todo))]
+		if err := c.resolveBatch(ctx, batch, resolver, found); err != nil {
+			return nil, err
+		}
+	}
+	for i := range names {
+		if have[i] {
+			continue
+		}
+		r, ok := found[clean[i]]
+		if !ok {
+			return nil, &NotResolvedError{Name: clean[i], Resolver: resolver}
+		}
+		c.rememberName(clean[i], resolver, r)
+		r.Name = names[i]
+		out[i] = r
+	}
+	return out, nil
+}
+
+// resolveBatch asks SANTA about names, falling back to Mast.Name.Lookup when SANTA fails.
+func (c *Client) resolveBatch(ctx context.Context, names []string, resolver string, found map[string]Resolved) error {
+	entries, santaErr := c.santa(ctx, names, resolver)
+	if santaErr != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("resolve: %w", context.Cause(ctx))
+		}
+		c.log.Warn("mast SANTA failed, falling back to Mast.Name.Lookup", "err", santaErr)
+		for _, n := range names {
+			e, err := c.nameLookup(ctx, n)
+			if err != nil {
+				return fmt.Errorf("resolve %q: SANTA failed (%v) and so did Mast.Name.Lookup: %w", n, santaErr, err)
+			}
+			if r, ok := pickEntry(n, e, resolver, false); ok {
+				found[n] = r
+			}
+		}
+		return nil
+	}
+	for _, n := range names {
+		if r, ok := pickEntry(n, entries, resolver, true); ok {
+			found[n] = r
+			c.checkCatalogAgreement(n, r, entries)
+		}
+	}
+	return nil
+}
+
+// checkCatalogAgreement logs when a TIC/KIC/EPIC name's catalog position is more than
+// 1 arcsec from the chosen resolver's (astroquery warns).
+func (c *Client) checkCatalogAgreement(name string, r Resolved, entries []santaEntry) {
+	cr := catalogResolver(name)
+	if cr == "" || strings.EqualFold(r.Resolver, cr) {
+		return
+	}
+	if cat, ok := pickEntry(name, entries, cr, true); ok && strings.EqualFold(cat.Resolver, cr) {
+		if sep := angularSep(r.Position, cat.Position); sep > 1.0/3600 {
+			c.log.Warn("mast resolver disagreement", "name", name, "resolver", r.Resolver, "catalog", cr, "sep_arcsec", sep*3600)
+		}
+	}
+}
+
+// catalogResolver is the extra SANTA resolver for catalog identifiers.
+func catalogResolver(name string) string {
+	u := strings.ToUpper(name)
+	switch {
+	case strings.HasPrefix(u, "TIC "):
+		return "TIC"
+	case strings.HasPrefix(u, "KIC "):
+		return "KEPLER"
+	case strings.HasPrefix(u, "EPIC "):
+		return "K2"
+	}
+	return ""
+}
+
+// santa sends one GET: repeated name, outputFormat=json, resolveAll=False and, when one
+// is chosen, resolver (plus TIC/KEPLER/K2 for catalog names). No cookies are sent.
+func (c *Client) santa(ctx context.Context, names []string, resolver string) ([]santaEntry, error) {
+	var q strings.Builder
+	for _, n := range names {
+		q.WriteString("name=" + url.QueryEscape(n) + "&")
+	}
+	q.WriteString("outputFormat=json&resolveAll=False")
+	if resolver != "" {
+		q.WriteString("&resolver=" + resolver)
+		var extra []string
+		for _, n := range names {
+			if cr := catalogResolver(n); cr != "" && !contains(extra, cr) {
+				extra = append(extra, cr)
+				q.WriteString("&resolver=" + cr)
+			}
+		}
+	}
+	u := c.cfg.ResolverURL
+	if strings.Contains(u, "?") {
+		u += "&" + q.String()
+	} else {
+		u += "?" + q.String()
+	}
+	ctx, cancel := c.withBudget(ctx)
+	defer cancel()
+	// One retry at most: the Portal fallback is a better use of the time than
+	// hammering a resolver that is down.
+	raw, err := c.send(ctx, httpCall{what: "SANTA resolver", method: "GET", url: u, client: c.bare, maxRetries: min(c.cfg.MaxRetries, 1)})
+	if err != nil {
+		return nil, err
+	}
+	var body struct {
+		ResolvedCoordinate []santaEntry `json:"resolvedCoordinate"`
+	}
+	if err := json.Unmarshal(raw, &body); err != nil {
+		return nil, fmt.Errorf("SANTA resolver: decode answer: %w (body starts %q)", err, bodySnippet(raw))
+	}
+	return body.ResolvedCoordinate, nil
+}
+
+// nameLookup asks the Portal service Mast.Name.Lookup about one name (protocol 4.2).
+func (c *Client) nameLookup(ctx context.Context, name string) ([]santaEntry, error) {
+	raws, err := c.InvokeRaw(ctx, InvokeRequest{Service: "Mast.Name.Lookup",
+		Params: Object{{"input", name}, {"format", "json"}}, Format: "json"})
+	if err != nil {
+		return nil, err
+	}
+	var out []santaEntry
+	for _, raw := range raws {
+		var body struct {
+			ResolvedCoordinate []santaEntry `json:"resolvedCoordinate"`
+		}
+		if err := json.Unmarshal(raw, &body); err != nil {
+			return nil, fmt.Errorf("Mast.Name.Lookup: decode answer: %w", err)
+		}
+		out = append(out, body.ResolvedCoordinate...)
+	}
+	return out, nil
+}
+
+// pickEntry chooses the answer for name: entries are matched on the lower-cased
+// searchString (SANTA echoes it so); then the chosen resolver's entry, for catalog
+// names the catalog's entry, else the first.
+func pickEntry(name string, entries []santaEntry, resolver string, bySearchString bool) (Resolved, bool) {
+	var cands []santaEntry
+	for _, e := range entries {
+		if e.RA == nil || e.Decl == nil {
+			continue
+		}
+		if bySearchString && strings.ToLower(e.SearchString) != strings.ToLower(name) {
+			continue
+		}
+		cands = append(cands, e)
+	}
+	if len(cands) == 0 {
+		return Resolved{}, false
+	}
+	pick := -1
+	if resolver != "" {
+		for i, e := range cands {
+			if strings.EqualFold(e.Resolver, resolver) {
+				pick = i
+				break
+			}
+		}
+		if cr := catalogResolver(name); pick < 0 && cr != "" {
+			for i, e := range cands {
+				if strings.EqualFold(e.Resolver, cr) {
+					pick = i
+					break
+				}
+			}
+		}
+		if pick < 0 {
+			return Resolved{}, false
+		}
+	} else {
+		pick = 0
+	}
+	e := cands[pick]
+	return Resolved{Name: name, CanonicalName: e.CanonicalName, Resolver: e.Resolver, ObjectType: e.ObjectType,
+		Position: Position{RA: *e.RA, Dec: *e.Decl}}, true
+}
+
+func (c *Client) cachedName(name, resolver string) (Resolved, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.resolved[strings.ToLower(name)+"\x00"+resolver]
+	return r, ok
+}
+
+func (c *Client) rememberName(name, resolver string, r Resolved) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.resolved) >= maxResolvedCache {
+		clear(c.resolved) // crude but bounded; names are cheap to resolve again
+	}
+	c.resolved[strings.ToLower(name)+"\x00"+resolver] = r
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// angularSep is the great-circle distance in degrees (haversine).
+func angularSep(a, b Position) float64 {
+	const rad = math.Pi / 180
+	s := math.Sin((b.Dec-a.Dec)*rad/2)*math.Sin((b.Dec-a.Dec)*rad/2) +
+		math.Cos(a.Dec*rad)*math.Cos(b.Dec*rad)*math.Sin((b.RA-a.RA)*rad/2)*math.Sin((b.RA-a.RA)*rad/2)
+	return 2 * math.Asin(math.Min(1, math.Sqrt(s))) / rad
+}
