@@ -1,0 +1,61 @@
+package keymap
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// Every binding has help text, and no key means two things in one view (with the
+// global bindings, which apply everywhere).
+func TestBindingsHaveHelpAndNoConflicts(t *testing.T) {
+	k := Default()
+	views := map[string]help.KeyMap{"form": k.Form, "results": k.Results}
+	for name, v := range views {
+		seen := map[string]string{}
+		all := append(Flatten(v.FullHelp()), Flatten(k.Global.FullHelp())...)
+		for _, b := range all {
+			h := b.Help()
+			if h.Key == "" || h.Desc == "" {
+				t.Errorf("%s: binding %v has no help", name, b.Keys())
+			}
+			for _, key := range b.Keys() {
+				if other, dup := seen[key]; dup {
+					t.Errorf("%s: key %q is both %q and %q", name, key, other, h.Desc)
+				}
+				seen[key] = h.Desc
+			}
+		}
+	}
+}
+
+func TestFormBindingsAreNotLetters(t *testing.T) {
+	for _, b := range Flatten(Default().Form.FullHelp()) {
+		for _, key := range b.Keys() {
+			if len(key) == 1 && key != " " {
+				t.Errorf("form binding %q would eat a typed character", key)
+			}
+		}
+	}
+}
+
+func TestDisabledBindingsLeaveHelp(t *testing.T) {
+	k := Default()
+	k.Global.Quit.SetEnabled(false)
+	for _, b := range Enabled(Flatten(k.Global.FullHelp())) {
+		if b.Help().Key == "q" {
+			t.Fatal("disabled q still listed")
+		}
+	}
+	if got := k.Global.ShortHelp(); !key.Matches(keyMsg("ctrl+c"), got[1]) {
+		t.Fatalf("short help without q should offer ctrl+c, got %v", got[1].Help())
+	}
+	if k2 := Default(); !k2.Global.Quit.Enabled() {
+		t.Fatal("keymaps share state")
+	}
+}
+
+type keyMsg string
+
+func (k keyMsg) String() string { return string(k) }

@@ -1,0 +1,133 @@
+package themes
+
+import "github.com/charmbracelet/lipgloss"
+
+// Glyphs mark state without relying on colour, so everything reads with NO_COLOR.
+type Glyphs struct {
+	Cursor    string // the row or field under the cursor
+	Selected  string // a selected row (multi-select, later)
+	RadioOn   string
+	RadioOff  string
+	Error     string
+	Warn      string
+	Info      string
+	Arrow     string
+	Ellipsis  string
+	Separator string // between status-bar segments
+}
+
+// Styles is every style of the TUI, built once per session from its renderer.
+type Styles struct {
+	Palette Palette
+	Glyphs  Glyphs
+
+	// Frame.
+	Brand       lipgloss.Style
+	TabActive   lipgloss.Style
+	TabInactive lipgloss.Style
+	ServerLabel lipgloss.Style
+	StatusBar   lipgloss.Style
+	StatusText  lipgloss.Style
+	Spinner     lipgloss.Style
+	Counts      lipgloss.Style
+	HintKey     lipgloss.Style
+	HintDesc    lipgloss.Style
+	ToastError  lipgloss.Style
+	ToastWarn   lipgloss.Style
+	ToastInfo   lipgloss.Style
+	TooSmall    lipgloss.Style
+
+	// Search form.
+	FormTitle        lipgloss.Style
+	FormLabel        lipgloss.Style
+	FormLabelFocused lipgloss.Style
+	FormInputText    lipgloss.Style
+	FormPlaceholder  lipgloss.Style
+	FormCursor       lipgloss.Style
+	FormError        lipgloss.Style
+	FormHint         lipgloss.Style
+	FormChoice       lipgloss.Style
+	FormChoiceOn     lipgloss.Style
+	FormResolved     lipgloss.Style
+
+	// Results table.
+	ResultsTitle lipgloss.Style
+	ResultsInfo  lipgloss.Style
+	TableHeader  lipgloss.Style
+	CursorRow    lipgloss.Style
+	Empty        lipgloss.Style
+	ErrorText    lipgloss.Style
+
+	// Help overlay.
+	HelpBox     lipgloss.Style
+	HelpTitle   lipgloss.Style
+	HelpSection lipgloss.Style
+	HelpKey     lipgloss.Style
+	HelpDesc    lipgloss.Style
+	HelpColumn  lipgloss.Style // the gap before each further column
+
+	Dim lipgloss.Style
+}
+
+// Default builds the dark theme on r. NO_COLOR (and non-colour terminals) are honoured
+// through the renderer's colour profile: with termenv.Ascii every colour and attribute
+// is dropped and only the glyphs mark state.
+func Default(r *lipgloss.Renderer) *Styles { return New(r, Dark()) }
+
+// New builds the styles of palette p on renderer r (nil means lipgloss's default renderer).
+func New(r *lipgloss.Renderer, p Palette) *Styles {
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+	}
+	ns := func() lipgloss.Style { return r.NewStyle() }
+	s := &Styles{
+		Palette: p,
+		Glyphs: Glyphs{
+			Cursor: "▸", Selected: "●", RadioOn: "●", RadioOff: "○",
+			Error: "✗", Warn: "!", Info: "•", Arrow: "→", Ellipsis: "…", Separator: " · ",
+		},
+	}
+	s.Brand = ns().Bold(true).Foreground(p.Accent)
+	s.TabActive = ns().Bold(true).Underline(true).Foreground(p.Fg)
+	s.TabInactive = ns().Foreground(p.Dim)
+	s.ServerLabel = ns().Foreground(p.Dim)
+	s.StatusBar = ns()
+	s.StatusText = ns().Foreground(p.Fg)
+	s.Spinner = ns().Foreground(p.Accent)
+	s.Counts = ns().Foreground(p.Fg)
+	s.HintKey = ns().Foreground(p.Fg).Bold(true)
+	s.HintDesc = ns().Foreground(p.Dim)
+	s.ToastError = ns().Foreground(p.Error).Bold(true)
+	s.ToastWarn = ns().Foreground(p.Warn).Bold(true)
+	s.ToastInfo = ns().Foreground(p.Info)
+	s.TooSmall = ns().Foreground(p.Warn).Bold(true)
+
+	s.FormTitle = ns().Bold(true).Foreground(p.Fg)
+	s.FormLabel = ns().Foreground(p.Dim)
+	s.FormLabelFocused = ns().Bold(true).Foreground(p.Accent)
+	s.FormInputText = ns().Foreground(p.InputText)
+	s.FormPlaceholder = ns().Foreground(p.Dim)
+	s.FormCursor = ns().Reverse(true)
+	s.FormError = ns().Foreground(p.Error)
+	s.FormHint = ns().Foreground(p.Dim)
+	s.FormChoice = ns().Foreground(p.Dim)
+	s.FormChoiceOn = ns().Bold(true).Foreground(p.Fg)
+	s.FormResolved = ns().Foreground(p.Success)
+
+	s.ResultsTitle = ns().Bold(true).Foreground(p.Fg)
+	s.ResultsInfo = ns().Foreground(p.Success)
+	s.TableHeader = ns().Bold(true).Foreground(p.Header)
+	s.CursorRow = ns().Bold(true).Foreground(p.CursorFg).Background(p.CursorBg)
+	s.Empty = ns().Foreground(p.Dim)
+	s.ErrorText = ns().Foreground(p.Error)
+
+	s.HelpBox = ns().Border(lipgloss.RoundedBorder()).BorderForeground(p.Border).Padding(0, 2)
+	s.HelpTitle = ns().Bold(true).Foreground(p.Accent)
+	s.HelpSection = ns().Bold(true).Foreground(p.Header)
+	s.HelpKey = ns().Bold(true).Foreground(p.Fg)
+	s.HelpDesc = ns().Foreground(p.Dim)
+	s.HelpColumn = ns().PaddingLeft(4)
+
+	s.Dim = ns().Foreground(p.Dim)
+	return s
+}

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/ui/common"
+	"mastui/ui/components/header"
+	"mastui/ui/components/helpview"
+	"mastui/ui/components/statusbar"
+	"mastui/ui/components/toast"
+	"mastui/ui/views/results"
+	"mastui/ui/views/searchform"
+)
+
+// focus is the view that receives keys.
+type focus int
+
+const (
+	focusForm focus = iota
+	focusResults
+)
+
+// Model is the root model of one session.
+type Model struct {
+	c       *common.Common
+	opts    Options
+	header  *header.Model
+	form    *searchform.Model
+	results *results.Model
+	status  *statusbar.Model
+	toast   *toast.Model
+	help    *helpview.Model
+	spin    spinner.Model
+
+	spinning   bool // a spinner tick is pending
+	focus      focus
+	hasResults bool // a search has run: esc from the form goes back to it
+	showHelp   bool
+	sized      bool // a WindowSizeMsg has arrived
+}
+
+// New builds the root model over an archive. Run it with
+// tea.NewProgram(ui.New(c, archive, opts), tea.WithAltScreen()).
+func New(c *Common, archive Archive, opts Options) tea.Model {
+	return NewModel(c, archive, opts)
+}
+
+// NewModel is New returning the concrete type (for tests and embedding).
+func NewModel(c *Common, archive Archive, opts Options) *Model {
+	if c == nil {
+		c = NewCommon(context.Background(), nil, nil, opts.ServerLabel)
+	}
+	if opts.PageSize <= 0 {
+		opts.PageSize = DefaultPageSize
+	}
+	if opts.ServerLabel != "" {
+		c.ServerLabel = opts.ServerLabel
+	}
+	m := &Model{
+		c:       c,
+		opts:    opts,
+		header:  header.New(c, "Observations"),
+		form:    searchform.New(c, searchform.Parsers{Coordinates: opts.ParseCoordinates, Radius: opts.ParseRadius}),
+		results: results.New(c, archive, opts.PageSize),
+		status:  statusbar.New(c),
+		toast:   toast.New(c),
+		help:    helpview.New(c),
+		spin: spinner.New(spinner.WithStyle(c.Styles.Spinner), spinner.WithSpinner(spinner.Spinner{
+			Frames: []string{"⣾", "⣽", "⣻", "⢿", "⡿", "⣟", "⣯", "⣷"},
+			FPS:    time.Second / 10,
+		})),
+	}
+	m.setFocus(focusForm)
+	return m
+}
+
+// Init implements tea.Model. Nothing runs until the user searches.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// setFocus moves keyboard focus and enables the bindings that apply there: q types into
+// the form's fields, so Quit is off while the form has focus.
+func (m *Model) setFocus(f focus) {
+	m.focus = f
+	keys := m.c.Keys
+	keys.Global.Quit.SetEnabled(f != focusForm)
+	keys.Form.Back.SetEnabled(m.hasResults)
+	if f == focusForm {
+		m.form.Focus()
+	} else {
+		m.form.Blur()
+	}
+}
+
+// layout gives every part its size; the parent owns layout, children clamp.
+func (m *Model) layout() {
+	w := m.c.Width
+	m.header.SetSize(w)
+	m.status.SetSize(w)
+	m.toast.SetSize(w)
+	bh := m.bodyHeight()
+	m.form.SetSize(w, bh)
+	m.results.SetSize(w, bh)
+	m.help.SetSize(w, bh)
+}
+
+// bodyHeight is what is left between the header, the toast and the status line.
+func (m *Model) bodyHeight() int {
+	h := m.c.Height - 2
+	if m.toast.Visible() {
+		h--
+	}
+	return max(0, h)
+}
+
+func (m *Model) tooSmall() bool { return m.c.Width < MinWidth || m.c.Height < MinHeight }
+
+// Focus reports which view has focus: "form" or "results" (for tests).
+func (m *Model) Focus() string {
+	if m.focus == focusForm {
+		return "form"
+	}
+	return "results"
+}
+
+// Results is the results view (for tests).
+func (m *Model) Results() *results.Model { return m.results }
+
+// Form is the search form (for tests).
+func (m *Model) Form() *searchform.Model { return m.form }
+
+// Toast is the text of the toast showing ("" when none).
+func (m *Model) Toast() string { return m.toast.Text() }
+
+// HelpVisible reports whether the help overlay is open.
+func (m *Model) HelpVisible() bool { return m.showHelp }

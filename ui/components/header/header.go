@@ -1,0 +1,59 @@
+// Package header is the top line of every screen: the app name, the tabs, and on the
+// right the server the session talks to.
+package header
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"mastui/ui/common"
+)
+
+// Model is the header line.
+type Model struct {
+	c      *common.Common
+	tabs   []string
+	active int
+	width  int
+}
+
+// New builds a header with the given tab names; the first is active.
+func New(c *common.Common, tabs ...string) *Model {
+	return &Model{c: c, tabs: tabs}
+}
+
+// SetSize sets the width of the line.
+func (m *Model) SetSize(w int) { m.width = max(0, w) }
+
+// SetActive marks tab i as active.
+func (m *Model) SetActive(i int) { m.active = i }
+
+// View draws the header in exactly one line of at most the width.
+func (m *Model) View() string {
+	st := m.c.Styles
+	var b strings.Builder
+	b.WriteString(" ")
+	b.WriteString(st.Brand.Render("mastui"))
+	for i, t := range m.tabs {
+		b.WriteString("  ")
+		if i == m.active {
+			b.WriteString(st.TabActive.Render(t))
+		} else {
+			b.WriteString(st.TabInactive.Render(t))
+		}
+	}
+	left := b.String()
+	right := ""
+	if m.c.ServerLabel != "" {
+		right = st.ServerLabel.Render(common.Sanitize(m.c.ServerLabel)) + " "
+	}
+	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
+	if lw+2+rw > m.width {
+		right, rw = "", 0
+	}
+	if lw > m.width {
+		return ansi.Truncate(left, m.width, "…")
+	}
+	return left + strings.Repeat(" ", m.width-lw-rw) + right
+}

@@ -1,0 +1,125 @@
+package ui_test
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+
+	"mastui/ui"
+	"mastui/ui/uitest"
+)
+
+func init() {
+	// Deterministic goldens: no colour, no background probe.
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+}
+
+func newApp(a ui.Archive, pageSize int) *ui.Model {
+	return ui.NewModel(uitest.Common(""), a, ui.Options{PageSize: pageSize, ServerLabel: "demo"})
+}
+
+func key(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+func waitText(t *testing.T, tm *teatest.TestModel, text string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
+		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+}
+
+func finalView(t *testing.T, tm *teatest.TestModel) string {
+	t.Helper()
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+	return fm.View()
+}
+
+// search types a target, presses enter and waits for the results header.
+func search(t *testing.T, tm *teatest.TestModel, target string) {
+	t.Helper()
+	waitText(t, tm, "Target")
+	tm.Type(target)
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitText(t, tm, "observations")
+}
+
+func TestFormFresh(t *testing.T) {
+	tm := teatest.NewTestModel(t, newApp(&uitest.Archive{Rows: 1200}, 400), teatest.WithInitialTermSize(100, 24))
+	waitText(t, tm, "Target")
+	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
+}
+
+func TestFormValidationError(t *testing.T) {
+	a := &uitest.Archive{Rows: 1200}
+	tm := teatest.NewTestModel(t, newApp(a, 400), teatest.WithInitialTermSize(100, 24))
+	waitText(t, tm, "Target")
+	tm.Type("210.8")
+	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlU}) // clear the radius
+	tm.Type("3 parsecs")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitText(t, tm, "unknown radius unit")
+	view := finalView(t, tm)
+	if n := len(a.Calls()); n != 0 {
+		t.Fatalf("invalid form sent %d requests", n)
+	}
+	teatest.RequireEqualOutput(t, []byte(view))
+}
+
+func TestResultsScreen(t *testing.T) {
+	a := &uitest.Archive{Rows: 1200}
+	tm := teatest.NewTestModel(t, newApp(a, 400), teatest.WithInitialTermSize(120, 30))
+	search(t, tm, "M101")
+	tm.Send(key("j"))
+	tm.Send(key("j"))
+	view := finalView(t, tm)
+	teatest.RequireEqualOutput(t, []byte(view))
+}
+
+func TestResultsScrolledRight(t *testing.T) {
+	a := &uitest.Archive{Rows: 1200}
+	tm := teatest.NewTestModel(t, newApp(a, 400), teatest.WithInitialTermSize(80, 20))
+	search(t, tm, "M101")
+	tm.Send(key("l"))
+	tm.Send(key("l"))
+	tm.Send(key("l"))
+	waitText(t, tm, "obs_collection dataproduct_type")
+	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
+}
+
+func TestHelpOverlay(t *testing.T) {
+	tm := teatest.NewTestModel(t, newApp(&uitest.Archive{Rows: 1200}, 400), teatest.WithInitialTermSize(100, 30))
+	search(t, tm, "M101")
+	tm.Send(key("?"))
+	waitText(t, tm, "esc closes")
+	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
+}
+
+func TestTooSmall(t *testing.T) {
+	tm := teatest.NewTestModel(t, newApp(&uitest.Archive{Rows: 1200}, 400), teatest.WithInitialTermSize(50, 12))
+	waitText(t, tm, "too small")
+	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
+}
+
+func TestErrorToastScreen(t *testing.T) {
+	a := &uitest.Archive{Rows: 1200, Fail: errors.New("MAST answered 503 Service Unavailable")}
+	tm := teatest.NewTestModel(t, newApp(a, 400), teatest.WithInitialTermSize(100, 20))
+	waitText(t, tm, "Target")
+	tm.Type("M101")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitText(t, tm, "Search failed")
+	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
+}
+
+func TestQuitWithQ(t *testing.T) {
+	tm := teatest.NewTestModel(t, newApp(&uitest.Archive{Rows: 10}, 400), teatest.WithInitialTermSize(100, 24))
+	search(t, tm, "M101")
+	tm.Send(key("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}

@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/ui/common"
+	"mastui/ui/components/toast"
+	"mastui/ui/views/results"
+	"mastui/ui/views/searchform"
+)
+
+// Update implements tea.Model. It never blocks: archive calls run in Cmds.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.Width, m.c.Height, m.sized = msg.Width, msg.Height, true
+		m.layout()
+	case tea.KeyMsg:
+		cmd = m.onKeys(msg)
+	case searchform.SubmitMsg:
+		cmd = m.startSearch(msg.Search)
+	case results.PageLoadedMsg:
+		cmd = m.results.Update(msg)
+		if msg.QueryID == m.results.QueryID() {
+			m.form.SetResolved(common.FormatResolved(m.results.Resolved()))
+		}
+	case common.ToastMsg:
+		cmd = m.toast.Show(msg.Level, msg.Text)
+		m.layout()
+	case toast.ExpiredMsg:
+		m.toast.Update(msg)
+		m.layout()
+	case spinner.TickMsg:
+		if m.busy() {
+			m.spin, cmd = m.spin.Update(msg)
+		} else {
+			m.spinning = false // let the tick chain end while idle
+		}
+	}
+	return m, tea.Batch(cmd, m.ensureSpinner())
+}
+
+// busy reports whether a request runs.
+func (m *Model) busy() bool { return m.results.Activity() != "" }
+
+// ensureSpinner starts the spinner's tick chain when work runs and none is pending.
+func (m *Model) ensureSpinner() tea.Cmd {
+	if m.spinning || !m.busy() {
+		return nil
+	}
+	m.spinning = true
+	return m.spin.Tick
+}
+
+func (m *Model) startSearch(s common.Search) tea.Cmd {
+	m.hasResults = true
+	m.form.SetResolved("")
+	m.setFocus(focusResults)
+	return m.results.StartSearch(s)
+}
+
+// onKeys splits a burst of typed runes ("jjjj" read at once from a fast or remote
+// terminal) into single keys, except where a text field takes them all.
+func (m *Model) onKeys(msg tea.KeyMsg) tea.Cmd {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste {
+		return m.onKey(msg)
+	}
+	var cmds []tea.Cmd
+	for i, r := range msg.Runes {
+		if m.focus == focusForm && !m.showHelp && !m.tooSmall() {
+			rest := msg
+			rest.Runes = msg.Runes[i:]
+			return tea.Batch(append(cmds, m.onKey(rest))...)
+		}
+		one := msg
+		one.Runes = []rune{r}
+		cmds = append(cmds, m.onKey(one))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
+	g := m.c.Keys.Global
+	if key.Matches(msg, g.ForceQuit) {
+		return tea.Quit
+	}
+	if m.toast.Visible() { // any other key clears the toast
+		m.toast.Dismiss()
+		m.layout()
+	}
+	switch {
+	case m.tooSmall():
+		if key.Matches(msg, g.Quit) {
+			return tea.Quit
+		}
+		return nil
+	case m.showHelp:
+		if key.Matches(msg, g.Help) || msg.Type == tea.KeyEsc {
+			m.showHelp = false
+		} else if key.Matches(msg, g.Quit) {
+			return tea.Quit
+		}
+		return nil
+	case key.Matches(msg, g.Help):
+		m.showHelp = true
+		return nil
+	case key.Matches(msg, g.Quit): // disabled while the form has focus
+		return tea.Quit
+	}
+	if m.focus == focusForm {
+		if key.Matches(msg, m.c.Keys.Form.Back) { // enabled once a search has run
+			m.setFocus(focusResults)
+			return nil
+		}
+		return m.form.Update(msg)
+	}
+	rk := m.c.Keys.Results
+	if key.Matches(msg, rk.Search, rk.Back) {
+		m.setFocus(focusForm)
+		return nil
+	}
+	return m.results.Update(msg)
+}

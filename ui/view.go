@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"mastui/keymap"
+	"mastui/ui/components/statusbar"
+)
+
+// View implements tea.Model: header, the focused view (or the help overlay), the toast
+// when one shows, and the status line, never larger than the terminal.
+func (m *Model) View() string {
+	if !m.sized {
+		return ""
+	}
+	if m.tooSmall() {
+		return m.tooSmallView()
+	}
+	w, bh := m.c.Width, m.bodyHeight()
+	var body string
+	switch {
+	case m.showHelp:
+		body = m.help.View(m.helpSections())
+	case m.focus == focusForm:
+		body = m.form.View()
+	default:
+		body = m.results.View()
+	}
+	var b strings.Builder
+	b.WriteString(m.header.View())
+	b.WriteByte('\n')
+	b.WriteString(fitBlock(body, w, bh))
+	if m.toast.Visible() {
+		b.WriteByte('\n')
+		b.WriteString(m.toast.View())
+	}
+	b.WriteByte('\n')
+	b.WriteString(m.status.View(m.statusContent()))
+	return b.String()
+}
+
+func (m *Model) statusContent() statusbar.Content {
+	keys := m.c.Keys
+	var hints []key.Binding
+	if m.focus == focusForm {
+		hints = keys.Form.ShortHelp()
+	} else {
+		hints = keys.Results.ShortHelp()
+	}
+	hints = keymap.Enabled(append(hints, keys.Global.ShortHelp()...))
+	c := statusbar.Content{Activity: m.results.Activity(), Hints: hints}
+	if c.Activity != "" {
+		c.Spinner = m.spin.View()
+	}
+	if m.hasResults {
+		c.Counts = m.results.Counts()
+	}
+	return c
+}
+
+// helpSections lists the focused view's bindings first, then the global ones.
+func (m *Model) helpSections() []keymap.Section {
+	keys := m.c.Keys
+	focused := keymap.Section{Title: "Search form", Bindings: keymap.Flatten(keys.Form.FullHelp())}
+	if m.focus == focusResults {
+		focused = keymap.Section{Title: "Results", Bindings: keymap.Flatten(keys.Results.FullHelp())}
+	}
+	return []keymap.Section{focused, {Title: "Global", Bindings: keymap.Flatten(keys.Global.FullHelp())}}
+}
+
+func (m *Model) tooSmallView() string {
+	w, h := m.c.Width, m.c.Height
+	msg := fmt.Sprintf("Terminal too small: need at least %d×%d, have %d×%d", MinWidth, MinHeight, w, h)
+	if ansi.StringWidth(msg) > w {
+		msg = fmt.Sprintf("Terminal too small:\nneed at least %d×%d, have %d×%d", MinWidth, MinHeight, w, h)
+	}
+	msg = m.c.Styles.TooSmall.Render(ansi.Wordwrap(msg, max(1, w), ""))
+	return fitBlock(m.c.Renderer.Place(w, h, lipgloss.Center, lipgloss.Center, msg), w, h)
+}
+
+// fitBlock makes s exactly h lines of at most w cells: extra lines are dropped, long
+// lines cut, missing lines added.
+func fitBlock(s string, w, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	lines := strings.SplitN(s, "\n", h+1)
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,148 @@
+package results
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/model"
+	"mastui/services/mast"
+	"mastui/ui/common"
+)
+
+// PageLoadedMsg carries one page of a search back to the view. QueryID and Page let the
+// view drop answers to searches (or pages) it no longer waits for.
+type PageLoadedMsg struct {
+	QueryID uint64
+	Page    int
+	Result  *mast.Page
+	Err     error
+	Elapsed time.Duration
+}
+
+// StartSearch starts a new search: older in-flight requests are cancelled, and their
+// answers will be dropped. It returns the Cmd fetching page 1.
+func (m *Model) StartSearch(s common.Search) tea.Cmd {
+	if m.cancel != nil {
+		m.cancel()
+	}
+	m.queryID++
+	m.search = s
+	m.state = stateLoading
+	m.err, m.pageErr = nil, nil
+	m.table, m.total, m.pages, m.loadedPage, m.inflight = nil, 0, 0, 0, 0
+	m.resolved = nil
+	m.cursor, m.top, m.colOff, m.cols = 0, 0, 0, nil
+	m.ctx, m.cancel = context.WithCancel(m.c.Ctx)
+	m.c.Logger.Info("search", "query_id", m.queryID, "target", s.Target, "radius", s.Radius, "resolver", s.Query.Resolver)
+	return m.fetch(m.ctx, 1)
+}
+
+// Retry repeats what failed: the whole search when page 1 failed, else the next page.
+func (m *Model) Retry() tea.Cmd {
+	switch {
+	case m.state == stateFailed:
+		return m.StartSearch(m.search)
+	case m.pageErr != nil && m.inflight == 0:
+		m.pageErr = nil
+		return m.fetchNext()
+	}
+	return nil
+}
+
+// fetch returns the Cmd for one page. The closure captures values only, never m.
+func (m *Model) fetch(ctx context.Context, page int) tea.Cmd {
+	m.inflight = page
+	archive, q, id, size := m.archive, m.search.Query, m.queryID, m.pageSize
+	return func() tea.Msg {
+		start := time.Now()
+		if archive == nil {
+			return PageLoadedMsg{QueryID: id, Page: page, Err: fmt.Errorf("no archive configured")}
+		}
+		p, err := archive.SearchPage(ctx, q, page, size)
+		return PageLoadedMsg{QueryID: id, Page: page, Result: p, Err: err, Elapsed: time.Since(start)}
+	}
+}
+
+func (m *Model) fetchNext() tea.Cmd {
+	return m.fetch(m.ctx, m.loadedPage+1)
+}
+
+// maybeFetch asks for the next page when the cursor nears the end of the loaded rows,
+// more pages exist, and nothing is in flight.
+func (m *Model) maybeFetch() tea.Cmd {
+	if m.state != stateReady || m.inflight != 0 || m.pageErr != nil || m.loadedPage >= m.pages {
+		return nil
+	}
+	margin := max(2*m.rowsHeight(), 20)
+	if m.cursor+margin < m.Loaded() {
+		return nil
+	}
+	return m.fetchNext()
+}
+
+// onPage applies a page answer.
+func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
+	if msg.QueryID != m.queryID || msg.Page != m.inflight {
+		m.c.Logger.Debug("dropped stale page", "query_id", msg.QueryID, "page", msg.Page, "current", m.queryID)
+		return nil
+	}
+	m.inflight = 0
+	log := m.c.Logger.With("query_id", msg.QueryID, "page", msg.Page, "elapsed", msg.Elapsed)
+	if msg.Err != nil {
+		log.Warn("page failed", "err", msg.Err)
+		text := common.Sanitize(msg.Err.Error())
+		if msg.Page == 1 {
+			m.state, m.err = stateFailed, msg.Err
+			return common.Toast(common.LevelError, "Search failed: "+text)
+		}
+		m.pageErr = msg.Err
+		return common.Toast(common.LevelError, fmt.Sprintf("Page %d failed: %s (r retries)", msg.Page, text))
+	}
+	res := msg.Result
+	if res == nil {
+		res = &mast.Page{}
+	}
+	t := res.Table
+	if t == nil {
+		t = &model.Table{}
+	}
+	if msg.Page == 1 {
+		m.table, m.state = t, stateReady
+		m.total, m.resolved = res.RowsFiltered, res.Resolved
+		m.pages = res.PagesFiltered
+		if m.total < int64(t.Rows()) {
+			m.total = int64(t.Rows())
+		}
+		if need := int((m.total + int64(m.pageSize) - 1) / int64(m.pageSize)); m.pages < need {
+			m.pages = need
+		}
+		m.buildColumns()
+		m.measure(0, t.Rows())
+	} else {
+		from, ncols := m.table.Rows(), len(m.table.Columns)
+		if err := m.table.Append(t); err != nil {
+			log.Error("append page", "err", err)
+			m.pageErr = err
+			return common.Toast(common.LevelError, fmt.Sprintf("Page %d: %s", msg.Page, common.Sanitize(err.Error())))
+		}
+		if len(m.table.Columns) != ncols {
+			m.buildColumns()
+			m.measure(0, m.table.Rows())
+		} else {
+			m.measure(from, m.table.Rows())
+		}
+	}
+	m.loadedPage = msg.Page
+	if m.pages < m.loadedPage {
+		m.pages = m.loadedPage
+	}
+	if t.Rows() == 0 {
+		m.pages = m.loadedPage // an empty page ends the result set
+	}
+	log.Info("page loaded", "rows", t.Rows(), "loaded", m.Loaded(), "total", m.total)
+	m.clampWindow()
+	return m.maybeFetch()
+}
