@@ -1,0 +1,134 @@
+// Package wire decodes MAST Portal ("Mashup") format=json answers into the typed table
+// model. Portal pages reach ~50 MB, so Decode is a hand-rolled, zero-copy scanner: strings
+// without escapes alias the body (which the table therefore keeps alive).
+package wire
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"mastui/model"
+)
+
+// Field is one entry of the answer's `fields` list, as sent.
+type Field struct{ Name, Type string }
+
+// Paging is the answer's `paging` object (protocol 3.2).
+type Paging struct{ Page, PageSize, PagesFiltered, Rows, RowsFiltered, RowsTotal int64 }
+
+// Response is a decoded Portal answer.
+type Response struct {
+	Status          string  // "EXECUTING", "COMPLETE", "ERROR", "" (Name.Lookup), or "" when absent
+	HasStatus       bool    // whether the key was present at all (columnsconfig dicts have none)
+	Msg             string  // human text; the error text on ERROR
+	PercentComplete float64 // the "percent complete" key (with a space) while EXECUTING
+	Paging          *Paging // nil when absent
+	Fields          []Field // as sent, including _selected_
+	// Table is nil when `data` is not an array of row objects (extjs, Name.Lookup) or
+	// fields are absent.
+	Table *model.Table
+}
+
+// Options tune the conversion of values to columns.
+type Options struct {
+	// IgnoreValues maps a column name to its columnsconfig ignoreValue literal (e.g. "0",
+	// "-9999"): that value replaces nulls and is the mask sentinel instead of the default.
+	// Bool columns have no sentinel and ignore it.
+	IgnoreValues map[string]string
+}
+
+// colSpec is the conversion rule of one output column (protocol 3.6).
+type colSpec struct {
+	name     string
+	kind     model.Kind
+	hasIgn   bool // an ignoreValue applies: nulls become the sentinel and are masked
+	sentStr  string
+	sentF    float64
+	sentI    int64
+	typeName string
+}
+
+// kindOf maps a MAST type name to a column kind; unknown types become strings rather than
+// crashing as astroquery would.
+func kindOf(t string) model.Kind {
+	switch strings.ToLower(t) {
+	case "double", "float", "decimal":
+		return model.KindFloat
+	case "int", "short", "long", "number", "unsignedbyte":
+		return model.KindInt
+	case "boolean", "binary":
+		return model.KindBool
+	default:
+		return model.KindString
+	}
+}
+
+// buildSpecs turns `fields` into column specs, skipping _selected_ and repeated names.
+func buildSpecs(fields []Field, opts Options) []colSpec {
+	specs := make([]colSpec, 0, len(fields))
+	seen := make(map[string]bool, len(fields))
+	for _, f := range fields {
+		if f.Name == "_selected_" || seen[f.Name] {
+			continue
+		}
+		seen[f.Name] = true
+		s := colSpec{name: f.Name, kind: kindOf(f.Type), typeName: f.Type, sentF: math.NaN(), sentI: -999}
+		if iv, ok := opts.IgnoreValues[f.Name]; ok {
+			switch s.kind {
+			case model.KindString:
+				s.sentStr, s.hasIgn = iv, true
+			case model.KindFloat:
+				if v, ok := floatFromText(iv); ok {
+					s.sentF, s.hasIgn = v, true
+				}
+			case model.KindInt:
+				if v, ok := intFromText(iv); ok {
+					s.sentI, s.hasIgn = v, true
+				}
+			}
+		}
+		specs = append(specs, s)
+	}
+	return specs
+}
+
+// floatFromText parses a float the way Python's float() would for MAST's values: overflow
+// gives ±Inf rather than failing.
+func floatFromText(s string) (float64, bool) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			return v, true
+		}
+		return 0, false
+	}
+	return v, true
+}
+
+// intFromText parses an integer, accepting integral float spellings ("3.0", "1e3") that
+// fit in an int64.
+func intFromText(s string) (int64, bool) {
+	if v, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return v, true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, false
+	}
+	return floatToInt(f)
+}
+
+func floatToInt(f float64) (int64, bool) {
+	// 2^63 is exact in float64; every integral float below it converts exactly.
+	if f != f || f < -9223372036854775808 || f >= 9223372036854775808 || f != float64(int64(f)) {
+		return 0, false
+	}
+	return int64(f), true
+}
+
+// boolFromText reads a string sent in a bool column.
+func boolFromText(s string) (bool, bool) {
+	v, err := strconv.ParseBool(s)
+	return v, err == nil
+}
