@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"mastui/services/mast"
 	"mastui/ui"
 )
 
@@ -28,7 +29,12 @@ func (e *cliEnv) runTUI(args []string) error {
 	// Ask the terminal once, before Bubble Tea owns stdin (a later query can hang).
 	renderer.SetHasDarkBackground(termenv.HasDarkBackground())
 	common := ui.NewCommon(e.ctx, renderer, e.logger, e.serverLabel())
-	root := ui.New(common, e.client(), ui.Options{PageSize: e.cfg.TUIPageSize, ServerLabel: e.serverLabel()})
+	root := ui.New(common, e.client(), ui.Options{
+		PageSize:         e.cfg.TUIPageSize,
+		ServerLabel:      e.serverLabel(),
+		ParseCoordinates: mast.ParseCoordinates,
+		ParseRadius:      mast.ParseRadius,
+	})
 	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithContext(e.ctx))
 	if _, err := p.Run(); err != nil && e.ctx.Err() == nil {
 		return fmt.Errorf("terminal UI: %w", err)

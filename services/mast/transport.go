@@ -1,6 +1,7 @@
 package mast
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -92,7 +93,7 @@ func (c *Client) attempt(ctx context.Context, call httpCall) (body []byte, statu
 		return nil, 0, 0, c.transportErr(actx, call, err)
 	}
 	defer resp.Body.Close()
-	body, err = io.ReadAll(resp.Body)
+	body, err = readBody(resp)
 	if err != nil {
 		return nil, 0, 0, c.transportErr(actx, call, fmt.Errorf("read body: %w", err))
 	}
@@ -159,4 +160,15 @@ func sleep(ctx context.Context, d time.Duration) error {
 	case <-ctx.Done():
 		return context.Cause(ctx)
 	}
+}
+
+// readBody reads the whole answer, sized up front from Content-Length so a 50 MB page is
+// not copied through repeated slice growth.
+func readBody(resp *http.Response) ([]byte, error) {
+	if n := resp.ContentLength; n > 0 && n < 1<<31 {
+		buf := bytes.NewBuffer(make([]byte, 0, n+1))
+		_, err := buf.ReadFrom(resp.Body)
+		return buf.Bytes(), err
+	}
+	return io.ReadAll(resp.Body)
 }
