@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -37,10 +38,18 @@ func main() {
 	}
 }
 
+// globalValueFlags are the global flags that take a separate value argument.
+var globalValueFlags = map[string]bool{"mast-url": true, "format": true, "columns": true, "config": true}
+
 // run dispatches a command line; it is main without the process exit, for tests.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	cmd, rest := "", args
-	for i, a := range args {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if globalValueFlags[strings.TrimLeft(a, "-")] && a[0] == '-' {
+			i++ // skip the flag's value: "--mast-url URL query …"
+			continue
+		}
 		if len(a) > 0 && a[0] != '-' {
 			cmd, rest = a, append(append([]string{}, args[:i]...), args[i+1:]...)
 			break

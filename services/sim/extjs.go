@@ -1,0 +1,104 @@
+package sim
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// facetColumns get an ExtendedProperties.histObj in the Mast.Caom.All answer.
+var facetColumns = map[string]bool{
+	"obs_collection": true, "instrument_name": true, "dataproduct_type": true, "intentType": true,
+	"dataRights": true, "calib_level": true, "project": true, "wavelength_region": true,
+	"provenance_name": true, "filters": true, "proposal_type": true,
+}
+
+// caomAllAnswer renders Mast.Caom.All (format extjs): per column facets with counts,
+// computed once because the archive never changes.
+func caomAllAnswer(a *Archive, cols []column[obsRow]) []byte {
+	labels := map[string]colMeta{}
+	for _, m := range caomMeta {
+		labels[m.name] = m
+	}
+	columns := []any{}
+	fields := []any{}
+	cont := ordered{}
+	for ci := range cols {
+		c := &cols[ci]
+		m := labels[c.name]
+		ext := ordered{{"vot.datatype", m.datatype}, {"cc.text", m.label}}
+		if m.separator != "" {
+			ext = append(ext, kv{"separator", m.separator})
+		}
+		if facetColumns[c.name] {
+			ext = append(ext, kv{"histObj", facet(a, c, m.separator)})
+		}
+		if c.kind == kindFloat {
+			lo, hi := math.Inf(1), math.Inf(-1)
+			for i := range a.obs {
+				if v, ok := c.number(&obsRow{o: &a.obs[i]}); ok {
+					lo, hi = math.Min(lo, v), math.Max(hi, v)
+				}
+			}
+			if lo <= hi {
+				cont = append(cont, kv{c.name, ordered{{"min", lo}, {"max", hi}, {"type", "numeric"}}})
+			}
+		}
+		columns = append(columns, ordered{{"text", c.name}, {"dataIndex", c.name}, {"ExtendedProperties", ext}})
+		fields = append(fields, ordered{{"name", c.name}, {"type", c.jsonType}})
+	}
+	zero := ordered{{"page", 0}, {"pageSize", 0}, {"pagesFiltered", 0}, {"rows", 0}, {"rowsFiltered", 0}, {"rowsTotal", 0}}
+	table := ordered{
+		{"name", "Table"},
+		{"ExtendedProperties", ordered{{"Paging", zero}, {"discreteHistogram", ordered{}}, {"continuousHistogram", cont}}},
+		{"Columns", columns}, {"Fields", fields}, {"Rows", []any{}},
+	}
+	out := ordered{{"status", "COMPLETE"}, {"msg", ""}, {"data", ordered{
+		{"name", "NewDataSet"}, {"ExtendedProperties", ordered{}}, {"Tables", []any{table}},
+	}}}
+	b, err := json.Marshal(out)
+	if err != nil {
+		panic(fmt.Sprintf("sim: Mast.Caom.All answer: %v", err)) // static structure; a failure is a bug
+	}
+	return b
+}
+
+// facet counts the values of a discrete column (each part of multi-valued cells):
+// {"hist": [{"count", "key"}...], "<key>": {"count", "key"}, ...}, most frequent first.
+func facet(a *Archive, c *column[obsRow], sep string) ordered {
+	counts := map[string]int{}
+	for i := range a.obs {
+		v, ok := c.text(&obsRow{o: &a.obs[i]})
+		if !ok {
+			continue
+		}
+		parts := []string{v}
+		if sep != "" {
+			parts = strings.Split(v, sep)
+		}
+		for _, p := range parts {
+			counts[p]++
+		}
+	}
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if counts[keys[i]] != counts[keys[j]] {
+			return counts[keys[i]] > counts[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	hist := make([]any, len(keys))
+	out := ordered{{"hist", nil}}
+	for i, k := range keys {
+		e := ordered{{"count", counts[k]}, {"key", k}}
+		hist[i] = e
+		out = append(out, kv{k, e})
+	}
+	out[0].v = hist
+	return out
+}

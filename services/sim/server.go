@@ -1,0 +1,241 @@
+// Package sim is a MAST simulator: one HTTP origin that speaks the Portal ("Mashup")
+// API, columnsconfig, product downloads, the SANTA name resolver and whoami the way
+// mast.stsci.edu does for astroquery, over a deterministic synthetic CAOM archive.
+// See /work/shared/design/mast-protocol.md (sections 3, 4, 9.1, 15) for the wire
+// format it follows. Every Server is independent: there is no package-level state.
+package sim
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"html"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Server is one simulator: an immutable archive plus per-server job and fault state.
+type Server struct {
+	opts     Options
+	archive  *Archive
+	log      *slog.Logger
+	configs  map[string][]byte
+	caomAll  []byte
+	filtCols []column[obsRow] // Mast.Caom.Filtered answers
+	posCols  []column[obsRow] // cone and position answers (with distance)
+	prodCols []column[Product]
+	tokens   map[string]bool
+	handler  http.Handler
+
+	mu   sync.Mutex
+	jobs map[uint64]int // EXECUTING answers given per job
+
+	faultCount atomic.Int64 // requests subject to injected errors so far
+}
+
+// New builds a simulator and its archive (deterministic for opts.Seed).
+func New(opts Options) (*Server, error) {
+	a, err := newArchive(opts.seed())
+	if err != nil {
+		return nil, fmt.Errorf("sim: %w", err)
+	}
+	s := &Server{
+		opts:     opts,
+		archive:  a,
+		log:      opts.logger(),
+		configs:  columnsConfigs(),
+		filtCols: append(obsColumns(), selectedCol[obsRow]()),
+		posCols:  append(obsColumns(), distanceColumn(), selectedCol[obsRow]()),
+		prodCols: productColumns(),
+		tokens:   map[string]bool{DemoToken: true},
+		jobs:     map[uint64]int{},
+	}
+	for _, t := range opts.Tokens {
+		s.tokens[t] = true
+	}
+	s.caomAll = caomAllAnswer(a, obsColumns())
+	mux := http.NewServeMux()
+	mux.HandleFunc("/api/v0/invoke", s.invoke)
+	mux.HandleFunc("/portal/Mashup/Mashup.asmx/columnsconfig", s.columnsConfig)
+	mux.HandleFunc("/api/v0.1/Download/file", s.download)
+	mux.HandleFunc("/Santa-war/query", s.santa)
+	mux.HandleFunc("/whoami", s.whoami)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.httpError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
+	})
+	s.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.log.Debug("request", "method", r.Method, "path", r.URL.Path)
+		if d := opts.Latency; d > 0 {
+			select {
+			case <-time.After(d):
+			case <-r.Context().Done():
+				return
+			}
+		}
+		if s.injectError(w, r) {
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
+	return s, nil
+}
+
+// Handler serves every simulated endpoint from one origin.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Archive exposes the synthetic archive, for tests that compare answers with it.
+func (s *Server) Archive() *Archive { return s.archive }
+
+// injectError applies the ErrorEvery/ErrorBurst fault: the last ErrorBurst requests
+// of every ErrorEvery get an HTTP error instead of an answer.
+func (s *Server) injectError(w http.ResponseWriter, r *http.Request) bool {
+	f := s.opts.Faults
+	if f.ErrorEvery <= 0 {
+		return false
+	}
+	if len(f.ErrorPaths) > 0 {
+		match := false
+		for _, p := range f.ErrorPaths {
+			match = match || strings.HasPrefix(r.URL.Path, p)
+		}
+		if !match {
+			return false
+		}
+	}
+	k := s.faultCount.Add(1)
+	burst := max(f.ErrorBurst, 1)
+	if int((k-1)%int64(f.ErrorEvery)) < f.ErrorEvery-burst {
+		return false
+	}
+	status := f.ErrorStatus
+	if status == 0 {
+		status = http.StatusServiceUnavailable
+	}
+	if status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable {
+		after := f.RetryAfter
+		if after <= 0 {
+			after = time.Second
+		}
+		w.Header().Set("Retry-After", strconv.Itoa(int((after+time.Second-1)/time.Second)))
+	}
+	s.httpError(w, status, "injected fault")
+	return true
+}
+
+// httpError sends an HTTP error: a short text, or an HTML page like a proxy's when
+// Faults.HTMLErrors is set.
+func (s *Server) httpError(w http.ResponseWriter, status int, msg string) {
+	w.Header().Del("Content-Length")
+	w.Header().Del("Content-Disposition")
+	w.Header().Del("Accept-Ranges")
+	if s.opts.Faults.HTMLErrors {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(status)
+		fmt.Fprintf(w, "<!DOCTYPE html>\n<html><head><title>%d %s</title></head><body><h1>%s</h1><p>%s</p></body></html>\n",
+			status, http.StatusText(status), http.StatusText(status), html.EscapeString(msg))
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(status)
+	fmt.Fprintf(w, "%d %s: %s\n", status, http.StatusText(status), msg)
+}
+
+// Start runs a simulator on listen (e.g. "127.0.0.1:0") until ctx is cancelled or stop
+// is called, and returns its base URL ("http://127.0.0.1:34567").
+func Start(ctx context.Context, listen string, opts Options) (string, func(), error) {
+	s, err := New(opts)
+	if err != nil {
+		return "", nil, err
+	}
+	ln, err := net.Listen("tcp", listen)
+	if err != nil {
+		return "", nil, fmt.Errorf("sim: listen on %s: %w", listen, err)
+	}
+	srv := &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 30 * time.Second,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelDebug),
+	}
+	done := make(chan struct{})
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			close(done)
+			sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			if err := srv.Shutdown(sctx); err != nil {
+				srv.Close()
+			}
+		})
+	}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.log.Error("sim: serve", "err", err)
+		}
+	}()
+	go func() {
+		select {
+		case <-ctx.Done():
+			stop()
+		case <-done:
+		}
+	}()
+	return "http://" + displayAddr(ln.Addr()), stop, nil
+}
+
+// displayAddr turns a wildcard listen address into one a client can dial.
+func displayAddr(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok {
+		return a.String()
+	}
+	host := tcp.IP.String()
+	if tcp.IP == nil || tcp.IP.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, strconv.Itoa(tcp.Port))
+}
+
+// Main is the `mastui sim` command. Its first line on stdout is exactly
+// "listening on http://HOST:PORT"; it serves until ctx is cancelled.
+func Main(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("sim", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	listen := fs.String("listen", "127.0.0.1:0", "address to listen on (port 0 picks a free port)")
+	seed := fs.Int64("seed", 1, "archive seed: the same seed gives the same archive")
+	latency := fs.Duration("latency", 0, "delay added to every answer (Go duration, e.g. 200ms)")
+	executing := fs.Int("executing", 0, `answer {"status": "EXECUTING"} this many times for each new job`)
+	verbose := fs.Bool("verbose", false, "log every request to stderr")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("sim: %w", err)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("sim: unexpected argument %q", fs.Arg(0))
+	}
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	opts := Options{
+		Seed: *seed, Latency: *latency, Executing: *executing,
+		Logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
+	}
+	url, stop, err := Start(ctx, *listen, opts)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	if _, err := fmt.Fprintf(stdout, "listening on %s\n", url); err != nil {
+		return fmt.Errorf("sim: %w", err)
+	}
+	<-ctx.Done()
+	return nil
+}
