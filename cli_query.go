@@ -87,6 +87,9 @@ func (e *cliEnv) runQuery(args []string) error {
 		return err
 	}
 	defer e.close()
+	if q.Resolver == "" {
+		q.Resolver = e.cfg.Resolver
+	}
 	c := e.client()
 	if *count {
 		n, err := c.Count(e.ctx, q)
@@ -214,6 +217,9 @@ func (e *cliEnv) runResolve(args []string) error {
 		return err
 	}
 	defer e.close()
+	if *resolver == "" {
+		*resolver = e.cfg.Resolver
+	}
 	res, err := e.client().Resolve(e.ctx, names, *resolver)
 	if err != nil {
 		return err

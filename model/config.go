@@ -23,8 +23,7 @@ type Config struct {
 	Timeout     Duration `json:"request_timeout,omitempty"` // one HTTP request
 	QueryBudget Duration `json:"query_budget,omitempty"`    // one logical query, all polls and pages
 	MaxRetries  int      `json:"max_retries,omitempty"`
-	Resolver    string   `json:"resolver,omitempty"` // "", SIMBAD or NED
-	Theme       string   `json:"theme,omitempty"`
+	Resolver    string   `json:"resolver,omitempty"` // default name resolver of the CLI: "", SIMBAD or NED
 }
 
 // Duration is a time.Duration written as "30s" / "10m" in the config file.

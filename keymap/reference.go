@@ -1,0 +1,40 @@
+package keymap
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// Reference renders every binding as a Markdown table, one section per view, so the
+// README's key reference is generated from the same source as the `?` overlay.
+func Reference(k *KeyMap) string {
+	var b strings.Builder
+	b.WriteString("| view | keys | action |\n|---|---|---|\n")
+	sections := []struct {
+		name   string
+		groups [][]key.Binding
+	}{
+		{"search form", k.Form.FullHelp()},
+		{"results", k.Results.FullHelp()},
+		{"everywhere", k.Global.FullHelp()},
+	}
+	for _, s := range sections {
+		for _, bnd := range Flatten(s.groups) {
+			h := bnd.Help()
+			if h.Desc == "" {
+				continue
+			}
+			keys := make([]string, len(bnd.Keys()))
+			for i, kk := range bnd.Keys() {
+				if kk == " " {
+					kk = "space"
+				}
+				keys[i] = "`" + kk + "`"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", s.name, strings.Join(keys, " "), h.Desc)
+		}
+	}
+	return b.String()
+}
