@@ -24,6 +24,9 @@ type Config struct {
 	QueryBudget Duration `json:"query_budget,omitempty"`    // one logical query, all polls and pages
 	MaxRetries  int      `json:"max_retries,omitempty"`
 	Resolver    string   `json:"resolver,omitempty"` // default name resolver of the CLI: "", SIMBAD or NED
+	// Columns remembers the TUI column chooser per table ("observations", "products"):
+	// the visible columns in display order.
+	Columns map[string][]string `json:"columns,omitempty"`
 }
 
 // Duration is a time.Duration written as "30s" / "10m" in the config file.
@@ -116,6 +119,42 @@ func (c Config) Validate() error {
 		return fmt.Errorf("config: request_timeout and query_budget must be positive")
 	case c.MaxRetries < 0:
 		return fmt.Errorf("config: max_retries must be >= 0")
+	}
+	return nil
+}
+
+// SaveConfig writes cfg to path atomically (temp file, fsync, rename), creating the
+// directory. Only settings that differ from the defaults need to be present, but writing
+// them all keeps the file self-describing.
+func SaveConfig(path string, cfg Config) error {
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(cfg, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode config: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("save config: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".config-*.json")
+	if err != nil {
+		return fmt.Errorf("save config: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(append(b, '\n')); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save config: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save config: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("save config: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("save config: %w", err)
 	}
 	return nil
 }

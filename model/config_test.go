@@ -43,3 +43,21 @@ func TestLoadConfigNamesBadSetting(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestSaveConfigRoundTrip(t *testing.T) {
+	t.Setenv("MASTUI_MAST_URL", "")
+	path := filepath.Join(t.TempDir(), "sub", "config.json")
+	cfg := DefaultConfig()
+	cfg.Columns = map[string][]string{"observations": {"obs_id", "s_ra"}}
+	cfg.QueryBudget = Duration(15 * time.Minute)
+	if err := SaveConfig(path, cfg); err != nil {
+		t.Fatal(err)
+	}
+	got, err := LoadConfig(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got.Columns["observations"], ",") != "obs_id,s_ra" || time.Duration(got.QueryBudget) != 15*time.Minute {
+		t.Errorf("round trip: %+v", got)
+	}
+}

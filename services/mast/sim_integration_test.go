@@ -270,3 +270,16 @@ func TestSimCollectionsMetadataResolver(t *testing.T) {
 		t.Fatalf("NED: %+v %v", ned, err)
 	}
 }
+
+func TestSimValidateCriteriaPointsAtTheBadOne(t *testing.T) {
+	_, c := newSim(t, sim.Options{Seed: 1})
+	err := c.ValidateCriteria(context.Background(), []mast.Criterion{
+		{Name: "obs_collection", Value: "HST"}, {Name: "t_exptime", Value: "10..abc"}})
+	var ce *mast.CriterionError
+	if !errors.As(err, &ce) || ce.Index != 1 || !strings.Contains(err.Error(), "abc") {
+		t.Fatalf("err = %v", err)
+	}
+	if err := c.ValidateCriteria(context.Background(), []mast.Criterion{{Name: "t_min", Value: "2022-07-01..2024-12-31"}}); err != nil {
+		t.Fatalf("ISO date range rejected: %v", err)
+	}
+}

@@ -10,15 +10,28 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"mastui/keymap"
+	"mastui/model"
 	"mastui/services/mast"
 	"mastui/themes"
 )
 
 // Archive is the data source of the observation views (the MAST client, or a fake).
+// *mast.Client implements it.
 type Archive interface {
 	// SearchPage runs one page of an observation search (resolving q.Object first;
 	// Page.Resolved is then set).
 	SearchPage(ctx context.Context, q mast.Query, page, pageSize int) (*mast.Page, error)
+	// Count is the number of observations a query matches (COUNT_BIG(*)).
+	Count(ctx context.Context, q mast.Query) (int64, error)
+	// Facets lists the values (with counts) of the discrete CAOM columns (Mast.Caom.All).
+	Facets(ctx context.Context) (map[string][]mast.FacetValue, error)
+	// Metadata describes the columns of "observations" or "products".
+	Metadata(ctx context.Context, which string) ([]mast.FieldMeta, error)
+	// ValidateCriteria checks criteria without running a query (*mast.CriterionError
+	// says which one is bad).
+	ValidateCriteria(ctx context.Context, criteria []mast.Criterion) error
+	// Products lists the products of observations (every page of every batch).
+	Products(ctx context.Context, obsids []string, opts mast.ProductOptions) (*model.Table, error)
 }
 
 // Common is the per-session state shared by the root model and its views.
