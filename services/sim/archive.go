@@ -149,9 +149,10 @@ func newArchive(seed uint64) (*Archive, error) {
 			return nil, fmt.Errorf("build archive: observation %s has no position", o.ObsID)
 		}
 		a.byObsid[o.Obsid] = int32(i)
-		if _, seen := a.byObsID[strings.ToLower(o.ObsID)]; !seen {
-			a.byObsID[strings.ToLower(o.ObsID)] = int32(i)
+		if _, dup := a.byObsID[strings.ToLower(o.ObsID)]; dup {
+			return nil, fmt.Errorf("build archive: duplicate obs_id %s", o.ObsID)
 		}
+		a.byObsID[strings.ToLower(o.ObsID)] = int32(i)
 	}
 	assignObjIDs(a.obs, newRNG(seed, 0x0b1d))
 	a.stems = make(map[string][]int32, len(a.obs)*2)

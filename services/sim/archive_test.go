@@ -90,6 +90,12 @@ func TestEveryListedFileIsServed(t *testing.T) {
 			if p.Filename == "" || !strings.HasPrefix(p.DataURI, "mast:") || !strings.HasSuffix(p.DataURI, p.Filename) {
 				t.Fatalf("bad product %+v", p)
 			}
+			// astroquery sends URIs unescaped in the query string: they must need no escaping.
+			if strings.IndexFunc(p.DataURI, func(r rune) bool {
+				return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune(":/._-", r))
+			}) >= 0 {
+				t.Fatalf("URI %q needs escaping", p.DataURI)
+			}
 		}
 	}
 }

@@ -24,6 +24,9 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f, err := s.archive.File(uri)
+	if errors.Is(err, ErrNotFound) && strings.Contains(uri, " ") {
+		f, err = s.archive.File(strings.ReplaceAll(uri, " ", "+")) // an unescaped "+" decodes as a space
+	}
 	if errors.Is(err, ErrNotFound) {
 		s.httpError(w, http.StatusNotFound, fmt.Sprintf("file not found: %s", uri))
 		return

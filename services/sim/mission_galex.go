@@ -60,7 +60,7 @@ func (g *gen) galexProgram(f *field, n int) {
 		o.TExptime = roundTo(exp, 0.001)
 		o.TMin, o.TMax = roundTo(t, 1e-6), roundTo(t+exp/86400*1.05, 1e-6)
 		o.EmMin, o.EmMax = filterBand(band, 1)
-		o.ProposalID, o.PI, o.Title = pid, pi, title
+		o.ProposalID, o.ProposalType, o.PI, o.Title = pid, sv.name, pi, title
 		o.RA, o.Dec = ra, dec
 		o.Region = circleRegion(ra, dec, 0.625)
 		o.SrcDen = float64(r.between(500, 20000))

@@ -52,6 +52,9 @@ func (g *gen) keplerProgram(f *field, n int) {
 		if i%2 == 1 {
 			cadence = "sc"
 		}
+		for g.next(fmt.Sprintf("kepler:%d:%s", kic, cadence)) > 1 { // one observation per star and cadence
+			kic = 1000000 + r.intn(12000000)
+		}
 		mask := []byte("000000000000000000")
 		first, last := -1, -1
 		for q := 0; q < 18; q++ {
@@ -160,6 +163,9 @@ func (g *gen) k2Program(f *field, n int) {
 		}
 		ra, dec := f.pos(r)
 		c := nearestK2Campaign(ra, dec)
+		for g.next(fmt.Sprintf("k2:%d:%d", epic, c)) > 1 { // one observation per star and campaign
+			epic = 200000000 + r.intn(51000000)
+		}
 		t0, t1 := k2Campaign(c)
 		o := g.newObs("K2")
 		o.Instrument, o.Provenance, o.Project, o.Filters = "Kepler", "K2", "K2", "Kepler"

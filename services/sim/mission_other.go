@@ -100,7 +100,7 @@ func (g *gen) hlspProgram(f *field, n int) {
 	}
 	pi := piName(r)
 	target := f.name(r)
-	slug := strings.ToLower(strings.NewReplacer(" ", "", "_", "-").Replace(target))
+	slug := uriSlug(target)
 	for i := 0; i < n; i++ {
 		filt := p.filters[i%len(p.filters)]
 		o := g.newObs("HLSP")
@@ -117,10 +117,11 @@ func (g *gen) hlspProgram(f *field, n int) {
 		o.TMin, o.TMax = g.mjdSpan(p.t0, p.t1, r.rangef(1, 300))
 		o.TExptime = roundTo(r.logUniform(500, 50000), 0.001)
 		o.EmMin, o.EmMax = filterBand(filt, p.nmPerUnit)
-		o.ProposalID, o.PI, o.Title = fmt.Sprint(10000+r.intn(8000)), pi, p.title
+		o.ProposalID, o.ProposalType, o.PI, o.Title = fmt.Sprint(10000+r.intn(8000)), "HLSP", pi, p.title
 		o.RA, o.Dec = f.pos(r)
 		o.Region = polygonRegion(o.RA, o.Dec, 0.05, 0.05, r.rangef(0, 360))
 		o.DataURL = hlspDir(o) + o.ObsID + p.suffix
+		o.JpegURL = hlspDir(o) + o.ObsID + "_preview.png"
 		o.TRelease = roundTo(o.TMax+200, 1e-6)
 		if o.TRelease > ReferenceMJD {
 			o.TRelease = ReferenceMJD - 10
@@ -132,7 +133,23 @@ func (g *gen) hlspProgram(f *field, n int) {
 }
 
 func hlspDir(o *Obs) string {
-	return "mast:HLSP/" + strings.TrimPrefix(o.Project, "hlsp_") + "/" + strings.ToLower(strings.ReplaceAll(o.Target, " ", "")) + "/"
+	return "mast:HLSP/" + strings.TrimPrefix(o.Project, "hlsp_") + "/" + uriSlug(o.Target) + "/"
+}
+
+// uriSlug makes a target name safe inside file names and URIs (astroquery sends URIs
+// unescaped, so a "+" would arrive as a space).
+func uriSlug(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '.':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		case r == ' ':
+			return -1
+		}
+		return '-'
+	}, s)
 }
 
 func hlspProducts(l *prodList, o *Obs) {

@@ -135,9 +135,13 @@ func (a *Archive) resolveAll(input string) []resolved {
 		}
 		return r
 	}
-	// NED's positions differ from SIMBAD's by a fraction of an arcsec, as they do.
-	simbad := entry("SIMBAD", 0, 0)
-	ned := entry("NED", float64(int(h%7))*0.1-0.3, float64(int(h>>8%7))*0.1-0.3)
+	// The preferred resolver gives the catalogue position; the other differs by a
+	// fraction of an arcsec, as SIMBAD and NED do.
+	dra, ddec := float64(int(h%7))*0.1-0.35, float64(int(h>>8%7))*0.1-0.35
+	simbad, ned := entry("SIMBAD", 0, 0), entry("NED", dra, ddec)
+	if e.nedFirst {
+		simbad, ned = entry("SIMBAD", dra, ddec), entry("NED", 0, 0)
+	}
 	ned.CanonicalName = strings.ToUpper(strings.ReplaceAll(e.canonical, "M ", "MESSIER "))
 	out := []resolved{simbad, ned}
 	if e.nedFirst {

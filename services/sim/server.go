@@ -1,8 +1,3 @@
-// Package sim is a MAST simulator: one HTTP origin that speaks the Portal ("Mashup")
-// API, columnsconfig, product downloads, the SANTA name resolver and whoami the way
-// mast.stsci.edu does for astroquery, over a deterministic synthetic CAOM archive.
-// See /work/shared/design/mast-protocol.md (sections 3, 4, 9.1, 15) for the wire
-// format it follows. Every Server is independent: there is no package-level state.
 package sim
 
 import (

@@ -47,7 +47,7 @@ command -v tmux >/dev/null || fail "tmux is not installed"
 wait_for() { # wait_for TEXT [tries]
   for _ in $(seq 1 "${2:-100}"); do
     tmux -L "$SOCK" capture-pane -p -t app > "$WORK/pane.txt" 2>/dev/null || true
-    grep -q -- "$1" "$WORK/pane.txt" && return 0
+    grep -Eq -- "$1" "$WORK/pane.txt" && return 0
     sleep 0.1
   done
   fail "timed out waiting for: $1"
@@ -55,9 +55,9 @@ wait_for() { # wait_for TEXT [tries]
 tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "$BIN --demo"
 wait_for "Target"
 tmux -L "$SOCK" send-keys -t app 'M101' Enter
-wait_for "observations" 150
-wait_for "M101" 50
-grep -Eq "HST|JWST|GALEX|SWIFT" "$WORK/pane.txt" || fail "no mission names in result rows"
+wait_for "[0-9] observations" 150   # the results header, not the form's title
+wait_for "M101 → 210\.80" 50
+wait_for "^.{2}(HST|JWST|GALEX|SWIFT) " 50
 echo "ok  tui: M101 search lists observations"
 tmux -L "$SOCK" send-keys -t app '?'
 wait_for "quit"

@@ -1,0 +1,25 @@
+// Package sim is a MAST simulator: one HTTP origin that answers the way
+// mast.stsci.edu (and the SANTA resolver) answer astroquery, over a deterministic
+// synthetic CAOM archive. The unmodified astroquery client works against it.
+//
+// Endpoints (paths relative to the base URL Start returns):
+//
+//	POST|GET /api/v0/invoke                       request=<percent-encoded MashupRequest JSON>
+//	    Mast.Caom.Cone, Mast.Caom.Filtered, Mast.Caom.Filtered.Position (columns "*", a list
+//	    or COUNT_BIG(*); filters; paging; EXECUTING polls), Mast.Caom.Products,
+//	    Mast.Caom.All (extjs facets), Mast.Name.Lookup. Service names and paramNames are
+//	    case-insensitive; errors are HTTP 200 {"status": "ERROR", "msg": ...}.
+//	POST     /portal/Mashup/Mashup.asmx/columnsconfig   colConfigId=<service>
+//	GET|HEAD /api/v0.1/Download/file?uri=<mast URI>      Range, 206/416, 404, 401 for exclusive data
+//	GET      /Santa-war/query?name=..&resolveAll=..&resolver=..
+//	GET      /whoami                                      mast_token cookie or Bearer token
+//
+// The archive (Options.Seed, default 1) has about 28,000 observations over HST, JWST,
+// TESS, Kepler, K2, GALEX, IUE, SWIFT, FUSE, HLA, PS1, HLSP, SPITZER_SHA and a few small
+// collections, clustered around the objects of the astroquery documentation (M101, M8,
+// M10, NGC 6121, M15, ...) at their real coordinates. Product lists and file bytes are
+// computed on demand from the obsid and URI; .fits products are valid FITS files.
+// DemoToken unlocks EXCLUSIVE_ACCESS files; Faults injects misbehaviour for client tests.
+//
+// Every Server is independent: the package keeps no mutable state.
+package sim
