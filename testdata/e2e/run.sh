@@ -42,6 +42,13 @@ grep -qi "ra" "$WORK/err.txt" || fail "bad coordinates message: $(cat "$WORK/err
 echo "ok  cli: bad coordinates rejected: $(head -1 "$WORK/err.txt")"
 kill "$SIM_PID"; SIM_PID=""
 
+# --- 1b. a real MAST client (astroquery) against the simulator ----------------------
+if /usr/bin/python3 -c 'import astroquery.mast' 2>/dev/null; then
+  /usr/bin/python3 "$(dirname "$0")/astroquery_check.py" "$BIN" 2>&1 | grep -v '^Downloading URL' || fail "astroquery against mastui sim"
+else
+  echo "skip astroquery check (apt-get install python3-astroquery to run it)"
+fi
+
 # --- 2. TUI in tmux on the embedded demo archive ------------------------------------
 command -v tmux >/dev/null || fail "tmux is not installed"
 wait_for() { # wait_for TEXT [tries]

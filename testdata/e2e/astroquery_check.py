@@ -1,0 +1,83 @@
+#!/usr/bin/python3
+"""Checks `mastui sim` with a real MAST client: Debian's astroquery, unchanged.
+
+usage: astroquery_check.py path/to/mastui
+Prints one line per check and exits non-zero if any fails. Values asserted are those the
+simulator's archive is built to reproduce from the astroquery documentation.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import warnings
+
+warnings.simplefilter("ignore")
+sim = subprocess.Popen([sys.argv[1], "sim", "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE, text=True)
+line = sim.stdout.readline()
+assert line.startswith("listening on http://"), line
+url = line.split()[-1]
+cfg = tempfile.mkdtemp()
+os.makedirs(f"{cfg}/astropy")
+with open(f"{cfg}/astropy/astroquery.cfg", "w") as f:
+    f.write(f"[mast]\nserver = {url}\n")
+os.environ["XDG_CONFIG_HOME"] = cfg
+from astroquery.mast import Observations  # noqa: E402
+
+
+def check_count_m15():
+    n = Observations.query_region_count("322.49324 12.16683")
+    assert n == 1804, n
+
+
+def check_m8_small_radius():
+    t = Observations.query_object("M8", radius=".02 deg")
+    assert len(t) == 196, len(t)
+    assert Observations.query_object_count("M8", radius=".02 deg") == 196
+
+
+def check_criteria_wildcard_and_separator():
+    t = Observations.query_criteria(filters=["*UV", "Kepler"], objectname="M101")
+    assert len(t) > 0
+    assert all(f.endswith("UV") or f == "Kepler" for f in t["filters"]), set(t["filters"])
+
+
+def check_osten_ranges():
+    t = Observations.query_criteria(dataproduct_type=["image"], proposal_pi="Osten*", s_dec=[43.5, 45.5])
+    assert len(t) > 0
+    assert all(43.5 <= d <= 45.5 for d in t["s_dec"])
+
+
+def check_missions():
+    m = Observations.list_missions()
+    assert {"HST", "JWST", "TESS", "GALEX"} <= set(m), m
+
+
+def check_products_download():
+    obs = Observations.query_criteria(obs_collection="HST", proposal_id="12062")
+    prods = Observations.get_product_list(obs[:2])
+    small = prods[prods["size"] < 3_000_000][:3]
+    assert len(small) > 0
+    d = tempfile.mkdtemp()
+    man = Observations.download_products(small, download_dir=d)
+    for path, status, row in zip(man["Local Path"], man["Status"], small):
+        assert status == "COMPLETE", status
+        assert os.path.getsize(path) == int(row["size"]), path
+        if path.endswith(".fits"):
+            with open(path, "rb") as fh:
+                assert fh.read(9) == b"SIMPLE  =", path
+            assert os.path.getsize(path) % 2880 == 0
+
+
+failed = 0
+try:
+    for name, fn in list(globals().items()):
+        if name.startswith("check_"):
+            try:
+                fn()
+                print(f"ok    astroquery {name[6:]}")
+            except Exception as e:  # noqa: BLE001
+                failed += 1
+                print(f"FAIL  astroquery {name[6:]}: {type(e).__name__}: {e}")
+finally:
+    sim.kill()
+sys.exit(1 if failed else 0)
