@@ -168,6 +168,15 @@ func (e *cliEnv) runMetadata(args []string) error {
 func (e *cliEnv) runProducts(args []string) error {
 	fs := e.flags("products")
 	unique := fs.Bool("unique", false, "drop products shared between observations (by dataURI)")
+	var filters model.Filters
+	fs.Func("filter", "KEY=VALUE product filter (repeatable)", func(s string) error {
+		f, err := model.ParseFilter(s)
+		if err != nil {
+			return err
+		}
+		filters = append(filters, f)
+		return nil
+	})
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -190,6 +199,13 @@ func (e *cliEnv) runProducts(args []string) error {
 	t, err := e.client().Products(e.ctx, ids, mast.ProductOptions{})
 	if err != nil {
 		return err
+	}
+	if len(filters) > 0 {
+		total := t.Rows()
+		if t, err = filters.Apply(t, model.FilterOptions{}); err != nil {
+			return usagef("--filter: %v", err)
+		}
+		fmt.Fprintf(e.stderr, "%d of %d products match %s\n", t.Rows(), total, filters)
 	}
 	if *unique {
 		total := t.Rows()

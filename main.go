@@ -93,9 +93,14 @@ Usage:
   mastui query criteria [--object NAME | --coordinates "RA DEC"] [--radius R] KEY=VALUE... [--count]
   mastui collections                          list the CAOM collections (missions)
   mastui metadata observations|products       column names, types, units, descriptions
-  mastui products OBSID... [--unique]         product lists of observations (obsid, not obs_id)
+  mastui products OBSID... [--unique] [--filter KEY=VALUE]...
+                                              product lists of observations (obsid, not obs_id)
   mastui resolve NAME... [--resolver SIMBAD|NED]
   mastui version
+
+Product filters (--filter KEY=VALUE, repeatable; astroquery's filter_products): filters are AND'd, a comma
+list is OR (productType=SCIENCE,PREVIEW), !x excludes, numeric columns take a..b, <x, >=x and units (size=<20MB);
+special keys: extension=fits,fits.gz  mrp_only=true  guide_stars=false  name=*_cal.fits
 
 Criteria values (KEY=VALUE): a comma list is OR (filters=NUV,FUV), !x negates (dataRights=!EXCLUSIVE_ACCESS),
 a..b is an inclusive range for numeric columns (t_exptime=100..500, also >100, <=50), * is a wildcard

@@ -137,3 +137,36 @@ func TestCollectionsMetadataResolveProducts(t *testing.T) {
 		t.Fatalf("products: all=%d unique=%d lines (%s)", strings.Count(all, "\n"), strings.Count(uniq, "\n"), stderr)
 	}
 }
+
+func TestProductsFilterKeepsOnlyMatchingRows(t *testing.T) {
+	url := startSim(t)
+	obs, _, err := runCLI(t, "query", "criteria", "obs_collection=JWST", "proposal_id=1073", "--mast-url", url, "--format", "csv", "--columns", "obsid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := strings.Split(strings.TrimSpace(obs), "\n")[1]
+	out, stderr, err := runCLI(t, "products", id, "--mast-url", url, "--format", "json",
+		"--filter", "productType=SCIENCE", "--filter", "extension=fits", "--filter", "size=<50MB")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.UseNumber()
+	var rows []map[string]any
+	if err := dec.Decode(&rows); err != nil || len(rows) == 0 {
+		t.Fatalf("rows=%d err=%v stderr=%s", len(rows), err, stderr)
+	}
+	for _, r := range rows {
+		size, _ := r["size"].(json.Number).Int64()
+		if !strings.EqualFold(r["productType"].(string), "SCIENCE") || !strings.HasSuffix(r["productFilename"].(string), "fits") || size >= 50_000_000 {
+			t.Fatalf("row outside the filters: %v", r)
+		}
+	}
+	if !strings.Contains(stderr, "products match") {
+		t.Errorf("stderr = %q", stderr)
+	}
+	_, _, err = runCLI(t, "products", id, "--mast-url", url, "--filter", "productTyp=SCIENCE")
+	if err == nil || !strings.Contains(err.Error(), `did you mean "productType"`) {
+		t.Errorf("unknown filter column: %v", err)
+	}
+}
