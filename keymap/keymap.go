@@ -7,14 +7,23 @@ import "github.com/charmbracelet/bubbles/key"
 
 // KeyMap groups the bindings by the view they belong to.
 type KeyMap struct {
-	Global  Global
-	Form    Form
-	Results Results
+	Global    Global
+	Form      Form
+	Results   Results
+	Details   Details
+	Chooser   Chooser
+	Products  Products
+	Filters   Filters
+	TextInput TextInput
 }
 
 // Default returns a fresh KeyMap with the default bindings.
 func Default() *KeyMap {
-	return &KeyMap{Global: DefaultGlobal(), Form: DefaultForm(), Results: DefaultResults()}
+	return &KeyMap{
+		Global: DefaultGlobal(), Form: DefaultForm(), Results: DefaultResults(),
+		Details: DefaultDetails(), Chooser: DefaultChooser(),
+		Products: DefaultProducts(), Filters: DefaultFilters(), TextInput: DefaultTextInput(),
+	}
 }
 
 // Section is one titled group of bindings, as the help overlay lists them.

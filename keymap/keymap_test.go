@@ -11,7 +11,10 @@ import (
 // global bindings, which apply everywhere).
 func TestBindingsHaveHelpAndNoConflicts(t *testing.T) {
 	k := Default()
-	views := map[string]help.KeyMap{"form": k.Form, "results": k.Results}
+	views := map[string]help.KeyMap{
+		"form": k.Form, "results": k.Results, "details": k.Details, "chooser": k.Chooser,
+		"products": k.Products, "filters": k.Filters, "text": k.TextInput,
+	}
 	for name, v := range views {
 		seen := map[string]string{}
 		all := append(Flatten(v.FullHelp()), Flatten(k.Global.FullHelp())...)

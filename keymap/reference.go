@@ -18,6 +18,11 @@ func Reference(k *KeyMap) string {
 	}{
 		{"search form", k.Form.FullHelp()},
 		{"results", k.Results.FullHelp()},
+		{"details pane", k.Details.FullHelp()},
+		{"column chooser", k.Chooser.FullHelp()},
+		{"products", k.Products.FullHelp()},
+		{"product filters", k.Filters.FullHelp()},
+		{"text filter", k.TextInput.FullHelp()},
 		{"everywhere", k.Global.FullHelp()},
 	}
 	for _, s := range sections {

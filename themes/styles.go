@@ -14,6 +14,8 @@ type Glyphs struct {
 	Arrow     string
 	Ellipsis  string
 	Separator string // between status-bar segments
+	CheckOn   string // a chosen option of a multi-select
+	CheckOff  string // an option not chosen
 }
 
 // Styles is every style of the TUI, built once per session from its renderer.
@@ -49,6 +51,10 @@ type Styles struct {
 	FormChoice       lipgloss.Style
 	FormChoiceOn     lipgloss.Style
 	FormResolved     lipgloss.Style
+	FormListCursor   lipgloss.Style // the option or suggestion under the cursor in a form list
+	FormOptionCount  lipgloss.Style // the count next to an option ("HST  8,075")
+	FormMatches      lipgloss.Style // the live "≈ 1,804 observations match" line
+	FormRule         lipgloss.Style // the line between the fields and the form's help
 
 	// Results table.
 	ResultsTitle lipgloss.Style
@@ -67,6 +73,9 @@ type Styles struct {
 	HelpColumn  lipgloss.Style // the gap before each further column
 
 	Dim lipgloss.Style
+
+	// Browse styles the tables, panes and overlays of the results and products views.
+	Browse BrowseStyles
 }
 
 // Default builds the dark theme on r. NO_COLOR (and non-colour terminals) are honoured
@@ -85,6 +94,7 @@ func New(r *lipgloss.Renderer, p Palette) *Styles {
 		Glyphs: Glyphs{
 			Cursor: "▸", Selected: "●", RadioOn: "●", RadioOff: "○",
 			Error: "✗", Warn: "!", Info: "•", Arrow: "→", Ellipsis: "…", Separator: " · ",
+			CheckOn: "[x]", CheckOff: "[ ]",
 		},
 	}
 	s.Brand = ns().Bold(true).Foreground(p.Accent)
@@ -113,6 +123,10 @@ func New(r *lipgloss.Renderer, p Palette) *Styles {
 	s.FormChoice = ns().Foreground(p.Dim)
 	s.FormChoiceOn = ns().Bold(true).Foreground(p.Fg)
 	s.FormResolved = ns().Foreground(p.Success)
+	s.FormListCursor = ns().Bold(true).Foreground(p.Accent)
+	s.FormOptionCount = ns().Foreground(p.Dim)
+	s.FormMatches = ns().Bold(true).Foreground(p.Success)
+	s.FormRule = ns().Foreground(p.Border)
 
 	s.ResultsTitle = ns().Bold(true).Foreground(p.Fg)
 	s.ResultsInfo = ns().Foreground(p.Success)
@@ -129,5 +143,6 @@ func New(r *lipgloss.Renderer, p Palette) *Styles {
 	s.HelpColumn = ns().PaddingLeft(4)
 
 	s.Dim = ns().Foreground(p.Dim)
+	s.Browse = newBrowse(r, p)
 	return s
 }

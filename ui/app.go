@@ -12,6 +12,7 @@ import (
 	"mastui/ui/components/helpview"
 	"mastui/ui/components/statusbar"
 	"mastui/ui/components/toast"
+	"mastui/ui/views/products"
 	"mastui/ui/views/results"
 	"mastui/ui/views/searchform"
 )
@@ -22,19 +23,21 @@ type focus int
 const (
 	focusForm focus = iota
 	focusResults
+	focusProducts
 )
 
 // Model is the root model of one session.
 type Model struct {
-	c       *common.Common
-	opts    Options
-	header  *header.Model
-	form    *searchform.Model
-	results *results.Model
-	status  *statusbar.Model
-	toast   *toast.Model
-	help    *helpview.Model
-	spin    spinner.Model
+	c        *common.Common
+	opts     Options
+	header   *header.Model
+	form     *searchform.Model
+	results  *results.Model
+	products *products.Model
+	status   *statusbar.Model
+	toast    *toast.Model
+	help     *helpview.Model
+	spin     spinner.Model
 
 	spinning   bool // a spinner tick is pending
 	focus      focus
@@ -61,25 +64,27 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 		c.ServerLabel = opts.ServerLabel
 	}
 	m := &Model{
-		c:       c,
-		opts:    opts,
-		header:  header.New(c, "Observations"),
-		form:    searchform.New(c, searchform.Parsers{Coordinates: opts.ParseCoordinates, Radius: opts.ParseRadius}),
-		results: results.New(c, archive, opts.PageSize),
-		status:  statusbar.New(c),
-		toast:   toast.New(c),
-		help:    helpview.New(c),
+		c:        c,
+		opts:     opts,
+		header:   header.New(c, "Observations"),
+		form:     searchform.New(c, archive, searchform.Parsers{Coordinates: opts.ParseCoordinates, Radius: opts.ParseRadius}),
+		results:  results.New(c, archive, opts.PageSize),
+		products: products.New(c, archive, opts.ProductBatchSize),
+		status:   statusbar.New(c),
+		toast:    toast.New(c),
+		help:     helpview.New(c),
 		spin: spinner.New(spinner.WithStyle(c.Styles.Spinner), spinner.WithSpinner(spinner.Spinner{
 			Frames: []string{"⣾", "⣽", "⣻", "⢿", "⡿", "⣟", "⣯", "⣷"},
 			FPS:    time.Second / 10,
 		})),
 	}
+	m.results.SetColumnChoice(opts.Columns)
 	m.setFocus(focusForm)
 	return m
 }
 
-// Init implements tea.Model. Nothing runs until the user searches.
-func (m *Model) Init() tea.Cmd { return nil }
+// Init implements tea.Model: the search form fetches the column metadata and facets.
+func (m *Model) Init() tea.Cmd { return m.form.Init() }
 
 // setFocus moves keyboard focus and enables the bindings that apply there: q types into
 // the form's fields, so Quit is off while the form has focus.
@@ -104,6 +109,7 @@ func (m *Model) layout() {
 	bh := m.bodyHeight()
 	m.form.SetSize(w, bh)
 	m.results.SetSize(w, bh)
+	m.products.SetSize(w, bh)
 	m.help.SetSize(w, bh)
 }
 
@@ -118,16 +124,22 @@ func (m *Model) bodyHeight() int {
 
 func (m *Model) tooSmall() bool { return m.c.Width < MinWidth || m.c.Height < MinHeight }
 
-// Focus reports which view has focus: "form" or "results" (for tests).
+// Focus reports which view has focus: "form", "results" or "products" (for tests).
 func (m *Model) Focus() string {
-	if m.focus == focusForm {
+	switch m.focus {
+	case focusForm:
 		return "form"
+	case focusProducts:
+		return "products"
 	}
 	return "results"
 }
 
 // Results is the results view (for tests).
 func (m *Model) Results() *results.Model { return m.results }
+
+// Products is the products view (for tests).
+func (m *Model) Products() *products.Model { return m.products }
 
 // Form is the search form (for tests).
 func (m *Model) Form() *searchform.Model { return m.form }

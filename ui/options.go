@@ -2,6 +2,7 @@ package ui
 
 import (
 	"mastui/services/mast"
+	"mastui/ui/common"
 )
 
 // DefaultPageSize is the number of rows the TUI asks for per page.
@@ -22,4 +23,20 @@ type Options struct {
 	// mast.ParseCoordinates and mast.ParseRadius here.
 	ParseCoordinates func(string) (mast.Position, error)
 	ParseRadius      func(string) (float64, error)
+
+	// Columns is the initial column choice of the results table (visible columns in
+	// order; nil shows all): Config.Columns["observations"].
+	Columns []string
+	// SaveColumns remembers a column choice (the chooser's enter); table is
+	// "observations". nil keeps choices for the session only. It runs in a Cmd, off the
+	// UI goroutine; an error shows as a toast.
+	SaveColumns func(table string, cols []string) error
+	// ProductBatchSize is the number of obsids per product request; 0 means 500.
+	ProductBatchSize int
+	// Queue receives the products the user sends to download (products `D`); nil only
+	// confirms with a toast and a log line.
+	Queue QueueSink
 }
+
+// QueueSink receives products sent to the download queue (see common.QueueSink).
+type QueueSink = common.QueueSink

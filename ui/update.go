@@ -22,6 +22,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onKeys(msg)
 	case searchform.SubmitMsg:
 		cmd = m.startSearch(msg.Search)
+	case searchform.Msg: // the form's own answers, timers and spinner frames
+		cmd = m.form.Update(msg)
 	case results.PageLoadedMsg:
 		cmd = m.results.Update(msg)
 		if msg.QueryID == m.results.QueryID() {
@@ -39,12 +41,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		} else {
 			m.spinning = false // let the tick chain end while idle
 		}
+	default:
+		cmd = m.updateBrowse(msg) // results and products answers and intents
 	}
 	return m, tea.Batch(cmd, m.ensureSpinner())
 }
 
 // busy reports whether a request runs.
-func (m *Model) busy() bool { return m.results.Activity() != "" }
+func (m *Model) busy() bool { return m.activity() != "" }
 
 // ensureSpinner starts the spinner's tick chain when work runs and none is pending.
 func (m *Model) ensureSpinner() tea.Cmd {
@@ -70,7 +74,7 @@ func (m *Model) onKeys(msg tea.KeyMsg) tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	for i, r := range msg.Runes {
-		if m.focus == focusForm && !m.showHelp && !m.tooSmall() {
+		if m.typing() && !m.showHelp && !m.tooSmall() {
 			rest := msg
 			rest.Runes = msg.Runes[i:]
 			return tea.Batch(append(cmds, m.onKey(rest))...)
@@ -90,6 +94,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	if m.toast.Visible() { // any other key clears the toast
 		m.toast.Dismiss()
 		m.layout()
+	}
+	if m.capturing() { // a text filter takes every key
+		return m.products.Update(msg)
 	}
 	switch {
 	case m.tooSmall():
@@ -117,10 +124,5 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return m.form.Update(msg)
 	}
-	rk := m.c.Keys.Results
-	if key.Matches(msg, rk.Search, rk.Back) {
-		m.setFocus(focusForm)
-		return nil
-	}
-	return m.results.Update(msg)
+	return m.onBrowseKey(msg)
 }

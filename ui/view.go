@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
@@ -28,6 +27,8 @@ func (m *Model) View() string {
 		body = m.help.View(m.helpSections())
 	case m.focus == focusForm:
 		body = m.form.View()
+	case m.focus == focusProducts:
+		body = m.products.View()
 	default:
 		body = m.results.View()
 	}
@@ -46,18 +47,15 @@ func (m *Model) View() string {
 
 func (m *Model) statusContent() statusbar.Content {
 	keys := m.c.Keys
-	var hints []key.Binding
-	if m.focus == focusForm {
-		hints = keys.Form.ShortHelp()
-	} else {
-		hints = keys.Results.ShortHelp()
-	}
-	hints = keymap.Enabled(append(hints, keys.Global.ShortHelp()...))
-	c := statusbar.Content{Activity: m.results.Activity(), Hints: hints}
+	hints := keymap.Enabled(append(m.focusedHints(), keys.Global.ShortHelp()...))
+	c := statusbar.Content{Activity: m.activity(), Hints: hints}
 	if c.Activity != "" {
 		c.Spinner = m.spin.View()
 	}
-	if m.hasResults {
+	switch {
+	case m.focus == focusProducts:
+		c.Counts = m.products.Counts()
+	case m.hasResults:
 		c.Counts = m.results.Counts()
 	}
 	return c
@@ -65,12 +63,8 @@ func (m *Model) statusContent() statusbar.Content {
 
 // helpSections lists the focused view's bindings first, then the global ones.
 func (m *Model) helpSections() []keymap.Section {
-	keys := m.c.Keys
-	focused := keymap.Section{Title: "Search form", Bindings: keymap.Flatten(keys.Form.FullHelp())}
-	if m.focus == focusResults {
-		focused = keymap.Section{Title: "Results", Bindings: keymap.Flatten(keys.Results.FullHelp())}
-	}
-	return []keymap.Section{focused, {Title: "Global", Bindings: keymap.Flatten(keys.Global.FullHelp())}}
+	global := keymap.Section{Title: "Global", Bindings: keymap.Flatten(m.c.Keys.Global.FullHelp())}
+	return append(m.focusedSections(), global)
 }
 
 func (m *Model) tooSmallView() string {

@@ -11,6 +11,7 @@
 //	    case-insensitive; errors are HTTP 200 {"status": "ERROR", "msg": ...}.
 //	POST     /portal/Mashup/Mashup.asmx/columnsconfig   colConfigId=<service>
 //	GET|HEAD /api/v0.1/Download/file?uri=<mast URI>      Range, 206/416, 404, 401 for exclusive data
+//	POST     /api/v0.1/Download/bundle.sh                 uri=<mast URI> repeated: a curl script
 //	GET      /Santa-war/query?name=..&resolveAll=..&resolver=..
 //	GET      /whoami                                      mast_token cookie or Bearer token
 //

@@ -61,6 +61,7 @@ func New(opts Options) (*Server, error) {
 	mux.HandleFunc("/api/v0/invoke", s.invoke)
 	mux.HandleFunc("/portal/Mashup/Mashup.asmx/columnsconfig", s.columnsConfig)
 	mux.HandleFunc("/api/v0.1/Download/file", s.download)
+	mux.HandleFunc("/api/v0.1/Download/bundle.sh", s.bundle)
 	mux.HandleFunc("/Santa-war/query", s.santa)
 	mux.HandleFunc("/whoami", s.whoami)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

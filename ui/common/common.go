@@ -36,11 +36,14 @@ type Archive interface {
 
 // Common is the per-session state shared by the root model and its views.
 type Common struct {
-	Ctx         context.Context
-	Styles      *themes.Styles
-	Keys        *keymap.KeyMap
-	Renderer    *lipgloss.Renderer
-	Logger      *slog.Logger
+	Ctx      context.Context
+	Styles   *themes.Styles
+	Keys     *keymap.KeyMap
+	Renderer *lipgloss.Renderer
+	Logger   *slog.Logger
+	// Clipboard takes what the user copies; New sets SystemClipboard on the renderer's
+	// output. SSH sessions should set OSC52Clipboard(renderer.Output()).
+	Clipboard   Clipboard
 	Width       int
 	Height      int
 	ServerLabel string
@@ -65,6 +68,7 @@ func New(ctx context.Context, r *lipgloss.Renderer, logger *slog.Logger, serverL
 		Keys:        keymap.Default(),
 		Renderer:    r,
 		Logger:      logger,
+		Clipboard:   SystemClipboard(r.Output()),
 		ServerLabel: serverLabel,
 	}
 }

@@ -3,6 +3,7 @@ package common
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"mastui/model"
 	"mastui/services/mast"
 )
 
@@ -32,4 +33,33 @@ type Search struct {
 	Query  mast.Query
 	Target string // the target as typed, for messages ("M101", "210.8 54.35")
 	Radius string // the radius as typed ("0.2 deg")
+}
+
+// QueueProductsMsg is the intent to download products: a view emits it (products `D`)
+// and the root hands it to the session's QueueSink (the download queue), or, without
+// one, just says what would be queued.
+type QueueProductsMsg struct {
+	Products []model.ProductRef
+}
+
+// QueueSink receives the products the user sends to the download queue. Enqueue must
+// not block: it records the products and returns (the queue downloads in the
+// background). An error is shown as a toast.
+type QueueSink interface {
+	Enqueue(products []model.ProductRef) error
+}
+
+// Copy returns a Cmd that copies text to the session's clipboard and confirms with a
+// toast naming what was copied ("copied obs_id jw01073…").
+func (c *Common) Copy(what, text string) tea.Cmd {
+	clip := c.Clipboard
+	return func() tea.Msg {
+		if clip == nil {
+			return ToastMsg{Level: LevelError, Text: "No clipboard in this session"}
+		}
+		if err := clip.Copy(text); err != nil {
+			return ToastMsg{Level: LevelError, Text: "Copy failed: " + err.Error()}
+		}
+		return ToastMsg{Level: LevelInfo, Text: "copied " + what + " " + Truncate(Sanitize(text), 48)}
+	}
 }

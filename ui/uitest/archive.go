@@ -158,6 +158,9 @@ func Renderer() *lipgloss.Renderer {
 }
 
 // Common is a session Common for tests: plain renderer, discarded logs.
+// Its Clipboard is a *Clipboard that records copies.
 func Common(label string) *common.Common {
-	return common.New(context.Background(), Renderer(), slog.New(slog.DiscardHandler), label)
+	c := common.New(context.Background(), Renderer(), slog.New(slog.DiscardHandler), label)
+	c.Clipboard = &Clipboard{}
+	return c
 }

@@ -53,21 +53,58 @@ func (m *Model) View(sections []keymap.Section) string {
 	// Flow the lines into as many columns as the height needs.
 	frameH := st.HelpBox.GetVerticalFrameSize() + 2 // box border and padding, title and its gap
 	maxH := max(1, m.height-frameH)
-	var cols []string
+	var groups [][]string
 	for len(lines) > 0 {
 		n := min(maxH, len(lines))
-		col := strings.Join(lines[:n], "\n")
-		if len(cols) > 0 {
-			col = st.HelpColumn.Render(col)
-		}
-		cols = append(cols, col)
+		groups = append(groups, lines[:n])
 		lines = lines[n:]
 		for len(lines) > 0 && lines[0] == "" {
 			lines = lines[1:]
 		}
 	}
+	// When the columns are wider than the area, cut long descriptions (to no less than
+	// minColW cells), then leave out the columns that still do not fit.
+	const minColW = 28
+	gap := st.HelpColumn.GetHorizontalFrameSize()
+	avail := m.width - st.HelpBox.GetHorizontalFrameSize() - 2
+	widths := make([]int, len(groups))
+	total := gap * max(0, len(groups)-1)
+	for i, g := range groups {
+		widths[i] = lipgloss.Width(strings.Join(g, "\n"))
+		total += widths[i]
+	}
+	more := false
+	if total > avail && len(groups) > 0 {
+		colW := max(minColW, (avail-gap*(len(groups)-1))/len(groups))
+		used := 0
+		for i, g := range groups {
+			w := min(widths[i], colW)
+			if i > 0 {
+				w += gap
+			}
+			if used+w > avail && i > 0 {
+				groups, more = groups[:i], true
+				break
+			}
+			used += w
+			for j, l := range g {
+				g[j] = ansi.Truncate(l, min(colW, max(1, avail)), "…")
+			}
+		}
+	}
+	var cols []string
+	for _, g := range groups {
+		col := strings.Join(g, "\n")
+		if len(cols) > 0 {
+			col = st.HelpColumn.Render(col)
+		}
+		cols = append(cols, col)
+	}
 	body := lipgloss.JoinHorizontal(lipgloss.Top, cols...)
 	title := st.HelpTitle.Render("Keys") + st.Dim.Render("   ? or esc closes")
+	if more {
+		title += st.Dim.Render(" · more in a larger terminal")
+	}
 	box := st.HelpBox.Render(title + "\n\n" + body)
 	return m.c.Renderer.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
 }

@@ -27,7 +27,7 @@ func TestFocusedSectionFirstAndFlowsIntoColumns(t *testing.T) {
 	if lipgloss.Height(short) > 15 || lipgloss.Width(short) > 100 {
 		t.Fatalf("overlay %dx%d in 100x15:\n%s", lipgloss.Width(short), lipgloss.Height(short), short)
 	}
-	if !strings.Contains(short, "Global") || !strings.Contains(short, "scroll columns right") {
+	if !strings.Contains(short, "Global") || !strings.Contains(short, "column right") {
 		t.Fatalf("bindings lost:\n%s", short)
 	}
 }

@@ -85,12 +85,12 @@ func BenchmarkResultsKeypress(b *testing.B) {
 	for _, rows := range []int{10_000, 100_000} {
 		b.Run(fmt.Sprintf("rows=%d", rows), func(b *testing.B) {
 			m := loaded(b, rows, 200, 58)
-			m.moveTo(rows / 2)
+			m.grid.MoveTo(rows / 2)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				if m.cursor >= rows-1 {
-					m.moveTo(0)
+				if m.Cursor() >= rows-1 {
+					m.grid.MoveTo(0)
 				}
 				m.Update(j)
 				if len(m.View()) == 0 {

@@ -1,30 +1,14 @@
 package results
 
 import (
+	"slices"
+
 	"mastui/model"
-	"mastui/ui/common"
+	"mastui/ui/components/grid"
 )
 
-// format is how a column's cells are drawn.
-type format uint8
-
-const (
-	fmtDefault format = iota // strings as they are, floats to 10 significant digits
-	fmtMJD                   // a Modified Julian Date as an ISO date
-	fmtFixed1                // floats with one decimal (exposure times)
-	fmtFixed3                // floats with three decimals (distances)
-	fmtFixed6                // floats with six decimals (positions)
-)
-
-// column is one displayed column with its cached width.
-type column struct {
-	src    *model.Column
-	header string
-	format format
-	right  bool // numbers are right-aligned
-	cap    int  // the widest the column may grow
-	width  int  // cached: max(header, widest loaded cell), at most cap
-}
+// TableName is the name the column choice of this view is saved under.
+const TableName = "observations"
 
 // keyColumns are shown first, in this order; the other columns follow in table order.
 func keyColumns() []string {
@@ -34,20 +18,20 @@ func keyColumns() []string {
 	}
 }
 
-func formatOf(name string, k model.Kind) format {
+func formatOf(name string, k model.Kind) grid.Format {
 	switch name {
 	case "t_min", "t_max", "t_obs_release":
 		if k == model.KindFloat {
-			return fmtMJD
+			return grid.FormatMJD
 		}
 	case "t_exptime":
-		return fmtFixed1
+		return grid.FormatFixed1
 	case "distance":
-		return fmtFixed3
+		return grid.FormatFixed3
 	case "s_ra", "s_dec":
-		return fmtFixed6
+		return grid.FormatFixed6
 	}
-	return fmtDefault
+	return grid.FormatDefault
 }
 
 func capOf(name string) int {
@@ -64,18 +48,16 @@ func capOf(name string) int {
 	return 24
 }
 
-// buildColumns lays out the table's columns: the key columns first, then the rest.
+// buildColumns describes every column of the table: the key columns first, then the
+// rest in table order. Widths are measured over the loaded rows.
 func (m *Model) buildColumns() {
 	t := m.table
-	m.cols = m.cols[:0]
+	m.all = m.all[:0]
 	used := make([]bool, len(t.Columns))
 	add := func(i int) {
 		c := t.Columns[i]
 		used[i] = true
-		col := &column{src: c, header: common.Sanitize(c.Name), format: formatOf(c.Name, c.Kind), cap: capOf(c.Name)}
-		col.right = (c.Kind == model.KindFloat || c.Kind == model.KindInt) && col.format != fmtMJD
-		col.width = min(col.cap, textWidth(col.header))
-		m.cols = append(m.cols, col)
+		m.all = append(m.all, grid.NewColumn(c, "", formatOf(c.Name, c.Kind), capOf(c.Name)))
 	}
 	for _, name := range keyColumns() {
 		if i := t.ColIndex(name); i >= 0 && !used[i] {
@@ -87,17 +69,66 @@ func (m *Model) buildColumns() {
 			add(i)
 		}
 	}
-	m.colOff = min(m.colOff, max(0, len(m.cols)-2))
+	for _, c := range m.all {
+		c.Measure(0, t.Rows())
+	}
+	if m.sortCol != nil {
+		m.sortCol = m.column(m.sortCol.Name())
+	}
+	m.applyChoice()
 }
 
-// measure widens the cached column widths over rows [from, to). It runs only when data
-// arrives, never per frame.
-func (m *Model) measure(from, to int) {
-	for _, col := range m.cols {
-		for r := from; r < to && col.width < col.cap; r++ {
-			if w := textWidth(cellText(col, r)); w > col.width {
-				col.width = min(w, col.cap)
-			}
+// column finds the described column by table column name (nil when absent).
+func (m *Model) column(name string) *grid.Column {
+	for _, c := range m.all {
+		if c.Name() == name {
+			return c
 		}
 	}
+	return nil
+}
+
+// shownColumns are the columns the choice shows, in its order; every column when there
+// is no choice or none of the chosen columns exists.
+func (m *Model) shownColumns() []*grid.Column {
+	if len(m.choice) == 0 {
+		return m.all
+	}
+	out := make([]*grid.Column, 0, len(m.choice))
+	for _, name := range m.choice {
+		if c := m.column(name); c != nil && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return m.all
+	}
+	return out
+}
+
+// applyChoice shows the chosen columns in the grid.
+func (m *Model) applyChoice() {
+	m.grid.SetColumns(m.shownColumns())
+	m.grid.SetSortMark(m.sortCol, m.sortDesc)
+}
+
+// SetColumnChoice sets the visible columns (by name, in order), as saved in the config;
+// nil or empty shows every column. Unknown names are ignored.
+func (m *Model) SetColumnChoice(cols []string) {
+	m.choice = slices.Clone(cols)
+	if m.table != nil {
+		m.applyChoice()
+	}
+}
+
+// ColumnChoice is the current choice (nil: every column).
+func (m *Model) ColumnChoice() []string { return slices.Clone(m.choice) }
+
+// ShownColumns names the columns shown, in order.
+func (m *Model) ShownColumns() []string {
+	var out []string
+	for _, c := range m.grid.Columns() {
+		out = append(out, c.Name())
+	}
+	return out
 }

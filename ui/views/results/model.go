@@ -1,5 +1,7 @@
 // Package results is the observation results table: a window over a typed column table
-// that pages in lazily from the archive as the cursor nears the end of the loaded rows.
+// that pages in lazily from the archive as the cursor nears the end of the loaded rows,
+// with sorting over the loaded rows, a column chooser, a details pane, selection, and
+// copying. Enter asks the root to open the products of the chosen observations.
 package results
 
 import (
@@ -8,6 +10,9 @@ import (
 	"mastui/model"
 	"mastui/services/mast"
 	"mastui/ui/common"
+	"mastui/ui/components/colchooser"
+	"mastui/ui/components/details"
+	"mastui/ui/components/grid"
 )
 
 // state is where the current search is.
@@ -18,6 +23,16 @@ const (
 	stateLoading              // page 1 in flight
 	stateReady                // page 1 loaded (possibly empty)
 	stateFailed               // page 1 failed
+)
+
+// metaState is where the column metadata (labels, units, descriptions) is.
+type metaState int
+
+const (
+	metaNone metaState = iota
+	metaLoading
+	metaLoaded
+	metaFailed
 )
 
 // Model is the results view.
@@ -43,11 +58,24 @@ type Model struct {
 	pageErr    error // a later page failed: paging waits for retry
 	resolved   *mast.Resolved
 
-	cursor int // absolute row of the cursor
-	top    int // first row in the window
-	colOff int // first scrolled column after the pinned one (index into cols[1:])
-	cols   []*column
-	vis    []visCol // scratch: the columns drawn in the last frame
+	grid   *grid.Model
+	all    []*grid.Column // every column, default order
+	choice []string       // the chosen columns in order; nil shows all
+
+	order    []int // sort permutation of the loaded rows; nil is the loaded order
+	sortCol  *grid.Column
+	sortDesc bool
+
+	sel  []bool // by table row
+	nsel int
+
+	details      *details.Model
+	showDetails  bool
+	detailsFocus bool
+	meta         []mast.FieldMeta
+	metaState    metaState
+
+	chooser *colchooser.Model // non-nil while the column chooser is open
 }
 
 // New builds an empty results view; pageSize <= 0 means 500.
@@ -55,13 +83,15 @@ func New(c *common.Common, archive common.Archive, pageSize int) *Model {
 	if pageSize <= 0 {
 		pageSize = 500
 	}
-	return &Model{c: c, archive: archive, pageSize: pageSize}
+	m := &Model{c: c, archive: archive, pageSize: pageSize, grid: grid.New(c), details: details.New(c)}
+	m.syncKeys()
+	return m
 }
 
 // SetSize sets the area the view may draw in.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(0, w), max(0, h)
-	m.clampWindow()
+	m.layout()
 }
 
 // QueryID identifies the current search; page messages of older searches are dropped.
@@ -74,22 +104,51 @@ func (m *Model) Search() common.Search { return m.search }
 // for a coordinate search).
 func (m *Model) Resolved() *mast.Resolved { return m.resolved }
 
+// Table is the loaded rows (nil before page 1).
+func (m *Model) Table() *model.Table { return m.table }
+
 // Loaded is the number of rows loaded so far.
 func (m *Model) Loaded() int { return m.table.Rows() }
 
 // Total is the number of rows matching the search (known after page 1).
 func (m *Model) Total() int64 { return m.total }
 
-// Cursor is the absolute row under the cursor.
-func (m *Model) Cursor() int { return m.cursor }
+// Cursor is the display position of the cursor (the row in sorted order).
+func (m *Model) Cursor() int { return m.grid.Cursor() }
+
+// CursorRow is the table row under the cursor (-1 when none).
+func (m *Model) CursorRow() int { return m.grid.CursorRow() }
+
+// Grid is the table window (for tests).
+func (m *Model) Grid() *grid.Model { return m.grid }
+
+// Ready reports whether a search has rows or an empty answer to show (not loading or
+// failed).
+func (m *Model) Ready() bool { return m.state == stateReady }
+
+// Failed reports whether the search failed (r retries).
+func (m *Model) Failed() bool { return m.state == stateFailed || m.pageErr != nil }
 
 // Inflight is the page being fetched (0 when none).
 func (m *Model) Inflight() int { return m.inflight }
+
+// Capturing reports whether an overlay or the details pane takes every key (the root
+// then passes keys such as esc and / through instead of acting on them).
+func (m *Model) Capturing() bool { return m.chooser != nil || m.detailsFocus }
+
+// ChooserOpen reports whether the column chooser is open.
+func (m *Model) ChooserOpen() bool { return m.chooser != nil }
+
+// DetailsShown reports whether the details pane shows, and whether it has focus.
+func (m *Model) DetailsShown() (shown, focused bool) { return m.showDetails, m.detailsFocus }
 
 // Activity describes the request running, for the status bar ("" when idle).
 func (m *Model) Activity() string {
 	switch {
 	case m.inflight == 0:
+		if m.metaState == metaLoading {
+			return "Fetching column descriptions…"
+		}
 		return ""
 	case m.inflight == 1 && m.search.Query.Object != "":
 		return "Resolving " + m.search.Target + "…"
@@ -100,7 +159,8 @@ func (m *Model) Activity() string {
 	}
 }
 
-// Counts summarises the results for the status bar ("1,804 observations · 500 loaded").
+// Counts summarises the results for the status bar
+// ("1,804 observations · 500 loaded · 2 selected").
 func (m *Model) Counts() string {
 	if m.state != stateReady {
 		return ""
@@ -109,7 +169,15 @@ func (m *Model) Counts() string {
 	if n := int64(m.Loaded()); n < m.total {
 		s += " · " + common.Commas(n) + " loaded"
 	}
+	if m.nsel > 0 {
+		s += " · " + itoa(m.nsel) + " selected"
+	}
 	return s
+}
+
+// syncKeys enables the bindings that apply in the current state.
+func (m *Model) syncKeys() {
+	m.c.Keys.Results.Focus.SetEnabled(m.showDetails && m.split())
 }
 
 func itoa(n int) string { return common.Commas(int64(n)) }

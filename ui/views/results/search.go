@@ -34,7 +34,14 @@ func (m *Model) StartSearch(s common.Search) tea.Cmd {
 	m.err, m.pageErr = nil, nil
 	m.table, m.total, m.pages, m.loadedPage, m.inflight = nil, 0, 0, 0, 0
 	m.resolved = nil
-	m.cursor, m.top, m.colOff, m.cols = 0, 0, 0, nil
+	m.all, m.order, m.sortCol, m.sortDesc = nil, nil, nil, false
+	m.sel, m.nsel = nil, 0
+	m.grid.SetColumns(nil)
+	m.grid.SetSortMark(nil, false)
+	m.grid.SetSelection(nil)
+	m.grid.SetRows(nil, 0)
+	m.grid.SetColumnCursor(0)
+	m.detailsFocus, m.chooser = false, nil
 	m.ctx, m.cancel = context.WithCancel(m.c.Ctx)
 	m.c.Logger.Info("search", "query_id", m.queryID, "target", s.Target, "radius", s.Radius, "resolver", s.Query.Resolver)
 	return m.fetch(m.ctx, 1)
@@ -71,16 +78,23 @@ func (m *Model) fetchNext() tea.Cmd {
 }
 
 // maybeFetch asks for the next page when the cursor nears the end of the loaded rows,
-// more pages exist, and nothing is in flight.
+// more pages exist, and nothing is in flight. It prefetches: the request leaves once
+// the cursor is within half a page (at least two screens) of the end, so the next
+// page is usually there before the cursor is.
 func (m *Model) maybeFetch() tea.Cmd {
 	if m.state != stateReady || m.inflight != 0 || m.pageErr != nil || m.loadedPage >= m.pages {
 		return nil
 	}
-	margin := max(2*m.rowsHeight(), 20)
-	if m.cursor+margin < m.Loaded() {
+	if m.grid.Cursor()+m.prefetchMargin() < m.Loaded() {
 		return nil
 	}
 	return m.fetchNext()
+}
+
+// prefetchMargin is how close to the end of the loaded rows the cursor gets before the
+// next page is requested.
+func (m *Model) prefetchMargin() int {
+	return max(2*m.grid.RowsHeight(), 20, m.pageSize/2)
 }
 
 // onPage applies a page answer.
@@ -120,7 +134,6 @@ func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
 			m.pages = need
 		}
 		m.buildColumns()
-		m.measure(0, t.Rows())
 	} else {
 		from, ncols := m.table.Rows(), len(m.table.Columns)
 		if err := m.table.Append(t); err != nil {
@@ -130,11 +143,14 @@ func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
 		}
 		if len(m.table.Columns) != ncols {
 			m.buildColumns()
-			m.measure(0, m.table.Rows())
 		} else {
-			m.measure(from, m.table.Rows())
+			for _, c := range m.all {
+				c.Measure(from, m.table.Rows())
+			}
 		}
 	}
+	m.growSelection()
+	m.resort()
 	m.loadedPage = msg.Page
 	if m.pages < m.loadedPage {
 		m.pages = m.loadedPage
@@ -143,6 +159,6 @@ func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
 		m.pages = m.loadedPage // an empty page ends the result set
 	}
 	log.Info("page loaded", "rows", t.Rows(), "loaded", m.Loaded(), "total", m.total)
-	m.clampWindow()
+	m.layout()
 	return m.maybeFetch()
 }

@@ -5,12 +5,15 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// Update handles page answers (whatever has focus) and navigation keys (when focused).
-// Keys that leave the view (search, back) are the root's business.
+// Update handles page and metadata answers (whatever has focus) and keys (when
+// focused). Keys that leave the view (search, back) are the root's business, except
+// while Capturing.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case PageLoadedMsg:
 		return m.onPage(msg)
+	case MetadataMsg:
+		return m.onMetadata(msg)
 	case tea.KeyMsg:
 		return m.onKey(msg)
 	}
@@ -18,69 +21,52 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
-	k := m.c.Keys.Results
-	page := max(1, m.rowsHeight())
-	switch {
-	case key.Matches(msg, k.Down):
-		m.moveTo(m.cursor + 1)
-	case key.Matches(msg, k.Up):
-		m.moveTo(m.cursor - 1)
-	case key.Matches(msg, k.PageDown):
-		m.top += page
-		m.moveTo(m.cursor + page)
-	case key.Matches(msg, k.PageUp):
-		m.top -= page
-		m.moveTo(m.cursor - page)
-	case key.Matches(msg, k.Home):
-		m.moveTo(0)
-	case key.Matches(msg, k.End):
-		m.moveTo(m.Loaded() - 1)
-	case key.Matches(msg, k.Left):
-		m.colOff = max(0, m.colOff-1)
-	case key.Matches(msg, k.Right):
-		if m.canScrollRight() {
-			m.colOff++
+	if m.chooser != nil {
+		return m.chooserKey(msg)
+	}
+	if m.detailsFocus {
+		return m.detailsKey(msg)
+	}
+	if m.state != stateReady {
+		if key.Matches(msg, m.c.Keys.Results.Retry) {
+			return m.Retry()
 		}
-	case key.Matches(msg, k.Retry):
-		return m.Retry()
-	default:
 		return nil
 	}
-	return m.maybeFetch()
-}
-
-// moveTo puts the cursor on row r (clamped to the loaded rows) and scrolls to it.
-func (m *Model) moveTo(r int) {
-	m.cursor = r
-	m.clampWindow()
-}
-
-// clampWindow keeps the cursor within the loaded rows and the window around the cursor.
-func (m *Model) clampWindow() {
-	n := m.Loaded()
-	m.cursor = max(0, min(m.cursor, n-1))
-	h := max(1, m.rowsHeight())
-	if m.cursor < m.top {
-		m.top = m.cursor
+	k := m.c.Keys.Results
+	if m.grid.Update(msg, k.Table) {
+		return m.maybeFetch()
 	}
-	if m.cursor >= m.top+h {
-		m.top = m.cursor - h + 1
+	switch {
+	case key.Matches(msg, k.Open):
+		return m.openProducts()
+	case key.Matches(msg, k.Select):
+		m.toggleSelect()
+		return m.maybeFetch()
+	case key.Matches(msg, k.SelectAll):
+		m.selectAll(true)
+	case key.Matches(msg, k.SelectNone):
+		m.selectAll(false)
+	case key.Matches(msg, k.Invert):
+		m.invertSelection()
+	case key.Matches(msg, k.Sort):
+		m.cycleSort()
+	case key.Matches(msg, k.Columns):
+		m.openChooser()
+	case key.Matches(msg, k.Details):
+		return m.toggleDetails()
+	case key.Matches(msg, k.Focus):
+		if m.showDetails {
+			m.focusDetails(true)
+		}
+	case key.Matches(msg, k.CopyCell):
+		return m.copyCell()
+	case key.Matches(msg, k.CopyObsID):
+		return m.copyColumn("obs_id")
+	case key.Matches(msg, k.CopyURL):
+		return m.copyColumn("dataURL")
+	case key.Matches(msg, k.Retry):
+		return m.Retry()
 	}
-	m.top = max(0, min(m.top, n-h))
-}
-
-// rowsHeight is the number of table rows that fit (the title and header take two lines).
-func (m *Model) rowsHeight() int { return max(0, m.height-2) }
-
-// canScrollRight reports whether a column right of the window is hidden or cut.
-func (m *Model) canScrollRight() bool {
-	if len(m.cols) < 2 || m.colOff >= len(m.cols)-2 {
-		return false
-	}
-	vis := m.visibleColumns()
-	if len(vis) == 0 {
-		return true
-	}
-	last := vis[len(vis)-1]
-	return last.idx < len(m.cols)-1 || last.w < last.col.width
+	return nil
 }

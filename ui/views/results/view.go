@@ -9,46 +9,32 @@ import (
 	"mastui/ui/common"
 )
 
-// visCol is one column drawn in the current frame, with the width it gets.
-type visCol struct {
-	col *column
-	idx int
-	w   int
+// layout sizes the table, the details pane and the chooser: one title line, then the
+// table, with the details pane below it when tall enough (else over it).
+func (m *Model) layout() {
+	w, body := m.width, max(0, m.height-1)
+	switch {
+	case m.showDetails && m.split():
+		dh := max(7, body*2/5)
+		m.grid.SetSize(w, body-dh)
+		m.details.SetSize(w, dh)
+	case m.showDetails:
+		m.grid.SetSize(w, body)
+		m.details.SetSize(w, body)
+		if !m.detailsFocus {
+			m.focusDetails(true) // it covers the table: keys scroll it
+		}
+	default:
+		m.grid.SetSize(w, body)
+	}
+	if m.chooser != nil {
+		m.chooser.SetSize(w, m.height)
+	}
+	m.syncKeys()
 }
 
-const (
-	gutter     = 2 // "▸ " before every row
-	minPartial = 4 // a cut-off last column must get at least this many cells
-)
-
-// visibleColumns picks the pinned first column plus the scrolled ones that fit. It
-// reuses a scratch slice: no allocation per frame.
-func (m *Model) visibleColumns() []visCol {
-	m.vis = m.vis[:0]
-	if len(m.cols) == 0 {
-		return m.vis
-	}
-	avail := m.width - gutter
-	first := m.cols[0]
-	w := min(first.width, max(0, avail))
-	m.vis = append(m.vis, visCol{col: first, idx: 0, w: w})
-	avail -= w
-	for i := 1 + m.colOff; i < len(m.cols) && avail > 1; i++ {
-		c := m.cols[i]
-		if 1+c.width <= avail {
-			m.vis = append(m.vis, visCol{col: c, idx: i, w: c.width})
-			avail -= 1 + c.width
-			continue
-		}
-		if avail-1 >= minPartial {
-			m.vis = append(m.vis, visCol{col: c, idx: i, w: avail - 1})
-		}
-		break
-	}
-	return m.vis
-}
-
-// View draws the title, the column header and the visible rows only.
+// View draws the title, then the table window (only the visible rows and columns),
+// the details pane, or the column chooser.
 func (m *Model) View() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
@@ -69,76 +55,98 @@ func (m *Model) View() string {
 		}
 		return m.message(append(lines, "/ edits the search")...)
 	}
-	st := m.c.Styles
-	vis := m.visibleColumns()
+	if m.chooser != nil {
+		return m.chooser.View()
+	}
 	var b strings.Builder
-	b.Grow((m.rowsHeight() + 2) * (m.width + 8))
-	b.WriteString(m.title(vis))
+	b.WriteString(m.title())
 	if m.height < 2 {
 		return b.String()
 	}
 	b.WriteByte('\n')
-
-	var line strings.Builder
-	line.Grow(m.width + 8)
-	writeSpaces(&line, gutter)
-	for i, v := range vis {
-		if i > 0 {
-			line.WriteByte(' ')
+	if m.showDetails {
+		r := m.grid.CursorRow()
+		title := ""
+		if c := m.table.Col("obs_id"); c != nil && r >= 0 {
+			title = common.Sanitize(c.String(r))
 		}
-		writeCell(&line, v.col.header, v.w, v.col.right)
-	}
-	b.WriteString(st.TableHeader.Render(line.String()))
-
-	end := min(m.top+m.rowsHeight(), m.Loaded())
-	for r := m.top; r < end; r++ {
+		m.details.SetContent(title, m.detailFields(r))
+		if !m.split() {
+			b.WriteString(m.details.View())
+			return b.String()
+		}
+		g := m.grid.View()
+		b.WriteString(g)
+		for n := strings.Count(g, "\n") + 1; n < m.grid.RowsHeight()+1; n++ {
+			b.WriteByte('\n')
+		}
 		b.WriteByte('\n')
-		line.Reset()
-		if r == m.cursor {
-			line.WriteString(st.Glyphs.Cursor + " ")
-		} else {
-			writeSpaces(&line, gutter)
-		}
-		for i, v := range vis {
-			if i > 0 {
-				line.WriteByte(' ')
-			}
-			writeCell(&line, cellText(v.col, r), v.w, v.col.right)
-		}
-		if r == m.cursor {
-			b.WriteString(st.CursorRow.Render(line.String()))
-		} else {
-			b.WriteString(line.String())
-		}
+		b.WriteString(m.details.View())
+		return b.String()
 	}
+	b.WriteString(m.grid.View())
 	return b.String()
 }
 
-// title is "1,804 observations (500 loaded) · M101 → … (SIMBAD)" with the visible
-// column range on the right when it fits.
-func (m *Model) title(vis []visCol) string {
+// title is "1,804 observations (500 loaded) · M101 → … (SIMBAD)" with the sort and the
+// column cursor on the right; the least important parts go first when space is short.
+func (m *Model) title() string {
 	st := m.c.Styles
-	left := common.Commas(m.total) + " observations"
+	counts := common.Commas(m.total) + " observations"
 	if n := int64(m.Loaded()); n < m.total {
-		left += " (" + common.Commas(n) + " loaded)"
+		counts += " (" + common.Commas(n) + " loaded)"
 	}
-	left = " " + st.ResultsTitle.Render(left)
+	if m.nsel > 0 {
+		counts += " · " + itoa(m.nsel) + " selected"
+	}
+	left := " " + st.ResultsTitle.Render(counts)
+	info := ""
 	if r := m.resolved; r != nil {
-		left += "   " + st.ResultsInfo.Render(common.FormatResolved(r))
+		info = "   " + st.ResultsInfo.Render(common.FormatResolved(r))
 	} else if p := m.search.Query.Position; p != nil {
-		left += "   " + st.ResultsInfo.Render("cone "+common.FormatPosition(*p)+" r "+m.search.Radius)
+		info = "   " + st.ResultsInfo.Render("cone "+common.FormatPosition(*p)+" r "+m.search.Radius)
 	}
-	right := ""
-	if len(vis) > 0 {
-		lo, hi := vis[0].idx+1, vis[len(vis)-1].idx+1
-		if len(vis) > 1 {
-			lo = vis[1].idx + 1
+	var right []string
+	if m.sortCol != nil {
+		arrow := st.Browse.SortAsc
+		if m.sortDesc {
+			arrow = st.Browse.SortDesc
 		}
-		right = st.Dim.Render("cols " + itoa(lo) + "–" + itoa(hi) + " of " + itoa(len(m.cols)) + " ")
+		s := "sorted by " + m.sortCol.Header + " " + arrow
+		if n := int64(m.Loaded()); n < m.total {
+			s = m.sortCol.Header + " " + arrow + " · sorted over " + common.Commas(n) + " loaded of " + common.Commas(m.total)
+		}
+		right = append(right, st.Browse.Progress.Render(s))
 	}
-	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
-	if lw+1+rw <= m.width {
-		return left + strings.Repeat(" ", m.width-lw-rw) + right
+	if cols := m.grid.Columns(); len(cols) > 0 {
+		s := "col " + itoa(m.grid.ColumnCursor()+1) + " of " + itoa(len(cols))
+		if cur := m.grid.Current(); cur != nil {
+			s = st.Glyphs.Cursor + " " + cur.Header + " · " + s
+		}
+		if hidden := len(m.all) - len(cols); hidden > 0 {
+			s += " · " + itoa(hidden) + " hidden"
+		}
+		right = append(right, st.Dim.Render(s))
+	}
+	fits := func(l string, r []string) (string, bool) {
+		rs := strings.Join(r, st.Dim.Render(st.Glyphs.Separator))
+		if len(r) > 0 {
+			rs += " "
+		}
+		lw, rw := ansi.StringWidth(l), ansi.StringWidth(rs)
+		if lw+2+rw > m.width {
+			return "", false
+		}
+		return l + strings.Repeat(" ", m.width-lw-rw) + rs, true
+	}
+	if s, ok := fits(left+info, right); ok {
+		return s
+	}
+	for len(right) > 0 {
+		if s, ok := fits(left, right); ok {
+			return s
+		}
+		right = right[:len(right)-1]
 	}
 	return ansi.Truncate(left, m.width, "…")
 }

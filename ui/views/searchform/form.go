@@ -1,22 +1,93 @@
-// Package searchform is the observation search form: Target, Radius and Resolver.
+// Package searchform is the observation search form: a target (name or coordinates)
+// with radius and resolver, the criteria people use most (collections from the facets,
+// instrument, filters, time, exposure, …), and any other CAOM column added by name.
+// Values use the CLI's syntax; they are validated and counted live against the archive
+// (debounced, with sequence numbers so stale answers are dropped).
 package searchform
 
 import (
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"context"
+	"time"
 
+	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/bubbles/textinput"
+
+	"mastui/services/mast"
 	"mastui/ui/common"
+	"mastui/ui/components/multiselect"
+	"mastui/ui/components/textfield"
 )
 
-// Field indexes, in tab order.
+// Indexes of the fixed fields, in tab order. Criteria added by name follow FieldRights;
+// the "+ add criterion" row is always last.
 const (
 	FieldTarget = iota
 	FieldRadius
 	FieldResolver
-	numFields
+	FieldCollection
+	FieldInstrument
+	FieldFilters
+	FieldProduct
+	FieldCalib
+	FieldTime
+	FieldExposure
+	FieldProposal
+	FieldPI
+	FieldTargetName
+	FieldIntent
+	FieldRA
+	FieldDec
+	FieldRights
+	numFixed
 )
+
+// Debounce delays: validation runs this long after typing stops, the count no earlier
+// than countDelay after it.
+const (
+	validateDelay = 300 * time.Millisecond
+	countDelay    = 400 * time.Millisecond
+)
+
+// kind is how a field is edited.
+type kind int
+
+const (
+	kindText       kind = iota // a text input (target, radius, criteria)
+	kindResolver               // a choice cycled with space or ←/→
+	kindCollection             // a multi-select of facet values
+	kindAdd                    // "+ add criterion": a column name with completion
+)
+
+// spec describes one field: its CAOM column ("" for target, radius and resolver), its
+// label and how it is edited.
+type spec struct {
+	col   string
+	label string
+	kind  kind
+}
+
+// fixedSpecs are the fields every form has, in tab order.
+func fixedSpecs() [numFixed]spec {
+	return [numFixed]spec{
+		FieldTarget:     {"", "Target", kindText},
+		FieldRadius:     {"", "Radius", kindText},
+		FieldResolver:   {"", "Resolver", kindResolver},
+		FieldCollection: {"obs_collection", "Collection", kindCollection},
+		FieldInstrument: {"instrument_name", "Instrument", kindText},
+		FieldFilters:    {"filters", "Filters", kindText},
+		FieldProduct:    {"dataproduct_type", "Product type", kindText},
+		FieldCalib:      {"calib_level", "Calib level", kindText},
+		FieldTime:       {"t_min", "Time", kindText},
+		FieldExposure:   {"t_exptime", "Exposure", kindText},
+		FieldProposal:   {"proposal_id", "Proposal id", kindText},
+		FieldPI:         {"proposal_pi", "PI", kindText},
+		FieldTargetName: {"target_name", "Target name", kindText},
+		FieldIntent:     {"intentType", "Intent", kindText},
+		FieldRA:         {"s_ra", "RA range", kindText},
+		FieldDec:        {"s_dec", "Dec range", kindText},
+		FieldRights:     {"dataRights", "Data rights", kindText},
+	}
+}
 
 // numResolvers is the number of choices of the Resolver field.
 const numResolvers = 3
@@ -24,57 +95,99 @@ const numResolvers = 3
 // resolverName is choice i of the Resolver field; "any" sends no resolver.
 func resolverName(i int) string { return [numResolvers]string{"any", "SIMBAD", "NED"}[i] }
 
-// SubmitMsg is the form's intent: run this search. The root applies it.
-type SubmitMsg struct{ Search common.Search }
+// field is one row of the form.
+type field struct {
+	spec
+	added  bool            // added by name; ctrl+d removes it
+	input  textinput.Model // kindText and kindAdd
+	local  string          // error found by the form itself (target, radius, column name)
+	remote string          // error from Archive.ValidateCriteria
+}
 
 // Model is the search form.
 type Model struct {
 	c        *common.Common
+	archive  common.Archive
 	parsers  Parsers
-	target   textinput.Model
-	radius   textinput.Model
+	fields   []*field
+	coll     *multiselect.Model
 	resolver int
 	focus    int
-	errs     [numFields]string
 	resolved string
 	width    int
 	height   int
+	offset   int // first line of the fields shown (the form scrolls)
+	comp     completion
+
+	meta     map[string]mast.FieldMeta // observation columns by lower-case name
+	metaCols []string                  // column names in metadata order
+	metaErr  string
+	facets   map[string][]mast.FacetValue
+	facetErr string
+
+	// Debounce, validation and count. Every edit bumps editSeq; one timer at a time
+	// waits for typing to stop; answers carry the sequence they were asked with.
+	now          func() time.Time
+	delays       [2]time.Duration // validateDelay and countDelay (tests shorten them)
+	editSeq      uint64
+	lastEdit     time.Time
+	timerPending bool
+	valSeq       uint64 // newest validation request
+	valEdit      uint64 // the edit the remote errors belong to
+	valErr       string // validation failed for another reason than a bad criterion
+	countSeq     uint64 // newest count request
+	counting     bool
+	count        int64
+	hasCount     bool
+	countErr     string
+	cancelCount  context.CancelFunc
+	spin         spinner.Model
+	spinning     bool
 }
 
-// New builds the form with an empty target and the default radius.
-func New(c *common.Common, p Parsers) *Model {
-	m := &Model{c: c, parsers: p.withDefaults()}
-	m.target = m.newInput("M101, NGC 6121 or 210.8 54.35")
-	m.radius = m.newInput("0.2 deg")
-	m.radius.SetValue("0.2 deg")
-	m.target.CharLimit = 256
-	m.radius.CharLimit = 32
+// New builds the form over archive (nil: no metadata, facets, validation or counts)
+// with an empty target and the default radius. Init fetches the metadata and facets.
+func New(c *common.Common, archive common.Archive, p Parsers) *Model {
+	m := &Model{
+		c:       c,
+		archive: archive,
+		parsers: p.withDefaults(),
+		coll:    multiselect.New(c.Styles),
+		now:     time.Now,
+		delays:  [2]time.Duration{validateDelay, countDelay},
+		editSeq: 1, // valEdit starts at 0: nothing is validated yet
+		spin: spinner.New(spinner.WithStyle(c.Styles.Spinner), spinner.WithSpinner(spinner.Spinner{
+			Frames: []string{"⣾", "⣽", "⣻", "⢿", "⡿", "⣟", "⣯", "⣷"},
+			FPS:    time.Second / 10,
+		})),
+	}
+	for _, s := range fixedSpecs() {
+		m.fields = append(m.fields, m.newField(s))
+	}
+	m.fields = append(m.fields, m.newField(spec{label: "+ add", kind: kindAdd}))
+	m.fields[FieldTarget].input.Placeholder = "M101, NGC 6121 or 210.8 54.35"
+	m.fields[FieldTarget].input.CharLimit = 256
+	m.fields[FieldRadius].input.CharLimit = 32
+	m.fields[FieldRadius].input.SetValue(defaultRadius)
+	m.fields[len(m.fields)-1].input.CharLimit = 64
 	m.Focus()
 	return m
 }
 
-func (m *Model) newInput(placeholder string) textinput.Model {
-	st := m.c.Styles
-	ti := textinput.New()
-	ti.Prompt = ""
-	ti.Placeholder = placeholder
-	ti.PromptStyle = st.FormInputText
-	ti.TextStyle = st.FormInputText
-	ti.PlaceholderStyle = st.FormPlaceholder
-	ti.CompletionStyle = st.FormPlaceholder
-	ti.Cursor.Style = st.FormCursor
-	ti.Cursor.TextStyle = st.FormInputText
-	ti.Cursor.SetMode(cursor.CursorStatic)               // no blink ticks: nothing runs while idle
-	ti.KeyMap.Paste = key.NewBinding(key.WithDisabled()) // the clipboard would be the server's over SSH
-	return ti
+const defaultRadius = "0.2 deg"
+
+func (m *Model) newField(s spec) *field {
+	f := &field{spec: s}
+	if s.kind == kindText || s.kind == kindAdd {
+		f.input = textfield.New(m.c.Styles, "", 512)
+	}
+	return f
 }
 
 // SetSize sets the area the form may draw in.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(0, w), max(0, h)
-	iw := min(48, max(8, m.width-labelWidth-6))
-	m.target.Width = iw
-	m.radius.Width = min(iw, 20)
+	m.relayout()
 }
 
 // Focus gives the form keyboard focus (on the field that had it).
@@ -82,24 +195,52 @@ func (m *Model) Focus() { m.setFocus(m.focus) }
 
 // Blur removes keyboard focus from the text fields.
 func (m *Model) Blur() {
-	m.target.Blur()
-	m.radius.Blur()
+	for _, f := range m.fields {
+		f.input.Blur()
+	}
 }
 
-// Focused reports which field has focus.
+// Focused is the index of the field with focus (FieldTarget …, then added criteria,
+// then the "+ add criterion" row).
 func (m *Model) Focused() int { return m.focus }
 
-// Errors returns the validation message of each field ("" when fine).
-func (m *Model) Errors() [numFields]string { return m.errs }
+// FocusedColumn is the CAOM column of the focused field ("" for target, radius,
+// resolver and the add row).
+func (m *Model) FocusedColumn() string { return m.fields[m.focus].col }
+
+// NumFields is the number of fields, the "+ add criterion" row included.
+func (m *Model) NumFields() int { return len(m.fields) }
+
+// Errors returns the message shown under each field ("" when fine).
+func (m *Model) Errors() []string {
+	out := make([]string, len(m.fields))
+	for i, f := range m.fields {
+		out[i] = f.errText()
+	}
+	return out
+}
+
+// errText is what shows under the field: the form's own check first.
+func (f *field) errText() string {
+	if f.local != "" {
+		return f.local
+	}
+	return f.remote
+}
 
 // SetResolved shows where the last searched name resolved ("" hides it).
 func (m *Model) SetResolved(s string) { m.resolved = s }
 
 // SetTarget sets the target text (for tests and a later ":search" command).
-func (m *Model) SetTarget(s string) { m.target.SetValue(s); m.target.CursorEnd() }
+func (m *Model) SetTarget(s string) { m.setText(FieldTarget, s) }
 
 // SetRadius sets the radius text.
-func (m *Model) SetRadius(s string) { m.radius.SetValue(s); m.radius.CursorEnd() }
+func (m *Model) SetRadius(s string) { m.setText(FieldRadius, s) }
+
+func (m *Model) setText(i int, s string) {
+	m.fields[i].input.SetValue(s)
+	m.fields[i].input.CursorEnd()
+}
 
 // Resolver returns the chosen resolver ("" for any).
 func (m *Model) Resolver() string {
@@ -109,58 +250,49 @@ func (m *Model) Resolver() string {
 	return resolverName(m.resolver)
 }
 
-func (m *Model) setFocus(f int) {
-	m.focus = (f + numFields) % numFields
-	m.target.Blur()
-	m.radius.Blur()
-	switch m.focus {
-	case FieldTarget:
-		m.target.Focus()
-	case FieldRadius:
-		m.radius.Focus()
+// Collections returns the chosen collections.
+func (m *Model) Collections() []string { return m.coll.Selected() }
+
+// Count is the last live count, and whether one is known.
+func (m *Model) Count() (int64, bool) { return m.count, m.hasCount }
+
+// Counting reports whether a count request is in flight.
+func (m *Model) Counting() bool { return m.counting }
+
+// addIndex is the index of the "+ add criterion" row.
+func (m *Model) addIndex() int { return len(m.fields) - 1 }
+
+func (m *Model) setFocus(i int) {
+	m.focus = (i + len(m.fields)) % len(m.fields)
+	m.comp = completion{}
+	for j, f := range m.fields {
+		if j == m.focus && (f.kind == kindText || f.kind == kindAdd) {
+			f.input.Focus()
+		} else {
+			f.input.Blur()
+		}
 	}
+	m.follow()
 }
 
-// Update handles keys while the form has focus. A valid enter returns a Cmd yielding
-// SubmitMsg; an invalid one marks the fields and returns nil.
-func (m *Model) Update(msg tea.Msg) tea.Cmd {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return nil
+// Reset empties the form: no target, the default radius, any resolver, no criteria.
+// Answers still in flight are dropped.
+func (m *Model) Reset() {
+	for _, f := range m.fields {
+		f.input.SetValue("")
+		f.local, f.remote = "", ""
 	}
-	keys := m.c.Keys.Form
-	switch {
-	case key.Matches(km, keys.Submit):
-		s, ok := m.validate()
-		if !ok {
-			return nil
-		}
-		return func() tea.Msg { return SubmitMsg{Search: s} }
-	case key.Matches(km, keys.Next):
-		m.setFocus(m.focus + 1)
-		return nil
-	case key.Matches(km, keys.Prev):
-		m.setFocus(m.focus - 1)
-		return nil
-	case m.focus == FieldResolver:
-		if key.Matches(km, keys.Resolver) {
-			step := 1
-			if km.Type == tea.KeyLeft {
-				step = numResolvers - 1
-			}
-			m.resolver = (m.resolver + step) % numResolvers
-		}
-		return nil
-	}
-	in := &m.target
-	if m.focus == FieldRadius {
-		in = &m.radius
-	}
-	before := in.Value()
-	var cmd tea.Cmd
-	*in, cmd = in.Update(km)
-	if in.Value() != before {
-		m.errs[m.focus] = ""
-	}
-	return cmd
+	m.fields = append(m.fields[:numFixed], m.fields[len(m.fields)-1])
+	m.fields[FieldRadius].input.SetValue(defaultRadius)
+	m.fields[FieldRadius].input.CursorEnd()
+	m.coll.Reset()
+	m.resolver = 0
+	m.resolved = ""
+	m.valErr, m.countErr = "", ""
+	m.hasCount = false
+	m.stopCount()
+	m.editSeq++ // drops validation answers and count timers still pending
+	m.offset = 0
+	m.setFocus(FieldTarget)
+	m.relayout()
 }

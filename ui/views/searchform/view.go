@@ -5,76 +5,269 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"mastui/ui/common"
+	"mastui/ui/components/textfield"
 )
 
-const labelWidth = 10 // "Resolver" plus a gap
-
-// View draws the form in at most width × height cells.
+// View draws the form in at most width × height cells: a title, the fields (scrolled to
+// the focus when they do not fit), a rule, help on the focused field and the live count.
 func (m *Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
 	st := m.c.Styles
-	g := st.Glyphs
-	lines := make([]string, 0, 12)
-	lines = append(lines, " "+st.FormTitle.Render("Search observations"), "")
+	head, foot := m.frame()
+	body, _ := m.body()
+	h := m.bodyHeight()
+	off := max(0, min(m.offset, len(body)-h))
+	end := min(len(body), off+h)
 
-	field := func(i int, label, body string) {
-		mark, ls := "  ", st.FormLabel
-		if i == m.focus {
-			mark, ls = g.Cursor+" ", st.FormLabelFocused
+	out := make([]string, 0, m.height)
+	if head > 0 {
+		title := " " + st.FormTitle.Render("Search observations")
+		if more := scrollHint(off > 0, end < len(body)); more != "" {
+			title = spread(title, st.FormHint.Render(more), m.width)
 		}
-		lines = append(lines, " "+mark+ls.Render(pad(label, labelWidth))+body)
-		if e := m.errs[i]; e != "" {
-			msg := common.Truncate(g.Error+" "+e, max(1, m.width-labelWidth-4))
-			lines = append(lines, strings.Repeat(" ", labelWidth+3)+st.FormError.Render(msg))
+		out = append(out, title)
+	}
+	if head > 1 {
+		out = append(out, "")
+	}
+	out = append(out, body[off:end]...)
+	switch foot {
+	case 4, 3:
+		out = append(out, " "+st.FormRule.Render(strings.Repeat("─", max(0, m.innerWidth()-1))))
+		l1, l2 := m.helpLines()
+		out = append(out, "   "+st.FormHint.Render(l1))
+		if foot == 4 {
+			out = append(out, "   "+st.FormHint.Render(l2))
+		}
+		out = append(out, " "+m.countLine())
+	case 1:
+		out = append(out, " "+m.countLine())
+	}
+	if len(out) > m.height {
+		out = out[:m.height]
+	}
+	for i, l := range out {
+		if ansi.StringWidth(l) > m.width {
+			out[i] = ansi.Truncate(l, m.width, "…")
 		}
 	}
-	field(FieldTarget, "Target", "["+m.target.View()+"]")
-	field(FieldRadius, "Radius", "["+m.radius.View()+"]")
-	var res strings.Builder
+	return strings.Join(out, "\n")
+}
+
+func scrollHint(above, below bool) string {
+	switch {
+	case above && below:
+		return "more ↑↓"
+	case above:
+		return "more ↑"
+	case below:
+		return "more ↓"
+	}
+	return ""
+}
+
+// spread puts right at the right edge of a line of width w that starts with left.
+func spread(left, right string, w int) string {
+	gap := w - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
+	if gap < 2 {
+		return left
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// body renders every field row (each line starts with the margin) and the line span
+// [top, bottom) of each field.
+func (m *Model) body() ([]string, [][2]int) {
+	spans := make([][2]int, len(m.fields))
+	var lines []string
+	pad := strings.Repeat(" ", margin)
+	for _, r := range m.rows() {
+		top := len(lines)
+		if len(r.cells) == 1 {
+			w := m.cellWidth(r.cells[0])
+			for _, l := range m.cell(r.cells[0], w, w) {
+				lines = append(lines, pad+l)
+			}
+		} else {
+			// The field lines side by side; the left field's error (or list) below at
+			// full width, then the right one's under its column.
+			cw := m.columnWidth()
+			left := m.cell(r.cells[0], cw, m.innerWidth())
+			right := m.cell(r.cells[1], cw, cw)
+			lines = append(lines, strings.TrimRight(pad+textfield.Fit(left[0], cw)+strings.Repeat(" ", columnGap)+right[0], " "))
+			for _, l := range left[1:] {
+				lines = append(lines, pad+l)
+			}
+			for _, l := range right[1:] {
+				lines = append(lines, pad+strings.Repeat(" ", cw+columnGap)+l)
+			}
+		}
+		for _, c := range r.cells {
+			spans[c] = [2]int{top, len(lines)}
+		}
+	}
+	return lines, spans
+}
+
+// cell draws field i in w cells: the field line, then (in extraW cells) its error, and
+// the open list or the suggestions when it has focus.
+func (m *Model) cell(i, w, extraW int) []string {
+	st, g := m.c.Styles, m.c.Styles.Glyphs
+	f := m.fields[i]
+	focused := i == m.focus
+	mark, ls := strings.Repeat(" ", markWidth), st.FormLabel
+	if focused {
+		mark, ls = g.Cursor+" ", st.FormLabelFocused
+	}
+	label := f.label
+	if ansi.StringWidth(label) > labelWidth-1 {
+		label = ansi.Truncate(label, labelWidth-1, "…")
+	}
+	head := mark + ls.Render(textfield.Fit(label, labelWidth))
+	cw := max(1, w-prefixWidth)
+	indent := strings.Repeat(" ", prefixWidth)
+	var extra []string
+	var content string
+	switch f.kind {
+	case kindText:
+		content = textfield.Boxed(f.input, m.boxWidth(f, w))
+		if u := m.unit(f); u != "" {
+			content += " " + st.FormHint.Render(u)
+		}
+	case kindResolver:
+		content, extra = m.resolverContent(cw)
+	case kindCollection:
+		content, extra = m.collectionContent(cw, focused)
+	case kindAdd:
+		content, extra = m.addContent(f, w, focused)
+	}
+	lines := []string{head + content}
+	cw = max(1, extraW-prefixWidth)
+	if e := f.errText(); e != "" {
+		wrapped := strings.Split(ansi.Wordwrap(e, max(1, cw-2), ""), "\n")
+		if len(wrapped) > maxErrorLines {
+			wrapped = wrapped[:maxErrorLines]
+			wrapped[maxErrorLines-1] = ansi.Truncate(wrapped[maxErrorLines-1]+"…", max(1, cw-3), "…")
+		}
+		for k, l := range wrapped {
+			glyph := g.Error + " "
+			if k > 0 {
+				glyph = "  "
+			}
+			lines = append(lines, indent+st.FormError.Render(ansi.Truncate(glyph+l, cw, "…")))
+		}
+	}
+	for _, l := range extra {
+		lines = append(lines, indent+l)
+	}
+	return lines
+}
+
+func (m *Model) resolverContent(cw int) (string, []string) {
+	st, g := m.c.Styles, m.c.Styles.Glyphs
+	var b strings.Builder
 	for i := 0; i < numResolvers; i++ {
 		if i > 0 {
-			res.WriteString("  ")
+			b.WriteString("  ")
 		}
 		if i == m.resolver {
-			res.WriteString(st.FormChoiceOn.Render(g.RadioOn + " " + resolverName(i)))
+			b.WriteString(st.FormChoiceOn.Render(g.RadioOn + " " + resolverName(i)))
 		} else {
-			res.WriteString(st.FormChoice.Render(g.RadioOff + " " + resolverName(i)))
+			b.WriteString(st.FormChoice.Render(g.RadioOff + " " + resolverName(i)))
 		}
 	}
-	field(FieldResolver, "Resolver", " "+res.String())
-
-	lines = append(lines, "")
-	if m.resolved != "" {
-		lines = append(lines, "   "+st.FormLabel.Render(pad("Resolved", labelWidth))+" "+st.FormResolved.Render(m.resolved), "")
+	s := b.String()
+	if m.resolved == "" {
+		return s, nil
 	}
-	lines = append(lines, "   "+st.FormHint.Render(m.hint()))
-
-	if len(lines) > m.height {
-		lines = lines[:m.height]
+	res := st.FormResolved.Render(m.resolved)
+	if ansi.StringWidth(s)+4+ansi.StringWidth(m.resolved) <= cw {
+		return s + "    " + res, nil
 	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > m.width {
-			lines[i] = ansi.Truncate(l, m.width, "…")
+	return s, []string{res}
+}
+
+func (m *Model) collectionContent(cw int, focused bool) (string, []string) {
+	st := m.c.Styles
+	if len(m.coll.Options()) == 0 {
+		switch {
+		case m.facetErr != "":
+			return st.FormHint.Render("collections unavailable: " + m.facetErr), nil
+		case m.archive != nil && m.facets == nil:
+			return st.FormHint.Render("loading collections…"), nil
 		}
 	}
-	return strings.Join(lines, "\n")
+	summary := m.coll.Summary(cw, "any")
+	if !focused || len(m.coll.Options()) == 0 {
+		return summary, nil
+	}
+	var extra []string
+	if f := m.coll.Filter(); f != "" {
+		extra = append(extra, st.FormHint.Render("filter: ")+st.FormInputText.Render(f))
+	}
+	return summary, append(extra, m.coll.Grid(true)...)
 }
 
-func (m *Model) hint() string {
-	switch m.focus {
-	case FieldRadius:
-		return "Cone radius: 0.2 deg, 3 arcmin or 10 arcsec (a bare number is degrees)"
-	case FieldResolver:
-		return "Name resolver: any (first answer), SIMBAD or NED · space or ←/→ changes it"
-	default:
-		return `Object name (M101, NGC 6121) or "RA Dec" (210.8 54.35, 14h03m12.6s +54d20m56s)`
+// addContent is the "+ add criterion" row: a hint while idle, else the name box and
+// the matching columns (the highlighted one is what tab puts in).
+func (m *Model) addContent(f *field, w int, focused bool) (string, []string) {
+	st, g := m.c.Styles, m.c.Styles.Glyphs
+	if !focused && f.input.Value() == "" {
+		return st.FormHint.Render("criterion on any other column (ctrl+n)"), nil
 	}
-}
-
-// pad right-pads s with spaces to w cells.
-func pad(s string, w int) string {
-	if n := ansi.StringWidth(s); n < w {
-		return s + strings.Repeat(" ", w-n)
+	content := textfield.Boxed(f.input, m.boxWidth(f, w))
+	if !focused {
+		return content, nil
 	}
-	return s
+	cw := max(1, w-prefixWidth)
+	_, item := completing(f)
+	var names []string
+	var notes []string
+	sel := 0
+	if m.comp.active && m.comp.field == m.focus {
+		for _, c := range m.comp.cands {
+			names = append(names, c)
+			notes = append(notes, m.columnNote(c))
+		}
+		sel = m.comp.sel
+	} else {
+		for _, c := range m.candidates(f, item) {
+			names = append(names, c.value)
+			notes = append(notes, c.note)
+		}
+	}
+	if item == "" && !m.comp.active {
+		if len(names) == 0 {
+			return content, []string{st.FormHint.Render("type a column name; enter adds it")}
+		}
+		return content, []string{st.FormHint.Render(ansi.Truncate("e.g. "+strings.Join(names, ", "), cw, "…"))}
+	}
+	if len(names) == 0 {
+		return content, nil
+	}
+	const show = 5
+	first := max(0, min(sel-show+1, len(names)-show))
+	nameW := 0
+	for _, n := range names {
+		nameW = max(nameW, ansi.StringWidth(n))
+	}
+	nameW = min(nameW, max(8, cw/2))
+	var extra []string
+	for k := first; k < min(len(names), first+show); k++ {
+		mark, ns := "  ", st.FormChoice
+		if k == sel {
+			mark, ns = g.Cursor+" ", st.FormListCursor
+		}
+		line := mark + ns.Render(textfield.Fit(names[k], nameW))
+		if notes[k] != "" {
+			line += "  " + st.FormOptionCount.Render(notes[k])
+		}
+		extra = append(extra, ansi.Truncate(line, cw, "…"))
+	}
+	if rest := len(names) - show; rest > 0 {
+		extra = append(extra, st.FormHint.Render(ansi.Truncate("  … "+itoa(rest)+" more; tab cycles", cw, "…")))
+	}
+	return content, extra
 }

@@ -1,0 +1,172 @@
+package download
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"time"
+)
+
+// Each control journals the change, then applies it; an active transfer is interrupted
+// through its context, and its worker leaves the state the control set.
+
+// Pause holds a queued or active item; its .part is kept for Resume.
+func (m *Manager) Pause(id string) error {
+	return m.control(id, "pause", func(e *entry) bool { return e.state == Queued || e.state == Active }, Paused)
+}
+
+// Resume queues a paused item again; it continues from its .part.
+func (m *Manager) Resume(id string) error {
+	return m.control(id, "resume", func(e *entry) bool { return e.state == Paused }, Queued)
+}
+
+// Cancel drops a queued, active or paused item and removes its .part. Retry revives it.
+func (m *Manager) Cancel(id string) error {
+	return m.control(id, "cancel", func(e *entry) bool { return !e.state.Finished() }, Cancelled)
+}
+
+// Retry queues a failed or cancelled item with a fresh retry budget, or makes a queued
+// item waiting for its retry time eligible now.
+func (m *Manager) Retry(id string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.closed {
+		return ErrClosed
+	}
+	e, ok := m.entries[id]
+	if !ok {
+		return fmt.Errorf("retry %s: %w", id, ErrUnknownItem)
+	}
+	if e.state == Queued {
+		e.fails, e.nextRetry = 0, time.Time{}
+		m.emitLocked(e, true)
+		m.broadcastLocked()
+		return nil
+	}
+	if e.state != Failed && e.state != Cancelled {
+		return fmt.Errorf("retry %s: item is %s: %w", e.it.Filename, e.state, ErrState)
+	}
+	return m.applyLocked([]*entry{e}, Queued)
+}
+
+// PauseAll pauses every queued and active item.
+func (m *Manager) PauseAll() error {
+	return m.controlAll(func(e *entry) bool { return e.state == Queued || e.state == Active }, Paused)
+}
+
+// ResumeAll resumes every paused item.
+func (m *Manager) ResumeAll() error {
+	return m.controlAll(func(e *entry) bool { return e.state == Paused }, Queued)
+}
+
+// RetryFailed queues every failed item again.
+func (m *Manager) RetryFailed() error {
+	return m.controlAll(func(e *entry) bool { return e.state == Failed }, Queued)
+}
+
+// ClearFinished forgets done, skipped and cancelled items (files stay on disk) and
+// compacts the journal. Failed items stay until retried or cancelled.
+func (m *Manager) ClearFinished() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.closed {
+		return ErrClosed
+	}
+	gone := func(e *entry) bool { return e.state == Done || e.state == Skipped || e.state == Cancelled }
+	var recs []record
+	for _, e := range m.order {
+		if gone(e) {
+			recs = append(recs, record{Op: "remove", ID: e.it.ID})
+		}
+	}
+	if len(recs) == 0 {
+		return nil
+	}
+	if err := m.appendLocked(recs...); err != nil {
+		return fmt.Errorf("clear finished downloads: %w", err)
+	}
+	m.order = slices.DeleteFunc(m.order, func(e *entry) bool {
+		if !gone(e) {
+			return false
+		}
+		delete(m.entries, e.it.ID)
+		delete(m.byDest, e.it.Dest)
+		m.counts[e.state]--
+		return true
+	})
+	m.broadcastLocked()
+	if m.j != nil {
+		if err := m.j.rewrite(m.snapshotRecordsLocked()); err != nil {
+			m.log.Warn("download journal: compaction failed", "err", err)
+		}
+	}
+	return nil
+}
+
+func (m *Manager) control(id, verb string, ok func(*entry) bool, to State) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.closed {
+		return ErrClosed
+	}
+	e, found := m.entries[id]
+	if !found {
+		return fmt.Errorf("%s %s: %w", verb, id, ErrUnknownItem)
+	}
+	if !ok(e) {
+		return fmt.Errorf("%s %s: item is %s: %w", verb, e.it.Filename, e.state, ErrState)
+	}
+	return m.applyLocked([]*entry{e}, to)
+}
+
+func (m *Manager) controlAll(ok func(*entry) bool, to State) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.closed {
+		return ErrClosed
+	}
+	var es []*entry
+	for _, e := range m.order {
+		if ok(e) {
+			es = append(es, e)
+		}
+	}
+	return m.applyLocked(es, to)
+}
+
+// applyLocked journals the transition of es to state `to` in one write, then applies it.
+func (m *Manager) applyLocked(es []*entry, to State) error {
+	if len(es) == 0 {
+		return nil
+	}
+	recs := make([]record, len(es))
+	for i, e := range es {
+		recs[i] = record{Op: "state", ID: e.it.ID, State: to}
+	}
+	if err := m.appendLocked(recs...); err != nil {
+		return fmt.Errorf("%s downloads: %w", to, err)
+	}
+	for _, e := range es {
+		switch to {
+		case Queued:
+			m.requeueLocked(e)
+		case Paused:
+			m.setStateLocked(e, Paused, "")
+			if e.cancel != nil {
+				e.cancel(errPaused)
+			}
+		case Cancelled:
+			m.setStateLocked(e, Cancelled, "cancelled by the user")
+			if e.cancel != nil {
+				e.cancel(errCancelled) // its worker removes the .part once it lets go
+			} else {
+				if err := os.Remove(e.it.Dest + partSuffix); err != nil && !os.IsNotExist(err) {
+					m.log.Warn("remove cancelled partial file", "path", e.it.Dest+partSuffix, "err", err)
+				}
+				e.done = 0
+			}
+		}
+	}
+	m.compactLocked()
+	return nil
+}

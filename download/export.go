@@ -1,0 +1,119 @@
+package download
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+)
+
+// ExportOptions shape the scripts and lists written instead of downloading.
+type ExportOptions struct {
+	// Dir makes destinations inside it relative, so the script works wherever it is run
+	// from that directory (or copied with it). Empty keeps paths as they are.
+	Dir string
+	// TokenHosts: URLs on these hosts get "Authorization: Bearer $MAST_API_TOKEN" in the
+	// curl script when that variable is set. The token itself is never written.
+	// Default mast.stsci.edu.
+	TokenHosts []string
+}
+
+func (o ExportOptions) dest(it Item) string {
+	if o.Dir == "" {
+		return it.Dest
+	}
+	rel, err := filepath.Rel(o.Dir, it.Dest)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return it.Dest
+	}
+	return rel
+}
+
+// WriteCurlScript writes a POSIX sh script that fetches every item with curl, resuming
+// partial files (-C -), retrying transient errors, and reporting failures in its exit
+// status. Re-running it finishes an interrupted run.
+func WriteCurlScript(w io.Writer, items []Item, opt ExportOptions) error {
+	a := newAuth("x", opt.TokenHosts, "")
+	var total int64
+	for _, it := range items {
+		total += it.Size
+	}
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, `#!/bin/sh
+# Written by mastui: %d files, %s. Re-run to resume interrupted downloads.
+# Exclusive-access data: export MAST_API_TOKEN=<token> first (sent to MAST hosts only).
+set -u
+failed=0
+fetch() { # fetch <auth:0|1> <path> <url>
+	mkdir -p "$(dirname "$2")" || { failed=$((failed+1)); return; }
+	if [ "$1" = 1 ] && [ -n "${MAST_API_TOKEN:-}" ]; then
+		curl --fail --location --silent --show-error --retry 5 --retry-delay 3 --continue-at - \
+			--header "Authorization: Bearer $MAST_API_TOKEN" --output "$2" "$3"
+	else
+		curl --fail --location --silent --show-error --retry 5 --retry-delay 3 --continue-at - \
+			--output "$2" "$3"
+	fi
+	rc=$?
+	if [ $rc -ne 0 ]; then
+		echo "mastui: failed (curl exit $rc): $2" >&2
+		failed=$((failed+1))
+	fi
+}
+`, len(items), FormatBytes(total))
+	for _, it := range items {
+		u, err := url.Parse(it.URL)
+		if err != nil {
+			return fmt.Errorf("curl script: bad URL %q: %w", it.URL, err)
+		}
+		flag := "0"
+		if a.allowed(u) {
+			flag = "1"
+		}
+		fmt.Fprintf(bw, "fetch %s %s %s\n", flag, shQuote(opt.dest(it)), shQuote(it.URL))
+	}
+	bw.WriteString(`if [ $failed -ne 0 ]; then echo "mastui: $failed download(s) failed" >&2; exit 1; fi
+`)
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("curl script: %w", err)
+	}
+	return nil
+}
+
+// WriteAria2Input writes an aria2c input file (aria2c -c -i FILE): each URL with its
+// output directory and name.
+func WriteAria2Input(w io.Writer, items []Item, opt ExportOptions) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("# aria2c --continue=true --max-concurrent-downloads=4 --input-file=THIS_FILE\n")
+	bw.WriteString("# Exclusive-access data: add --header=\"Authorization: Bearer $MAST_API_TOKEN\"\n")
+	for _, it := range items {
+		if strings.ContainsAny(it.URL, "\r\n") {
+			return fmt.Errorf("aria2 input: URL with a line break: %q", it.URL)
+		}
+		d := opt.dest(it)
+		fmt.Fprintf(bw, "%s\n  dir=%s\n  out=%s\n", it.URL, oneLine(filepath.Dir(d)), oneLine(filepath.Base(d)))
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("aria2 input: %w", err)
+	}
+	return nil
+}
+
+// WriteURLList writes one URL per line (wget -i, xargs, a notebook).
+func WriteURLList(w io.Writer, items []Item) error {
+	bw := bufio.NewWriter(w)
+	for _, it := range items {
+		bw.WriteString(oneLine(it.URL))
+		bw.WriteByte('\n')
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("URL list: %w", err)
+	}
+	return nil
+}
+
+// shQuote quotes s for sh: single quotes, each ' written as '\''.
+func shQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

@@ -1,0 +1,139 @@
+package download
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Item is one file to fetch. Only URL and Dest are required; the rest is product
+// metadata kept for display, layout and manifests.
+type Item struct {
+	ID          string `json:"id"`             // stable; default ItemID(URL, Dest)
+	URL         string `json:"url"`            // http(s) URL of the bytes
+	Dest        string `json:"dest"`           // final path (made absolute by Add)
+	Size        int64  `json:"size,omitempty"` // expected bytes, 0 = unknown
+	URI         string `json:"uri,omitempty"`  // MAST dataURI
+	Filename    string `json:"filename,omitempty"`
+	Collection  string `json:"collection,omitempty"`
+	ObsID       string `json:"obs_id,omitempty"`
+	ProductType string `json:"product_type,omitempty"`
+}
+
+// State is where an item is in its life.
+type State string
+
+const (
+	Queued    State = "queued"    // waiting for a worker (possibly for a retry time)
+	Active    State = "active"    // a worker is on it
+	Paused    State = "paused"    // held by the user; its .part is kept
+	Done      State = "done"      // downloaded and verified
+	Skipped   State = "skipped"   // already complete on disk, nothing fetched
+	Failed    State = "failed"    // gave up; Status.Err says why
+	Cancelled State = "cancelled" // dropped by the user; its .part is removed
+)
+
+// Finished reports whether the state is terminal (only Retry or Add revive it).
+func (s State) Finished() bool {
+	return s == Done || s == Skipped || s == Failed || s == Cancelled
+}
+
+// Status is a snapshot of one item.
+type Status struct {
+	Item
+	State     State
+	Done      int64         // bytes on disk
+	Total     int64         // expected bytes, 0 = unknown
+	Rate      float64       // bytes per second, smoothed (active items only)
+	ETA       time.Duration // 0 when unknown
+	Attempt   int           // HTTP attempts made in this process
+	Err       string        // failure reason, or the last retryable error while queued
+	NextRetry time.Time     // zero unless waiting to retry
+}
+
+// Totals aggregates the queue for a status line.
+type Totals struct {
+	Items, Queued, Active, Paused, Done, Skipped, Failed, Cancelled int
+	DoneBytes, TotalBytes                                           int64
+	Rate                                                            float64 // bytes per second over active items
+	ETA                                                             time.Duration
+}
+
+// ErrUnknownItem is returned by controls given an ID the manager does not hold.
+var ErrUnknownItem = errors.New("no such download")
+
+// ErrState is wrapped by controls asked for a transition the item's state forbids.
+var ErrState = errors.New("not possible in this state")
+
+// ErrClosed is returned after Close.
+var ErrClosed = errors.New("download manager is closed")
+
+// ItemID is the default stable identity of an item: the same URL to the same file is the
+// same download, whichever view queued it.
+func ItemID(rawURL, dest string) string {
+	h := sha256.Sum256([]byte(rawURL + "\x00" + filepath.Clean(dest)))
+	return hex.EncodeToString(h[:10])
+}
+
+// normalize validates an item and fills ID, Filename and an absolute Dest: a relative
+// Dest would resolve elsewhere when a later process with another cwd resumes it.
+func normalize(it Item) (Item, error) {
+	u, err := url.Parse(it.URL)
+	if err != nil {
+		return it, fmt.Errorf("bad URL %q: %w", it.URL, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return it, fmt.Errorf("bad URL %q: need http(s)://host/...", it.URL)
+	}
+	if strings.TrimSpace(it.Dest) == "" {
+		return it, fmt.Errorf("%s: no destination path", it.URL)
+	}
+	dest, err := filepath.Abs(it.Dest)
+	if err != nil {
+		return it, fmt.Errorf("destination %q: %w", it.Dest, err)
+	}
+	if strings.HasSuffix(dest, partSuffix) {
+		return it, fmt.Errorf("destination %q ends in %s, which the engine uses for partial files", dest, partSuffix)
+	}
+	it.Dest = dest
+	if it.Size < 0 {
+		it.Size = 0
+	}
+	if it.ID == "" {
+		it.ID = ItemID(it.URL, it.Dest)
+	}
+	if it.Filename == "" {
+		it.Filename = filepath.Base(dest)
+	}
+	return it, nil
+}
+
+// FileURL is the MAST download URL of a dataURI under baseURL, escaped as astroquery's
+// Observations does (':' and '/' kept; '?', '&', '=' escaped, astroquery#1892).
+func FileURL(baseURL, uri string) string {
+	return strings.TrimRight(baseURL, "/") + "/api/v0.1/Download/file?uri=" + quoteURI(uri)
+}
+
+// quoteURI is Python's urllib.parse.quote(s, safe=":/").
+func quoteURI(s string) string {
+	const hexd = "0123456789ABCDEF"
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			strings.IndexByte("_.-~/:", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hexd[c>>4])
+		b.WriteByte(hexd[c&15])
+	}
+	return b.String()
+}

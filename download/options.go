@@ -1,0 +1,118 @@
+package download
+
+import (
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"path/filepath"
+	"time"
+
+	"mastui/model"
+)
+
+// Options configure a Manager. Zero values take the defaults in brackets.
+type Options struct {
+	Workers     int    // parallel transfers [4]
+	PerHost     int    // transfers per host at once [4]: MAST asks clients not to hammer it
+	JournalPath string // [DefaultJournalPath()]
+	Ephemeral   bool   // no journal: the queue dies with the process (tests, one-shot exports)
+	RateLimit   int64  // global cap in bytes per second [0 = none]; see SetRateLimit
+
+	// Token is a MAST API token, sent (cookie mast_token and Authorization: Bearer) only to
+	// TokenHosts ["mast.stsci.edu"] plus the host of MastURL. An entry with a port matches
+	// that host:port only. The token is never logged.
+	Token      string
+	TokenHosts []string
+	MastURL    string
+
+	HTTPClient *http.Client // [a keep-alive transport sized for Workers]; not closed by Close
+	UserAgent  string       // ["mastui"]
+
+	MaxAttempts   int           // consecutive failed attempts without progress before giving up [8]
+	RetryBase     time.Duration // first backoff [1s], doubled per failure, with jitter
+	RetryMax      time.Duration // backoff cap [60s]
+	MaxRetryAfter time.Duration // cap on a server's Retry-After [10m]
+	StallTimeout  time.Duration // no byte (headers or body) for this long aborts the attempt [60s]
+
+	ProgressInterval time.Duration // minimum gap between progress events of one item [100ms]
+	Logger           *slog.Logger  // [discard]
+
+	// FreeSpace reports the bytes available to unprivileged users in dir; [statfs]. Tests
+	// inject it. An error skips the check.
+	FreeSpace func(dir string) (int64, error)
+}
+
+// DefaultJournalPath is $XDG_STATE_HOME/mastui/downloads.jsonl.
+func DefaultJournalPath() string { return filepath.Join(model.StateDir(), "downloads.jsonl") }
+
+const (
+	partSuffix = ".part"
+	// bufSize is each worker's copy buffer: big reads and writes keep syscalls per byte low.
+	bufSize = 512 << 10
+	// fillSize is how much a worker gathers before one write to the .part file.
+	fillSize = 256 << 10
+	// sniffSize is read before anything is written, to recognise error pages.
+	sniffSize = 512
+)
+
+func (o Options) withDefaults() Options {
+	if o.Workers <= 0 {
+		o.Workers = 4
+	}
+	if o.PerHost <= 0 {
+		o.PerHost = 4
+	}
+	if o.JournalPath == "" && !o.Ephemeral {
+		o.JournalPath = DefaultJournalPath()
+	}
+	if o.UserAgent == "" {
+		o.UserAgent = "mastui"
+	}
+	if o.MaxAttempts <= 0 {
+		o.MaxAttempts = 8
+	}
+	if o.RetryBase <= 0 {
+		o.RetryBase = time.Second
+	}
+	if o.RetryMax <= 0 {
+		o.RetryMax = time.Minute
+	}
+	if o.RetryMax < o.RetryBase {
+		o.RetryMax = o.RetryBase
+	}
+	if o.MaxRetryAfter <= 0 {
+		o.MaxRetryAfter = 10 * time.Minute
+	}
+	if o.StallTimeout <= 0 {
+		o.StallTimeout = time.Minute
+	}
+	if o.ProgressInterval <= 0 {
+		o.ProgressInterval = 100 * time.Millisecond
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if o.FreeSpace == nil {
+		o.FreeSpace = freeSpace
+	}
+	return o
+}
+
+// newTransport is a keep-alive transport with one connection per possible transfer.
+// HTTP/1.1 on purpose: one TCP stream per file outruns multiplexing bulk bodies on one.
+func newTransport(conns int) *http.Transport {
+	return &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		MaxIdleConns:          2 * conns,
+		MaxIdleConnsPerHost:   conns,
+		MaxConnsPerHost:       conns,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   20 * time.Second,
+		ExpectContinueTimeout: time.Second,
+		DisableCompression:    true, // Range offsets must count file bytes, not gzip bytes
+		ReadBufferSize:        256 << 10,
+		WriteBufferSize:       16 << 10,
+	}
+}

@@ -1,0 +1,100 @@
+package download
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// SpaceError is Add's refusal when the selection does not fit on disk.
+type SpaceError struct {
+	Dir        string // an existing directory on the filesystem that is short
+	Need, Free int64  // bytes still to download there (this selection plus the queue), bytes free
+}
+
+func (e *SpaceError) Error() string {
+	return fmt.Sprintf("not enough disk space in %s: the downloads need %s more but only %s is free",
+		e.Dir, FormatBytes(e.Need), FormatBytes(e.Free))
+}
+
+// remaining is what an item still has to fetch, judged from the disk: nothing when the
+// file is already complete, the size minus the .part otherwise.
+func remaining(it Item) int64 {
+	if it.Size <= 0 {
+		return 0
+	}
+	if fi, err := os.Stat(it.Dest); err == nil && fi.Size() == it.Size {
+		return 0
+	}
+	if fi, err := os.Stat(it.Dest + partSuffix); err == nil && fi.Size() < it.Size {
+		return it.Size - fi.Size()
+	}
+	return it.Size
+}
+
+// checkSpace sums what items still need per filesystem and compares it with free space.
+func checkSpace(items []Item, free func(string) (int64, error)) error {
+	type group struct {
+		dir  string
+		need int64
+	}
+	groups := map[string]*group{}
+	for _, it := range items {
+		n := remaining(it)
+		if n == 0 {
+			continue
+		}
+		dir := existingAncestor(filepath.Dir(it.Dest))
+		k := fsKey(dir)
+		g := groups[k]
+		if g == nil {
+			g = &group{dir: dir}
+			groups[k] = g
+		}
+		g.need += n
+	}
+	keys := make([]string, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		g := groups[k]
+		avail, err := free(g.dir)
+		if err != nil {
+			continue // unknown free space must not block downloads
+		}
+		if avail < g.need {
+			return &SpaceError{Dir: g.dir, Need: g.need, Free: avail}
+		}
+	}
+	return nil
+}
+
+func existingAncestor(dir string) string {
+	for {
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return dir
+		}
+		dir = parent
+	}
+}
+
+// FormatBytes renders a byte count with decimal units ("4.2 GB"), as MAST lists sizes.
+func FormatBytes(n int64) string {
+	const unit = 1000
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit && exp < 5; m /= unit {
+		div *= unit
+		exp++
+	}
+	return fmt.Sprintf("%.1f %cB", float64(n)/float64(div), "kMGTPE"[exp])
+}

@@ -1,0 +1,200 @@
+package download
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"os"
+	"path"
+	"strings"
+)
+
+// errBadContent marks a body or file that is not what was asked for (an error page, a
+// broken FITS file): retried from zero, never kept.
+var errBadContent = errors.New("bad content")
+
+// fileKind is what a product's name promises about its bytes.
+type fileKind int
+
+const (
+	kindOther fileKind = iota
+	kindFITS
+	kindGzip
+	kindPNG
+	kindJPEG
+	kindPDF
+	kindJSON
+	kindHTML
+	kindText
+)
+
+func kindOf(name string) fileKind {
+	n := strings.ToLower(path.Base(name))
+	switch {
+	case strings.HasSuffix(n, ".fits"), strings.HasSuffix(n, ".fit"), strings.HasSuffix(n, ".fts"):
+		return kindFITS
+	case strings.HasSuffix(n, ".gz"), strings.HasSuffix(n, ".tgz"):
+		return kindGzip
+	case strings.HasSuffix(n, ".png"):
+		return kindPNG
+	case strings.HasSuffix(n, ".jpg"), strings.HasSuffix(n, ".jpeg"):
+		return kindJPEG
+	case strings.HasSuffix(n, ".pdf"):
+		return kindPDF
+	case strings.HasSuffix(n, ".json"):
+		return kindJSON
+	case strings.HasSuffix(n, ".html"), strings.HasSuffix(n, ".htm"):
+		return kindHTML
+	case strings.HasSuffix(n, ".txt"), strings.HasSuffix(n, ".csv"), strings.HasSuffix(n, ".ecsv"),
+		strings.HasSuffix(n, ".xml"), strings.HasSuffix(n, ".cat"), strings.HasSuffix(n, ".asc"):
+		return kindText
+	}
+	return kindOther
+}
+
+// checkContentType refuses answers whose media type says "error page": HTML where no
+// HTML was asked for, JSON where a binary or text product was (astroquery#1892).
+func checkContentType(ct string, k fileKind) error {
+	if ct == "" {
+		return nil
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return nil // unparseable types prove nothing; the body sniff still runs
+	}
+	switch {
+	case (mt == "text/html" || mt == "application/xhtml+xml") && k != kindHTML:
+		return fmt.Errorf("%w: the server sent an HTML page (%s) instead of the file", errBadContent, mt)
+	case (mt == "application/json" || mt == "application/problem+json") && k != kindJSON && k != kindText && k != kindOther:
+		return fmt.Errorf("%w: the server sent JSON (%s) instead of the file", errBadContent, mt)
+	}
+	return nil
+}
+
+// checkHead inspects the first bytes of a file (or of a body starting at offset 0).
+func checkHead(b []byte, k fileKind) error {
+	if k != kindHTML && looksHTML(b) {
+		return fmt.Errorf("%w: the server sent an HTML page instead of the file: %s", errBadContent, pageTitle(b))
+	}
+	var magic []byte
+	var what string
+	switch k {
+	case kindFITS:
+		magic, what = []byte("SIMPLE  ="), "a FITS file (no SIMPLE card)"
+	case kindGzip:
+		magic, what = []byte{0x1f, 0x8b}, "gzip data"
+	case kindPNG:
+		magic, what = []byte("\x89PNG"), "a PNG image"
+	case kindJPEG:
+		magic, what = []byte{0xff, 0xd8}, "a JPEG image"
+	case kindPDF:
+		magic, what = []byte("%PDF"), "a PDF document"
+	default:
+		return nil
+	}
+	if len(b) >= len(magic) && !bytes.HasPrefix(b, magic) || len(b) < len(magic) && !bytes.HasPrefix(magic, b) {
+		if t := bytes.TrimLeft(b, " \t\r\n"); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+			return fmt.Errorf("%w: the server sent JSON instead of %s: %s", errBadContent, what, snippet(t))
+		}
+		return fmt.Errorf("%w: not %s", errBadContent, what)
+	}
+	return nil
+}
+
+func looksHTML(b []byte) bool {
+	t := bytes.TrimLeft(b, " \t\r\n\ufeff")
+	if len(t) > 64 {
+		t = t[:64]
+	}
+	t = bytes.ToLower(t)
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<title"} {
+		if bytes.HasPrefix(t, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// pageTitle pulls a human message out of an error page.
+func pageTitle(b []byte) string {
+	lower := bytes.ToLower(b)
+	if i := bytes.Index(lower, []byte("<title>")); i >= 0 {
+		rest := b[i+7:]
+		if j := bytes.Index(bytes.ToLower(rest), []byte("</title>")); j >= 0 {
+			return snippet(rest[:j])
+		}
+	}
+	return snippet(b)
+}
+
+// snippet is a short single-line printable excerpt of a server body, for messages.
+func snippet(b []byte) string {
+	if len(b) > 400 {
+		b = b[:400]
+	}
+	s := strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfffd:
+			return -1
+		}
+		return r
+	}, string(b))
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 160 {
+		s = s[:160] + "…"
+	}
+	return s
+}
+
+// maxFITSHeaderBlocks bounds the search for the primary header's END card.
+const maxFITSHeaderBlocks = 256
+
+// verifyFile checks a complete file before it is renamed into place (and a file found on
+// disk before it is trusted): the head must match the kind and a FITS file must be whole
+// 2880-byte blocks whose primary header starts SIMPLE = T and ends with an END card.
+func verifyFile(p string, k fileKind) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if k != kindFITS {
+		head := make([]byte, sniffSize)
+		n, err := io.ReadFull(f, head)
+		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+			return err
+		}
+		return checkHead(head[:n], k)
+	}
+	if fi.Size() == 0 || fi.Size()%2880 != 0 {
+		return fmt.Errorf("%w: FITS size %d is not a multiple of 2880 bytes", errBadContent, fi.Size())
+	}
+	block := make([]byte, 2880)
+	for i := 0; i < maxFITSHeaderBlocks && int64(i)*2880 < fi.Size(); i++ {
+		if _, err := io.ReadFull(f, block); err != nil {
+			return fmt.Errorf("read FITS header: %w", err)
+		}
+		if i == 0 {
+			if err := checkHead(block, kindFITS); err != nil {
+				return err
+			}
+			if v := strings.TrimSpace(strings.SplitN(string(block[10:80]), "/", 2)[0]); v != "T" {
+				return fmt.Errorf("%w: FITS SIMPLE card is %q, not T", errBadContent, v)
+			}
+		}
+		for c := 0; c < 2880; c += 80 {
+			if string(block[c:c+8]) == "END     " {
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("%w: FITS primary header has no END card", errBadContent)
+}

@@ -1,0 +1,64 @@
+package download
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+)
+
+// errStalled is the cause given to an attempt whose connection stopped sending.
+var errStalled = errors.New("stalled")
+
+// stallWatch cancels an attempt when no byte arrived for d. It is armed before the
+// request, so a server that never answers the headers is caught as well.
+type stallWatch struct {
+	d     time.Duration
+	timer *time.Timer
+}
+
+func newStallWatch(d time.Duration, cancel context.CancelCauseFunc) *stallWatch {
+	return &stallWatch{d: d, timer: time.AfterFunc(d, func() {
+		cancel(fmt.Errorf("%w: no data for %v", errStalled, d))
+	})}
+}
+
+func (w *stallWatch) kick()  { w.timer.Reset(w.d) }
+func (w *stallWatch) pause() { w.timer.Stop() }
+func (w *stallWatch) stop()  { w.timer.Stop() }
+
+// meteredReader feeds the stall watch and the bandwidth cap from every body read.
+type meteredReader struct {
+	ctx   context.Context
+	r     io.Reader
+	watch *stallWatch
+	lim   *limiter
+}
+
+func (m *meteredReader) Read(p []byte) (int, error) {
+	p = p[:m.lim.chunk(len(p))]
+	n, err := m.r.Read(p)
+	if n > 0 {
+		m.watch.pause() // sleeping off the rate cap is not a stall
+		if werr := m.lim.take(m.ctx, n); werr != nil && err == nil {
+			err = werr
+		}
+		m.watch.kick()
+	}
+	return n, err
+}
+
+// fill reads into buf until at least min bytes, EOF or an error. Unlike io.ReadAtLeast it
+// never hides the reader's error nor turns a clean EOF into ErrUnexpectedEOF.
+func fill(r io.Reader, buf []byte, min int) (int, error) {
+	n := 0
+	for n < min {
+		k, err := r.Read(buf[n:])
+		n += k
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}

@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/keymap"
+	"mastui/model"
+	"mastui/ui/common"
+	"mastui/ui/views/products"
+	"mastui/ui/views/results"
+)
+
+// updateBrowse routes the answers of the results and products views to them and applies
+// their intents (open products, go back, save columns, queue products).
+func (m *Model) updateBrowse(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case results.MetadataMsg:
+		return m.results.Update(msg)
+	case results.OpenProductsMsg:
+		m.setFocus(focusProducts)
+		return m.products.Start(msg.Obsids, msg.Labels)
+	case results.ColumnsChosenMsg:
+		return m.saveColumns(msg)
+	case products.BatchMsg, products.RecomputeMsg:
+		return m.products.Update(msg)
+	case products.BackMsg:
+		if m.focus == focusProducts {
+			m.setFocus(focusResults)
+		}
+	case common.QueueProductsMsg:
+		return m.queueProducts(msg.Products)
+	}
+	return nil
+}
+
+// onBrowseKey handles a key while the results or the products have focus.
+func (m *Model) onBrowseKey(msg tea.KeyMsg) tea.Cmd {
+	if m.focus == focusProducts {
+		return m.products.Update(msg)
+	}
+	rk := m.c.Keys.Results
+	if !m.results.Capturing() && key.Matches(msg, rk.Search, rk.Back) {
+		m.setFocus(focusForm)
+		return nil
+	}
+	return m.results.Update(msg)
+}
+
+// typing reports whether the focused view takes typed text (a burst of runes is then
+// typed, not split into commands).
+func (m *Model) typing() bool { return m.focus == focusForm || m.capturing() }
+
+// capturing reports whether a text filter of the products view takes every key.
+func (m *Model) capturing() bool { return m.focus == focusProducts && m.products.Capturing() }
+
+// activity is what runs, for the status bar and the spinner ("" when idle).
+func (m *Model) activity() string {
+	if m.focus == focusProducts {
+		if a := m.products.Activity(); a != "" {
+			return a
+		}
+	}
+	if a := m.results.Activity(); a != "" {
+		return a
+	}
+	return m.products.Activity()
+}
+
+// saveColumns remembers the column choice through Options.SaveColumns, off the UI
+// goroutine.
+func (m *Model) saveColumns(msg results.ColumnsChosenMsg) tea.Cmd {
+	m.c.Logger.Info("columns chosen", "table", msg.Table, "columns", len(msg.Columns))
+	save := m.opts.SaveColumns
+	if save == nil {
+		return nil
+	}
+	cols, table, log := slices.Clone(msg.Columns), msg.Table, m.c.Logger
+	return func() tea.Msg {
+		if err := save(table, cols); err != nil {
+			log.Error("save columns", "table", table, "err", err)
+			return common.ToastMsg{Level: common.LevelError, Text: "Could not save the column choice: " + err.Error()}
+		}
+		return common.ToastMsg{Level: common.LevelInfo, Text: fmt.Sprintf("%d columns shown; remembered for next time", len(cols))}
+	}
+}
+
+// queueProducts hands products to the download queue (Options.Queue) and says so.
+func (m *Model) queueProducts(ps []model.ProductRef) tea.Cmd {
+	if len(ps) == 0 {
+		return nil
+	}
+	size := model.TotalSize(ps)
+	files := "files"
+	if len(ps) == 1 {
+		files = "file"
+	}
+	text := fmt.Sprintf("%s %s, %s queued", common.Commas(int64(len(ps))), files, model.FormatBytes(size))
+	m.c.Logger.Info("products queued", "files", len(ps), "bytes", size, "first", ps[0].URI, "sink", m.opts.Queue != nil)
+	if q := m.opts.Queue; q != nil {
+		if err := q.Enqueue(ps); err != nil {
+			m.c.Logger.Error("queue products", "err", err)
+			return common.Toast(common.LevelError, "Could not queue the products: "+err.Error())
+		}
+	}
+	return common.Toast(common.LevelInfo, text)
+}
+
+// focusedHints are the status-line hints of the focused view.
+func (m *Model) focusedHints() []key.Binding {
+	keys := m.c.Keys
+	switch m.focus {
+	case focusForm:
+		return keys.Form.ShortHelp()
+	case focusProducts:
+		switch {
+		case m.products.Capturing():
+			return keys.TextInput.ShortHelp()
+		case m.products.PanelFocused():
+			return append(keys.Filters.ShortHelp(), keys.Products.Queue)
+		}
+		return keys.Products.ShortHelp()
+	}
+	switch shown, focused := m.results.DetailsShown(); {
+	case m.results.Failed() && !m.results.Ready():
+		return []key.Binding{keys.Results.Retry, keys.Results.Search}
+	case !m.results.Ready() || m.results.Loaded() == 0:
+		return []key.Binding{keys.Results.Search}
+	case m.results.ChooserOpen():
+		return keys.Chooser.ShortHelp()
+	case focused:
+		return keys.Details.ShortHelp()
+	case shown:
+		return append(keys.Results.ShortHelp(), keys.Results.Focus)
+	}
+	return keys.Results.ShortHelp()
+}
+
+// focusedSections are the help overlay's sections of the focused view (the part with
+// focus first).
+func (m *Model) focusedSections() []keymap.Section {
+	keys := m.c.Keys
+	sec := func(title string, k interface{ FullHelp() [][]key.Binding }) keymap.Section {
+		return keymap.Section{Title: title, Bindings: keymap.Flatten(k.FullHelp())}
+	}
+	switch m.focus {
+	case focusForm:
+		return []keymap.Section{sec("Search form", keys.Form)}
+	case focusProducts:
+		switch {
+		case m.products.Capturing():
+			return []keymap.Section{sec("Text filter", keys.TextInput), sec("Filter panel", keys.Filters), sec("Products", keys.Products)}
+		case m.products.PanelFocused():
+			return []keymap.Section{sec("Filter panel", keys.Filters), sec("Products", keys.Products)}
+		}
+		return []keymap.Section{sec("Products", keys.Products), sec("Filter panel", keys.Filters)}
+	}
+	if m.results.ChooserOpen() {
+		return []keymap.Section{sec("Column chooser", keys.Chooser), sec("Results", keys.Results)}
+	}
+	if _, focused := m.results.DetailsShown(); focused {
+		return []keymap.Section{sec("Details", keys.Details), sec("Results", keys.Results)}
+	}
+	return []keymap.Section{sec("Results", keys.Results)}
+}

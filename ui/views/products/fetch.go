@@ -1,0 +1,163 @@
+package products
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/model"
+	"mastui/services/mast"
+	"mastui/ui/common"
+)
+
+// BatchMsg carries one batch of a product fetch. FetchID and Batch let the view drop
+// answers to fetches (or batches) it no longer waits for.
+type BatchMsg struct {
+	FetchID uint64
+	Batch   int
+	Table   *model.Table
+	Err     error
+	Elapsed time.Duration
+}
+
+// BackMsg is the intent to leave the products view (back to the observations).
+type BackMsg struct{}
+
+// Start lists the products of the observations obsids (labels name them for humans):
+// an older fetch is cancelled and its batches will be dropped. Batches are fetched one
+// after another, each as its own Cmd; this returns the first.
+func (m *Model) Start(obsids, labels []string) tea.Cmd {
+	m.Cancel()
+	m.fetchID++
+	m.ctx, m.cancel = context.WithCancel(m.c.Ctx)
+	m.obsids, m.labels = obsids, labels
+	m.batches, m.queue, m.failed, m.done = nil, nil, nil, 0
+	for i := 0; i < len(obsids); i += m.batchSize {
+		m.queue = append(m.queue, len(m.batches))
+		m.batches = append(m.batches, obsids[i:min(i+m.batchSize, len(obsids))])
+	}
+	m.table, m.shown, m.filterErr = nil, nil, ""
+	m.dup, m.ndup, m.seen = nil, 0, map[string]struct{}{}
+	m.sel, m.selN, m.selSize, m.selAll = nil, 0, 0, 0
+	m.values = nil
+	m.grid.SetColumns(nil)
+	m.grid.SetRows(nil, 0)
+	m.grid.SetSelection(nil)
+	m.grid.SetColumnCursor(0)
+	m.grid.MoveTo(0)
+	m.focusPanel = false
+	m.panel.SetFocused(false)
+	m.c.Logger.Info("products", "fetch_id", m.fetchID, "observations", len(obsids), "batches", len(m.batches))
+	return m.nextBatch()
+}
+
+// Cancel stops the fetch: the batch in flight is cancelled (its context ends) and
+// whatever it answers is dropped.
+func (m *Model) Cancel() {
+	if m.cancel != nil {
+		m.cancel()
+	}
+	if m.inflight >= 0 {
+		m.c.Logger.Info("products fetch cancelled", "fetch_id", m.fetchID, "batch", m.inflight+1, "of", len(m.batches))
+		m.fetchID++ // late answers are stale
+	}
+	m.inflight, m.queue = -1, nil
+}
+
+// nextBatch starts the next queued batch (nil when none is left).
+func (m *Model) nextBatch() tea.Cmd {
+	if len(m.queue) == 0 || m.inflight >= 0 {
+		return nil
+	}
+	b := m.queue[0]
+	m.queue = m.queue[1:]
+	m.inflight = b
+	archive, ctx, id, ids := m.archive, m.ctx, m.fetchID, m.batches[b]
+	return func() tea.Msg {
+		start := time.Now()
+		if archive == nil {
+			return BatchMsg{FetchID: id, Batch: b, Err: errors.New("no archive configured")}
+		}
+		t, err := archive.Products(ctx, ids, mast.ProductOptions{BatchSize: len(ids)})
+		return BatchMsg{FetchID: id, Batch: b, Table: t, Err: err, Elapsed: time.Since(start)}
+	}
+}
+
+// onBatch applies one batch and starts the next.
+func (m *Model) onBatch(msg BatchMsg) tea.Cmd {
+	if msg.FetchID != m.fetchID || msg.Batch != m.inflight {
+		m.c.Logger.Debug("dropped stale product batch", "fetch_id", msg.FetchID, "batch", msg.Batch, "current", m.fetchID)
+		return nil
+	}
+	m.inflight = -1
+	log := m.c.Logger.With("fetch_id", msg.FetchID, "batch", msg.Batch+1, "of", len(m.batches), "elapsed", msg.Elapsed)
+	var toast tea.Cmd
+	if msg.Err != nil {
+		log.Warn("product batch failed", "err", msg.Err)
+		m.failed = append(m.failed, msg.Batch)
+		toast = common.Toast(common.LevelError, fmt.Sprintf("Products batch %d/%d failed: %s (r retries)",
+			msg.Batch+1, len(m.batches), common.Sanitize(msg.Err.Error())))
+	} else if err := m.appendTable(msg.Table); err != nil {
+		log.Error("append product batch", "err", err)
+		m.failed = append(m.failed, msg.Batch)
+		toast = common.Toast(common.LevelError, "Products: "+common.Sanitize(err.Error()))
+	} else {
+		m.done++
+		log.Info("product batch loaded", "rows", msg.Table.Rows(), "total", m.Rows())
+	}
+	next := m.nextBatch()
+	if next == nil && len(m.failed) == 0 {
+		log.Info("products loaded", "rows", m.Rows(), "duplicates", m.ndup)
+	}
+	return tea.Batch(toast, next)
+}
+
+// Retry fetches the failed batches again.
+func (m *Model) Retry() tea.Cmd {
+	if m.inflight >= 0 || len(m.failed) == 0 {
+		return nil
+	}
+	m.queue = append(m.queue, m.failed...)
+	m.failed = nil
+	if m.ctx == nil || m.ctx.Err() != nil {
+		m.ctx, m.cancel = context.WithCancel(m.c.Ctx)
+	}
+	return m.nextBatch()
+}
+
+// appendTable adds a batch's rows, extends the duplicate index, and refreshes columns,
+// the filter panel's options and the rows shown.
+func (m *Model) appendTable(t *model.Table) error {
+	if t == nil || t.Rows() == 0 && len(t.Columns) == 0 {
+		return nil
+	}
+	from := m.Rows()
+	ncols := 0
+	if m.table == nil {
+		m.table = &model.Table{}
+	} else {
+		ncols = len(m.table.Columns)
+	}
+	if err := m.table.Append(t); err != nil {
+		return err
+	}
+	m.indexDuplicates(from)
+	if len(m.table.Columns) != ncols {
+		m.buildColumns()
+	} else {
+		for _, c := range m.grid.Columns() {
+			c.Measure(from, m.Rows())
+		}
+	}
+	if n := m.Rows(); len(m.sel) < n {
+		m.sel = append(m.sel, make([]bool, n-len(m.sel))...)
+		m.grid.SetSelection(m.sel)
+	}
+	m.values = nil
+	m.recompute()
+	m.layout()
+	return nil
+}

@@ -1,0 +1,264 @@
+package products
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/model"
+	"mastui/ui/common"
+	"mastui/ui/components/filterpanel"
+)
+
+// RecomputeMsg recomputes the rows shown after a pause in filter changes (large
+// tables only); Seq drops all but the last.
+type RecomputeMsg struct{ Seq int }
+
+// The filter keys of the panel (the model.Filters keys; special ones as the engine
+// defines them).
+const (
+	keyType     = "productType"
+	keySubGroup = "productSubGroupDescription"
+	keyLevel    = "calib_level"
+	keyExt      = "extension"
+	keyMRP      = "mrp_only"
+	keyGuide    = "guide_stars"
+	keyName     = "name"
+	keySize     = "size"
+	fileColumn  = "productFilename"
+)
+
+// toggleKeys are the panel's toggle groups, in display order.
+var toggleKeys = [...]struct{ key, title string }{
+	{keyType, "Type"}, {keySubGroup, "Suffix"}, {keyLevel, "Level"}, {keyExt, "Extension"},
+}
+
+// typeOrder is how product types read best: science first, then what supports it.
+var typeOrder = []string{"SCIENCE", "CALIBRATION", "AUXILIARY", "PREVIEW", "INFO", "THUMBNAIL"}
+
+func (m *Model) filterOptions() model.FilterOptions {
+	return model.FilterOptions{FilenameColumn: fileColumn}
+}
+
+// setupPanel lays out the groups that exist whatever the data: the flags and the text
+// filters. Toggle groups are added as data arrives.
+func (m *Model) setupPanel() {
+	for _, g := range toggleKeys {
+		m.panel.SetToggles(g.key, g.title, nil)
+	}
+	m.panel.SetFlag(keyMRP, "Other", "recommended only", "true")
+	m.panel.SetFlag(keyGuide, "Other", "hide guide stars", "false")
+	m.panel.SetText(keyName, "Other", "name:", "(/ to type)", nil)
+	m.panel.SetText(keySize, "Other", "size:", "(e.g. <= 5 GB)", ParseSize)
+}
+
+// indexDuplicates marks the rows from `from` on that repeat an earlier product: same
+// dataURI, else same file name when the URI is empty (mast.UniqueProducts' rule).
+func (m *Model) indexDuplicates(from int) {
+	t := m.table
+	uri, file := t.Col("dataURI"), t.Col(fileColumn)
+	for r := from; r < t.Rows(); r++ {
+		k := ""
+		if uri != nil {
+			k = uri.String(r)
+		}
+		if k == "" && file != nil {
+			if f := file.String(r); f != "" {
+				k = "file:" + f
+			}
+		}
+		d := false
+		if k != "" {
+			_, d = m.seen[k]
+			m.seen[k] = struct{}{}
+		}
+		m.dup = append(m.dup, d)
+		if d {
+			m.ndup++
+		}
+	}
+}
+
+// dedup drops the duplicate rows when unique is on (rows is not modified).
+func (m *Model) dedup(rows []int) []int {
+	if !m.unique || m.ndup == 0 {
+		return rows
+	}
+	out := make([]int, 0, len(rows))
+	for _, r := range rows {
+		if !m.dup[r] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func allRows(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// filtersChanged recomputes now, or after a short pause for large tables.
+func (m *Model) filtersChanged() tea.Cmd {
+	if m.Rows() < debounceRows {
+		m.recompute()
+		return nil
+	}
+	m.recompSeq++
+	m.recompWait = true
+	seq := m.recompSeq
+	return tea.Tick(80*time.Millisecond, func(time.Time) tea.Msg { return RecomputeMsg{Seq: seq} })
+}
+
+func (m *Model) onRecompute(msg RecomputeMsg) {
+	if msg.Seq == m.recompSeq && m.recompWait {
+		m.recompute()
+	}
+}
+
+// recompute applies the panel's filters and unique to the table: the rows shown, every
+// toggle's count (the rows it would keep with the other filters as they are), and the
+// selection totals.
+func (m *Model) recompute() {
+	m.recompWait = false
+	t := m.table
+	if t == nil {
+		return
+	}
+	fs := m.panel.Filters()
+	opts := m.filterOptions()
+	cur := m.grid.CursorRow()
+	rows, err := fs.Rows(t, opts)
+	if err != nil {
+		m.filterErr = common.Sanitize(err.Error())
+		m.c.Logger.Warn("product filter", "err", err)
+		rows = nil
+	} else {
+		m.filterErr = ""
+	}
+	m.shown = m.dedup(rows)
+	m.grid.SetRows(m.shown, 0)
+	if cur >= 0 && !m.grid.SetCursorRow(cur) {
+		m.grid.MoveTo(m.grid.Cursor())
+	}
+	m.refreshCounts(fs)
+	m.refreshSelection()
+}
+
+// refreshCounts rebuilds the toggle groups from the data, with counts.
+func (m *Model) refreshCounts(fs model.Filters) {
+	t, opts := m.table, m.filterOptions()
+	if m.values == nil {
+		m.values = map[string][]string{}
+		base := m.dedup(allRows(t.Rows()))
+		for _, g := range toggleKeys {
+			m.values[g.key] = valuesOf(g.key, m.facets(g.key, base))
+		}
+	}
+	for _, g := range toggleKeys {
+		counts := map[string]int{}
+		if rows, err := fs.Without(g.key).Rows(t, opts); err == nil {
+			for _, fc := range m.facets(g.key, m.dedup(rows)) {
+				counts[fc.Value] = fc.Count
+			}
+		}
+		var options []filterpanel.Option
+		for _, v := range m.values[g.key] {
+			options = append(options, filterpanel.Option{Value: v, Label: labelOf(g.key, v), Count: counts[v]})
+		}
+		m.panel.SetToggles(g.key, g.title, options)
+	}
+	for _, f := range []model.Filter{{Key: keyMRP, Values: []string{"true"}}, {Key: keyGuide, Values: []string{"false"}}} {
+		n := -1
+		if t.ColIndex("productGroupDescription") >= 0 || f.Key == keyGuide {
+			if rows, err := append(slices.Clone(fs.Without(f.Key)), f).Rows(t, opts); err == nil {
+				n = len(m.dedup(rows))
+			}
+		}
+		m.panel.SetCount(f.Key, "", n)
+	}
+}
+
+// facets counts the values of a toggle key over rows.
+func (m *Model) facets(key string, rows []int) []model.FacetCount {
+	if key == keyExt {
+		return model.ExtensionCounts(m.table, fileColumn, rows)
+	}
+	if m.table.ColIndex(key) < 0 {
+		return nil
+	}
+	return model.FacetCounts(m.table, key, rows)
+}
+
+// valuesOf orders a key's values for the panel: product types in their usual order,
+// levels by number, the rest by count (then name).
+func valuesOf(key string, fcs []model.FacetCount) []string {
+	fcs = slices.Clone(fcs)
+	fcs = slices.DeleteFunc(fcs, func(f model.FacetCount) bool { return f.Value == "" || f.Count == 0 })
+	switch key {
+	case keyType:
+		rank := func(v string) int {
+			if i := slices.Index(typeOrder, v); i >= 0 {
+				return i
+			}
+			return len(typeOrder)
+		}
+		slices.SortStableFunc(fcs, func(a, b model.FacetCount) int {
+			return cmp.Or(cmp.Compare(rank(a.Value), rank(b.Value)), cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
+		})
+	case keyLevel:
+		num := func(v string) float64 {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				return 1e18
+			}
+			return f
+		}
+		slices.SortStableFunc(fcs, func(a, b model.FacetCount) int {
+			return cmp.Or(cmp.Compare(num(a.Value), num(b.Value)), cmp.Compare(a.Value, b.Value))
+		})
+	default:
+		slices.SortStableFunc(fcs, func(a, b model.FacetCount) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
+		})
+	}
+	out := make([]string, len(fcs))
+	for i, f := range fcs {
+		out[i] = f.Value
+	}
+	return out
+}
+
+func labelOf(key, v string) string {
+	switch key {
+	case keyLevel:
+		return "level " + v
+	case keyExt:
+		return "." + v
+	}
+	return v
+}
+
+// toggleUnique shows or hides duplicates and says how many there were.
+func (m *Model) toggleUnique() tea.Cmd {
+	m.unique = !m.unique
+	m.values = nil
+	m.recompute()
+	if m.table == nil {
+		return nil
+	}
+	if !m.unique {
+		return common.Toast(common.LevelInfo, "Showing every product, duplicates included")
+	}
+	if m.ndup == 0 {
+		return common.Toast(common.LevelInfo, "No duplicates: every product is listed once")
+	}
+	return common.Toast(common.LevelInfo, itoa(m.ndup)+" of "+itoa(m.Rows())+" products were duplicates; showing "+
+		itoa(m.Rows()-m.ndup)+" unique")
+}

@@ -1,0 +1,138 @@
+package results
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/ui/common"
+)
+
+// OpenProductsMsg is the intent to list the products of observations: Obsids are the
+// values of the obsid column (what Mast.Caom.Products takes), Labels their obs_id.
+type OpenProductsMsg struct {
+	Obsids []string
+	Labels []string
+}
+
+// growSelection keeps one selection flag per loaded row.
+func (m *Model) growSelection() {
+	n := m.Loaded()
+	if len(m.sel) < n {
+		m.sel = append(m.sel, make([]bool, n-len(m.sel))...)
+	}
+	m.grid.SetSelection(m.sel)
+}
+
+func (m *Model) toggleSelect() {
+	r := m.grid.CursorRow()
+	if r < 0 {
+		return
+	}
+	m.growSelection()
+	m.sel[r] = !m.sel[r]
+	if m.sel[r] {
+		m.nsel++
+	} else {
+		m.nsel--
+	}
+	m.grid.MoveTo(m.grid.Cursor() + 1) // like a file manager: select and move on
+}
+
+func (m *Model) selectAll(on bool) {
+	m.growSelection()
+	for i := range m.sel {
+		m.sel[i] = on
+	}
+	m.nsel = 0
+	if on {
+		m.nsel = len(m.sel)
+	}
+}
+
+func (m *Model) invertSelection() {
+	m.growSelection()
+	m.nsel = 0
+	for i := range m.sel {
+		m.sel[i] = !m.sel[i]
+		if m.sel[i] {
+			m.nsel++
+		}
+	}
+}
+
+// Selected is the number of selected observations.
+func (m *Model) Selected() int { return m.nsel }
+
+// SelectedRows lists the selected table rows in loaded order.
+func (m *Model) SelectedRows() []int {
+	var out []int
+	for r, on := range m.sel {
+		if on {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// openProducts asks for the products of the selected observations, or of the one under
+// the cursor when none is selected.
+func (m *Model) openProducts() tea.Cmd {
+	rows := m.SelectedRows()
+	if len(rows) == 0 {
+		if r := m.grid.CursorRow(); r >= 0 {
+			rows = []int{r}
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	idc := m.table.Col("obsid")
+	if idc == nil {
+		return common.Toast(common.LevelError, "These results have no obsid column: products cannot be listed")
+	}
+	label := m.table.Col("obs_id")
+	msg := OpenProductsMsg{}
+	for _, r := range rows {
+		id := strings.TrimSpace(idc.String(r))
+		if id == "" {
+			continue
+		}
+		msg.Obsids = append(msg.Obsids, id)
+		if label != nil {
+			msg.Labels = append(msg.Labels, label.String(r))
+		} else {
+			msg.Labels = append(msg.Labels, id)
+		}
+	}
+	if len(msg.Obsids) == 0 {
+		return common.Toast(common.LevelWarn, "The chosen observations have no obsid")
+	}
+	return func() tea.Msg { return msg }
+}
+
+// copyCell copies the raw value of the cell under both cursors (full precision, not
+// the rounded display).
+func (m *Model) copyCell() tea.Cmd {
+	r, col := m.grid.CursorRow(), m.grid.Current()
+	if r < 0 || col == nil {
+		return nil
+	}
+	if col.Src.IsMasked(r) {
+		return common.Toast(common.LevelWarn, col.Name()+" has no value here")
+	}
+	return m.c.Copy(col.Name(), col.Src.String(r))
+}
+
+// copyColumn copies the named column of the row under the cursor.
+func (m *Model) copyColumn(name string) tea.Cmd {
+	r := m.grid.CursorRow()
+	if r < 0 {
+		return nil
+	}
+	c := m.table.Col(name)
+	if c == nil || c.IsMasked(r) || c.String(r) == "" {
+		return common.Toast(common.LevelWarn, "No "+name+" for this observation")
+	}
+	return m.c.Copy(name, c.String(r))
+}

@@ -1,0 +1,113 @@
+package results
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+
+	"mastui/model"
+)
+
+// sortOrder returns the permutation of rows 0..n-1 ordering column c ascending (or
+// descending). Masked cells (and NaN, and empty strings) come last in both directions; ties keep the
+// loaded order. The table itself is never copied or moved.
+func sortOrder(c *model.Column, n int, desc bool) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	missing := func(r int) bool {
+		if r >= c.Len() || c.IsMasked(r) {
+			return true
+		}
+		switch c.Kind {
+		case model.KindFloat:
+			return math.IsNaN(c.Float[r])
+		case model.KindString:
+			return c.Str[r] == "" // CAOM sends no value as an empty string
+		}
+		return false
+	}
+	var less func(a, b int) int
+	switch c.Kind {
+	case model.KindFloat:
+		less = func(a, b int) int { return cmp.Compare(c.Float[a], c.Float[b]) }
+	case model.KindInt:
+		less = func(a, b int) int { return cmp.Compare(c.Int[a], c.Int[b]) }
+	case model.KindBool:
+		less = func(a, b int) int {
+			switch {
+			case c.Bool[a] == c.Bool[b]:
+				return 0
+			case c.Bool[b]:
+				return -1
+			}
+			return 1
+		}
+	default:
+		less = func(a, b int) int { return strings.Compare(c.Str[a], c.Str[b]) }
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		ma, mb := missing(a), missing(b)
+		switch {
+		case ma && mb:
+			return 0
+		case ma:
+			return 1
+		case mb:
+			return -1
+		}
+		if desc {
+			return less(b, a)
+		}
+		return less(a, b)
+	})
+	return idx
+}
+
+// cycleSort sorts by the column under the column cursor: ascending, then descending,
+// then the loaded order again. Another column starts ascending.
+func (m *Model) cycleSort() {
+	cur := m.grid.Current()
+	if cur == nil {
+		return
+	}
+	switch {
+	case m.sortCol != cur:
+		m.sortCol, m.sortDesc = cur, false
+	case !m.sortDesc:
+		m.sortDesc = true
+	default:
+		m.sortCol, m.sortDesc = nil, false
+	}
+	m.resort()
+}
+
+// resort recomputes the view order over the loaded rows, keeping the cursor on the
+// same observation.
+func (m *Model) resort() {
+	row := m.grid.CursorRow()
+	m.grid.SetSortMark(m.sortCol, m.sortDesc)
+	if m.sortCol == nil {
+		m.order = nil
+	} else {
+		m.order = sortOrder(m.sortCol.Src, m.Loaded(), m.sortDesc)
+	}
+	m.grid.SetRows(m.order, m.Loaded())
+	if row >= 0 {
+		m.grid.SetCursorRow(row)
+	}
+}
+
+// SortState describes the sort for tests and the title: the column name ("" when
+// unsorted) and whether it is descending.
+func (m *Model) SortState() (column string, desc bool) {
+	if m.sortCol == nil {
+		return "", false
+	}
+	return m.sortCol.Name(), m.sortDesc
+}
+
+// RowAt is the table row shown at display position i (for tests).
+func (m *Model) RowAt(i int) int { return m.grid.Row(i) }

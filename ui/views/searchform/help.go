@@ -1,0 +1,155 @@
+package searchform
+
+import (
+	"strconv"
+	"strings"
+
+	"mastui/ui/common"
+)
+
+func lower(s string) string { return strings.ToLower(s) }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// isDateColumn: the time columns take ISO dates (the client converts them to MJD).
+func isDateColumn(col string) bool {
+	switch lower(col) {
+	case "t_min", "t_max", "t_obs_release":
+		return true
+	}
+	return false
+}
+
+// columnType is "string", "float", "int" or "bool": from the metadata, else a guess
+// for the fixed fields.
+func (m *Model) columnType(col string) string {
+	if fm, ok := m.meta[lower(col)]; ok && fm.Type != "" {
+		return fm.Type
+	}
+	switch lower(col) {
+	case "calib_level":
+		return "int"
+	case "t_min", "t_exptime", "s_ra", "s_dec":
+		return "float"
+	}
+	return "string"
+}
+
+// helpLines describe the focused field: what it is (label, column, unit and
+// description from the metadata), then how to fill it in.
+func (m *Model) helpLines() (string, string) {
+	f := m.fields[m.focus]
+	switch {
+	case m.focus == FieldTarget:
+		return `Object name (M101, NGC 6121) or "RA Dec" (210.8 54.35, 14h03m12.6s +54d20m56s)`,
+			"Leave it empty to search by criteria alone"
+	case m.focus == FieldRadius:
+		return "Cone radius: 0.2 deg, 3 arcmin or 10 arcsec (a bare number is degrees)",
+			"Used with a target only"
+	case f.kind == kindResolver:
+		return "Name resolver: any (first answer), SIMBAD or NED", "space or ←/→ changes it"
+	case f.kind == kindAdd:
+		return "Add a criterion on any other CAOM column",
+			"Type a column name · tab completes · enter adds it · ctrl+d removes an added row"
+	}
+	return m.describe(f.col), m.syntax(f)
+}
+
+// describe is "Label (column, unit): Description. Examples".
+func (m *Model) describe(col string) string {
+	fm, ok := m.meta[lower(col)]
+	if !ok {
+		if m.metaErr != "" {
+			return col + " · column descriptions unavailable: " + m.metaErr
+		}
+		return col
+	}
+	s := fm.Label + " (" + fm.Name
+	if fm.Unit != "" && !isDateColumn(col) {
+		s += ", " + fm.Unit
+	}
+	s += ")"
+	if fm.Description != "" {
+		s += ": " + strings.TrimSuffix(fm.Description, ".")
+	}
+	if fm.Examples != "" {
+		s += ". " + fm.Examples
+	}
+	return s
+}
+
+// syntax says what the focused criterion accepts, with the known values matching what
+// is being typed (tab completes them).
+func (m *Model) syntax(f *field) string {
+	var s string
+	switch {
+	case isDateColumn(f.col):
+		s = "UTC dates or MJD: 2022-07-01..2024-12-31 · >2023-01-01 · <=59000"
+	case f.kind == kindCollection:
+		s = "space chooses · type to filter · ↑/↓ move · none chosen means any"
+	case m.columnType(f.col) == "float":
+		s = "a..b range · >x or <=x · a,b either"
+	case m.columnType(f.col) == "int":
+		s = "2..3 range · >1 · 1,3 either"
+	case len(m.facets[lower(f.col)]) > 0:
+		s = "a,b either · !a not · a* wildcard"
+	default:
+		s = "a,b either · a* wildcard"
+	}
+	if f.added {
+		s += " · ctrl+d removes this row"
+	}
+	if f.kind != kindText {
+		return s
+	}
+	_, item := completing(f)
+	cs := m.candidates(f, item)
+	if len(cs) == 0 {
+		return s
+	}
+	var vals []string
+	for _, c := range cs[:min(6, len(cs))] {
+		vals = append(vals, c.value+" "+c.note)
+	}
+	more := ""
+	if len(cs) > 6 {
+		more = " …"
+	}
+	return "tab completes: " + strings.Join(vals, " · ") + more + "  │  " + s
+}
+
+// countLine is the live count, or why there is none.
+func (m *Model) countLine() string {
+	st := m.c.Styles
+	_, target, _, te, re := m.place()
+	crits, _ := m.criteria()
+	matches := func() string {
+		word := " observations match"
+		if m.count == 1 {
+			word = " observation matches"
+		}
+		return st.FormMatches.Render("≈ " + common.Commas(m.count) + word)
+	}
+	switch {
+	case m.counting && m.hasCount:
+		return m.spin.View() + " " + matches()
+	case m.counting:
+		return m.spin.View() + " " + st.FormHint.Render("counting…")
+	case te != "" || re != "":
+		return st.FormHint.Render("the count waits for a valid target and radius")
+	case target == "" && len(crits) == 0:
+		return st.FormHint.Render("type a target or a criterion to see how many observations match")
+	}
+	for _, f := range m.fields {
+		if f.remote != "" {
+			return st.FormHint.Render("fix the marked field to see how many observations match")
+		}
+	}
+	switch {
+	case m.countErr != "":
+		return st.FormHint.Render("count unavailable: " + m.countErr)
+	case m.hasCount:
+		return matches()
+	}
+	return ""
+}

@@ -1,0 +1,74 @@
+package searchform
+
+import (
+	"github.com/charmbracelet/bubbles/spinner"
+
+	"mastui/services/mast"
+	"mastui/ui/common"
+)
+
+// SubmitMsg is the form's intent: run this search. The root applies it.
+type SubmitMsg struct{ Search common.Search }
+
+// Msg is implemented by every message the form sends to itself (answers of the archive,
+// debounce timers, spinner frames). The root hands them back to Update:
+//
+//	case searchform.Msg:
+//		cmd = m.form.Update(msg)
+type Msg interface{ searchformMsg() }
+
+// MetadataMsg carries the observation columns' metadata.
+type MetadataMsg struct {
+	Fields []mast.FieldMeta
+	Err    error
+}
+
+// FacetsMsg carries the values (with counts) of the discrete columns.
+type FacetsMsg struct {
+	Facets map[string][]mast.FacetValue
+	Err    error
+}
+
+// ValidatedMsg is the answer of one validation request. Seq is the request's sequence
+// number and Edit the form edit it checked: an answer for anything but the newest
+// request and the current edit is dropped.
+type ValidatedMsg struct {
+	Seq    uint64
+	Edit   uint64
+	Fields []int          // the field each criterion came from
+	Bad    []BadCriterion // criteria the archive rejected
+	Err    error          // validation itself failed (not a bad criterion)
+	Submit bool           // enter was pressed: search when all is well
+}
+
+// BadCriterion is one rejected criterion: its index in the list sent and why.
+type BadCriterion struct {
+	Index   int
+	Message string
+}
+
+// CountMsg is the answer of count request Seq; answers older than the newest request
+// are dropped.
+type CountMsg struct {
+	Seq uint64
+	N   int64
+	Err error
+}
+
+// debounceMsg fires when the debounce timer runs out.
+type debounceMsg struct{}
+
+// countTickMsg fires when the count may start for edit Edit.
+type countTickMsg struct{ Edit uint64 }
+
+// spinMsg is a frame of the form's own spinner (wrapped so the root's spinner does not
+// take it).
+type spinMsg struct{ tick spinner.TickMsg }
+
+func (MetadataMsg) searchformMsg()  {}
+func (FacetsMsg) searchformMsg()    {}
+func (ValidatedMsg) searchformMsg() {}
+func (CountMsg) searchformMsg()     {}
+func (debounceMsg) searchformMsg()  {}
+func (countTickMsg) searchformMsg() {}
+func (spinMsg) searchformMsg()      {}

@@ -1,0 +1,205 @@
+package searchform
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Update handles keys while the form has focus and the form's own messages (Msg). A
+// valid enter returns a Cmd yielding SubmitMsg (after the archive has checked the
+// criteria); an invalid one marks the fields and sends nothing.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		cmd := m.onKey(msg)
+		m.follow()
+		return cmd
+	case MetadataMsg:
+		m.onMetadata(msg)
+	case FacetsMsg:
+		m.onFacets(msg)
+	case debounceMsg:
+		return m.onDebounce()
+	case ValidatedMsg:
+		cmd := m.onValidated(msg)
+		m.follow()
+		return cmd
+	case countTickMsg:
+		if msg.Edit == m.editSeq {
+			return m.startCount()
+		}
+	case CountMsg:
+		m.onCount(msg)
+	case spinMsg:
+		return m.onSpin(msg)
+	}
+	return nil
+}
+
+func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
+	keys := m.c.Keys.Form
+	f := m.fields[m.focus]
+	if !key.Matches(km, keys.Next) {
+		m.comp.active = false
+	}
+	switch {
+	case key.Matches(km, keys.Submit):
+		return m.onEnter()
+	case key.Matches(km, keys.Reset):
+		m.Reset()
+		return nil
+	case key.Matches(km, keys.Add):
+		m.setFocus(m.addIndex())
+		return nil
+	case key.Matches(km, keys.Remove) && f.added:
+		return m.remove(m.focus)
+	case key.Matches(km, keys.Next):
+		before := f.input.Value()
+		if m.complete() {
+			return m.changed(f, before)
+		}
+		m.setFocus(m.focus + 1)
+		return nil
+	case key.Matches(km, keys.Prev):
+		m.setFocus(m.focus - 1)
+		return nil
+	case key.Matches(km, keys.Down):
+		if f.kind != kindCollection || !m.coll.Down() {
+			m.setFocus(m.below(m.focus, 1))
+		}
+		return nil
+	case key.Matches(km, keys.Up):
+		if f.kind != kindCollection || !m.coll.Up() {
+			m.setFocus(m.below(m.focus, -1))
+		}
+		return nil
+	}
+	switch f.kind {
+	case kindResolver:
+		return m.onResolverKey(km)
+	case kindCollection:
+		return m.onCollectionKey(km)
+	}
+	before := f.input.Value()
+	var cmd tea.Cmd
+	f.input, cmd = f.input.Update(km)
+	return tea.Batch(cmd, m.changed(f, before))
+}
+
+// changed reacts to a field's text having changed from before: its errors go, and a
+// criterion or the target re-arms validation and the count (the add row does not).
+func (m *Model) changed(f *field, before string) tea.Cmd {
+	if f.input.Value() == before {
+		return nil
+	}
+	if f.local != "" || f.remote != "" {
+		f.local, f.remote = "", ""
+		m.relayout()
+	}
+	switch {
+	case f.kind == kindAdd:
+		return nil
+	case f == m.fields[FieldTarget]:
+		m.resolved = "" // it was where the previous target resolved
+	}
+	return m.edited()
+}
+
+func (m *Model) onResolverKey(km tea.KeyMsg) tea.Cmd {
+	keys := m.c.Keys.Form
+	step := 0
+	switch {
+	case key.Matches(km, keys.Toggle):
+		step = 1
+	case key.Matches(km, keys.Cycle):
+		step = 1
+		if km.Type == tea.KeyLeft {
+			step = numResolvers - 1
+		}
+	}
+	if step == 0 {
+		return nil
+	}
+	m.resolver = (m.resolver + step) % numResolvers
+	if m.fields[FieldTarget].value() == "" {
+		return nil // nothing to resolve: the count does not change
+	}
+	return m.edited()
+}
+
+// onCollectionKey: space chooses the collection under the cursor, ←/→ move across the
+// grid's columns, typing filters the list, backspace and ctrl+u edit the filter.
+func (m *Model) onCollectionKey(km tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(km, m.c.Keys.Form.Cycle):
+		if km.Type == tea.KeyLeft {
+			m.coll.Left()
+		} else {
+			m.coll.Right()
+		}
+	case key.Matches(km, m.c.Keys.Form.Toggle) || km.Type == tea.KeyRunes && strings.TrimSpace(string(km.Runes)) == "" && len(km.Runes) > 0:
+		if m.coll.Toggle() {
+			return m.edited()
+		}
+	case km.Type == tea.KeyRunes:
+		m.coll.SetFilter(m.coll.Filter() + strings.TrimSpace(string(km.Runes)))
+	case km.Type == tea.KeyBackspace:
+		if r := []rune(m.coll.Filter()); len(r) > 0 {
+			m.coll.SetFilter(string(r[:len(r)-1]))
+		}
+	case km.Type == tea.KeyCtrlU || km.Type == tea.KeyEsc:
+		m.coll.SetFilter("")
+	}
+	return nil
+}
+
+// addCriterion adds a row for column name (or focuses the field it already has).
+func (m *Model) addCriterion(name string) {
+	add := m.fields[m.addIndex()]
+	canon := name
+	if m.meta != nil {
+		fm, ok := m.meta[strings.ToLower(name)]
+		if !ok {
+			add.local = fmt.Sprintf("unknown column %q", name)
+			if s := closest(name, m.metaCols); s != "" {
+				add.local += fmt.Sprintf(": did you mean %q?", s)
+			}
+			m.relayout()
+			return
+		}
+		canon = fm.Name
+	} else if strings.ContainsAny(name, " =,") {
+		add.local = fmt.Sprintf("%q is not a column name", name)
+		m.relayout()
+		return
+	}
+	add.local = ""
+	add.input.SetValue("")
+	for i, f := range m.fields {
+		if strings.EqualFold(f.col, canon) {
+			m.setFocus(i)
+			return
+		}
+	}
+	f := m.newField(spec{col: canon, label: canon, kind: kindText})
+	f.added = true
+	at := m.addIndex()
+	m.fields = append(m.fields[:at], f, m.fields[at])
+	m.relayout()
+	m.setFocus(at)
+}
+
+// remove drops added criterion i; focus stays on the row that takes its place.
+func (m *Model) remove(i int) tea.Cmd {
+	had := m.fields[i].value() != ""
+	m.fields = append(m.fields[:i], m.fields[i+1:]...)
+	m.relayout()
+	m.setFocus(i)
+	if had {
+		return m.edited()
+	}
+	return nil
+}
