@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"mastui/model"
@@ -28,6 +29,7 @@ type cliEnv struct {
 	cfg                   model.Config
 	logger                *slog.Logger
 	closeLog              func()
+	saveMu                sync.Mutex // serialises config saves from the TUI
 }
 
 // flags makes a FlagSet for one command with the global flags registered on it.
@@ -74,13 +76,17 @@ func looksNumeric(s string) bool {
 	return c >= '0' && c <= '9' || c == '.'
 }
 
+// configFile is --config, else $MASTUI_CONFIG, else the XDG default.
+func (e *cliEnv) configFile() string {
+	if e.configPath != "" {
+		return e.configPath
+	}
+	return model.ConfigPath()
+}
+
 // setup loads the config, opens the log file and, for --demo, starts the simulator.
 func (e *cliEnv) setup() error {
-	path := e.configPath
-	if path == "" {
-		path = model.ConfigPath()
-	}
-	cfg, err := model.LoadConfig(path)
+	cfg, err := model.LoadConfig(e.configFile())
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"mastui/model"
 	"mastui/services/mast"
 	"mastui/ui"
 )
@@ -34,10 +35,30 @@ func (e *cliEnv) runTUI(args []string) error {
 		ServerLabel:      e.serverLabel(),
 		ParseCoordinates: mast.ParseCoordinates,
 		ParseRadius:      mast.ParseRadius,
+		Columns:          e.cfg.Columns["observations"],
+		SaveColumns:      e.saveColumns,
 	})
 	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithContext(e.ctx))
 	if _, err := p.Run(); err != nil && e.ctx.Err() == nil {
 		return fmt.Errorf("terminal UI: %w", err)
 	}
 	return nil
+}
+
+// saveColumns persists a column-chooser choice into the config file. It reads the file
+// itself (not the merged settings) so env and flag overrides are never written back;
+// the mutex serialises saves, which run in Cmd goroutines.
+func (e *cliEnv) saveColumns(table string, cols []string) error {
+	e.saveMu.Lock()
+	defer e.saveMu.Unlock()
+	path := e.configFile()
+	cfg, err := model.ReadConfigFile(path)
+	if err != nil {
+		return err
+	}
+	if cfg.Columns == nil {
+		cfg.Columns = map[string][]string{}
+	}
+	cfg.Columns[table] = cols
+	return model.SaveConfig(path, cfg)
 }

@@ -88,6 +88,22 @@ func xdgDir(env, fallback string) string {
 
 // LoadConfig reads defaults, then the file at path (a missing file is fine), then env.
 func LoadConfig(path string) (Config, error) {
+	cfg, err := ReadConfigFile(path)
+	if err != nil {
+		return cfg, err
+	}
+	if v := os.Getenv("MASTUI_MAST_URL"); v != "" {
+		cfg.MastURL = v
+	}
+	if v := os.Getenv("MASTUI_RESOLVER_URL"); v != "" {
+		cfg.ResolverURL = v
+	}
+	return cfg, cfg.Validate()
+}
+
+// ReadConfigFile reads defaults and the file only, without the environment: what a
+// program should modify and save back, so env overrides never leak into the file.
+func ReadConfigFile(path string) (Config, error) {
 	cfg := DefaultConfig()
 	b, err := os.ReadFile(path)
 	switch {
@@ -99,13 +115,7 @@ func LoadConfig(path string) (Config, error) {
 			return cfg, fmt.Errorf("config %s: %w", path, err)
 		}
 	}
-	if v := os.Getenv("MASTUI_MAST_URL"); v != "" {
-		cfg.MastURL = v
-	}
-	if v := os.Getenv("MASTUI_RESOLVER_URL"); v != "" {
-		cfg.ResolverURL = v
-	}
-	return cfg, cfg.Validate()
+	return cfg, nil
 }
 
 // Validate names the first bad setting.

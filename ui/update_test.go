@@ -371,6 +371,41 @@ func TestResizeMatrix(t *testing.T) {
 			return started(t, &uitest.Archive{Fail: errors.New(strings.Repeat("very long error ", 30))}, 100, 30)
 		},
 		"empty": func(t *testing.T) *ui.Model { return started(t, &uitest.Archive{}, 100, 30) },
+		"details": func(t *testing.T) *ui.Model {
+			m := started(t, &uitest.Archive{Rows: 1200}, 100, 40)
+			send(t, m, typeText("jjlld")...)
+			return m
+		},
+		"sorted-chooser": func(t *testing.T) *ui.Model {
+			m := started(t, &uitest.Archive{Rows: 1200}, 100, 30)
+			send(t, m, typeText("lloc")...)
+			return m
+		},
+		"products": func(t *testing.T) *ui.Model {
+			m := started(t, withObsid{&uitest.Archive{Rows: 1200}}, 100, 30)
+			send(t, m, typeText("a")...)
+			send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+			send(t, m, typeText("U  ")...)
+			return m
+		},
+		"products-help": func(t *testing.T) *ui.Model {
+			m := started(t, withObsid{&uitest.Archive{Rows: 1200}}, 100, 30)
+			send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+			send(t, m, typeText("?")...)
+			return m
+		},
+		"products-editing-help": func(t *testing.T) *ui.Model {
+			m := started(t, withObsid{&uitest.Archive{Rows: 1200}}, 100, 30)
+			send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+			send(t, m, tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
+			send(t, m, typeText("?")...)
+			if !m.HelpVisible() {
+				t.Fatal("no help")
+			}
+			send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
+			send(t, m, typeText("/a-very-long-file-name-filter-that-goes-on-and-on")...)
+			return m
+		},
 	}
 	for name, mk := range screens {
 		t.Run(name, func(t *testing.T) {

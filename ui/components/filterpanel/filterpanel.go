@@ -92,6 +92,12 @@ func (m *Model) Editing() bool { return m.editing >= 0 }
 // Items are the panel's items in order (for tests and counts).
 func (m *Model) Items() []Item { return slices.Clone(m.items) }
 
+// Home puts the cursor on the first item.
+func (m *Model) Home() {
+	m.cursor, m.top = 0, 0
+	m.clamp()
+}
+
 // Cursor is the index of the item under the cursor.
 func (m *Model) Cursor() int { return m.cursor }
 

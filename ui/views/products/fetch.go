@@ -158,6 +158,9 @@ func (m *Model) appendTable(t *model.Table) error {
 	}
 	m.values = nil
 	m.recompute()
+	if from == 0 {
+		m.panel.Home() // the data's first toggle, not a flag added before the data
+	}
 	m.layout()
 	return nil
 }

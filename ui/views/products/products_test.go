@@ -393,4 +393,3 @@ func TestParseSize(t *testing.T) {
 		}
 	}
 }
-

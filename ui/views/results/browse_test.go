@@ -1,6 +1,7 @@
 package results
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -107,16 +108,18 @@ func TestSortKeepsCursorRowAndSaysWhenPartial(t *testing.T) {
 	m.onKey(keyMsg("j")) // row 2
 	moveToColumn(t, m, "target_name")
 	m.onKey(keyMsg("o"))
-	if m.CursorRow() != 2 {
-		t.Fatalf("cursor moved to row %d", m.CursorRow())
+	if m.Cursor() != 0 || m.CursorRow() != 5 {
+		t.Fatalf("sorting should show the top: cursor %d on row %d", m.Cursor(), m.CursorRow())
 	}
+	m.onKey(keyMsg("j"))
+	m.onKey(keyMsg("j")) // row 3 ("a")
 	if v := m.View(); !strings.Contains(v, "sorted over 6 loaded of 1,804") {
 		t.Fatalf("no partial-sort notice:\n%s", v)
 	}
 	// A new page re-sorts everything loaded.
 	more := sortTable()
 	m.Update(PageLoadedMsg{QueryID: m.QueryID(), Page: 2, Result: &mast.Page{Table: more}})
-	if m.Loaded() != 12 || m.grid.Len() != 12 || m.CursorRow() != 2 {
+	if m.Loaded() != 12 || m.grid.Len() != 12 || m.CursorRow() != 3 {
 		t.Fatalf("grid shows %d of %d, cursor row %d", m.grid.Len(), m.Loaded(), m.CursorRow())
 	}
 	name := m.table.Col("target_name")
@@ -287,5 +290,24 @@ func BenchmarkResultsKeypressSorted(b *testing.B) {
 		if v := m.View(); ansi.StringWidth(strings.SplitN(v, "\n", 2)[0]) > 200 {
 			b.Fatal("too wide")
 		}
+	}
+}
+
+// The next page is requested half a page before the end of the loaded rows (at least
+// two screens), so it usually arrives before the cursor gets there.
+func TestPrefetchHalfAPageAhead(t *testing.T) {
+	c := uitest.Common("")
+	m := New(c, &uitest.Archive{Rows: 2000}, 400)
+	m.SetSize(100, 30)
+	m.StartSearch(common.Search{Query: mast.Query{Object: "M101"}, Target: "M101", Radius: "0.2 deg"})
+	p, _ := (&uitest.Archive{Rows: 2000}).SearchPage(context.Background(), mast.Query{}, 1, 400)
+	m.Update(PageLoadedMsg{QueryID: m.QueryID(), Page: 1, Result: p})
+	m.grid.MoveTo(199)
+	if m.maybeFetch() != nil || m.Inflight() != 0 {
+		t.Fatal("fetched more than half a page ahead")
+	}
+	m.onKey(keyMsg("j"))
+	if m.Inflight() != 2 {
+		t.Fatalf("no prefetch at row 200 of 400 (inflight %d)", m.Inflight())
 	}
 }

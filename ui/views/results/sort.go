@@ -67,7 +67,8 @@ func sortOrder(c *model.Column, n int, desc bool) []int {
 }
 
 // cycleSort sorts by the column under the column cursor: ascending, then descending,
-// then the loaded order again. Another column starts ascending.
+// then the loaded order again. Another column starts ascending. The cursor goes to the
+// top (a page arriving later re-sorts without moving it off its row).
 func (m *Model) cycleSort() {
 	cur := m.grid.Current()
 	if cur == nil {
@@ -82,6 +83,7 @@ func (m *Model) cycleSort() {
 		m.sortCol, m.sortDesc = nil, false
 	}
 	m.resort()
+	m.grid.MoveTo(0) // a new order reads from its top
 }
 
 // resort recomputes the view order over the loaded rows, keeping the cursor on the
