@@ -61,11 +61,37 @@ wait_for() { # wait_for TEXT [tries]
 }
 tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "$BIN --demo"
 wait_for "Target"
+tmux -L "$SOCK" send-keys -t app Tab Tab Tab Tab 'NIRCAM*'   # the Instrument criterion
+wait_for "≈ [0-9,]+ observations match" 100
+echo "ok  tui: live count for a criterion: $(grep -Eo '≈ [0-9,]+ observations match' "$WORK/pane.txt")"
+tmux -L "$SOCK" send-keys -t app Enter
+wait_for "[0-9] observations" 150
+wait_for "NIRCAM" 50
+echo "ok  tui: criteria search lists NIRCAM observations"
+tmux -L "$SOCK" send-keys -t app /
+wait_for "Search observations" 50
+tmux -L "$SOCK" send-keys -t app C-r
+sleep 0.3
 tmux -L "$SOCK" send-keys -t app 'M101' Enter
-wait_for "[0-9] observations" 150   # the results header, not the form's title
-wait_for "M101 → 210\.80" 50
-wait_for "^.{2}(HST|JWST|GALEX|SWIFT) " 50
+wait_for "M101 → 210\.80" 150   # the results header, not the form's title
+wait_for "^.{2,3}(HST|JWST|GALEX|SWIFT) " 50
 echo "ok  tui: M101 search lists observations"
+tmux -L "$SOCK" send-keys -t app Enter                 # products of the observation under the cursor
+wait_for "Products of " 100
+wait_for "_(i2d|cal|uncal|drz|flt)\.fits" 100
+tmux -L "$SOCK" send-keys -t app a
+tmux -L "$SOCK" send-keys -t app D
+wait_for "[0-9]+ files?, .* queued" 50
+echo "ok  tui: products listed, selected and queued"
+tmux -L "$SOCK" send-keys -t app Escape
+wait_for "[0-9] observations" 50
+tmux -L "$SOCK" send-keys -t app c                     # column chooser: hide the 2nd column, apply
+wait_for "Columns of observations" 50
+tmux -L "$SOCK" send-keys -t app j ' ' Enter
+for _ in $(seq 1 50); do grep -q '"observations"' "$MASTUI_CONFIG" 2>/dev/null && break; sleep 0.1; done
+grep -q '"observations"' "$MASTUI_CONFIG" || fail "column choice not saved to $MASTUI_CONFIG"
+grep -q '"instrument_name"' "$MASTUI_CONFIG" && fail "hidden column still listed in the saved choice"
+echo "ok  tui: column choice saved to the config file"
 tmux -L "$SOCK" send-keys -t app '?'
 wait_for "quit"
 tmux -L "$SOCK" send-keys -t app '?'
@@ -77,4 +103,11 @@ tmux -L "$SOCK" send-keys -t app q
 for _ in $(seq 1 50); do tmux -L "$SOCK" has-session -t app 2>/dev/null || break; sleep 0.1; done
 tmux -L "$SOCK" has-session -t app 2>/dev/null && fail "q did not quit"
 echo "ok  tui: q quits"
+tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "$BIN --demo"   # the choice survives a restart
+wait_for "Target"
+tmux -L "$SOCK" send-keys -t app 'M101' Enter
+wait_for "1 hidden" 150
+grep -q "instrument_name" "$WORK/pane.txt" && fail "hidden column shown after restart"
+echo "ok  tui: column choice restored after restart"
+tmux -L "$SOCK" send-keys -t app q
 echo "e2e: all passed"
