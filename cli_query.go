@@ -298,34 +298,8 @@ func (e *cliEnv) write(t *model.Table, keyCols []string) error {
 
 // didYouMean suggests the closest name, or returns "".
 func didYouMean(s string, names []string) string {
-	best, bestD := "", len(s)/2+2
-	for _, n := range names {
-		if d := levenshtein(strings.ToLower(s), strings.ToLower(n)); d < bestD {
-			best, bestD = n, d
-		}
+	if best := model.Closest(s, names); best != "" {
+		return ": did you mean " + strconv.Quote(best) + "?"
 	}
-	if best == "" {
-		return ""
-	}
-	return ": did you mean " + strconv.Quote(best) + "?"
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }

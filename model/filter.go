@@ -390,7 +390,7 @@ func unknownColumn(t *Table, key string) error {
 	cands := append(t.Names(), FilterMRPOnly, FilterExtension, FilterGuideStars, FilterName)
 	lk := strings.ToLower(key)
 	for _, c := range cands {
-		if d := editDistance(lk, strings.ToLower(c)); bestD < 0 || d < bestD {
+		if d := EditDistance(lk, strings.ToLower(c)); bestD < 0 || d < bestD {
 			best, bestD = c, d
 		}
 	}
@@ -399,28 +399,6 @@ func unknownColumn(t *Table, key string) error {
 		return filterErrorf("column %q not found in product table: did you mean %q?", key, best)
 	}
 	return filterErrorf("column %q not found in product table", key)
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // --- numeric predicates ---

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"mastui/model"
 )
 
 // filterEncoder turns criteria into Portal filters (protocol 3.8.1) using a service's
@@ -40,7 +42,7 @@ func (c *Client) encodeFilters(ctx context.Context, criteria []Criterion) ([]any
 func (e *filterEncoder) encode(cr Criterion) (Object, error) {
 	name, entry, ok := e.cc.lookup(strings.TrimSpace(cr.Name))
 	if !ok {
-		if hint := closest(cr.Name, e.cc.order); hint != "" {
+		if hint := model.Closest(cr.Name, e.cc.order); hint != "" {
 			return nil, fmt.Errorf("unknown column %q: did you mean %q?", cr.Name, hint)
 		}
 		return nil, fmt.Errorf("unknown column %q", cr.Name)

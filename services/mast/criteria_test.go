@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"mastui/model"
 )
 
 // testEncoder builds an encoder from the CAOM fixtures (no HTTP).
@@ -157,8 +159,8 @@ func TestMJD(t *testing.T) {
 func TestClosest(t *testing.T) {
 	names := []string{"instrument_name", "obs_collection", "s_ra", "s_dec", "target_name"}
 	for in, want := range map[string]string{"instrumnet": "instrument_name", "OBS_COLECTION": "obs_collection", "s_decc": "s_dec", "qqqqqq": ""} {
-		if got := closest(in, names); got != want {
-			t.Errorf("closest(%q) = %q, want %q", in, got, want)
+		if got := model.Closest(in, names); got != want {
+			t.Errorf("model.Closest(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -114,7 +114,7 @@ func TestGoldenInvalidCriterion(t *testing.T) {
 	tm.Type("abc")
 	send(tm, tea.KeyShiftTab)
 	tm.Type("2022-13-01")
-	waitFor(t, tm, `"2022-13-01" is neither a`) // the verdict on the final value
+	waitFor(t, tm, `"2022-13-01" is neither a`)  // the verdict on the final value
 	send(tm, tea.KeyUp, tea.KeyUp, tea.KeyEnter) // from Resolver, enter jumps to the bad field
 	f := finalForm(t, tm)
 	if len(*subs) != 0 {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/model"
 )
 
 // Update handles keys while the form has focus and the form's own messages (Msg). A
@@ -164,7 +166,7 @@ func (m *Model) addCriterion(name string) {
 		fm, ok := m.meta[strings.ToLower(name)]
 		if !ok {
 			add.local = fmt.Sprintf("unknown column %q", name)
-			if s := closest(name, m.metaCols); s != "" {
+			if s := model.Closest(name, m.metaCols); s != "" {
 				add.local += fmt.Sprintf(": did you mean %q?", s)
 			}
 			m.relayout()

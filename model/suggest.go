@@ -1,11 +1,12 @@
-package mast
+package model
 
 import "strings"
 
-// closest returns the candidate most similar to s (case-insensitive), or "" when none
-// is close. Similarity is difflib's ratio 2·M/T with M the longest common subsequence,
-// cut at difflib's default 0.6; ties go to the smaller edit distance.
-func closest(s string, candidates []string) string {
+// Closest returns the candidate most like s (case-insensitive) for "did you mean"
+// hints, or "" when none is close. Similarity is Python difflib's ratio 2·M/T (M the
+// longest common subsequence), cut at difflib's default 0.6 as astroquery does; ties go
+// to the smaller edit distance.
+func Closest(s string, candidates []string) string {
 	a := strings.ToLower(s)
 	best, bestRatio, bestDist := "", 0.6, 0
 	for _, c := range candidates {
@@ -14,7 +15,7 @@ func closest(s string, candidates []string) string {
 			continue
 		}
 		r := 2 * float64(lcs(a, b)) / float64(len(a)+len(b))
-		d := levenshtein(a, b)
+		d := EditDistance(a, b)
 		if r > bestRatio || r == bestRatio && (best == "" || d < bestDist) {
 			best, bestRatio, bestDist = c, r, d
 		}
@@ -22,6 +23,7 @@ func closest(s string, candidates []string) string {
 	return best
 }
 
+// lcs is the length of the longest common subsequence of a and b (bytes).
 func lcs(a, b string) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
@@ -41,22 +43,24 @@ func lcs(a, b string) int {
 	return prev[len(b)]
 }
 
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+// EditDistance is the Levenshtein distance between a and b, in runes.
+func EditDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(a); i++ {
+	for i := 1; i <= len(ra); i++ {
 		cur[0] = i
-		for j := 1; j <= len(b); j++ {
+		for j := 1; j <= len(rb); j++ {
 			cost := 1
-			if a[i-1] == b[j-1] {
+			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return prev[len(rb)]
 }
