@@ -195,11 +195,13 @@ func WriteText(w io.Writer, t *Table) error {
 }
 
 // SanitizeText removes terminal escape sequences and control characters from a server
-// string so it can be printed safely (CSI/OSC sequences are dropped whole).
+// string so it can be printed safely (CSI/OSC sequences are dropped whole), and Unicode
+// bidi overrides, which would reorder the rest of the line.
 func SanitizeText(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
-		if b := s[i]; b < 0x20 || b == 0x7f || b == 0xc2 {
+		// 0xc2 starts C1 controls, 0xe2 the bidi controls (E2 80 xx / E2 81 xx).
+		if b := s[i]; b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2 {
 			clean = false
 			break
 		}
@@ -236,11 +238,13 @@ func SanitizeText(s string) string {
 			}
 		case r == '\t' || r == '\n' || r == '\r':
 			sb.WriteByte(' ')
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			// drop other C0/C1 controls
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r):
+			// drop other C0/C1 controls and bidi overrides
 		default:
 			sb.WriteRune(r)
 		}
 	}
 	return sb.String()
 }
+
+func isBidiControl(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }

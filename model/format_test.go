@@ -79,6 +79,7 @@ func TestSanitizeText(t *testing.T) {
 		"bell\x07":                   "bell",
 		"\u009b31mx":                 "x",
 		"M 101 ✓":                    "M 101 ✓",
+		"abc\u202edef":               "abcdef",
 	}
 	for in, want := range cases {
 		if got := SanitizeText(in); got != want {
