@@ -71,6 +71,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return env.runProducts(rest)
 	case "resolve":
 		return env.runResolve(rest)
+	case "download":
+		return env.runDownload(rest)
+	case "download-file":
+		return env.runDownloadFile(rest)
 	case "version":
 		fmt.Fprintln(stdout, "mastui", version)
 		return nil
@@ -96,6 +100,12 @@ Usage:
   mastui products OBSID... [--unique] [--filter KEY=VALUE]...
                                               product lists of observations (obsid, not obs_id)
   mastui resolve NAME... [--resolver SIMBAD|NED]
+  mastui download OBSID... [--filter KEY=VALUE]... [--dir D] [--flat] [--workers N] [--limit-rate 5M]
+                 [--curl FILE | --mast-curl FILE | --aria2 FILE | --urls FILE]
+                                              download products (resumable, verified, journaled);
+                                              a token for exclusive data comes from $MAST_API_TOKEN
+  mastui download --resume                    finish what an interrupted run left
+  mastui download-file URI [--out PATH]       one product by its mast: URI
   mastui version
 
 Product filters (--filter KEY=VALUE, repeatable; astroquery's filter_products): filters are AND'd, a comma

@@ -1,0 +1,346 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"mastui/download"
+	"mastui/model"
+	"mastui/services/mast"
+)
+
+// runDownload implements `mastui download`: product lists → filters → de-duplication →
+// the download engine (or an export), like astroquery's download_products.
+func (e *cliEnv) runDownload(args []string) error {
+	fs := e.flags("download")
+	var filters model.Filters
+	fs.Func("filter", "KEY=VALUE product filter (repeatable)", func(s string) error {
+		f, err := model.ParseFilter(s)
+		if err == nil {
+			filters = append(filters, f)
+		}
+		return err
+	})
+	fs.Bool("unique", true, "download each file once (always on, as in astroquery)")
+	dir := fs.String("dir", ".", "download directory")
+	flat := fs.Bool("flat", false, "put every file directly in --dir")
+	workers := fs.Int("workers", 4, "parallel transfers")
+	limit := fs.String("limit-rate", "", "bandwidth cap, e.g. 5M (bytes per second)")
+	resume := fs.Bool("resume", false, "finish the unfinished downloads of the journal")
+	curl := fs.String("curl", "", "write a curl script (with resume and retries) instead of downloading")
+	mastCurl := fs.String("mast-curl", "", "write MAST's own curl script (bundle.sh) instead of downloading")
+	aria := fs.String("aria2", "", "write an aria2c input file instead of downloading")
+	urls := fs.String("urls", "", "write the list of URLs instead of downloading")
+	ids, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	rate, err := parseRate(*limit)
+	if err != nil {
+		return usagef("--limit-rate: %v", err)
+	}
+	if *resume && len(ids) > 0 {
+		return usagef("download --resume takes no obsids")
+	}
+	if !*resume && len(ids) == 0 {
+		return usagef("download: give obsids (e.g. mastui download 2003738726 --filter productType=SCIENCE) or --resume")
+	}
+	if err := e.setup(); err != nil {
+		return err
+	}
+	defer e.close()
+	if *resume {
+		return e.runQueue(nil, *workers, rate, *dir)
+	}
+	items, err := e.productItems(ids, filters, *dir, *flat)
+	if err != nil {
+		return err
+	}
+	export := func(path string, write func(*os.File) error) error {
+		f, err := os.Create(path)
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		if err := write(f); err != nil {
+			f.Close()
+			return fmt.Errorf("export %s: %w", path, err)
+		}
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("export %s: %w", path, err)
+		}
+		fmt.Fprintf(e.stderr, "%d files written to %s\n", len(items), path)
+		return nil
+	}
+	opt := download.ExportOptions{Dir: *dir}
+	switch {
+	case *curl != "":
+		return export(*curl, func(f *os.File) error { return download.WriteCurlScript(f, items, opt) })
+	case *aria != "":
+		return export(*aria, func(f *os.File) error { return download.WriteAria2Input(f, items, opt) })
+	case *urls != "":
+		return export(*urls, func(f *os.File) error { return download.WriteURLList(f, items) })
+	case *mastCurl != "":
+		uris := make([]string, len(items))
+		for i, it := range items {
+			uris[i] = it.URI
+		}
+		return export(*mastCurl, func(f *os.File) error {
+			return download.FetchBundleScript(e.ctx, nil, e.cfg.MastURL, os.Getenv("MAST_API_TOKEN"), uris, f)
+		})
+	}
+	return e.runQueue(items, *workers, rate, *dir)
+}
+
+// runDownloadFile implements `mastui download-file URI [--out PATH]` (astroquery's
+// download_file): one product by its dataURI.
+func (e *cliEnv) runDownloadFile(args []string) error {
+	fs := e.flags("download-file")
+	out := fs.String("out", "", "file or directory to write to (default ./<file name>)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("download-file: give one MAST URI, e.g. mast:HST/product/u9o40504m_c3m.fits")
+	}
+	uri := pos[0]
+	name := download.SanitizeName(filepath.Base(uri))
+	dest := name
+	if *out != "" {
+		dest = *out
+		if st, err := os.Stat(dest); (err == nil && st.IsDir()) || filepath.Ext(dest) == "" {
+			dest = filepath.Join(dest, name)
+		}
+	}
+	if err := e.setup(); err != nil {
+		return err
+	}
+	defer e.close()
+	it := download.Item{URL: download.FileURL(e.cfg.MastURL, uri), Dest: dest, URI: uri, Filename: name}
+	return e.runQueueWith([]download.Item{it}, 1, 0, filepath.Dir(dest), true)
+}
+
+// productItems lists the products of obsids, filters and de-duplicates them, and places
+// each file.
+func (e *cliEnv) productItems(ids []string, filters model.Filters, dir string, flat bool) ([]download.Item, error) {
+	var obsids []string
+	for _, p := range ids {
+		for _, id := range strings.Split(p, ",") {
+			if id = strings.TrimSpace(id); id != "" {
+				obsids = append(obsids, id)
+			}
+		}
+	}
+	t, err := e.client().Products(e.ctx, obsids, mast.ProductOptions{})
+	if err != nil {
+		return nil, err
+	}
+	total := t.Rows()
+	if len(filters) > 0 {
+		if t, err = filters.Apply(t, model.FilterOptions{}); err != nil {
+			return nil, usagef("--filter: %v", err)
+		}
+	}
+	kept := t.Rows()
+	t, dups := mast.UniqueProducts(t)
+	fmt.Fprintf(e.stderr, "%d products, %d after filters, %d unique\n", total, kept, kept-dups)
+	if t.Rows() == 0 {
+		return nil, fmt.Errorf("no products to download after applying filters")
+	}
+	all := make([]int, t.Rows())
+	for i := range all {
+		all[i] = i
+	}
+	refs := model.ProductRefs(t, all)
+	items := make([]download.Item, 0, len(refs))
+	for _, r := range refs {
+		it := download.Item{URL: download.FileURL(e.cfg.MastURL, r.URI), Size: r.Size, URI: r.URI,
+			Filename: r.Filename, Collection: r.ObsCollection, ObsID: r.ObsID, ProductType: r.ProductType}
+		if it.Dest, err = download.PathFor(dir, it, flat); err != nil {
+			return nil, err
+		}
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+func (e *cliEnv) runQueue(items []download.Item, workers int, rate int64, dir string) error {
+	return e.runQueueWith(items, workers, rate, dir, false)
+}
+
+// runQueueWith feeds items to a journaled engine (ephemeral for single files), shows
+// progress on a terminal, waits, and writes the manifest.
+func (e *cliEnv) runQueueWith(items []download.Item, workers int, rate int64, dir string, ephemeral bool) error {
+	m, err := download.New(download.Options{
+		Workers: workers, RateLimit: rate, Ephemeral: ephemeral, Logger: e.logger,
+		Token: os.Getenv("MAST_API_TOKEN"), MastURL: e.cfg.MastURL, UserAgent: "mastui/" + version,
+	})
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	// Forget what earlier runs finished: re-added items are then checked against the disk
+	// again (skipped without a request when complete, fetched when the file is gone).
+	if err := m.ClearFinished(); err != nil {
+		return err
+	}
+	if err := m.Add(items...); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(e.ctx)
+	defer cancel()
+	m.Start(ctx)
+	go drain(m.Events())
+	stopProgress := e.showProgress(ctx, m)
+	err = m.Wait(ctx)
+	stopProgress()
+	if err != nil {
+		return fmt.Errorf("download interrupted (run mastui download --resume to continue): %w", err)
+	}
+	st := m.Snapshot()
+	if items != nil { // only this run's items in its manifest
+		want := map[string]bool{}
+		for _, it := range items {
+			want[download.ItemID(it.URL, absPath(it.Dest))] = true
+		}
+		var mine []download.Status
+		for _, s := range st {
+			if want[s.ID] {
+				mine = append(mine, s)
+			}
+		}
+		st = mine
+	}
+	if ephemeral && len(st) == 1 { // download-file: no manifest, just the outcome
+		if st[0].State == download.Failed {
+			return fmt.Errorf("%s: %s", st[0].URI, st[0].Err)
+		}
+		fmt.Fprintf(e.stderr, "%s %s\n", map[bool]string{true: "already on disk:", false: "saved"}[st[0].State == download.Skipped], st[0].Dest)
+		return nil
+	}
+	path, err := writeManifests(dir, st)
+	if err != nil {
+		return err
+	}
+	tot := download.Totals{}
+	for _, s := range st {
+		switch s.State {
+		case download.Done:
+			tot.Done++
+		case download.Skipped:
+			tot.Skipped++
+		case download.Failed:
+			tot.Failed++
+			fmt.Fprintf(e.stderr, "failed: %s: %s\n", s.Filename, s.Err)
+		}
+	}
+	fmt.Fprintf(e.stderr, "%d downloaded, %d already on disk, %d failed; manifest: %s\n", tot.Done, tot.Skipped, tot.Failed, path)
+	if tot.Failed > 0 {
+		return fmt.Errorf("%d of %d downloads failed (see %s)", tot.Failed, len(st), path)
+	}
+	return nil
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+func drain(ch <-chan download.Event) {
+	for range ch {
+	}
+}
+
+// showProgress redraws one status line on stderr while downloads run, only when stderr
+// is a terminal (scripts get clean output).
+func (e *cliEnv) showProgress(ctx context.Context, m *download.Manager) func() {
+	f, ok := e.stderr.(*os.File)
+	if !ok {
+		return func() {}
+	}
+	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return func() {}
+	}
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(250 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				fmt.Fprint(f, "\r\033[K")
+				return
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				t := m.Totals()
+				fmt.Fprintf(f, "\r\033[K%d/%d files · %s of %s · %s/s · ETA %s",
+					t.Done+t.Skipped, t.Items, model.FormatBytes(t.DoneBytes), model.FormatBytes(t.TotalBytes),
+					model.FormatBytes(int64(t.Rate)), t.ETA.Round(time.Second))
+			}
+		}
+	}()
+	return func() { close(done); <-stopped }
+}
+
+// writeManifests writes astroquery's manifest as CSV and ECSV next to the downloads.
+func writeManifests(dir string, st []download.Status) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("manifest: %w", err)
+	}
+	base := filepath.Join(dir, "mastDownload_manifest_"+time.Now().UTC().Format("20060102150405"))
+	for _, w := range []struct {
+		ext   string
+		write func(*os.File) error
+	}{
+		{".csv", func(f *os.File) error { return download.WriteManifestCSV(f, st) }},
+		{".ecsv", func(f *os.File) error { return download.WriteManifestECSV(f, st) }},
+	} {
+		f, err := os.Create(base + w.ext)
+		if err != nil {
+			return "", fmt.Errorf("manifest: %w", err)
+		}
+		err = w.write(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return "", fmt.Errorf("manifest: %w", err)
+		}
+	}
+	return base + ".csv", nil
+}
+
+// parseRate reads a bandwidth like "5M", "500k", "1.5MB" (bytes per second, powers of 1000).
+func parseRate(s string) (int64, error) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.ToUpper(s), "/S"), "B"))
+	if s == "" {
+		return 0, nil
+	}
+	mult := 1.0
+	switch s[len(s)-1] {
+	case 'K':
+		mult = 1e3
+	case 'M':
+		mult = 1e6
+	case 'G':
+		mult = 1e9
+	}
+	if mult != 1 {
+		s = s[:len(s)-1]
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || v <= 0 {
+		return 0, fmt.Errorf("expected a rate like 5M, 500k or 2000000, got %q", s)
+	}
+	return int64(v * mult), nil
+}
