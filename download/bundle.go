@@ -87,11 +87,12 @@ func bundleOnce(ctx context.Context, client *http.Client, endpoint, token, form 
 	if len(body) > maxBundleScript {
 		return nil, fatalErr(fmt.Errorf("the script is larger than %d bytes", maxBundleScript))
 	}
+	// A page instead of a script is reported at once: the user asked and can ask again.
 	if err := checkContentType(resp.Header.Get("Content-Type"), kindText); err != nil {
-		return nil, retryErr(fmt.Errorf("%w: %s", err, pageTitle(body)))
+		return nil, fatalErr(fmt.Errorf("%w: %s", err, pageTitle(body)))
 	}
 	if t := bytes.TrimSpace(body); looksHTML(t) || len(t) > 0 && t[0] == '{' {
-		return nil, retryErr(fmt.Errorf("%w: MAST sent no script: %s", errBadContent, pageTitle(t)))
+		return nil, fatalErr(fmt.Errorf("%w: MAST sent no script: %s", errBadContent, pageTitle(t)))
 	}
 	return body, nil
 }

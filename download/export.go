@@ -31,9 +31,10 @@ func (o ExportOptions) dest(it Item) string {
 	return rel
 }
 
-// WriteCurlScript writes a POSIX sh script that fetches every item with curl, resuming
-// partial files (-C -), retrying transient errors, and reporting failures in its exit
-// status. Re-running it finishes an interrupted run.
+// WriteCurlScript writes a POSIX sh script that fetches every item with curl, retrying
+// transient errors and reporting failures in its exit status. Re-running it finishes an
+// interrupted run: files of known size that are complete are skipped, partial ones are
+// resumed (-C -); files of unknown size are fetched again.
 func WriteCurlScript(w io.Writer, items []Item, opt ExportOptions) error {
 	a := newAuth("x", opt.TokenHosts, "")
 	var total int64
@@ -46,18 +47,25 @@ func WriteCurlScript(w io.Writer, items []Item, opt ExportOptions) error {
 # Exclusive-access data: export MAST_API_TOKEN=<token> first (sent to MAST hosts only).
 set -u
 failed=0
-fetch() { # fetch <auth:0|1> <path> <url>
-	mkdir -p "$(dirname "$2")" || { failed=$((failed+1)); return; }
+fetch() { # fetch <auth:0|1> <size, 0 = unknown> <path> <url>
+	resume=""
+	if [ "$2" != 0 ] && [ -f "$3" ]; then
+		have=$(( $(wc -c < "$3") ))
+		[ "$have" -eq "$2" ] && return # complete: nothing to fetch
+		[ "$have" -gt "$2" ] && rm -f "$3"
+		resume="--continue-at -"
+	fi
+	mkdir -p "$(dirname "$3")" || { failed=$((failed+1)); return; }
 	if [ "$1" = 1 ] && [ -n "${MAST_API_TOKEN:-}" ]; then
-		curl --fail --location --silent --show-error --retry 5 --retry-delay 3 --continue-at - \
-			--header "Authorization: Bearer $MAST_API_TOKEN" --output "$2" "$3"
+		curl --fail --location --silent --show-error --retry 5 --retry-delay 3 $resume \
+			--header "Authorization: Bearer $MAST_API_TOKEN" --output "$3" "$4"
 	else
-		curl --fail --location --silent --show-error --retry 5 --retry-delay 3 --continue-at - \
-			--output "$2" "$3"
+		curl --fail --location --silent --show-error --retry 5 --retry-delay 3 $resume \
+			--output "$3" "$4"
 	fi
 	rc=$?
 	if [ $rc -ne 0 ]; then
-		echo "mastui: failed (curl exit $rc): $2" >&2
+		echo "mastui: failed (curl exit $rc): $3" >&2
 		failed=$((failed+1))
 	fi
 }
@@ -71,7 +79,7 @@ fetch() { # fetch <auth:0|1> <path> <url>
 		if a.allowed(u) {
 			flag = "1"
 		}
-		fmt.Fprintf(bw, "fetch %s %s %s\n", flag, shQuote(opt.dest(it)), shQuote(it.URL))
+		fmt.Fprintf(bw, "fetch %s %d %s %s\n", flag, it.Size, shQuote(opt.dest(it)), shQuote(it.URL))
 	}
 	bw.WriteString(`if [ $failed -ne 0 ]; then echo "mastui: $failed download(s) failed" >&2; exit 1; fi
 `)
@@ -113,7 +121,7 @@ func WriteURLList(w io.Writer, items []Item) error {
 	return nil
 }
 
-// shQuote quotes s for sh: single quotes, each ' written as '\''.
+// shQuote quotes s for sh: inside single quotes, a quote is closed, escaped, reopened.
 func shQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

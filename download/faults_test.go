@@ -19,7 +19,7 @@ const faultQueue = 200
 // TestFaultModes runs a 200-file queue against each misbehaviour of the simulator (and a
 // few a proxy could add) and requires every file byte-identical, with no .part left.
 func TestFaultModes(t *testing.T) {
-	prods := pick(t, faultQueue, 3000, 100000)
+	prods := pick(t, faultQueue, 3000, 60000)
 	fileOf := func(r *http.Request) []byte { return content(t, downloadURIOf(r)) }
 
 	cases := []struct {
@@ -29,9 +29,9 @@ func TestFaultModes(t *testing.T) {
 		prep   func(t *testing.T, items []Item)
 		opts   func(o *Options)
 	}{
-		{name: "drop mid-body", faults: &sim.Faults{DropAfterBytes: 20000}},
+		{name: "drop mid-body", faults: &sim.Faults{DropAfterBytes: 15000}},
 		{name: "ignore Range", faults: &sim.Faults{IgnoreRange: true}, prep: garbageParts},
-		{name: "no Content-Length and drops", faults: &sim.Faults{NoContentLength: true, DropAfterBytes: 25000}},
+		{name: "no Content-Length and drops", faults: &sim.Faults{NoContentLength: true, DropAfterBytes: 20000}},
 		{name: "503 bursts with HTML pages", faults: &sim.Faults{ErrorEvery: 5, ErrorBurst: 2, HTMLErrors: true}},
 		{name: "429 with Retry-After", faults: &sim.Faults{ErrorEvery: 4, ErrorStatus: http.StatusTooManyRequests, RetryAfter: time.Second}},
 		{name: "wrong Content-Length", hook: func(w http.ResponseWriter, r *http.Request, n int64) bool {

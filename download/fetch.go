@@ -53,7 +53,7 @@ func (a *attempt) fetch(ctx context.Context) outcome {
 
 	resp, err := m.client.Do(req)
 	if err != nil {
-		return a.fail(wireErr(actx, fmt.Errorf("GET %s: %w", a.it.URL, err)))
+		return a.fail(wireErr(actx, err)) // *url.Error names the method and URL
 	}
 	defer resp.Body.Close()
 	watch.kick()
@@ -153,7 +153,7 @@ func (a *attempt) copyBody(ctx context.Context, body io.Reader, watch *stallWatc
 		if want > 0 {
 			need = int(max(min(int64(need), want-a.off), 1))
 		}
-		n, rerr := fill(r, a.buf, need)
+		n, rerr := fill(r, a.buf, need, fillWait)
 		if n > 0 {
 			if sniff {
 				if err := checkHead(a.buf[:n], a.k); err != nil {

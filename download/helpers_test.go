@@ -28,6 +28,7 @@ var shared struct {
 
 	pickMu sync.Mutex
 	picks  map[[2]int64][]sim.Product
+	excl   *sim.Product
 }
 
 func sharedSim(t testing.TB) *sim.Server {
@@ -88,9 +89,15 @@ func pick(t testing.TB, n int, lo, hi int64) []sim.Product {
 func pickExclusive(t testing.TB) sim.Product {
 	t.Helper()
 	a := sharedSim(t).Archive()
+	shared.pickMu.Lock()
+	defer shared.pickMu.Unlock()
+	if shared.excl != nil {
+		return *shared.excl
+	}
 	for i := a.Len() - 1; i >= 0; i-- {
 		for _, p := range a.Products(a.At(i).Obsid) {
 			if p.Exclusive() && p.Size < 200<<10 {
+				shared.excl = &p
 				return p
 			}
 		}

@@ -26,8 +26,10 @@ type Options struct {
 	TokenHosts []string
 	MastURL    string
 
-	HTTPClient *http.Client // [a keep-alive transport sized for Workers]; not closed by Close
-	UserAgent  string       // ["mastui"]
+	// HTTPClient [a keep-alive transport sized for Workers] is not closed by Close. Leave
+	// its Timeout 0: it would cut long transfers; StallTimeout guards them instead.
+	HTTPClient *http.Client
+	UserAgent  string // ["mastui"]
 
 	MaxAttempts   int           // consecutive failed attempts without progress before giving up [8]
 	RetryBase     time.Duration // first backoff [1s], doubled per failure, with jitter
@@ -49,9 +51,12 @@ func DefaultJournalPath() string { return filepath.Join(model.StateDir(), "downl
 const (
 	partSuffix = ".part"
 	// bufSize is each worker's copy buffer: big reads and writes keep syscalls per byte low.
-	bufSize = 512 << 10
-	// fillSize is how much a worker gathers before one write to the .part file.
-	fillSize = 256 << 10
+	bufSize = 256 << 10
+	// fillSize is how much a worker gathers before one write to the .part file: enough
+	// to keep syscalls rare, little enough that a kill loses almost nothing unwritten.
+	fillSize = 64 << 10
+	// fillWait bounds how long a worker gathers before writing what it has.
+	fillWait = 50 * time.Millisecond
 	// sniffSize is read before anything is written, to recognise error pages.
 	sniffSize = 512
 )
@@ -112,7 +117,6 @@ func newTransport(conns int) *http.Transport {
 		TLSHandshakeTimeout:   20 * time.Second,
 		ExpectContinueTimeout: time.Second,
 		DisableCompression:    true, // Range offsets must count file bytes, not gzip bytes
-		ReadBufferSize:        256 << 10,
 		WriteBufferSize:       16 << 10,
 	}
 }

@@ -19,6 +19,9 @@ var (
 // cap and not asked to wait) and marks it active. nil when ctx ends.
 func (m *Manager) claim(ctx context.Context) (*entry, Item, context.Context) {
 	for {
+		if ctx.Err() != nil { // else a stopping manager would claim, fail and requeue forever
+			return nil, Item{}, nil
+		}
 		m.mu.Lock()
 		e, wake := m.pickLocked(time.Now())
 		if e != nil {
@@ -46,9 +49,6 @@ func (m *Manager) claim(ctx context.Context) (*entry, Item, context.Context) {
 		}
 		if timer != nil {
 			timer.Stop()
-		}
-		if ctx.Err() != nil {
-			return nil, Item{}, nil
 		}
 	}
 }

@@ -14,8 +14,11 @@ type SpaceError struct {
 }
 
 func (e *SpaceError) Error() string {
-	return fmt.Sprintf("not enough disk space in %s: the downloads need %s more but only %s is free",
-		e.Dir, FormatBytes(e.Need), FormatBytes(e.Free))
+	need, free := FormatBytes(e.Need), FormatBytes(e.Free)
+	if need == free {
+		need, free = fmt.Sprintf("%d bytes", e.Need), fmt.Sprintf("%d bytes", e.Free)
+	}
+	return fmt.Sprintf("not enough disk space in %s: the downloads need %s more but only %s is free", e.Dir, need, free)
 }
 
 // remaining is what an item still has to fetch, judged from the disk: nothing when the

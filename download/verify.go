@@ -12,8 +12,13 @@ import (
 )
 
 // errBadContent marks a body or file that is not what was asked for (an error page, a
-// broken FITS file): retried from zero, never kept.
+// file without the magic of its kind): retried from zero, never kept.
 var errBadContent = errors.New("bad content")
+
+// errInvalidFITS marks a file that starts as FITS and has the announced size but breaks
+// the structure (2880-byte blocks, END card): the server's own file, so fetching it
+// again would not help. Not kept either.
+var errInvalidFITS = errors.New("invalid FITS")
 
 // fileKind is what a product's name promises about its bytes.
 type fileKind int
@@ -175,7 +180,12 @@ func verifyFile(p string, k fileKind) error {
 		return checkHead(head[:n], k)
 	}
 	if fi.Size() == 0 || fi.Size()%2880 != 0 {
-		return fmt.Errorf("%w: FITS size %d is not a multiple of 2880 bytes", errBadContent, fi.Size())
+		if head := make([]byte, 9); fi.Size() >= 9 {
+			if _, err := io.ReadFull(f, head); err == nil && checkHead(head, kindFITS) != nil {
+				return checkHead(head, kindFITS) // not FITS at all: an error page or such
+			}
+		}
+		return fmt.Errorf("%w: size %d is not a multiple of 2880 bytes", errInvalidFITS, fi.Size())
 	}
 	block := make([]byte, 2880)
 	for i := 0; i < maxFITSHeaderBlocks && int64(i)*2880 < fi.Size(); i++ {
@@ -187,7 +197,7 @@ func verifyFile(p string, k fileKind) error {
 				return err
 			}
 			if v := strings.TrimSpace(strings.SplitN(string(block[10:80]), "/", 2)[0]); v != "T" {
-				return fmt.Errorf("%w: FITS SIMPLE card is %q, not T", errBadContent, v)
+				return fmt.Errorf("%w: SIMPLE card is %q, not T", errInvalidFITS, v)
 			}
 		}
 		for c := 0; c < 2880; c += 80 {
@@ -196,5 +206,5 @@ func verifyFile(p string, k fileKind) error {
 			}
 		}
 	}
-	return fmt.Errorf("%w: FITS primary header has no END card", errBadContent)
+	return fmt.Errorf("%w: the primary header has no END card", errInvalidFITS)
 }

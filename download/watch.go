@@ -49,15 +49,20 @@ func (m *meteredReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// fill reads into buf until at least min bytes, EOF or an error. Unlike io.ReadAtLeast it
+// fill reads into buf until it holds min bytes, EOF, an error, or maxWait has passed
+// (so a slow link still writes and reports progress often). Unlike io.ReadAtLeast it
 // never hides the reader's error nor turns a clean EOF into ErrUnexpectedEOF.
-func fill(r io.Reader, buf []byte, min int) (int, error) {
+func fill(r io.Reader, buf []byte, min int, maxWait time.Duration) (int, error) {
 	n := 0
+	start := time.Now()
 	for n < min {
 		k, err := r.Read(buf[n:])
 		n += k
 		if err != nil {
 			return n, err
+		}
+		if n > 0 && time.Since(start) >= maxWait {
+			break
 		}
 	}
 	return n, nil

@@ -64,7 +64,18 @@ func (m *Manager) run(ctx context.Context, e *entry, it Item, buf []byte) outcom
 		return m.finalize(f, part, it, k, off)
 	}
 	a := &attempt{m: m, e: e, it: it, k: k, f: f, part: part, off: off, buf: buf}
-	return a.fetch(ctx)
+	res := a.fetch(ctx)
+	if res.kind == outFailed && res.reached == 0 {
+		f.Close()
+		removeIfEmpty(part) // a refused request leaves no empty .part behind
+	}
+	return res
+}
+
+func removeIfEmpty(p string) {
+	if fi, err := os.Stat(p); err == nil && fi.Size() == 0 {
+		os.Remove(p)
+	}
 }
 
 // finalize makes a complete .part durable, verifies it and renames it into place.
@@ -76,9 +87,13 @@ func (m *Manager) finalize(f *os.File, part string, it Item, k fileKind, size in
 		return outcome{reached: size, err: localErr(err)}
 	}
 	if err := verifyFile(part, k); err != nil {
-		if errors.Is(err, errBadContent) {
+		switch {
+		case errors.Is(err, errBadContent):
 			os.Remove(part) // wrong bytes are never kept, nor resumed from
 			return outcome{err: retryErr(err)}
+		case errors.Is(err, errInvalidFITS):
+			os.Remove(part)
+			return outcome{err: fatalErr(fmt.Errorf("the server's file is not valid FITS: %w", err))}
 		}
 		return outcome{reached: size, err: localErr(err)}
 	}

@@ -1,0 +1,95 @@
+package download
+
+import (
+	"net/url"
+	"os"
+	"strings"
+)
+
+// replay rebuilds the queue from journal records (no lock needed: m is not shared yet).
+func (m *Manager) replay(recs []record) {
+	for _, r := range recs {
+		switch r.Op {
+		case "add":
+			if r.Item == nil {
+				continue
+			}
+			it, err := normalize(*r.Item)
+			if err != nil {
+				m.log.Warn("download journal: dropping a bad item", "err", err)
+				continue
+			}
+			if _, dup := m.entries[it.ID]; dup {
+				continue
+			}
+			e := &entry{it: it, state: replayState(r.State), err: r.Err}
+			m.entries[it.ID] = e
+			m.order = append(m.order, e)
+		case "state":
+			if e := m.entries[r.ID]; e != nil {
+				e.state, e.err = replayState(r.State), r.Err
+				if r.Size > 0 && e.it.Size == 0 {
+					e.it.Size = r.Size
+				}
+			}
+		case "size":
+			if e := m.entries[r.ID]; e != nil && r.Size > 0 {
+				e.it.Size = r.Size
+			}
+		case "remove":
+			delete(m.entries, r.ID)
+		}
+	}
+	live := m.order[:0]
+	for _, e := range m.order {
+		if m.entries[e.it.ID] != e {
+			continue // removed, or a later duplicate
+		}
+		live = append(live, e)
+		e.host = hostOf(e.it.URL)
+		e.total = e.it.Size
+		switch {
+		case e.state == Done || e.state == Skipped:
+			e.done = e.total
+		case !e.state.Finished():
+			if fi, err := os.Stat(e.it.Dest + partSuffix); err == nil {
+				e.done, e.high = fi.Size(), fi.Size()
+			}
+		}
+		m.byDest[e.it.Dest] = e.it.ID
+		m.counts[e.state]++
+		if e.state == Queued {
+			m.pushPendingLocked(e)
+		}
+	}
+	m.order = live
+}
+
+func replayState(s State) State {
+	switch s {
+	case Paused, Done, Skipped, Failed, Cancelled:
+		return s
+	}
+	return Queued // "", queued, active: resume
+}
+
+func hostOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		return strings.ToLower(u.Host)
+	}
+	return ""
+}
+
+// snapshotRecordsLocked is the compacted journal: one add line per live item.
+func (m *Manager) snapshotRecordsLocked() []record {
+	recs := make([]record, 0, len(m.order))
+	for _, e := range m.order {
+		it := e.it
+		r := record{Op: "add", Item: &it, Err: e.err}
+		if e.state != Queued && e.state != Active {
+			r.State = e.state
+		}
+		recs = append(recs, r)
+	}
+	return recs
+}
