@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+
+	"mastui/model"
 )
 
 // ExportOptions shape the scripts and lists written instead of downloading.
@@ -69,7 +71,7 @@ fetch() { # fetch <auth:0|1> <size, 0 = unknown> <path> <url>
 		failed=$((failed+1))
 	fi
 }
-`, len(items), FormatBytes(total))
+`, len(items), model.FormatBytes(total))
 	for _, it := range items {
 		u, err := url.Parse(it.URL)
 		if err != nil {

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"mastui/model"
 )
 
 // SpaceError is Add's refusal when the selection does not fit on disk.
@@ -14,7 +16,7 @@ type SpaceError struct {
 }
 
 func (e *SpaceError) Error() string {
-	need, free := FormatBytes(e.Need), FormatBytes(e.Free)
+	need, free := model.FormatBytes(e.Need), model.FormatBytes(e.Free)
 	if need == free {
 		need, free = fmt.Sprintf("%d bytes", e.Need), fmt.Sprintf("%d bytes", e.Free)
 	}
@@ -86,18 +88,4 @@ func existingAncestor(dir string) string {
 		}
 		dir = parent
 	}
-}
-
-// FormatBytes renders a byte count with decimal units ("4.2 GB"), as MAST lists sizes.
-func FormatBytes(n int64) string {
-	const unit = 1000
-	if n < unit {
-		return fmt.Sprintf("%d B", n)
-	}
-	div, exp := int64(unit), 0
-	for m := n / unit; m >= unit && exp < 5; m /= unit {
-		div *= unit
-		exp++
-	}
-	return fmt.Sprintf("%.1f %cB", float64(n)/float64(div), "kMGTPE"[exp])
 }
