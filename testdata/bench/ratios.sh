@@ -22,3 +22,8 @@ mu=$(ns '^BenchmarkDecodeCAOM50k(-[0-9]+)?$')
 [ -n "$ej" ] && [ -n "$mu" ] && awk -v a="$ej" -v b="$mu" 'BEGIN { printf "%-44s %10.1fx faster than encoding/json into maps (%.0f ms)\n", "decode speed-up", a/b, a/1e6 }'
 ratio "keypress, 100k rows x 40 cols"         "$(ns '^BenchmarkResultsKeypress/rows=100000')"        2000000
 ratio "keypress, 10k rows x 40 cols"          "$(ns '^BenchmarkResultsKeypress/rows=10000')"         2000000
+# Downloads on loopback vs curl --parallel --parallel-max 8 (same files, same simulator
+# process); opt-in test because it moves hundreds of MB.
+if command -v curl >/dev/null; then
+  MASTUI_PERF=1 go test -count=1 -run 'TestThroughputVsCurl' -v ./download/ 2>&1 | grep -Eo 'curl --parallel-max 8: .*' | sed 's/^/download throughput: /' || echo "download throughput: test failed (see go test -run TestThroughputVsCurl -v ./download/)"
+fi
