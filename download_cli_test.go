@@ -186,3 +186,32 @@ func TestDownloadSurvivesKill9(t *testing.T) {
 	t.Logf("%d files, %d bytes; killed after %d bytes served, %d on disk; resume fetched %d, %d of them again",
 		files, total, atKill, onDisk, afterKill, resent)
 }
+
+func TestDownloadExclusiveNeedsTokenFromEnv(t *testing.T) {
+	s, url, _ := countingSim(t)
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	t.Setenv("MASTUI_CONFIG", t.TempDir()+"/none.json")
+	t.Setenv("MAST_API_TOKEN", "")
+	out, _, err := runCLI(t, "query", "criteria", "obs_collection=HST", "dataRights=EXCLUSIVE_ACCESS", "--mast-url", url, "--format", "csv", "--columns", "obsid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := strings.Split(strings.TrimSpace(out), "\n")[1]
+	dir := t.TempDir()
+	args := []string{"download", id, "--mast-url", url, "--dir", dir, "--filter", "size=<5MB", "--filter", "extension=fits"}
+	_, stderr, err := runCLI(t, args...)
+	if err == nil || !strings.Contains(stderr, "login required") {
+		t.Fatalf("without a token: err=%v\n%s", err, stderr)
+	}
+	m, _ := filepath.Glob(filepath.Join(dir, "mastDownload_manifest_*.csv"))
+	if b, _ := os.ReadFile(m[0]); !strings.Contains(string(b), ",ERROR,") {
+		t.Errorf("manifest lacks ERROR rows:\n%s", b)
+	}
+	t.Setenv("MAST_API_TOKEN", sim.DemoToken)
+	if _, stderr, err := runCLI(t, args...); err != nil {
+		t.Fatalf("with the token: %v\n%s", err, stderr)
+	}
+	if files, _ := sameAsArchive(t, s, dir); files == 0 {
+		t.Fatal("no files with the token")
+	}
+}
