@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"mastui/download"
 	"mastui/model"
 	"mastui/services/mast"
 	"mastui/ui"
@@ -17,6 +18,8 @@ import (
 // simulator running in-process on loopback.
 func (e *cliEnv) runTUI(args []string) error {
 	fs := e.flags("mastui")
+	dir := fs.String("dir", "", "directory the TUI downloads into (default: the current directory)")
+	flat := fs.Bool("flat", false, "download into --dir itself, not mastDownload/<collection>/<obs_id>/")
 	if pos, err := parse(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -26,18 +29,39 @@ func (e *cliEnv) runTUI(args []string) error {
 		return err
 	}
 	defer e.close()
-	renderer := lipgloss.NewRenderer(os.Stdout)
-	// Ask the terminal once, before Bubble Tea owns stdin (a later query can hang).
-	renderer.SetHasDarkBackground(termenv.HasDarkBackground())
-	common := ui.NewCommon(e.ctx, renderer, e.logger, e.serverLabel())
-	root := ui.New(common, e.client(), ui.Options{
+	opts := ui.Options{
 		PageSize:         e.cfg.TUIPageSize,
 		ServerLabel:      e.serverLabel(),
 		ParseCoordinates: mast.ParseCoordinates,
 		ParseRadius:      mast.ParseRadius,
 		Columns:          e.cfg.Columns["observations"],
 		SaveColumns:      e.saveColumns,
-	})
+		DownloadDir:      *dir,
+		FlatDownloads:    *flat,
+		MastURL:          e.cfg.MastURL,
+	}
+	if opts.DownloadDir == "" {
+		if wd, err := os.Getwd(); err == nil {
+			opts.DownloadDir = wd
+		}
+	}
+	// The queue is journaled in the XDG state dir: downloads unfinished when the TUI quits
+	// come back (and resume from their .part files) on the next start.
+	if mgr, err := download.New(download.Options{
+		Workers: 4, Logger: e.logger, UserAgent: "mastui/" + version,
+		Token: os.Getenv("MAST_API_TOKEN"), MastURL: e.cfg.MastURL,
+	}); err != nil {
+		e.logger.Error("download queue unavailable", "err", err)
+	} else {
+		defer mgr.Close()
+		mgr.Start(e.ctx)
+		opts.Downloads = mgr
+	}
+	renderer := lipgloss.NewRenderer(os.Stdout)
+	// Ask the terminal once, before Bubble Tea owns stdin (a later query can hang).
+	renderer.SetHasDarkBackground(termenv.HasDarkBackground())
+	common := ui.NewCommon(e.ctx, renderer, e.logger, e.serverLabel())
+	root := ui.New(common, e.client(), opts)
 	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithContext(e.ctx))
 	if _, err := p.Run(); err != nil && e.ctx.Err() == nil {
 		return fmt.Errorf("terminal UI: %w", err)

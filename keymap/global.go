@@ -2,10 +2,12 @@ package keymap
 
 import "github.com/charmbracelet/bubbles/key"
 
-// Global bindings work in every view (Quit is disabled while a text field has focus).
+// Global bindings work in every view (Quit and Queue are disabled while a text field has
+// focus).
 type Global struct {
 	Help      key.Binding
-	Quit      key.Binding
+	Queue     key.Binding // opens or closes the download queue panel
+	Quit      key.Binding // asks first while downloads are active or waiting
 	ForceQuit key.Binding
 }
 
@@ -13,6 +15,7 @@ type Global struct {
 func DefaultGlobal() Global {
 	return Global{
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Queue:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "downloads queue")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
@@ -28,5 +31,5 @@ func (k Global) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k Global) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Help, k.Quit, k.ForceQuit}}
+	return [][]key.Binding{{k.Help, k.Queue, k.Quit, k.ForceQuit}}
 }

@@ -15,6 +15,7 @@ type KeyMap struct {
 	Products  Products
 	Filters   Filters
 	TextInput TextInput
+	Queue     Queue
 }
 
 // Default returns a fresh KeyMap with the default bindings.
@@ -23,6 +24,7 @@ func Default() *KeyMap {
 		Global: DefaultGlobal(), Form: DefaultForm(), Results: DefaultResults(),
 		Details: DefaultDetails(), Chooser: DefaultChooser(),
 		Products: DefaultProducts(), Filters: DefaultFilters(), TextInput: DefaultTextInput(),
+		Queue: DefaultQueue(),
 	}
 }
 

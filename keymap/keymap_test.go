@@ -13,7 +13,7 @@ func TestBindingsHaveHelpAndNoConflicts(t *testing.T) {
 	k := Default()
 	views := map[string]help.KeyMap{
 		"form": k.Form, "results": k.Results, "details": k.Details, "chooser": k.Chooser,
-		"products": k.Products, "filters": k.Filters, "text": k.TextInput,
+		"products": k.Products, "filters": k.Filters, "text": k.TextInput, "queue": k.Queue,
 	}
 	for name, v := range views {
 		seen := map[string]string{}

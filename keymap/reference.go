@@ -23,6 +23,7 @@ func Reference(k *KeyMap) string {
 		{"products", k.Products.FullHelp()},
 		{"product filters", k.Filters.FullHelp()},
 		{"text filter", k.TextInput.FullHelp()},
+		{"download queue", k.Queue.FullHelp()},
 		{"everywhere", k.Global.FullHelp()},
 	}
 	for _, s := range sections {

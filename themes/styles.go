@@ -76,6 +76,8 @@ type Styles struct {
 
 	// Browse styles the tables, panes and overlays of the results and products views.
 	Browse BrowseStyles
+	// Queue styles the download queue panel.
+	Queue QueueStyles
 }
 
 // Default builds the dark theme on r. NO_COLOR (and non-colour terminals) are honoured
@@ -144,5 +146,6 @@ func New(r *lipgloss.Renderer, p Palette) *Styles {
 
 	s.Dim = ns().Foreground(p.Dim)
 	s.Browse = newBrowse(r, p)
+	s.Queue = newQueue(r, p)
 	return s
 }

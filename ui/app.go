@@ -13,6 +13,7 @@ import (
 	"mastui/ui/components/statusbar"
 	"mastui/ui/components/toast"
 	"mastui/ui/views/products"
+	"mastui/ui/views/queue"
 	"mastui/ui/views/results"
 	"mastui/ui/views/searchform"
 )
@@ -24,6 +25,7 @@ const (
 	focusForm focus = iota
 	focusResults
 	focusProducts
+	focusQueue
 )
 
 // Model is the root model of one session.
@@ -34,6 +36,7 @@ type Model struct {
 	form     *searchform.Model
 	results  *results.Model
 	products *products.Model
+	queue    *queue.Model
 	status   *statusbar.Model
 	toast    *toast.Model
 	help     *helpview.Model
@@ -43,7 +46,9 @@ type Model struct {
 	focus      focus
 	hasResults bool // a search has run: esc from the form goes back to it
 	showHelp   bool
-	sized      bool // a WindowSizeMsg has arrived
+	back       focus // where the queue panel returns to
+	confirm    bool  // "Quit? y/n" is asked
+	sized      bool  // a WindowSizeMsg has arrived
 }
 
 // New builds the root model over an archive. Run it with
@@ -63,13 +68,17 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 	if opts.ServerLabel != "" {
 		c.ServerLabel = opts.ServerLabel
 	}
+	if opts.Downloads != nil && opts.Queue == nil {
+		opts.Queue = queue.Sink{Downloads: opts.Downloads, Dir: opts.DownloadDir, Flat: opts.FlatDownloads, MastURL: opts.MastURL}
+	}
 	m := &Model{
 		c:        c,
 		opts:     opts,
-		header:   header.New(c, "Observations"),
+		header:   header.New(c, "Observations", "Queue"),
 		form:     searchform.New(c, archive, searchform.Parsers{Coordinates: opts.ParseCoordinates, Radius: opts.ParseRadius}),
 		results:  results.New(c, archive, opts.PageSize),
 		products: products.New(c, archive, opts.ProductBatchSize),
+		queue:    queue.New(c, opts.Downloads),
 		status:   statusbar.New(c),
 		toast:    toast.New(c),
 		help:     helpview.New(c),
@@ -83,8 +92,13 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 	return m
 }
 
-// Init implements tea.Model: the search form fetches the column metadata and facets.
-func (m *Model) Init() tea.Cmd { return m.form.Init() }
+// Init implements tea.Model: the search form fetches the column metadata and facets, and
+// the queue panel loads the journaled queue and starts listening to the engine.
+func (m *Model) Init() tea.Cmd {
+	cmd := tea.Batch(m.form.Init(), m.queue.Init())
+	m.refreshHeader()
+	return cmd
+}
 
 // setFocus moves keyboard focus and enables the bindings that apply there: q types into
 // the form's fields, so Quit is off while the form has focus.
@@ -92,6 +106,7 @@ func (m *Model) setFocus(f focus) {
 	m.focus = f
 	keys := m.c.Keys
 	keys.Global.Quit.SetEnabled(f != focusForm)
+	keys.Global.Queue.SetEnabled(f != focusForm)
 	keys.Form.Back.SetEnabled(m.hasResults)
 	if f == focusForm {
 		m.form.Focus()
@@ -110,6 +125,7 @@ func (m *Model) layout() {
 	m.form.SetSize(w, bh)
 	m.results.SetSize(w, bh)
 	m.products.SetSize(w, bh)
+	m.queue.SetSize(w, bh)
 	m.help.SetSize(w, bh)
 }
 
@@ -131,6 +147,8 @@ func (m *Model) Focus() string {
 		return "form"
 	case focusProducts:
 		return "products"
+	case focusQueue:
+		return "queue"
 	}
 	return "results"
 }
@@ -140,6 +158,9 @@ func (m *Model) Results() *results.Model { return m.results }
 
 // Products is the products view (for tests).
 func (m *Model) Products() *products.Model { return m.products }
+
+// Queue is the download queue panel (for tests).
+func (m *Model) Queue() *queue.Model { return m.queue }
 
 // Form is the search form (for tests).
 func (m *Model) Form() *searchform.Model { return m.form }

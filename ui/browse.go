@@ -39,6 +39,9 @@ func (m *Model) updateBrowse(msg tea.Msg) tea.Cmd {
 
 // onBrowseKey handles a key while the results or the products have focus.
 func (m *Model) onBrowseKey(msg tea.KeyMsg) tea.Cmd {
+	if m.focus == focusQueue {
+		return m.queue.Update(msg)
+	}
 	if m.focus == focusProducts {
 		return m.products.Update(msg)
 	}
@@ -115,6 +118,11 @@ func (m *Model) focusedHints() []key.Binding {
 	switch m.focus {
 	case focusForm:
 		return keys.Form.ShortHelp()
+	case focusQueue:
+		if !m.queue.Available() {
+			return []key.Binding{keys.Queue.Back}
+		}
+		return keys.Queue.ShortHelp()
 	case focusProducts:
 		switch {
 		case m.products.Capturing():
@@ -149,6 +157,8 @@ func (m *Model) focusedSections() []keymap.Section {
 	switch m.focus {
 	case focusForm:
 		return []keymap.Section{sec("Search form", keys.Form)}
+	case focusQueue:
+		return []keymap.Section{sec("Download queue", keys.Queue)}
 	case focusProducts:
 		switch {
 		case m.products.Capturing():

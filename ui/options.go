@@ -36,6 +36,17 @@ type Options struct {
 	// Queue receives the products the user sends to download (products `D`); nil only
 	// confirms with a toast and a log line.
 	Queue QueueSink
+
+	// Downloads is the session's download engine (a *download.Manager): the queue panel
+	// (`w`) shows and drives it, and when Queue is nil products sent with `D` are added to
+	// it. nil (never a nil *download.Manager) means downloads are unavailable.
+	Downloads common.Downloads
+	// DownloadDir is where downloads land ("" is the current directory), in astroquery's
+	// mastDownload/<collection>/<obs_id>/ layout unless FlatDownloads.
+	DownloadDir   string
+	FlatDownloads bool
+	// MastURL is the base of the file URLs ("" means https://mast.stsci.edu).
+	MastURL string
 }
 
 // QueueSink receives products sent to the download queue (see common.QueueSink).

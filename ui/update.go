@@ -42,8 +42,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.spinning = false // let the tick chain end while idle
 		}
 	default:
-		cmd = m.updateBrowse(msg) // results and products answers and intents
+		var ok bool
+		if cmd, ok = m.updateQueue(msg); !ok {
+			cmd = m.updateBrowse(msg) // results and products answers and intents
+		}
 	}
+	m.refreshHeader()
 	return m, tea.Batch(cmd, m.ensureSpinner())
 }
 
@@ -95,27 +99,33 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		m.toast.Dismiss()
 		m.layout()
 	}
+	if m.confirm {
+		return m.onConfirmKey(msg)
+	}
 	if m.capturing() { // a text filter takes every key
 		return m.products.Update(msg)
 	}
 	switch {
 	case m.tooSmall():
 		if key.Matches(msg, g.Quit) {
-			return tea.Quit
+			return m.quit()
 		}
 		return nil
 	case m.showHelp:
 		if key.Matches(msg, g.Help) || msg.Type == tea.KeyEsc {
 			m.showHelp = false
 		} else if key.Matches(msg, g.Quit) {
-			return tea.Quit
+			return m.quit()
 		}
 		return nil
 	case key.Matches(msg, g.Help):
 		m.showHelp = true
 		return nil
 	case key.Matches(msg, g.Quit): // disabled while the form has focus
-		return tea.Quit
+		return m.quit()
+	case key.Matches(msg, g.Queue): // disabled while the form has focus
+		m.toggleQueue()
+		return nil
 	}
 	if m.focus == focusForm {
 		if key.Matches(msg, m.c.Keys.Form.Back) { // enabled once a search has run

@@ -29,6 +29,8 @@ func (m *Model) View() string {
 		body = m.form.View()
 	case m.focus == focusProducts:
 		body = m.products.View()
+	case m.focus == focusQueue:
+		body = m.queue.View()
 	default:
 		body = m.results.View()
 	}
@@ -41,7 +43,11 @@ func (m *Model) View() string {
 		b.WriteString(m.toast.View())
 	}
 	b.WriteByte('\n')
-	b.WriteString(m.status.View(m.statusContent()))
+	if m.confirm {
+		b.WriteString(ansi.Truncate(m.c.Styles.ToastWarn.Render(m.confirmText()), w, "…"))
+	} else {
+		b.WriteString(m.status.View(m.statusContent()))
+	}
 	return b.String()
 }
 
@@ -53,6 +59,7 @@ func (m *Model) statusContent() statusbar.Content {
 		c.Spinner = m.spin.View()
 	}
 	switch {
+	case m.focus == focusQueue:
 	case m.focus == focusProducts:
 		c.Counts = m.products.Counts()
 	case m.hasResults:

@@ -26,6 +26,13 @@ func New(c *common.Common, tabs ...string) *Model {
 // SetSize sets the width of the line.
 func (m *Model) SetSize(w int) { m.width = max(0, w) }
 
+// SetTab renames tab i ("Queue (3↓ 41%)"); an index out of range is ignored.
+func (m *Model) SetTab(i int, name string) {
+	if i >= 0 && i < len(m.tabs) {
+		m.tabs[i] = name
+	}
+}
+
 // SetActive marks tab i as active.
 func (m *Model) SetActive(i int) { m.active = i }
 

@@ -1,0 +1,22 @@
+package common
+
+import "mastui/download"
+
+// Downloads is the part of the download engine the TUI drives: *download.Manager
+// implements it; tests fake it. Events must be read continuously (the queue panel's
+// Listen Cmd does).
+type Downloads interface {
+	Add(items ...download.Item) error
+	Events() <-chan download.Event
+	Snapshot() []download.Status
+	Pause(id string) error
+	Resume(id string) error
+	Cancel(id string) error
+	Retry(id string) error
+	PauseAll() error
+	ResumeAll() error
+	RetryFailed() error
+	ClearFinished() error
+}
+
+var _ Downloads = (*download.Manager)(nil)

@@ -1,0 +1,244 @@
+package ui_test
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"mastui/download"
+	"mastui/model"
+	"mastui/services/mast"
+	"mastui/services/sim"
+	"mastui/ui"
+	"mastui/ui/common"
+	"mastui/ui/uitest"
+)
+
+var queueNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+
+func newQueueApp(dl common.Downloads) *ui.Model {
+	m := ui.NewModel(uitest.Common(""), &uitest.Archive{Rows: 1200}, ui.Options{PageSize: 400, ServerLabel: "demo", Downloads: dl})
+	m.Queue().SetClock(func() time.Time { return queueNow })
+	return m
+}
+
+// The panel opens with w from the results, keeps its summary in the header tab, and esc
+// goes back.
+func TestQueueScreen(t *testing.T) {
+	m := newQueueApp(uitest.NewDownloads(uitest.DemoStatuses(queueNow.Add(4 * time.Second))...))
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(130, 24))
+	search(t, tm, "M101")
+	tm.Type("w")
+	waitText(t, tm, "login required")
+	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
+}
+
+// toResults builds the app over dl, sized, with a search submitted (results focused).
+func toResults(dl common.Downloads) *ui.Model {
+	m := newQueueApp(dl)
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 24})
+	m.Init()
+	m.Update(searchformSubmit(common.Search{Target: "M101"}))
+	return m
+}
+
+func TestQueueToggle(t *testing.T) {
+	m := newQueueApp(uitest.NewDownloads(uitest.DemoStatuses(queueNow)...))
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 24})
+	m.Init()
+	m.Update(key("w")) // the form has focus: w is typed, not a command
+	if m.Focus() != "form" {
+		t.Fatalf("w left the form: %s", m.Focus())
+	}
+	if !strings.Contains(m.View(), "Queue (3↓ 60%)") {
+		t.Fatalf("header without summary:\n%s", m.View())
+	}
+	m = toResults(uitest.NewDownloads(uitest.DemoStatuses(queueNow)...))
+	m.Update(key("w"))
+	if m.Focus() != "queue" || !strings.Contains(m.View(), "login required") {
+		t.Fatalf("w did not open the panel: %s\n%s", m.Focus(), m.View())
+	}
+	m.Update(key("?"))
+	if v := m.View(); !strings.Contains(v, "Download queue") || !strings.Contains(v, "retry all failed") {
+		t.Errorf("help overlay without the queue keys:\n%s", v)
+	}
+	m.Update(key("?"))
+	m.Update(key("w"))
+	if m.Focus() != "results" {
+		t.Fatalf("w did not close the panel: %s", m.Focus())
+	}
+	m.Update(key("w"))
+	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	for _, msg := range run(cmd) {
+		m.Update(msg)
+	}
+	if m.Focus() != "results" {
+		t.Fatalf("esc did not close the panel: %s", m.Focus())
+	}
+	// Without an engine the panel says so.
+	m2 := ui.NewModel(uitest.Common(""), &uitest.Archive{Rows: 10}, ui.Options{})
+	m2.Update(tea.WindowSizeMsg{Width: 100, Height: 24})
+	m2.Update(searchformSubmit(common.Search{Target: "M101"}))
+	m2.Update(key("w"))
+	if !strings.Contains(m2.View(), "Downloads unavailable") {
+		t.Errorf("no engine:\n%s", m2.View())
+	}
+}
+
+func quits(cmd tea.Cmd) bool {
+	for _, msg := range run(cmd) {
+		if _, ok := msg.(tea.QuitMsg); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Quitting asks first only while downloads are active or waiting; only y then quits.
+func TestQuitConfirmation(t *testing.T) {
+	for _, c := range []struct {
+		st   []download.Status
+		asks bool
+	}{
+		{uitest.DemoStatuses(queueNow), true},
+		{uitest.DemoStatuses(queueNow)[1:2], true},  // queued only
+		{uitest.DemoStatuses(queueNow)[2:5], false}, // paused, done, failed
+		{nil, false},
+	} {
+		m := toResults(uitest.NewDownloads(c.st...))
+		_, cmd := m.Update(key("q"))
+		if q := quits(cmd); m.ConfirmingQuit() != c.asks || q == c.asks {
+			t.Errorf("%d statuses: asks %v, quits %v", len(c.st), m.ConfirmingQuit(), q)
+		}
+		if !c.asks {
+			continue
+		}
+		if v := m.View(); !strings.Contains(v, "active — ") || !strings.Contains(v, "resume on the next start. Quit? y/n") {
+			t.Errorf("no question:\n%s", v)
+		}
+		if _, cmd := m.Update(key("n")); quits(cmd) || m.ConfirmingQuit() {
+			t.Error("n quit or kept asking")
+		}
+		m.Update(key("q"))
+		if _, cmd := m.Update(key("y")); !quits(cmd) {
+			t.Error("y did not quit")
+		}
+	}
+	m := toResults(uitest.NewDownloads(uitest.DemoStatuses(queueNow)...))
+	m.Update(key("q"))
+	if v := m.View(); !strings.Contains(v, "3 downloads active — they will resume on the next start. Quit? y/n") {
+		t.Errorf("wording:\n%s", v)
+	}
+}
+
+// A real engine against the simulator: three small products sent with D end up on disk,
+// the panel following the engine's events through its re-armed Listen.
+func TestQueueDownloadsWithSimulator(t *testing.T) {
+	s, err := sim.New(sim.Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	client := mast.New(mast.Config{BaseURL: ts.URL, PollInterval: time.Millisecond})
+	refs := smallProducts(ctx, t, client, 3)
+
+	mgr, err := download.New(download.Options{Ephemeral: true, MastURL: ts.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mgr.Close()
+	mgr.Start(ctx)
+	dir := t.TempDir()
+	c := uitest.Common("")
+	c.Ctx = ctx
+	m := ui.NewModel(c, client, ui.Options{Downloads: mgr, DownloadDir: dir, MastURL: ts.URL})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	m.Init()
+	m.Update(common.QueueProductsMsg{Products: refs})
+	cmd := m.Queue().Listen()
+	for m.Queue().Len() < 3 || m.Queue().Totals().Done < 3 {
+		msgs := make(chan tea.Msg, 1)
+		go func() { msgs <- cmd() }()
+		select {
+		case msg := <-msgs:
+			_, cmd = m.Update(msg)
+			if cmd == nil {
+				t.Fatalf("Listen not re-armed after %T", msg)
+			}
+		case <-ctx.Done():
+			t.Fatalf("downloads did not finish: %+v", m.Queue().Statuses())
+		}
+	}
+	for _, st := range m.Queue().Statuses() {
+		if st.State != download.Done {
+			t.Errorf("%s: %s %s", st.Filename, st.State, st.Err)
+		}
+		if !strings.HasPrefix(st.Dest, dir+string(os.PathSeparator)+"mastDownload") {
+			t.Errorf("dest %s outside %s/mastDownload", st.Dest, dir)
+		}
+		if fi, err := os.Stat(st.Dest); err != nil || fi.Size() != st.Size {
+			t.Errorf("%s on disk: %v (size %d, want %d)", st.Dest, err, sizeOf(fi), st.Size)
+		}
+	}
+	if v := m.View(); !strings.Contains(v, "Queue") {
+		t.Errorf("view:\n%s", v)
+	}
+}
+
+func sizeOf(fi os.FileInfo) int64 {
+	if fi == nil {
+		return -1
+	}
+	return fi.Size()
+}
+
+// smallProducts lists the products of M101 observations and returns the n smallest
+// distinct public files of known size.
+func smallProducts(ctx context.Context, t *testing.T, a *mast.Client, n int) []model.ProductRef {
+	t.Helper()
+	page, err := a.SearchPage(ctx, mast.Query{Object: "M101"}, 1, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := page.Table.Col("obsid")
+	var obsids []string
+	for i := range min(5, col.Len()) {
+		if col.Str != nil {
+			obsids = append(obsids, col.Str[i])
+		} else {
+			obsids = append(obsids, fmt.Sprint(col.Int[i]))
+		}
+	}
+	tab, err := a.Products(ctx, obsids, mast.ProductOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := make([]int, tab.Rows())
+	for i := range rows {
+		rows[i] = i
+	}
+	var refs []model.ProductRef
+	seen := map[string]bool{} // observations share files: one download each
+	for _, r := range model.ProductRefs(tab, rows) {
+		if !seen[r.URI] && r.Size > 0 && r.DataRights != "EXCLUSIVE_ACCESS" && r.DataRights != "RESTRICTED" {
+			seen[r.URI] = true
+			refs = append(refs, r)
+		}
+	}
+	sort.Slice(refs, func(i, j int) bool { return refs[i].Size < refs[j].Size })
+	if len(refs) < n {
+		t.Fatalf("only %d products", len(refs))
+	}
+	return refs[:n]
+}

@@ -1,0 +1,122 @@
+package uitest
+
+import (
+	"sync"
+	"time"
+
+	"mastui/download"
+)
+
+// Downloads is a fake download engine (common.Downloads): a fixed snapshot, an events
+// channel the test feeds, and a record of the controls called ("pause id", "retry-failed").
+type Downloads struct {
+	mu     sync.Mutex
+	Status []download.Status // what Snapshot returns
+	Ch     chan download.Event
+	Added  []download.Item
+	calls  []string
+	Err    error // returned by every control and Add when set
+}
+
+// NewDownloads builds a fake holding st.
+func NewDownloads(st ...download.Status) *Downloads {
+	return &Downloads{Status: st, Ch: make(chan download.Event, 64)}
+}
+
+func (d *Downloads) call(s string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.calls = append(d.calls, s)
+	return d.Err
+}
+
+// Calls lists the controls called, in order.
+func (d *Downloads) Calls() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return append([]string(nil), d.calls...)
+}
+
+// Add records the items; each becomes queued in the snapshot.
+func (d *Downloads) Add(items ...download.Item) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.Err != nil {
+		return d.Err
+	}
+	d.Added = append(d.Added, items...)
+	for _, it := range items {
+		d.Status = append(d.Status, download.Status{Item: it, State: download.Queued, Total: it.Size})
+	}
+	return nil
+}
+
+// Events implements common.Downloads.
+func (d *Downloads) Events() <-chan download.Event { return d.Ch }
+
+// Snapshot implements common.Downloads.
+func (d *Downloads) Snapshot() []download.Status {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return append([]download.Status(nil), d.Status...)
+}
+
+// Pause implements common.Downloads.
+func (d *Downloads) Pause(id string) error { return d.call("pause " + id) }
+
+// Resume implements common.Downloads.
+func (d *Downloads) Resume(id string) error { return d.call("resume " + id) }
+
+// Cancel implements common.Downloads.
+func (d *Downloads) Cancel(id string) error { return d.call("cancel " + id) }
+
+// Retry implements common.Downloads.
+func (d *Downloads) Retry(id string) error { return d.call("retry " + id) }
+
+// PauseAll implements common.Downloads.
+func (d *Downloads) PauseAll() error { return d.call("pause-all") }
+
+// ResumeAll implements common.Downloads.
+func (d *Downloads) ResumeAll() error { return d.call("resume-all") }
+
+// RetryFailed implements common.Downloads.
+func (d *Downloads) RetryFailed() error { return d.call("retry-failed") }
+
+// ClearFinished implements common.Downloads: finished items leave the snapshot.
+func (d *Downloads) ClearFinished() error {
+	if err := d.call("clear"); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	kept := d.Status[:0]
+	for _, s := range d.Status {
+		if s.State != download.Done && s.State != download.Skipped && s.State != download.Cancelled {
+			kept = append(kept, s)
+		}
+	}
+	d.Status = kept
+	return nil
+}
+
+// DemoStatuses is one download in each state the panel draws: active with progress,
+// queued, paused, done, failed with a reason, and waiting to retry at retryAt.
+func DemoStatuses(retryAt time.Time) []download.Status {
+	it := func(id, name string, size int64) download.Item {
+		return download.Item{ID: id, URL: "https://mast.example/" + name, Dest: "/data/mastDownload/JWST/jw01073/" + name,
+			Size: size, URI: "mast:JWST/product/" + name, Filename: name, Collection: "JWST", ObsID: "jw01073"}
+	}
+	return []download.Status{
+		{Item: it("a", "jw01073-o001_t001_nircam_f277w_i2d.fits", 2_100_000_000), State: download.Active,
+			Done: 1_344_000_000, Total: 2_100_000_000, Rate: 21_000_000, ETA: 36 * time.Second, Attempt: 1},
+		{Item: it("b", "jw01073001001_02101_00001_nrcb1_cal.fits", 117_000_000), State: download.Queued, Total: 117_000_000},
+		{Item: it("c", "jw01073001001_02101_00002_nrcb1_cal.fits", 117_000_000), State: download.Paused,
+			Done: 48_000_000, Total: 117_000_000},
+		{Item: it("d", "jw01073001001_02101_00003_nrcb1_rate.fits", 90_000_000), State: download.Done,
+			Done: 90_000_000, Total: 90_000_000},
+		{Item: it("e", "o6au01msq_x1d.fits", 1_200_000), State: download.Failed, Total: 1_200_000,
+			Err: "login required (exclusive access until 2027-03-01)", Attempt: 1},
+		{Item: it("f", "u9o40504m_drz.fits", 32_000_000), State: download.Queued, Total: 32_000_000,
+			Err: "HTTP 503", Attempt: 1, NextRetry: retryAt},
+	}
+}

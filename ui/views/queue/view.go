@@ -1,0 +1,227 @@
+package queue
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"mastui/download"
+	"mastui/model"
+	"mastui/ui/common"
+)
+
+// Widths of the numeric columns of a line.
+const (
+	pctW   = 4  // " 64%"
+	bytesW = 19 // "1.3 GB/2.1 GB"
+	rateW  = 10 // "21 MB/s"
+	etaW   = 7  // "1m12s"
+	minBar = 6
+)
+
+// View draws the totals line, a blank line and the visible window of downloads, in at
+// most the panel's size.
+func (m *Model) View() string {
+	st := m.c.Styles
+	if m.dl == nil {
+		return " " + st.Queue.Title.Render("Queue") + "\n\n " + st.Empty.Render("Downloads unavailable in this session: D only notes what would be queued.")
+	}
+	var b strings.Builder
+	b.WriteString(m.totalsLine())
+	b.WriteString("\n")
+	if len(m.ids) == 0 {
+		b.WriteString("\n " + st.Empty.Render("No downloads yet: select products and press D."))
+		return b.String()
+	}
+	end := min(len(m.ids), m.offset+m.rows())
+	for i := m.offset; i < end; i++ {
+		b.WriteString("\n")
+		b.WriteString(m.line(m.st[m.ids[i]], i == m.cursor))
+	}
+	return b.String()
+}
+
+func (m *Model) totalsLine() string {
+	qs, sep := m.c.Styles.Queue, m.c.Styles.Glyphs.Separator
+	t := m.Totals()
+	parts := []string{fmt.Sprintf("%d active", t.Active), fmt.Sprintf("%d waiting", t.Queued)}
+	if t.Paused > 0 {
+		parts = append(parts, fmt.Sprintf("%d paused", t.Paused))
+	}
+	parts = append(parts, fmt.Sprintf("%d done", t.Done))
+	if t.Failed > 0 {
+		parts = append(parts, fmt.Sprintf("%d failed", t.Failed))
+	}
+	left := " " + qs.Title.Render("Queue") + "   " + qs.Totals.Render(strings.Join(parts, sep))
+	right := []string{model.FormatBytes(t.Bytes) + " of " + model.FormatBytes(t.Total)}
+	if t.Rate > 0 {
+		right = append(right, rate(t.Rate))
+	}
+	if t.ETA > 0 {
+		right = append(right, "ETA "+eta(time.Duration(t.ETA*float64(time.Second))))
+	}
+	r := qs.Meta.Render(strings.Join(right, sep))
+	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(r) - 1
+	if gap < 2 {
+		return left
+	}
+	return left + strings.Repeat(" ", gap) + r
+}
+
+// line draws one download: cursor, state glyph, file name, then a bar with numbers
+// (active, paused) or a word on its state.
+func (m *Model) line(s download.Status, cursor bool) string {
+	st, qs := m.c.Styles, m.c.Styles.Queue
+	cur := " "
+	if cursor {
+		cur = st.Glyphs.Cursor
+	}
+	glyph, gs := "·", qs.Waiting
+	switch s.State {
+	case download.Active:
+		glyph, gs = "↓", qs.Active
+	case download.Paused:
+		glyph, gs = "‖", qs.Paused
+	case download.Done, download.Skipped:
+		glyph, gs = "✓", qs.Done
+	case download.Failed:
+		glyph, gs = st.Glyphs.Error, qs.Failed
+	case download.Cancelled:
+		glyph = "–"
+	}
+	nameW := min(m.maxName(), max(16, (m.width-3)*2/5))
+	name := common.Sanitize(s.Filename)
+	if name == "" {
+		name = common.Sanitize(s.URI)
+	}
+	name = ansi.Truncate(name, nameW, "…")
+	nameStyle := qs.Name
+	if cursor {
+		nameStyle = st.CursorRow
+	}
+	head := cur + gs.Render(glyph) + " " + nameStyle.Render(name) + strings.Repeat(" ", nameW-ansi.StringWidth(name)) + "  "
+	avail := m.width - 3 - nameW - 2
+	return head + m.detail(s, avail)
+}
+
+// maxName is the widest file name listed (at least 8).
+func (m *Model) maxName() int {
+	w := 8
+	for _, id := range m.ids {
+		s := m.st[id]
+		n := s.Filename
+		if n == "" {
+			n = s.URI
+		}
+		w = max(w, ansi.StringWidth(n))
+	}
+	return w
+}
+
+// detail is the part of a line after the name, in avail cells.
+func (m *Model) detail(s download.Status, avail int) string {
+	qs := m.c.Styles.Queue
+	total := s.Total
+	if total == 0 {
+		total = s.Size
+	}
+	switch s.State {
+	case download.Done:
+		return qs.Done.Render("done") + qs.Meta.Render("  "+model.FormatBytes(max(s.Done, total)))
+	case download.Skipped:
+		return qs.Done.Render("already on disk") + qs.Meta.Render("  "+model.FormatBytes(max(s.Done, total)))
+	case download.Failed:
+		reason := common.Sanitize(s.Err)
+		if reason == "" {
+			reason = "failed"
+		}
+		return qs.Failed.Render(ansi.Truncate(reason, max(1, avail), "…"))
+	case download.Cancelled:
+		return qs.Meta.Render("cancelled")
+	case download.Queued:
+		if !s.NextRetry.IsZero() {
+			text := fmt.Sprintf("retrying in %s · attempt %d", eta(max(time.Second, s.NextRetry.Sub(m.now()))), s.Attempt+1)
+			if s.Err != "" {
+				text += " · " + common.Sanitize(s.Err)
+			}
+			return qs.Waiting.Render(ansi.Truncate(text, max(1, avail), "…"))
+		}
+		text := "queued"
+		if total > 0 {
+			text += "  " + model.FormatBytes(total)
+		}
+		return qs.Waiting.Render(text)
+	}
+	// Active or paused: bar, percent, bytes, then rate and ETA (or "paused").
+	ratio := 0.0
+	if total > 0 {
+		ratio = min(1, float64(s.Done)/float64(total))
+	}
+	pct := "  ?%"
+	if total > 0 {
+		pct = fmt.Sprintf("%3d%%", int(ratio*100))
+	}
+	bytes := model.FormatBytes(s.Done)
+	if total > 0 {
+		bytes += "/" + model.FormatBytes(total)
+	}
+	nums := pct + "  " + pad(bytes, bytesW)
+	tail := ""
+	if s.State == download.Paused {
+		tail = "paused"
+	} else {
+		if s.Rate > 0 {
+			tail = pad(rate(s.Rate), rateW)
+		} else {
+			tail = pad("", rateW)
+		}
+		if s.ETA > 0 {
+			tail += eta(s.ETA)
+		}
+	}
+	fixed := ansi.StringWidth(nums)
+	withTail := fixed + 1 + rateW + etaW
+	var b strings.Builder
+	barW := avail - fixed - 1
+	if avail-withTail-1 >= minBar {
+		barW = avail - withTail - 1
+	} else {
+		tail = ""
+		if s.State == download.Paused {
+			nums = "paused " + nums
+			barW -= 7
+		}
+	}
+	if barW >= minBar {
+		m.bar.Width = min(barW, 60)
+		b.WriteString(m.bar.ViewAs(ratio))
+		b.WriteString(" ")
+	}
+	b.WriteString(qs.Meta.Render(nums))
+	if tail != "" {
+		st := qs.Meta
+		if s.State == download.Paused {
+			st = qs.Paused
+		}
+		b.WriteString(" " + st.Render(strings.TrimRight(tail, " ")))
+	}
+	return b.String()
+}
+
+func pad(s string, w int) string { return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s))) }
+
+func rate(bps float64) string { return model.FormatBytes(int64(bps)) + "/s" }
+
+// eta renders a duration compactly: "4s", "1m12s", "2h05m".
+func eta(d time.Duration) string {
+	d = d.Round(time.Second)
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", int(d.Seconds()))
+	case d < time.Hour:
+		return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
+	}
+	return fmt.Sprintf("%dh%02dm", int(d.Hours()), int(d.Minutes())%60)
+}
