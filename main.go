@@ -39,7 +39,7 @@ func main() {
 }
 
 // globalValueFlags are the global flags that take a separate value argument.
-var globalValueFlags = map[string]bool{"mast-url": true, "format": true, "columns": true, "config": true}
+var globalValueFlags = map[string]bool{"mast-url": true, "format": true, "columns": true, "config": true, "dir": true}
 
 // run dispatches a command line; it is main without the process exit, for tests.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {

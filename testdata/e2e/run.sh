@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end tests of the real binary, as a person would use it:
 #  1. CLI: `mastui sim` in the background, then `mastui query object M101 --mast-url URL --format csv`.
-#  2. TUI: `mastui --demo` in tmux, type M101, Enter, see observation rows.
+#  2. TUI: `mastui --demo` in tmux: criteria with a live count, M101 → observation rows →
+#     products → queue → the queue panel reaching done with the files on disk, column
+#     choice persisted across a restart.
 set -euo pipefail
 BIN=$(realpath "${1:-bin/mastui}")
 WORK=$(mktemp -d)
@@ -59,7 +61,7 @@ wait_for() { # wait_for TEXT [tries]
   done
   fail "timed out waiting for: $1"
 }
-tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "$BIN --demo"
+tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "$BIN --demo --dir $WORK/dl"
 wait_for "Target"
 tmux -L "$SOCK" send-keys -t app Tab Tab Tab Tab 'NIRCAM*'   # the Instrument criterion
 wait_for "≈ [0-9,]+ observations match" 100
@@ -82,7 +84,17 @@ wait_for "_(i2d|cal|uncal|drz|flt)\.fits" 100
 tmux -L "$SOCK" send-keys -t app a
 tmux -L "$SOCK" send-keys -t app D
 wait_for "[0-9]+ files?, .* queued" 50
-echo "ok  tui: products listed, selected and queued"
+queued=$(grep -Eo "[0-9]+ files?, [^q]* queued" "$WORK/pane.txt" | grep -Eo "^[0-9]+")
+echo "ok  tui: products listed, selected and queued ($queued files)"
+tmux -L "$SOCK" send-keys -t app w                     # the queue panel: watch them finish
+wait_for "Queue +0 active · 0 waiting · $queued done" 300
+files=$(find "$WORK/dl/mastDownload" -type f ! -name '*.part' | wc -l)
+parts=$(find "$WORK/dl" -name '*.part' | wc -l)
+[ "$files" -eq "$queued" ] && [ "$parts" -eq 0 ] || fail "$files files and $parts .part on disk, $queued queued"
+head -c 9 "$(find "$WORK/dl/mastDownload" -name '*.fits' | head -1)" | grep -q "SIMPLE  =" || fail "a downloaded .fits is not FITS"
+echo "ok  tui: queue panel shows $queued done; files on disk under mastDownload/"
+tmux -L "$SOCK" send-keys -t app Escape
+wait_for "Products of " 50
 tmux -L "$SOCK" send-keys -t app Escape
 wait_for "[0-9] observations" 50
 tmux -L "$SOCK" send-keys -t app c                     # column chooser: hide the 2nd column, apply
@@ -103,7 +115,7 @@ tmux -L "$SOCK" send-keys -t app q
 for _ in $(seq 1 50); do tmux -L "$SOCK" has-session -t app 2>/dev/null || break; sleep 0.1; done
 tmux -L "$SOCK" has-session -t app 2>/dev/null && fail "q did not quit"
 echo "ok  tui: q quits"
-tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "$BIN --demo"   # the choice survives a restart
+tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "$BIN --demo --dir $WORK/dl"   # the choice survives a restart
 wait_for "Target"
 tmux -L "$SOCK" send-keys -t app 'M101' Enter
 wait_for "1 hidden" 150
