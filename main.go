@@ -90,8 +90,11 @@ const usageText = `mastui — a keyboard-driven browser for MAST (Mikulski Archi
 
 Usage:
   mastui [--demo] [--mast-url URL]            the terminal UI (real MAST, or the embedded demo archive)
-  mastui sim [--listen ADDR] [--seed N] [--latency D] [--executing N]
-                                              run the MAST simulator (prints "listening on URL")
+  mastui sim [--listen ADDR] [--seed N] [--latency D] [--executing N] [fault flags]
+                                              run the MAST simulator (prints "listening on URL");
+                                              faults: --drop-after N --ignore-range --no-content-length
+                                              --stall D --error-every N --error-burst N --error-status S
+                                              --retry-after D --html-errors --page-cap N
   mastui query object NAME [--radius R] [--resolver SIMBAD|NED] [--count]
   mastui query region "RA DEC" [--radius R] [--count]
   mastui query criteria [--object NAME | --coordinates "RA DEC"] [--radius R] KEY=VALUE... [--count]

@@ -210,6 +210,17 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	latency := fs.Duration("latency", 0, "delay added to every answer (Go duration, e.g. 200ms)")
 	executing := fs.Int("executing", 0, `answer {"status": "EXECUTING"} this many times for each new job`)
 	verbose := fs.Bool("verbose", false, "log every request to stderr")
+	var f Faults
+	fs.Int64Var(&f.DropAfterBytes, "drop-after", 0, "fault: cut each download after this many body bytes")
+	fs.BoolVar(&f.IgnoreRange, "ignore-range", false, "fault: answer 200 with the whole file even when Range is sent")
+	fs.BoolVar(&f.NoContentLength, "no-content-length", false, "fault: stream downloads without Content-Length")
+	fs.DurationVar(&f.StallBody, "stall", 0, "fault: pause this long after the headers of each download")
+	fs.IntVar(&f.ErrorEvery, "error-every", 0, "fault: every Nth request starts a burst of HTTP errors")
+	fs.IntVar(&f.ErrorBurst, "error-burst", 1, "fault: length of each error burst")
+	fs.IntVar(&f.ErrorStatus, "error-status", 503, "fault: status of injected errors (429 and 503 send Retry-After)")
+	fs.DurationVar(&f.RetryAfter, "retry-after", 0, "fault: Retry-After sent with 429/503 (default 1s)")
+	fs.BoolVar(&f.HTMLErrors, "html-errors", false, "fault: error bodies are HTML pages")
+	fs.IntVar(&f.PageSizeCap, "page-cap", 0, "fault: silently serve at most this many rows per Portal page")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("sim: %w", err)
 	}
@@ -221,7 +232,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		level = slog.LevelDebug
 	}
 	opts := Options{
-		Seed: *seed, Latency: *latency, Executing: *executing,
+		Seed: *seed, Latency: *latency, Executing: *executing, Faults: f,
 		Logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 	}
 	url, stop, err := Start(ctx, *listen, opts)
