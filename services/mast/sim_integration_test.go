@@ -4,8 +4,11 @@ package mast_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"io"
 	"math"
+	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
@@ -281,5 +284,41 @@ func TestSimValidateCriteriaPointsAtTheBadOne(t *testing.T) {
 	}
 	if err := c.ValidateCriteria(context.Background(), []mast.Criterion{{Name: "t_min", Value: "2022-07-01..2024-12-31"}}); err != nil {
 		t.Fatalf("ISO date range rejected: %v", err)
+	}
+}
+
+func TestSimBundleRequestStagesACurlScript(t *testing.T) {
+	_, c := newSim(t, sim.Options{Seed: 1})
+	params := mast.Object{
+		{Key: "urlList", Value: "https://hla.stsci.edu/cgi-bin/getdata.cgi?config=ops&dataset=a1,https://hla.stsci.edu/cgi-bin/ecfproxy?file_id=b2.fits"},
+		{Key: "filename", Value: "mastDownload_20261122"},
+		{Key: "pathList", Value: "mastDownload_20261122/HSC/a1.fits,mastDownload_20261122/HSC/b2.fits"},
+		{Key: "descriptionList", Value: []string{"", ""}},
+		{Key: "productTypeList", Value: []string{"spectrum", "spectrum"}},
+		{Key: "extension", Value: "curl"},
+	}
+	raws, err := c.InvokeRaw(context.Background(), mast.InvokeRequest{Service: "Mast.Bundle.Request", Params: params})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ans struct {
+		Status     string            `json:"status"`
+		URL        string            `json:"url"`
+		StatusList map[string]string `json:"statusList"`
+	}
+	if err := json.Unmarshal(raws[0], &ans); err != nil || ans.Status != "COMPLETE" || len(ans.StatusList) != 2 {
+		t.Fatalf("answer %s: %v", raws[0], err)
+	}
+	if !strings.Contains(ans.URL, "/portal/Download/stage/anonymous/public/") || !strings.HasSuffix(ans.URL, "/mastDownload_20261122.sh") {
+		t.Fatalf("url = %s", ans.URL)
+	}
+	resp, err := http.Get(ans.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	script, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || strings.Count(string(script), "curl ") != 2 || !strings.Contains(string(script), "HSC/b2.fits") {
+		t.Fatalf("staged script (%d):\n%s", resp.StatusCode, script)
 	}
 }

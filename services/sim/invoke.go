@@ -65,11 +65,13 @@ func (s *Server) invoke(w http.ResponseWriter, r *http.Request) {
 		ans, err = s.productsQuery(params, pr)
 	case "mast.caom.all":
 		ans = func(w io.Writer) error { _, err := w.Write(s.caomAll); return err }
+	case "mast.bundle.request":
+		ans, err = s.bundleRequest(r, params)
 	case "":
 		err = fmt.Errorf("the request has no service")
 	default:
 		err = fmt.Errorf("Unknown service: %s. This simulator answers Mast.Caom.Cone, Mast.Caom.Filtered, "+
-			"Mast.Caom.Filtered.Position, Mast.Caom.Products, Mast.Caom.All and Mast.Name.Lookup.", req.Service)
+			"Mast.Caom.Filtered.Position, Mast.Caom.Products, Mast.Caom.All, Mast.Bundle.Request and Mast.Name.Lookup.", req.Service)
 	}
 	if err != nil {
 		s.log.Debug("invoke error", "service", req.Service, "err", err)

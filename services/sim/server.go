@@ -30,8 +30,9 @@ type Server struct {
 	tokens   map[string]bool
 	handler  http.Handler
 
-	mu   sync.Mutex
-	jobs map[uint64]int // EXECUTING answers given per job
+	mu      sync.Mutex
+	jobs    map[uint64]int    // EXECUTING answers given per job
+	bundles map[string][]byte // scripts staged by Mast.Bundle.Request, by "<id>/<file>"
 
 	faultCount atomic.Int64 // requests subject to injected errors so far
 }
@@ -62,6 +63,7 @@ func New(opts Options) (*Server, error) {
 	mux.HandleFunc("/portal/Mashup/Mashup.asmx/columnsconfig", s.columnsConfig)
 	mux.HandleFunc("/api/v0.1/Download/file", s.download)
 	mux.HandleFunc("/api/v0.1/Download/bundle.sh", s.bundle)
+	mux.HandleFunc("/portal/Download/stage/anonymous/public/", s.stagedBundle)
 	mux.HandleFunc("/Santa-war/query", s.santa)
 	mux.HandleFunc("/whoami", s.whoami)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
