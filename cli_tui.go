@@ -52,6 +52,7 @@ func (e *cliEnv) runTUI(args []string) error {
 		Token: os.Getenv("MAST_API_TOKEN"), MastURL: e.cfg.MastURL,
 	}); err != nil {
 		e.logger.Error("download queue unavailable", "err", err)
+		opts.DownloadsUnavailable = err.Error()
 	} else {
 		defer mgr.Close()
 		mgr.Start(e.ctx)

@@ -41,6 +41,9 @@ type Options struct {
 	// (`w`) shows and drives it, and when Queue is nil products sent with `D` are added to
 	// it. nil (never a nil *download.Manager) means downloads are unavailable.
 	Downloads common.Downloads
+	// DownloadsUnavailable says why Downloads is nil (e.g. the journal is held by another
+	// mastui session); the queue panel shows it.
+	DownloadsUnavailable string
 	// DownloadDir is where downloads land ("" is the current directory), in astroquery's
 	// mastDownload/<collection>/<obs_id>/ layout unless FlatDownloads.
 	DownloadDir   string

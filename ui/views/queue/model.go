@@ -43,6 +43,7 @@ type Model struct {
 	height int
 	bar    bar.Model
 	now    func() time.Time
+	why    string // why dl is nil, shown instead of the list
 }
 
 // New builds the panel over dl; nil means downloads are unavailable in this session.
@@ -51,6 +52,12 @@ func New(c *common.Common, dl common.Downloads) *Model {
 		c: c, dl: dl, st: map[string]download.Status{}, now: time.Now,
 		bar: bar.Model{Full: c.Styles.Queue.BarFull, Empty: c.Styles.Queue.BarEmpty},
 	}
+}
+
+// WithUnavailableReason records why the session has no download engine.
+func (m *Model) WithUnavailableReason(why string) *Model {
+	m.why = why
+	return m
 }
 
 // SetClock replaces time.Now (retry countdowns in golden tests).

@@ -26,7 +26,14 @@ const (
 func (m *Model) View() string {
 	st := m.c.Styles
 	if m.dl == nil {
-		return " " + st.Queue.Title.Render("Queue") + "\n\n " + st.Empty.Render("Downloads unavailable in this session: D only notes what would be queued.")
+		msg := "Downloads unavailable in this session: D only notes what would be queued."
+		if m.why != "" {
+			msg = "Downloads unavailable: " + common.Sanitize(m.why)
+		}
+		if m.width > 2 {
+			msg = common.Truncate(msg, m.width-2)
+		}
+		return " " + st.Queue.Title.Render("Queue") + "\n\n " + st.Empty.Render(msg)
 	}
 	var b strings.Builder
 	b.WriteString(m.totalsLine())
