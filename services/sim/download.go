@@ -34,6 +34,12 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		s.httpError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
+	s.serveFile(w, r, f, uri)
+}
+
+// serveFile sends a product's bytes (GET) or headers (HEAD), honouring Range, the
+// exclusive-access check and the download faults.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, f *File, uri string) {
 	if f.Product.Exclusive() && !s.authorized(r) {
 		s.httpError(w, http.StatusUnauthorized, fmt.Sprintf("%s is exclusive-access data: log in with a MAST token that has access", uri))
 		return

@@ -66,6 +66,7 @@ func New(opts Options) (*Server, error) {
 	mux.HandleFunc("/portal/Download/stage/anonymous/public/", s.stagedBundle)
 	mux.HandleFunc("/Santa-war/query", s.santa)
 	mux.HandleFunc("/whoami", s.whoami)
+	mux.HandleFunc("/search/", s.searchAPI)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.httpError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
 	})
