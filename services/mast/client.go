@@ -55,6 +55,7 @@ type Client struct {
 	facets    *facetCache
 	resolved  map[string]Resolved
 	breakers  map[string]breaker
+	missCols  map[string][]MissionColumn // column_list per mission (missions.go)
 }
 
 // New returns a client with defaults filled in.

@@ -22,6 +22,9 @@ type httpCall struct {
 	body        string // sent as is; empty for GET
 	client      *http.Client
 	maxRetries  int
+	contentType string // default application/x-www-form-urlencoded
+	accept      string // default text/plain
+	no500Retry  bool   // HTTP 500 means "invalid input" (Search API): do not retry it
 }
 
 // errAttemptTimeout marks the end of one attempt's RequestTimeout (retryable), as opposed
@@ -46,7 +49,8 @@ func (c *Client) send(ctx context.Context, call httpCall) ([]byte, error) {
 		retryable := err != nil && isRetryableTransport(err)
 		if err == nil {
 			lastErr = &HTTPError{What: call.what, StatusCode: status, Body: bodySnippet(body)}
-			retryable = status >= 500 || status == http.StatusTooManyRequests
+			retryable = status >= 500 && !(call.no500Retry && status == http.StatusInternalServerError) ||
+				status == http.StatusTooManyRequests
 		} else {
 			lastErr = err
 		}
@@ -84,8 +88,15 @@ func (c *Client) attempt(ctx context.Context, call httpCall) (body []byte, statu
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("%s: build request: %w", call.what, err)
 	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Accept", "text/plain")
+	ct, accept := call.contentType, call.accept
+	if ct == "" {
+		ct = "application/x-www-form-urlencoded"
+	}
+	if accept == "" {
+		accept = "text/plain"
+	}
+	req.Header.Set("Content-Type", ct)
+	req.Header.Set("Accept", accept)
 	req.Header.Set("User-Agent", c.cfg.UserAgent)
 	start := time.Now()
 	resp, err := call.client.Do(req)

@@ -1,0 +1,949 @@
+package mast
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"mastui/model"
+)
+
+// MAST Search API (astroquery MastMissions, protocol section 6).
+
+// Mission describes one mission of the Search API.
+type Mission struct {
+	Name                string // lower-cased, the <mission> of /search/<mission>/api/v0.1/
+	DatasetKeyword      string // dataset-ID column; "" when none is known
+	UsesRetrieveProduct bool   // downloads via retrieve_product (else Download/file with a mast: URI)
+}
+
+var knownMissions = map[string]Mission{
+	"hst":           {"hst", "sci_data_set_name", true},
+	"jwst":          {"jwst", "fileSetName", true},
+	"roman":         {"roman", "fileSetName", true},
+	"roman_spectra": {"roman_spectra", "", true},
+	"roman_cgi":     {"roman_cgi", "", true},
+	"classy":        {"classy", "Target", false},
+	"ullyses":       {"ullyses", "observation_id", false},
+	"iue":           {"iue", "iue_data_id", false},
+}
+
+// Search API defaults and limits.
+const (
+	DefaultMissionLimit     = 5000
+	DefaultMissionRadiusMin = 3.0  // arcmin
+	MaxMissionRadiusMin     = 30.0 // arcmin
+	MaxMissionTargets       = 100
+	DefaultMissionBatchSize = 1000
+)
+
+// MissionInfo returns what is known of a mission (name lower-cased; "" means hst). For
+// a mission without a known dataset keyword it also returns a notice for the user.
+func MissionInfo(name string) (Mission, string) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if n == "" {
+		n = "hst"
+	}
+	if m, ok := knownMissions[n]; ok {
+		return m, ""
+	}
+	return Mission{Name: n}, fmt.Sprintf("The mission %q does not have a known dataset ID keyword.", n)
+}
+
+// MissionColumn is one entry of the Search API's column_list.
+type MissionColumn struct {
+	Name          string // column_name
+	FieldName     string // human label (field_name)
+	Description   string
+	Type          string // qual_type (datatype when absent): string, integer, float, boolean, datetime, ...
+	DefaultOutput bool
+	Queryable     bool
+}
+
+func validMissionPath(m string) error {
+	if m == "" {
+		return errors.New("no mission given")
+	}
+	for i := 0; i < len(m); i++ {
+		b := m[i]
+		if !(b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b == '-') {
+			return fmt.Errorf("invalid mission name %q", m)
+		}
+	}
+	return nil
+}
+
+// MissionColumns lists the columns of a mission (GET column_list, cached per mission for
+// the life of the client; asked without the session's cookies).
+func (c *Client) MissionColumns(ctx context.Context, mission string) ([]MissionColumn, error) {
+	m, _ := MissionInfo(mission)
+	if err := validMissionPath(m.Name); err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	cols, ok := c.missCols[m.Name]
+	c.mu.Unlock()
+	if ok {
+		return cols, nil
+	}
+	u := c.cfg.BaseURL + "/search/util/api/v0.1/column_list?mission=" + url.QueryEscape(m.Name)
+	ctx, cancel := c.withBudget(ctx)
+	defer cancel()
+	raw, err := c.send(ctx, httpCall{what: "column_list " + m.Name, method: http.MethodGet, url: u,
+		client: c.bare, maxRetries: c.cfg.MaxRetries})
+	if err != nil {
+		return nil, fmt.Errorf("column list of mission %q: %w", m.Name, err)
+	}
+	cols, err = parseColumnList(raw)
+	if err != nil {
+		return nil, fmt.Errorf("column list of mission %q: %w", m.Name, err)
+	}
+	c.mu.Lock()
+	if c.missCols == nil {
+		c.missCols = map[string][]MissionColumn{}
+	}
+	c.missCols[m.Name] = cols
+	c.mu.Unlock()
+	return cols, nil
+}
+
+func parseColumnList(raw []byte) ([]MissionColumn, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var entries []map[string]any
+	if err := dec.Decode(&entries); err != nil {
+		return nil, fmt.Errorf("unreadable answer (%s): %w", bodySnippet(raw), err)
+	}
+	if len(entries) == 0 {
+		return nil, errors.New("the server listed no columns (unknown mission?)")
+	}
+	out := make([]MissionColumn, 0, len(entries))
+	for _, e := range entries {
+		name := propText(e["column_name"])
+		if name == "" {
+			name = propText(e["name"])
+		}
+		if name == "" {
+			continue
+		}
+		typ := propText(e["qual_type"])
+		if typ == "" {
+			typ = propText(e["datatype"])
+		}
+		out = append(out, MissionColumn{
+			Name:          name,
+			FieldName:     propText(e["field_name"]),
+			Description:   propText(e["description"]),
+			Type:          typ,
+			DefaultOutput: yes(e["default_output"]),
+			Queryable:     yes(e["queryable"]),
+		})
+	}
+	return out, nil
+}
+
+func yes(v any) bool {
+	switch t := v.(type) {
+	case bool:
+		return t
+	case string:
+		switch strings.ToLower(strings.TrimSpace(t)) {
+		case "yes", "y", "true", "1":
+			return true
+		}
+	case json.Number:
+		return t.String() != "0"
+	}
+	return false
+}
+
+// MissionQuery is one Search API query.
+type MissionQuery struct {
+	Mission      string
+	Coordinates  []Position
+	Objects      []string // resolved with Resolve first
+	Resolver     string   // passed to Resolve
+	RadiusArcmin float64  // 0 → 3 arcmin; at most 30
+	Criteria     []Criterion
+	Limit        int // 0 → 5000
+	Offset       int
+	SortBy       []string
+	SortDesc     []bool   // one per SortBy (may be shorter)
+	SelectCols   []string // nil = server default; ["all"] or ["*"] = every column
+}
+
+// MissionPage is one answer of the Search API.
+type MissionPage struct {
+	Table    *model.Table
+	Total    int64 // totalResults
+	Limit    int
+	Offset   int
+	HitLimit bool     // len(results) ≥ limit: page on with Offset
+	Messages []string // server messages and conversion notices
+}
+
+// MissionQueryError is an HTTP 400/500 from the Search API (invalid input).
+type MissionQueryError struct {
+	StatusCode int
+	Msg        string
+}
+
+func (e *MissionQueryError) Error() string {
+	msg := "MAST Search API rejected the query: " + e.Msg
+	return msg + " (check column names and values against the mission's column list)"
+}
+
+// names allowed in sort_by besides columns: positional searches add them to each row.
+var positionalCols = []string{"ang_sep", "search_pos", "search_key"}
+
+// MissionSearch runs one Search API query (POST search). Criteria are checked against
+// the mission's column_list first (exact, case-sensitive) with a "did you mean" hint.
+func (c *Client) MissionSearch(ctx context.Context, q MissionQuery) (*MissionPage, error) {
+	m, _ := MissionInfo(q.Mission)
+	if err := validMissionPath(m.Name); err != nil {
+		return nil, err
+	}
+	cols, err := c.MissionColumns(ctx, m.Name)
+	if err != nil {
+		return nil, err
+	}
+	body, limit, err := c.missionBody(ctx, m, cols, q)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := c.withBudget(ctx)
+	defer cancel()
+	u := c.cfg.BaseURL + "/search/" + m.Name + "/api/v0.1/search"
+	raw, err := c.send(ctx, httpCall{what: "search " + m.Name, method: http.MethodPost, url: u, body: body,
+		maxRetries: c.cfg.MaxRetries, contentType: "application/json", accept: "application/json", no500Retry: true})
+	if err != nil {
+		return nil, searchAPIError(err)
+	}
+	page, err := decodeMissionResults(raw, cols, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search %s: %w", m.Name, err)
+	}
+	page.Limit, page.Offset = limit, q.Offset
+	return page, nil
+}
+
+// searchAPIError turns HTTP 400/500 into a MissionQueryError carrying the server's text.
+func searchAPIError(err error) error {
+	var he *HTTPError
+	if !errors.As(err, &he) || he.StatusCode != 400 && he.StatusCode != 500 {
+		return err
+	}
+	msg := strings.TrimSpace(he.Body)
+	var obj map[string]any
+	if json.Unmarshal([]byte(msg), &obj) == nil {
+		for _, k := range []string{"message", "error", "detail", "msg", "messages", "errors"} {
+			if t := textOf(obj[k]); t != "" {
+				msg = t
+				break
+			}
+		}
+	}
+	msg = strings.Join(strings.Fields(model.SanitizeText(msg)), " ")
+	if r := []rune(msg); len(r) > 300 {
+		msg = string(r[:300]) + "…"
+	}
+	if msg == "" {
+		msg = fmt.Sprintf("HTTP %d", he.StatusCode)
+	}
+	return &MissionQueryError{StatusCode: he.StatusCode, Msg: msg}
+}
+
+func textOf(v any) string {
+	switch t := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return t
+	case []any:
+		var parts []string
+		for _, x := range t {
+			if s := textOf(x); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		return strings.Join(parts, "; ")
+	default:
+		b, _ := json.Marshal(t)
+		return string(b)
+	}
+}
+
+// missionBody validates q and writes the JSON body, keys in astroquery's order.
+func (c *Client) missionBody(ctx context.Context, m Mission, cols []MissionColumn, q MissionQuery) (string, int, error) {
+	names := make([]string, len(cols))
+	known := make(map[string]bool, len(cols))
+	for i, col := range cols {
+		names[i] = col.Name
+		known[col.Name] = true
+	}
+	unknown := func(what, name string, extra []string, index int) error {
+		msg := fmt.Sprintf("%s '%s' does not exist for mission %q.", what, name, m.Name)
+		if hint := model.Closest(name, append(append([]string(nil), names...), extra...)); hint != "" {
+			msg += fmt.Sprintf(" Did you mean '%s'?", hint)
+		}
+		return &CriterionError{Index: index, Name: name, Err: errors.New(msg)}
+	}
+
+	limit := q.Limit
+	if limit == 0 {
+		limit = DefaultMissionLimit
+	}
+	if limit < 0 || q.Offset < 0 {
+		return "", 0, fmt.Errorf("limit and offset must not be negative (got %d, %d)", q.Limit, q.Offset)
+	}
+
+	// conditions
+	var conds []string
+	for i, cr := range q.Criteria {
+		name := strings.TrimSpace(cr.Name)
+		if !known[name] && !(name == "pass_id" && known["pass"]) {
+			return "", 0, unknown("Filter", name, nil, i)
+		}
+		conds = append(conds, "{"+jsonStr(name)+": "+jsonStr(cr.Value)+"}")
+	}
+
+	// select_cols
+	selectJSON := "null"
+	if q.SelectCols != nil {
+		var sel []string
+		seen := map[string]bool{}
+		add := func(s string) {
+			if s != "" && !seen[s] {
+				seen[s] = true
+				sel = append(sel, s)
+			}
+		}
+		var items []string
+		for _, s := range q.SelectCols {
+			for _, it := range strings.Split(s, ",") {
+				if it = strings.TrimSpace(it); it != "" {
+					items = append(items, it)
+				}
+			}
+		}
+		if len(items) == 1 && (strings.EqualFold(items[0], "all") || items[0] == "*") {
+			for _, n := range names {
+				add(n)
+			}
+		} else {
+			for _, it := range items {
+				if !known[it] {
+					return "", 0, unknown("Column", it, nil, -1)
+				}
+				add(it)
+			}
+		}
+		add(m.DatasetKeyword)
+		parts := make([]string, len(sel))
+		for i, s := range sel {
+			parts[i] = jsonStr(s)
+		}
+		selectJSON = "[" + strings.Join(parts, ", ") + "]"
+	}
+
+	// sort
+	if len(q.SortDesc) > len(q.SortBy) {
+		return "", 0, fmt.Errorf("%d sort directions for %d sort columns", len(q.SortDesc), len(q.SortBy))
+	}
+	for _, s := range q.SortBy {
+		if !known[s] && !contains(positionalCols, s) {
+			return "", 0, unknown("Sort column", s, positionalCols, -1)
+		}
+	}
+
+	// targets
+	if len(q.Coordinates)+len(q.Objects) > MaxMissionTargets {
+		return "", 0, fmt.Errorf("too many targets: at most %d per query, got %d", MaxMissionTargets, len(q.Coordinates)+len(q.Objects))
+	}
+	targets := append([]Position(nil), q.Coordinates...)
+	if len(q.Objects) > 0 {
+		res, err := c.Resolve(ctx, q.Objects, q.Resolver)
+		if err != nil {
+			return "", 0, err
+		}
+		for _, r := range res {
+			targets = append(targets, r.Position)
+		}
+	}
+	radius := q.RadiusArcmin
+	if radius == 0 {
+		radius = DefaultMissionRadiusMin
+	}
+	if err := checkMissionRadius(radius, pyFloat(radius)+" arcmin"); err != nil {
+		return "", 0, err
+	}
+
+	var b strings.Builder
+	fmt.Fprintf(&b, `{"limit": %d, "offset": %d, "select_cols": %s`, limit, q.Offset, selectJSON)
+	if len(targets) > 0 {
+		ts := make([]string, len(targets))
+		for i, p := range targets {
+			if math.IsNaN(p.RA) || math.IsNaN(p.Dec) || math.IsInf(p.RA, 0) || math.IsInf(p.Dec, 0) {
+				return "", 0, fmt.Errorf("invalid target position %v", p)
+			}
+			ts[i] = jsonStr(pyFloat(p.RA) + " " + pyFloat(p.Dec))
+		}
+		fmt.Fprintf(&b, `, "target": [%s], "radius": %s, "radius_units": "arcseconds"`,
+			strings.Join(ts, ", "), pyFloat(radius*60))
+	}
+	fmt.Fprintf(&b, `, "conditions": [%s]`, strings.Join(conds, ", "))
+	if len(q.SortBy) > 0 {
+		sb := make([]string, len(q.SortBy))
+		for i, s := range q.SortBy {
+			sb[i] = jsonStr(s)
+		}
+		fmt.Fprintf(&b, `, "sort_by": [%s]`, strings.Join(sb, ", "))
+		if len(q.SortDesc) > 0 {
+			sd := make([]string, len(q.SortDesc))
+			for i, d := range q.SortDesc {
+				sd[i] = strconv.FormatBool(d)
+			}
+			fmt.Fprintf(&b, `, "sort_desc": [%s]`, strings.Join(sd, ", "))
+		}
+	}
+	b.WriteByte('}')
+	return b.String(), limit, nil
+}
+
+func jsonStr(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func checkMissionRadius(arcmin float64, given string) error {
+	if math.IsNaN(arcmin) || arcmin <= 0 {
+		return fmt.Errorf("radius must be positive, got %s", given)
+	}
+	if arcmin > MaxMissionRadiusMin*(1+1e-12) {
+		return fmt.Errorf("query radius too large: must be ≤ 30 arcmin, got %s", given)
+	}
+	return nil
+}
+
+// ParseMissionRadius reads a Search API radius in arcminutes. A bare number is
+// ARCMINUTES (as astroquery's code treats it, although its docs say degrees); angle
+// strings such as "3 arcmin", "0.05 deg" or "30 arcsec" are converted. At most 30 arcmin.
+func ParseMissionRadius(s string) (float64, error) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return 0, errors.New("empty radius: expected e.g. 3 (arcmin; a bare number is arcminutes), 0.05 deg or 30 arcsec")
+	}
+	var arcmin float64
+	if v, ok := parseDecimal(t); ok {
+		arcmin = v
+	} else {
+		deg, err := ParseRadius(t)
+		if err != nil {
+			return 0, fmt.Errorf("%w (for mission searches a bare number is arcminutes)", err)
+		}
+		arcmin = deg * 60
+	}
+	if err := checkMissionRadius(arcmin, strconv.Quote(t)); err != nil {
+		return 0, err
+	}
+	return arcmin, nil
+}
+
+// --- result decoding ---
+
+type missionInfo struct {
+	Name   string `json:"name"`
+	Type   string `json:"type"`
+	DBType string `json:"db_type"`
+}
+
+type missionAnswer struct {
+	Messages     []any         `json:"messages"`
+	Info         []missionInfo `json:"info"`
+	TotalResults json.Number   `json:"totalResults"`
+	Results      []any         `json:"results"`
+}
+
+func missionKind(typ string) model.Kind {
+	t := strings.ToLower(strings.TrimSpace(typ))
+	switch {
+	case strings.Contains(t, "varchar"):
+		return model.KindString
+	case t == "boolean" || t == "binary" || t == "bool":
+		return model.KindBool
+	case t == "int" || t == "short" || t == "long" || t == "number" || t == "integer" || t == "unsignedbyte" || t == "bigint" || t == "smallint":
+		return model.KindInt
+	case t == "double" || t == "float" || t == "decimal" || t == "real":
+		return model.KindFloat
+	}
+	return model.KindString // char, string, null, datetime, unknown
+}
+
+// decodeMissionResults builds the table from info (columns only from info, in order).
+func decodeMissionResults(raw []byte, cols []MissionColumn, limit int) (*MissionPage, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var a missionAnswer
+	if err := dec.Decode(&a); err != nil {
+		return nil, fmt.Errorf("unreadable answer (%s): %w", bodySnippet(raw), err)
+	}
+	page := &MissionPage{}
+	for _, m := range a.Messages {
+		if s := model.SanitizeText(textOf(m)); s != "" {
+			page.Messages = append(page.Messages, s)
+		}
+	}
+	useDB := len(a.Info) > 0 && a.Info[0].Type == ""
+	meta := make(map[string]MissionColumn, len(cols))
+	for _, c := range cols {
+		meta[c.Name] = c
+	}
+	rows := a.Results
+	t := &model.Table{}
+	seenCol := map[string]bool{}
+	for idx, inf := range a.Info {
+		if inf.Name == "" || seenCol[inf.Name] {
+			continue
+		}
+		typ := inf.Type
+		if useDB {
+			typ = inf.DBType
+		}
+		get := func(r int) (any, bool) {
+			switch row := rows[r].(type) {
+			case map[string]any:
+				v, ok := row[inf.Name]
+				return v, ok
+			case []any:
+				if idx < len(row) {
+					return row[idx], true
+				}
+			}
+			return nil, false
+		}
+		present := len(rows) == 0
+		for r := range rows {
+			if _, ok := get(r); ok {
+				present = true
+				break
+			}
+		}
+		if !present {
+			continue // an info column missing from the rows is skipped
+		}
+		seenCol[inf.Name] = true
+		col := model.NewColumn(inf.Name, missionKind(typ), len(rows))
+		col.Meta.Type = typ
+		if m, ok := meta[inf.Name]; ok {
+			col.Meta.Label, col.Meta.Description = m.FieldName, m.Description
+		}
+		bad := 0
+		for r := range rows {
+			v, _ := get(r)
+			if !appendMissionValue(col, r, v) {
+				bad++
+			}
+		}
+		if bad > 0 {
+			page.Messages = append(page.Messages, fmt.Sprintf("Column '%s': %d values could not be coerced to %s and were masked.", inf.Name, bad, col.Kind))
+		}
+		padMask(col)
+		t.Columns = append(t.Columns, col)
+	}
+	page.Table = t
+	page.HitLimit = limit > 0 && len(rows) >= limit
+	if n, err := a.TotalResults.Int64(); err == nil {
+		page.Total = n
+	} else {
+		page.Total = int64(len(rows))
+	}
+	return page, nil
+}
+
+// appendMissionValue appends v as row r of col; false when it could not be converted
+// (the row is then masked).
+func appendMissionValue(col *model.Column, r int, v any) bool {
+	ok := true
+	switch col.Kind {
+	case model.KindString:
+		s := ""
+		switch t := v.(type) {
+		case nil:
+		case string:
+			s = t
+		case json.Number:
+			s = t.String()
+		case bool:
+			s = strconv.FormatBool(t)
+		default:
+			b, _ := json.Marshal(t)
+			s = string(b)
+		}
+		col.Str = append(col.Str, s)
+		if s == "" {
+			col.SetMasked(r)
+		}
+	case model.KindInt:
+		n, good := int64(-999), true
+		switch t := v.(type) {
+		case nil:
+		case json.Number:
+			n, good = parseIntish(t.String())
+		case string:
+			if strings.TrimSpace(t) != "" {
+				n, good = parseIntish(strings.TrimSpace(t))
+			}
+		case bool:
+			n = map[bool]int64{false: 0, true: 1}[t]
+		default:
+			good = false
+		}
+		if !good {
+			n, ok = -999, false
+		}
+		col.Int = append(col.Int, n)
+		if n == -999 {
+			col.SetMasked(r)
+		}
+	case model.KindFloat:
+		f, good := -999.0, true
+		switch t := v.(type) {
+		case nil:
+		case json.Number:
+			var err error
+			f, err = strconv.ParseFloat(t.String(), 64)
+			good = err == nil
+		case string:
+			if s := strings.TrimSpace(t); s != "" {
+				var err error
+				f, err = strconv.ParseFloat(s, 64)
+				good = err == nil
+			}
+		default:
+			good = false
+		}
+		if !good {
+			f, ok = -999, false
+		}
+		col.Float = append(col.Float, f)
+		if f == -999 {
+			col.SetMasked(r)
+		}
+	case model.KindBool:
+		b, masked := false, false
+		switch t := v.(type) {
+		case bool:
+			b = t
+		case nil:
+			masked = true
+		case json.Number:
+			b = t.String() != "0"
+		case string:
+			switch strings.ToLower(strings.TrimSpace(t)) {
+			case "true", "t", "1", "yes":
+				b = true
+			case "false", "f", "0", "no":
+			case "":
+				masked = true
+			default:
+				masked, ok = true, false
+			}
+		default:
+			masked, ok = true, false
+		}
+		col.Bool = append(col.Bool, b)
+		if masked {
+			col.SetMasked(r)
+		}
+	}
+	return ok
+}
+
+// parseIntish reads an exact integer; "12.0" (integral float text) is accepted too.
+func parseIntish(s string) (int64, bool) {
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return n, true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+		return 0, false
+	}
+	return int64(f), true
+}
+
+// --- products ---
+
+// MissionProducts lists the products of datasets (POST post_list_products, batchSize ids
+// per request, default 1000). Blank ids are dropped, "a,b" entries split, duplicates
+// removed keeping the first (order kept, unlike astroquery's set).
+func (c *Client) MissionProducts(ctx context.Context, mission string, datasets []string, batchSize int) (*model.Table, error) {
+	m, _ := MissionInfo(mission)
+	if err := validMissionPath(m.Name); err != nil {
+		return nil, err
+	}
+	if batchSize <= 0 {
+		batchSize = DefaultMissionBatchSize
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for _, s := range datasets {
+		for _, id := range strings.Split(s, ",") {
+			if id = strings.TrimSpace(id); id != "" && !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil, errors.New("dataset list is empty, no associated products")
+	}
+	ctx, cancel := c.withBudget(ctx)
+	defer cancel()
+	u := c.cfg.BaseURL + "/search/" + m.Name + "/api/v0.1/post_list_products"
+	var objs []Object
+	for start := 0; start < len(ids); start += batchSize {
+		end := min(start+batchSize, len(ids))
+		body, err := json.Marshal(map[string][]string{"dataset_ids": ids[start:end]})
+		if err != nil {
+			return nil, err
+		}
+		raw, err := c.send(ctx, httpCall{what: "post_list_products " + m.Name, method: http.MethodPost, url: u,
+			body: string(body), maxRetries: c.cfg.MaxRetries, contentType: "application/json",
+			accept: "application/json", no500Retry: true})
+		if err != nil {
+			return nil, searchAPIError(err)
+		}
+		batch, err := parseMissionProducts(raw)
+		if err != nil {
+			return nil, fmt.Errorf("products of %s: %w", m.Name, err)
+		}
+		objs = append(objs, batch...)
+	}
+	return objectsTable(objs), nil
+}
+
+// parseMissionProducts reads {"products": [...]} or {"products": [[...]]}, keeping key order.
+func parseMissionProducts(raw []byte) ([]Object, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	v, err := readOrdered(dec)
+	if err != nil {
+		return nil, fmt.Errorf("unreadable answer (%s): %w", bodySnippet(raw), err)
+	}
+	top, ok := v.(Object)
+	if !ok {
+		return nil, fmt.Errorf("unexpected answer (%s)", bodySnippet(raw))
+	}
+	var list []any
+	found := false
+	for _, kv := range top {
+		if kv.Key == "products" {
+			found = true
+			list, _ = kv.Value.([]any)
+		}
+	}
+	if !found {
+		return nil, fmt.Errorf("answer has no products (%s)", bodySnippet(raw))
+	}
+	if len(list) > 0 {
+		if inner, ok := list[0].([]any); ok {
+			list = inner
+		}
+	}
+	out := make([]Object, 0, len(list))
+	for _, it := range list {
+		if o, ok := it.(Object); ok {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+// objectsTable builds a table from JSON objects: columns in first-seen key order; a
+// column is int when every value is an integer number, float when every value is a
+// number, bool when every value is a bool, otherwise string (numbers keep their literal
+// text). nulls and missing keys are masked.
+func objectsTable(objs []Object) *model.Table {
+	var order []string
+	idx := map[string]int{}
+	for _, o := range objs {
+		for _, kv := range o {
+			if _, ok := idx[kv.Key]; !ok {
+				idx[kv.Key] = len(order)
+				order = append(order, kv.Key)
+			}
+		}
+	}
+	vals := make([][]any, len(order))
+	for i := range vals {
+		vals[i] = make([]any, len(objs))
+	}
+	for r, o := range objs {
+		for _, kv := range o {
+			vals[idx[kv.Key]][r] = kv.Value
+		}
+	}
+	t := &model.Table{}
+	for i, name := range order {
+		kind := inferKind(vals[i])
+		col := model.NewColumn(name, kind, len(objs))
+		for r, v := range vals[i] {
+			if v == nil {
+				switch kind {
+				case model.KindString:
+					col.Str = append(col.Str, "")
+				case model.KindInt:
+					col.Int = append(col.Int, 0)
+				case model.KindFloat:
+					col.Float = append(col.Float, 0)
+				case model.KindBool:
+					col.Bool = append(col.Bool, false)
+				}
+				col.SetMasked(r)
+				continue
+			}
+			switch kind {
+			case model.KindInt:
+				n, _ := strconv.ParseInt(v.(json.Number).String(), 10, 64)
+				col.Int = append(col.Int, n)
+			case model.KindFloat:
+				f, _ := strconv.ParseFloat(v.(json.Number).String(), 64)
+				col.Float = append(col.Float, f)
+			case model.KindBool:
+				col.Bool = append(col.Bool, v.(bool))
+			default:
+				col.Str = append(col.Str, textOf(plainJSON(v)))
+			}
+		}
+		padMask(col)
+		t.Columns = append(t.Columns, col)
+	}
+	return t
+}
+
+// padMask makes a lazily allocated mask as long as the column.
+func padMask(c *model.Column) {
+	if c.Masked != nil && len(c.Masked) < c.Len() {
+		c.Masked = append(c.Masked, make([]bool, c.Len()-len(c.Masked))...)
+	}
+}
+
+// plainJSON turns ordered values back into something json.Marshal writes in order.
+func plainJSON(v any) any {
+	switch t := v.(type) {
+	case json.Number:
+		return t.String()
+	case bool:
+		return strconv.FormatBool(t)
+	case Object, []any:
+		var b strings.Builder
+		if err := writePy(&b, t); err == nil {
+			return json.RawMessage(b.String())
+		}
+	}
+	return v
+}
+
+func inferKind(vals []any) model.Kind {
+	allInt, allNum, allBool, some := true, true, true, false
+	for _, v := range vals {
+		if v == nil {
+			continue
+		}
+		some = true
+		switch t := v.(type) {
+		case json.Number:
+			allBool = false
+			if _, err := strconv.ParseInt(t.String(), 10, 64); err != nil {
+				allInt = false
+				if _, err := strconv.ParseFloat(t.String(), 64); err != nil {
+					allNum = false
+				}
+			}
+		case bool:
+			allInt, allNum = false, false
+		default:
+			allInt, allNum, allBool = false, false, false
+		}
+	}
+	switch {
+	case !some:
+		return model.KindString
+	case allInt:
+		return model.KindInt
+	case allNum:
+		return model.KindFloat
+	case allBool:
+		return model.KindBool
+	}
+	return model.KindString
+}
+
+// UniqueMissionProducts keeps the first row of each filename, in order
+// (get_unique_product_list), and returns how many were dropped. Rows without a filename
+// are all kept.
+func UniqueMissionProducts(t *model.Table) (*model.Table, int) {
+	if t == nil {
+		return t, 0
+	}
+	file := t.Col("filename")
+	if file == nil {
+		return t, 0
+	}
+	seen := make(map[string]bool, t.Rows())
+	keep := make([]int, 0, t.Rows())
+	dups := 0
+	for i := 0; i < t.Rows(); i++ {
+		f := file.String(i)
+		if f == "" {
+			keep = append(keep, i)
+			continue
+		}
+		if seen[f] {
+			dups++
+			continue
+		}
+		seen[f] = true
+		keep = append(keep, i)
+	}
+	if dups == 0 {
+		return t, 0
+	}
+	return t.Select(keep), dups
+}
+
+// MissionDownloadURL is where a product of a mission is downloaded from: retrieve_product
+// for hst, jwst and roman*, else Download/file, which needs a full "mast:" URI.
+func MissionDownloadURL(base, mission, uri string) (string, error) {
+	base = strings.TrimRight(base, "/")
+	if base == "" {
+		base = DefaultBaseURL
+	}
+	m, _ := MissionInfo(mission)
+	if err := validMissionPath(m.Name); err != nil {
+		return "", err
+	}
+	if strings.TrimSpace(uri) == "" {
+		return "", errors.New("no product URI given")
+	}
+	if m.UsesRetrieveProduct {
+		return base + "/search/" + m.Name + "/api/v0.1/retrieve_product?product_name=" + fullEscape(uri), nil
+	}
+	if !strings.HasPrefix(uri, "mast:") {
+		return "", fmt.Errorf("for mission %q, a full MAST URI (mast:...) is required for downloading, got %q", m.Name, uri)
+	}
+	return base + "/api/v0.1/Download/file?uri=" + fullEscape(uri), nil
+}
+
+// fullEscape percent-encodes everything but unreserved characters ("/" → %2F, ":" → %3A,
+// " " → %20).
+func fullEscape(s string) string {
+	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
+}
