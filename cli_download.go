@@ -298,6 +298,12 @@ func writeManifests(dir string, st []download.Status) (string, error) {
 		return "", fmt.Errorf("manifest: %w", err)
 	}
 	base := filepath.Join(dir, "mastDownload_manifest_"+time.Now().UTC().Format("20060102150405"))
+	for i := 2; ; i++ { // two runs in the same second must not overwrite each other
+		if _, err := os.Stat(base + ".csv"); os.IsNotExist(err) {
+			break
+		}
+		base = strings.TrimSuffix(base, "_"+strconv.Itoa(i-1)) + "_" + strconv.Itoa(i)
+	}
 	for _, w := range []struct {
 		ext   string
 		write func(*os.File) error

@@ -75,6 +75,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return env.runDownload(rest)
 	case "download-file":
 		return env.runDownloadFile(rest)
+	case "mission":
+		return env.runMission(rest)
 	case "version":
 		fmt.Fprintln(stdout, "mastui", version)
 		return nil
@@ -109,6 +111,13 @@ Usage:
                                               a token for exclusive data comes from $MAST_API_TOKEN
   mastui download --resume                    finish what an interrupted run left
   mastui download-file URI [--out PATH]       one product by its mast: URI
+  mastui mission columns --mission M          the MAST Search API (MastMissions): hst, jwst, …
+  mastui mission search --mission M [--coordinates "RA DEC"]... [--object NAME]... [--radius R]
+                 [--sort COL[:desc]]... [--select COLS|all] [--limit N] [--offset N] KEY=VALUE...
+                                              values pass to the server as typed (!COS, >0, 1000..2000, *GAL*);
+                                              a bare --radius number is ARCMINUTES (default 3, max 30)
+  mastui mission products --mission M DATASET... [--unique] [--filter KEY=VALUE]...
+  mastui mission download --mission M DATASET... [--filter ...] [--dir D] [--flat]
   mastui version
 
 Product filters (--filter KEY=VALUE, repeatable; astroquery's filter_products): filters are AND'd, a comma

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"mastui/download"
+	"mastui/model"
+	"mastui/services/mast"
+)
+
+// runMission implements `mastui mission columns|search|products|download` (astroquery's
+// MastMissions, the MAST Search API).
+func (e *cliEnv) runMission(args []string) error {
+	fs := e.flags("mission")
+	mission := fs.String("mission", "hst", "mission: hst, jwst, roman, classy, ullyses, iue, …")
+	var coords, objects, sorts []string
+	fs.Func("coordinates", `"RA DEC" target (repeatable)`, func(s string) error { coords = append(coords, s); return nil })
+	fs.Func("object", "object name target (repeatable)", func(s string) error { objects = append(objects, s); return nil })
+	fs.Func("sort", "COL or COL:desc (repeatable)", func(s string) error { sorts = append(sorts, s); return nil })
+	radius := fs.String("radius", "", "cone radius; a bare number is ARCMINUTES (default 3, at most 30)")
+	resolver := fs.String("resolver", "", "SIMBAD or NED")
+	selectCols := fs.String("select", "", `columns to return: a comma list, or "all"`)
+	limit := fs.Int("limit", 0, "rows per request (default 5000)")
+	offset := fs.Int("offset", 0, "rows to skip (paging)")
+	unique := fs.Bool("unique", false, "products: drop repeated file names")
+	var filters model.Filters
+	fs.Func("filter", "KEY=VALUE product filter (repeatable)", func(s string) error {
+		f, err := model.ParseFilter(s)
+		if err == nil {
+			filters = append(filters, f)
+		}
+		return err
+	})
+	dir := fs.String("dir", ".", "download directory")
+	flat := fs.Bool("flat", false, "put every file directly in --dir")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("mission: say columns, search, products or download")
+	}
+	sub, pos := pos[0], pos[1:]
+	info, notice := mast.MissionInfo(*mission)
+	if notice != "" {
+		fmt.Fprintln(e.stderr, notice)
+	}
+	if err := e.setup(); err != nil {
+		return err
+	}
+	defer e.close()
+	c := e.client()
+	switch sub {
+	case "columns":
+		cols, err := c.MissionColumns(e.ctx, info.Name)
+		if err != nil {
+			return err
+		}
+		names := []string{"name", "field_name", "type", "default_output", "queryable", "description"}
+		tcols := make([]*model.Column, len(names))
+		for i, n := range names {
+			tcols[i] = model.NewColumn(n, model.KindString, len(cols))
+		}
+		for _, col := range cols {
+			for i, v := range []string{col.Name, col.FieldName, col.Type, fmt.Sprint(col.DefaultOutput), fmt.Sprint(col.Queryable), col.Description} {
+				tcols[i].Str = append(tcols[i].Str, v)
+			}
+		}
+		return e.write(model.NewTable(tcols...), nil)
+	case "search":
+		q := mast.MissionQuery{Mission: info.Name, Objects: objects, Resolver: *resolver, Limit: *limit, Offset: *offset}
+		for _, s := range coords {
+			p, err := mast.ParseCoordinates(s)
+			if err != nil {
+				return usagef("--coordinates: %v", err)
+			}
+			q.Coordinates = append(q.Coordinates, p)
+		}
+		if *radius != "" {
+			if q.RadiusArcmin, err = mast.ParseMissionRadius(*radius); err != nil {
+				return usagef("--radius: %v", err)
+			}
+		}
+		for _, s := range sorts {
+			col, dir, _ := strings.Cut(s, ":")
+			q.SortBy = append(q.SortBy, col)
+			q.SortDesc = append(q.SortDesc, strings.EqualFold(dir, "desc"))
+		}
+		if *selectCols != "" {
+			for _, s := range strings.Split(*selectCols, ",") {
+				q.SelectCols = append(q.SelectCols, strings.TrimSpace(s))
+			}
+		}
+		for _, a := range pos {
+			cr, err := mast.ParseCriterion(a)
+			if err != nil {
+				return usagef("mission search: %v", err)
+			}
+			q.Criteria = append(q.Criteria, cr)
+		}
+		page, err := c.MissionSearch(e.ctx, q)
+		if err != nil {
+			return err
+		}
+		for _, m := range page.Messages {
+			fmt.Fprintln(e.stderr, model.SanitizeText(m))
+		}
+		if page.HitLimit {
+			fmt.Fprintf(e.stderr, "%d of %d rows returned (limit reached): page with --offset %d or narrow the query\n",
+				page.Table.Rows(), page.Total, page.Offset+page.Table.Rows())
+		}
+		return e.write(page.Table, nil)
+	case "products", "download":
+		if len(pos) == 0 {
+			return usagef("mission %s: give dataset ids (%s)", sub, info.DatasetKeyword)
+		}
+		t, err := c.MissionProducts(e.ctx, info.Name, pos, 0)
+		if err != nil {
+			return err
+		}
+		total := t.Rows()
+		if len(filters) > 0 {
+			if t, err = filters.Apply(t, model.FilterOptions{FilenameColumn: "filename"}); err != nil {
+				return usagef("--filter: %v", err)
+			}
+		}
+		if *unique || sub == "download" {
+			var dups int
+			t, dups = mast.UniqueMissionProducts(t)
+			if dups > 0 {
+				fmt.Fprintf(e.stderr, "%d products were duplicates\n", dups)
+			}
+		}
+		fmt.Fprintf(e.stderr, "%d products, %d kept\n", total, t.Rows())
+		if sub == "products" {
+			return e.write(t, nil)
+		}
+		return e.downloadMissionProducts(info.Name, t, *dir, *flat)
+	default:
+		return usagef("mission: unknown subcommand %q: use columns, search, products or download", sub)
+	}
+}
+
+// downloadMissionProducts queues Search API products in the download engine, in the
+// layout mastDownload/<mission>/<dataset>/<file> (or flat).
+func (e *cliEnv) downloadMissionProducts(mission string, t *model.Table, dir string, flat bool) error {
+	if t.Rows() == 0 {
+		return fmt.Errorf("no products to download after applying filters")
+	}
+	col := func(names ...string) *model.Column {
+		for _, n := range names {
+			if c := t.Col(n); c != nil {
+				return c
+			}
+		}
+		return nil
+	}
+	uri, name, ds, size := col("uri", "filename"), col("filename"), col("dataset", "fileset"), col("size")
+	items := make([]download.Item, 0, t.Rows())
+	for r := 0; r < t.Rows(); r++ {
+		it := download.Item{URI: uri.String(r), Collection: mission}
+		if name != nil {
+			it.Filename = name.String(r)
+		}
+		if ds != nil {
+			it.ObsID = ds.String(r)
+		}
+		if size != nil && size.Kind == model.KindInt && !size.IsMasked(r) {
+			it.Size = size.Int[r]
+		}
+		var err error
+		if it.URL, err = mast.MissionDownloadURL(e.cfg.MastURL, mission, it.URI); err != nil {
+			return err
+		}
+		if it.Dest, err = download.PathFor(dir, it, flat); err != nil {
+			return err
+		}
+		items = append(items, it)
+	}
+	return e.runQueue(items, 4, 0, dir)
+}
