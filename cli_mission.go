@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 
 	"mastui/download"
@@ -34,6 +37,7 @@ func (e *cliEnv) runMission(args []string) error {
 	})
 	dir := fs.String("dir", ".", "download directory")
 	flat := fs.Bool("flat", false, "put every file directly in --dir")
+	fromJSON := fs.String("products-json", "", "download: a MAST subscription-service JSON file (a list of product objects) instead of dataset ids")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -112,6 +116,22 @@ func (e *cliEnv) runMission(args []string) error {
 		}
 		return e.write(page.Table, nil)
 	case "products", "download":
+		if sub == "download" && *fromJSON != "" {
+			if len(pos) > 0 {
+				return usagef("mission download: give dataset ids or --products-json, not both")
+			}
+			t, err := readProductsJSON(*fromJSON)
+			if err != nil {
+				return err
+			}
+			if len(filters) > 0 {
+				if t, err = filters.Apply(t, model.FilterOptions{FilenameColumn: "filename"}); err != nil {
+					return usagef("--filter: %v", err)
+				}
+			}
+			t, _ = mast.UniqueMissionProducts(t)
+			return e.downloadMissionProducts(info.Name, t, *dir, *flat)
+		}
 		if len(pos) == 0 {
 			return usagef("mission %s: give dataset ids (%s)", sub, info.DatasetKeyword)
 		}
@@ -157,9 +177,17 @@ func (e *cliEnv) downloadMissionProducts(mission string, t *model.Table, dir str
 		return nil
 	}
 	uri, name, ds, size := col("uri", "filename"), col("filename"), col("dataset", "fileset"), col("size")
+	if uri == nil {
+		return fmt.Errorf("the products have neither a uri nor a filename column")
+	}
+	perRow := col("mission") // subscription files may mix missions
 	items := make([]download.Item, 0, t.Rows())
 	for r := 0; r < t.Rows(); r++ {
-		it := download.Item{URI: uri.String(r), Collection: mission}
+		m := mission
+		if perRow != nil && perRow.String(r) != "" {
+			m = strings.ToLower(perRow.String(r))
+		}
+		it := download.Item{URI: uri.String(r), Collection: m}
 		if name != nil {
 			it.Filename = name.String(r)
 		}
@@ -170,7 +198,7 @@ func (e *cliEnv) downloadMissionProducts(mission string, t *model.Table, dir str
 			it.Size = size.Int[r]
 		}
 		var err error
-		if it.URL, err = mast.MissionDownloadURL(e.cfg.MastURL, mission, it.URI); err != nil {
+		if it.URL, err = mast.MissionDownloadURL(e.cfg.MastURL, m, it.URI); err != nil {
 			return err
 		}
 		if it.Dest, err = download.PathFor(dir, it, flat); err != nil {
@@ -179,4 +207,61 @@ func (e *cliEnv) downloadMissionProducts(mission string, t *model.Table, dir str
 		items = append(items, it)
 	}
 	return e.runQueue(items, 4, 0, dir)
+}
+
+// readProductsJSON reads a MAST subscription-service file: a JSON list of product objects
+// (filename, uri, dataset or fileset, size, and optionally mission), as astroquery's
+// MastMissions.download_products accepts.
+func readProductsJSON(path string) (*model.Table, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("products file: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var rows []map[string]any
+	if err := dec.Decode(&rows); err != nil {
+		return nil, fmt.Errorf("products file %s: expected a JSON list of product objects: %w", path, err)
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("products file %s lists no products", path)
+	}
+	names := []string{"mission", "dataset", "fileset", "filename", "uri"}
+	cols := make([]*model.Column, 0, len(names)+1)
+	for _, n := range names {
+		c := model.NewColumn(n, model.KindString, len(rows))
+		present := false
+		for _, r := range rows {
+			v, _ := r[n].(string)
+			present = present || v != ""
+			c.Str = append(c.Str, v)
+		}
+		if present || n == "uri" || n == "filename" { // dataset XOR fileset, per mission
+			cols = append(cols, c)
+		}
+	}
+	size := model.NewColumn("size", model.KindInt, len(rows))
+	for i, r := range rows {
+		n, ok := r["size"].(json.Number)
+		v, err := n.Int64()
+		if !ok || err != nil {
+			v = 0
+			size.Int = append(size.Int, v)
+			size.SetMasked(i)
+			continue
+		}
+		size.Int = append(size.Int, v)
+	}
+	t := model.NewTable(append(cols, size)...)
+	if t.Col("uri").Str[0] == "" && t.Col("filename").Str[0] == "" {
+		return nil, fmt.Errorf("products file %s: products need a uri or filename", path)
+	}
+	// Prefer uri, fall back to filename, per row.
+	u, f := t.Col("uri"), t.Col("filename")
+	for i := range u.Str {
+		if u.Str[i] == "" {
+			u.Str[i] = f.Str[i]
+		}
+	}
+	return t, nil
 }

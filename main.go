@@ -118,6 +118,7 @@ Usage:
                                               a bare --radius number is ARCMINUTES (default 3, max 30)
   mastui mission products --mission M DATASET... [--unique] [--filter KEY=VALUE]...
   mastui mission download --mission M DATASET... [--filter ...] [--dir D] [--flat]
+  mastui mission download --mission M --products-json FILE   a MAST subscription-service product list
   mastui version
 
 Product filters (--filter KEY=VALUE, repeatable; astroquery's filter_products): filters are AND'd, a comma

@@ -59,3 +59,23 @@ func TestMissionDownloadFlatAndTree(t *testing.T) {
 		}
 	}
 }
+
+func TestMissionDownloadFromSubscriptionJSON(t *testing.T) {
+	url := startSim(t)
+	list, _, err := runCLI(t, "mission", "products", "--mission", "hst", "N4A701010", "--mast-url", url, "--format", "json", "--filter", "extension=fits")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "subscription.json")
+	if err := os.WriteFile(path, []byte(list), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, stderr, err := runCLI(t, "mission", "download", "--mission", "hst", "--products-json", path, "--mast-url", url, "--dir", dir); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "mastDownload", "hst", "N4A701010", "*.fits"))
+	if len(files) == 0 || strings.Count(list, `"filename"`) != len(files) {
+		t.Fatalf("%d files from a list of %d products", len(files), strings.Count(list, `"filename"`))
+	}
+}
