@@ -141,6 +141,9 @@ func (e *cliEnv) productItems(ids []string, filters model.Filters, dir string, f
 		return nil, err
 	}
 	total := t.Rows()
+	if total == 0 {
+		return nil, fmt.Errorf("no products found for obsid %s (obsid is the numeric product group id, not obs_id)", strings.Join(obsids, ","))
+	}
 	if len(filters) > 0 {
 		if t, err = filters.Apply(t, model.FilterOptions{}); err != nil {
 			return nil, usagef("--filter: %v", err)

@@ -200,6 +200,9 @@ func (e *cliEnv) runProducts(args []string) error {
 	if err != nil {
 		return err
 	}
+	if t.Rows() == 0 {
+		return fmt.Errorf("no products found for obsid %s (obsid is the numeric product group id, e.g. from `mastui query … --columns obsid`, not obs_id)", strings.Join(ids, ","))
+	}
 	if len(filters) > 0 {
 		total := t.Rows()
 		if t, err = filters.Apply(t, model.FilterOptions{}); err != nil {
