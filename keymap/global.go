@@ -7,6 +7,7 @@ import "github.com/charmbracelet/bubbles/key"
 type Global struct {
 	Help      key.Binding
 	Queue     key.Binding // opens or closes the download queue panel
+	Missions  key.Binding // the Missions tab (outside text fields)
 	Quit      key.Binding // asks first while downloads are active or waiting
 	ForceQuit key.Binding
 }
@@ -16,6 +17,7 @@ func DefaultGlobal() Global {
 	return Global{
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Queue:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "downloads queue")),
+		Missions:  key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "Missions tab")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
@@ -31,5 +33,5 @@ func (k Global) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k Global) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Help, k.Queue, k.Quit, k.ForceQuit}}
+	return [][]key.Binding{{k.Help, k.Queue, k.Missions, k.Quit, k.ForceQuit}}
 }

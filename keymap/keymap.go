@@ -16,6 +16,7 @@ type KeyMap struct {
 	Filters   Filters
 	TextInput TextInput
 	Queue     Queue
+	Missions  Missions
 }
 
 // Default returns a fresh KeyMap with the default bindings.
@@ -24,7 +25,7 @@ func Default() *KeyMap {
 		Global: DefaultGlobal(), Form: DefaultForm(), Results: DefaultResults(),
 		Details: DefaultDetails(), Chooser: DefaultChooser(),
 		Products: DefaultProducts(), Filters: DefaultFilters(), TextInput: DefaultTextInput(),
-		Queue: DefaultQueue(),
+		Queue: DefaultQueue(), Missions: DefaultMissions(),
 	}
 }
 

@@ -34,7 +34,7 @@ func TestBindingsHaveHelpAndNoConflicts(t *testing.T) {
 }
 
 func TestFormBindingsAreNotLetters(t *testing.T) {
-	for _, b := range Flatten(Default().Form.FullHelp()) {
+	for _, b := range append(Flatten(Default().Form.FullHelp()), Default().Missions.FormHelp()...) {
 		for _, key := range b.Keys() {
 			if len(key) == 1 && key != " " {
 				t.Errorf("form binding %q would eat a typed character", key)

@@ -24,6 +24,8 @@ func Reference(k *KeyMap) string {
 		{"product filters", k.Filters.FullHelp()},
 		{"text filter", k.TextInput.FullHelp()},
 		{"download queue", k.Queue.FullHelp()},
+		{"mission form", [][]key.Binding{k.Missions.FormHelp()}},
+		{"mission results", [][]key.Binding{k.Missions.Table.Bindings(), {k.Missions.Search, k.Missions.Back, k.Missions.Observe}}},
 		{"everywhere", k.Global.FullHelp()},
 	}
 	for _, s := range sections {

@@ -12,6 +12,7 @@ import (
 	"mastui/ui/components/helpview"
 	"mastui/ui/components/statusbar"
 	"mastui/ui/components/toast"
+	"mastui/ui/views/missions"
 	"mastui/ui/views/products"
 	"mastui/ui/views/queue"
 	"mastui/ui/views/results"
@@ -26,6 +27,7 @@ const (
 	focusResults
 	focusProducts
 	focusQueue
+	focusMissions
 )
 
 // Model is the root model of one session.
@@ -37,6 +39,7 @@ type Model struct {
 	results  *results.Model
 	products *products.Model
 	queue    *queue.Model
+	missions *missions.Model
 	status   *statusbar.Model
 	toast    *toast.Model
 	help     *helpview.Model
@@ -47,6 +50,7 @@ type Model struct {
 	hasResults bool // a search has run: esc from the form goes back to it
 	showHelp   bool
 	back       focus // where the queue panel returns to
+	obsFocus   focus // where O returns to on the Observations tab
 	confirm    bool  // "Quit? y/n" is asked
 	sized      bool  // a WindowSizeMsg has arrived
 }
@@ -74,10 +78,11 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 	m := &Model{
 		c:        c,
 		opts:     opts,
-		header:   header.New(c, "Observations", "Queue"),
+		header:   header.New(c, "Observations", "Missions", "Queue"),
 		form:     searchform.New(c, archive, searchform.Parsers{Coordinates: opts.ParseCoordinates, Radius: opts.ParseRadius}),
 		results:  results.New(c, archive, opts.PageSize),
 		products: products.New(c, archive, opts.ProductBatchSize),
+		missions: missions.New(c, archive),
 		queue:    queue.New(c, opts.Downloads).WithUnavailableReason(opts.DownloadsUnavailable),
 		status:   statusbar.New(c),
 		toast:    toast.New(c),
@@ -104,15 +109,26 @@ func (m *Model) Init() tea.Cmd {
 // the form's fields, so Quit is off while the form has focus.
 func (m *Model) setFocus(f focus) {
 	m.focus = f
-	keys := m.c.Keys
-	keys.Global.Quit.SetEnabled(f != focusForm)
-	keys.Global.Queue.SetEnabled(f != focusForm)
-	keys.Form.Back.SetEnabled(m.hasResults)
+	if f == focusForm || f == focusResults || f == focusProducts {
+		m.obsFocus = f
+	}
+	m.syncKeys()
+	m.c.Keys.Form.Back.SetEnabled(m.hasResults)
 	if f == focusForm {
 		m.form.Focus()
 	} else {
 		m.form.Blur()
 	}
+}
+
+// syncKeys enables the global letter bindings only outside text fields.
+func (m *Model) syncKeys() {
+	g := &m.c.Keys.Global
+	letters := m.focus != focusForm && !(m.focus == focusMissions && m.missions.Typing())
+	g.Quit.SetEnabled(letters)
+	g.Queue.SetEnabled(letters)
+	g.Missions.SetEnabled(letters && m.focus != focusMissions)
+	m.c.Keys.Missions.Observe.SetEnabled(letters)
 }
 
 // layout gives every part its size; the parent owns layout, children clamp.
@@ -126,6 +142,7 @@ func (m *Model) layout() {
 	m.results.SetSize(w, bh)
 	m.products.SetSize(w, bh)
 	m.queue.SetSize(w, bh)
+	m.missions.SetSize(w, bh)
 	m.help.SetSize(w, bh)
 }
 
@@ -149,6 +166,8 @@ func (m *Model) Focus() string {
 		return "products"
 	case focusQueue:
 		return "queue"
+	case focusMissions:
+		return "missions"
 	}
 	return "results"
 }
@@ -161,6 +180,9 @@ func (m *Model) Products() *products.Model { return m.products }
 
 // Queue is the download queue panel (for tests).
 func (m *Model) Queue() *queue.Model { return m.queue }
+
+// Missions is the Missions tab (for tests).
+func (m *Model) Missions() *missions.Model { return m.missions }
 
 // Form is the search form (for tests).
 func (m *Model) Form() *searchform.Model { return m.form }

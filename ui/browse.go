@@ -55,13 +55,20 @@ func (m *Model) onBrowseKey(msg tea.KeyMsg) tea.Cmd {
 
 // typing reports whether the focused view takes typed text (a burst of runes is then
 // typed, not split into commands).
-func (m *Model) typing() bool { return m.focus == focusForm || m.capturing() }
+func (m *Model) typing() bool {
+	return m.focus == focusForm || m.capturing() || m.focus == focusMissions && m.missions.Typing()
+}
 
 // capturing reports whether a text filter of the products view takes every key.
 func (m *Model) capturing() bool { return m.focus == focusProducts && m.products.Capturing() }
 
 // activity is what runs, for the status bar and the spinner ("" when idle).
 func (m *Model) activity() string {
+	if m.focus == focusMissions {
+		if a := m.missions.Activity(); a != "" {
+			return a
+		}
+	}
 	if m.focus == focusProducts {
 		if a := m.products.Activity(); a != "" {
 			return a
@@ -116,6 +123,11 @@ func (m *Model) queueProducts(ps []model.ProductRef) tea.Cmd {
 func (m *Model) focusedHints() []key.Binding {
 	keys := m.c.Keys
 	switch m.focus {
+	case focusMissions:
+		if m.missions.ResultsFocused() {
+			return keys.Missions.ShortHelp()
+		}
+		return []key.Binding{keys.Missions.Submit, keys.Missions.Next, keys.Missions.Observe}
 	case focusForm:
 		return keys.Form.ShortHelp()
 	case focusQueue:
@@ -155,6 +167,8 @@ func (m *Model) focusedSections() []keymap.Section {
 		return keymap.Section{Title: title, Bindings: keymap.Flatten(k.FullHelp())}
 	}
 	switch m.focus {
+	case focusMissions:
+		return []keymap.Section{sec("Missions", keys.Missions)}
 	case focusForm:
 		return []keymap.Section{sec("Search form", keys.Form)}
 	case focusQueue:

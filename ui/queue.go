@@ -38,10 +38,13 @@ func (m *Model) refreshHeader() {
 	if s := m.queue.Summary(); s != "" {
 		tab += " (" + s + ")"
 	}
-	m.header.SetTab(1, tab)
-	if m.focus == focusQueue {
+	m.header.SetTab(2, tab)
+	switch m.focus {
+	case focusQueue:
+		m.header.SetActive(2)
+	case focusMissions:
 		m.header.SetActive(1)
-	} else {
+	default:
 		m.header.SetActive(0)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"mastui/ui/common"
 	"mastui/ui/components/toast"
+	"mastui/ui/views/missions"
 	"mastui/ui/views/results"
 	"mastui/ui/views/searchform"
 )
@@ -29,6 +30,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.QueryID == m.results.QueryID() {
 			m.form.SetResolved(common.FormatResolved(m.results.Resolved()))
 		}
+	case missions.ColumnsMsg, missions.PageMsg:
+		cmd = m.missions.Update(msg)
 	case common.ToastMsg:
 		cmd = m.toast.Show(msg.Level, msg.Text)
 		m.layout()
@@ -47,6 +50,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = m.updateBrowse(msg) // results and products answers and intents
 		}
 	}
+	m.syncKeys()
 	m.refreshHeader()
 	return m, tea.Batch(cmd, m.ensureSpinner())
 }
@@ -126,6 +130,15 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, g.Queue): // disabled while the form has focus
 		m.toggleQueue()
 		return nil
+	case key.Matches(msg, g.Missions): // disabled in text fields
+		m.setFocus(focusMissions)
+		return m.missions.Open()
+	case m.focus != focusForm && key.Matches(msg, m.c.Keys.Missions.Observe): // disabled in text fields
+		m.setFocus(m.obsFocus)
+		return nil
+	}
+	if m.focus == focusMissions {
+		return m.missions.Update(msg)
 	}
 	if m.focus == focusForm {
 		if key.Matches(msg, m.c.Keys.Form.Back) { // enabled once a search has run

@@ -394,6 +394,21 @@ func TestResizeMatrix(t *testing.T) {
 			send(t, m, typeText("?")...)
 			return m
 		},
+		"missions-form": func(t *testing.T) *ui.Model {
+			m := started(t, &uitest.Archive{Rows: 1200}, 100, 30)
+			send(t, m, typeText("M")...)
+			send(t, m, tea.KeyMsg{Type: tea.KeyTab})
+			return m
+		},
+		"missions-results": func(t *testing.T) *ui.Model {
+			m := started(t, &uitest.Archive{Rows: 1200}, 100, 30)
+			send(t, m, typeText("M")...)
+			send(t, m, tea.KeyMsg{Type: tea.KeyTab})
+			send(t, m, typeText("M101")...)
+			send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+			send(t, m, typeText("lllG")...)
+			return m
+		},
 		"products-editing-help": func(t *testing.T) *ui.Model {
 			m := started(t, withObsid{&uitest.Archive{Rows: 1200}}, 100, 30)
 			send(t, m, tea.KeyMsg{Type: tea.KeyEnter})

@@ -31,6 +31,8 @@ func (m *Model) View() string {
 		body = m.products.View()
 	case m.focus == focusQueue:
 		body = m.queue.View()
+	case m.focus == focusMissions:
+		body = m.missions.View()
 	default:
 		body = m.results.View()
 	}
@@ -60,6 +62,8 @@ func (m *Model) statusContent() statusbar.Content {
 	}
 	switch {
 	case m.focus == focusQueue:
+	case m.focus == focusMissions:
+		c.Counts = m.missions.Counts()
 	case m.focus == focusProducts:
 		c.Counts = m.products.Counts()
 	case m.hasResults:

@@ -32,6 +32,10 @@ type Archive interface {
 	ValidateCriteria(ctx context.Context, criteria []mast.Criterion) error
 	// Products lists the products of observations (every page of every batch).
 	Products(ctx context.Context, obsids []string, opts mast.ProductOptions) (*model.Table, error)
+	// MissionColumns lists the columns of a Search API mission (hst, jwst, ...).
+	MissionColumns(ctx context.Context, mission string) ([]mast.MissionColumn, error)
+	// MissionSearch runs one Search API query (one page: Limit and Offset).
+	MissionSearch(ctx context.Context, q mast.MissionQuery) (*mast.MissionPage, error)
 }
 
 // Common is the per-session state shared by the root model and its views.

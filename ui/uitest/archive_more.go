@@ -82,3 +82,28 @@ func (a *Archive) Products(ctx context.Context, obsids []string, opts mast.Produ
 	}
 	return model.NewTable(id, name, uri, typ, size), nil
 }
+
+// MissionColumns implements common.Archive: two queryable columns.
+func (a *Archive) MissionColumns(ctx context.Context, mission string) ([]mast.MissionColumn, error) {
+	if a.Fail != nil {
+		return nil, a.Fail
+	}
+	return []mast.MissionColumn{
+		{Name: "sci_instrume", FieldName: "Instrument", Description: "Instrument name", Type: "string", DefaultOutput: true, Queryable: true},
+		{Name: "sci_targname", FieldName: "Target Name", Description: "Target name", Type: "string", DefaultOutput: true, Queryable: true},
+	}, nil
+}
+
+// MissionSearch implements common.Archive: the observations table, paged by offset.
+func (a *Archive) MissionSearch(ctx context.Context, q mast.MissionQuery) (*mast.MissionPage, error) {
+	if a.Fail != nil {
+		return nil, a.Fail
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = mast.DefaultMissionLimit
+	}
+	from := min(q.Offset, a.Rows)
+	to := min(from+limit, a.Rows)
+	return &mast.MissionPage{Table: Observations(from, to), Total: int64(a.Rows), Limit: limit, Offset: q.Offset, HitLimit: to-from >= limit}, nil
+}

@@ -1,0 +1,50 @@
+package keymap
+
+import "github.com/charmbracelet/bubbles/key"
+
+// Missions bindings apply on the Missions tab (the Search API form and its results).
+// Printable keys type into the focused form field, so the form's bindings are not bare
+// letters; the mission picker row takes space and ←/→.
+type Missions struct {
+	Table
+	Next    key.Binding
+	Prev    key.Binding
+	Down    key.Binding
+	Up      key.Binding
+	Cycle   key.Binding // ←/→ or space on the picker row: the next mission
+	Submit  key.Binding
+	Reset   key.Binding
+	Back    key.Binding // esc: form ↔ results
+	Search  key.Binding // / in the results: edit the search
+	Observe key.Binding // O: back to the Observations tab (outside text fields)
+}
+
+// DefaultMissions returns the default Missions bindings.
+func DefaultMissions() Missions {
+	return Missions{
+		Table:   DefaultTable("last loaded dataset"),
+		Next:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Down:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next field")),
+		Up:      key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "previous field")),
+		Cycle:   key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→/space", "change mission (picker row)")),
+		Submit:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search the mission")),
+		Reset:   key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "clear the form")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "form ↔ results")),
+		Search:  key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "edit the search")),
+		Observe: key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "Observations tab")),
+	}
+}
+
+// FormHelp lists the form's bindings.
+func (k Missions) FormHelp() []key.Binding {
+	return []key.Binding{k.Submit, k.Next, k.Prev, k.Down, k.Up, k.Cycle, k.Reset, k.Back}
+}
+
+// ShortHelp implements help.KeyMap (the results' hints).
+func (k Missions) ShortHelp() []key.Binding { return []key.Binding{k.Search, k.Back, k.Observe} }
+
+// FullHelp implements help.KeyMap.
+func (k Missions) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.FormHelp(), k.Table.Bindings(), {k.Search, k.Observe}}
+}
