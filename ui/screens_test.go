@@ -30,13 +30,13 @@ func key(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []r
 func waitText(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
-		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 }
 
 func finalView(t *testing.T, tm *teatest.TestModel) string {
 	t.Helper()
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
-	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second))
 	return fm.View()
 }
 
@@ -121,5 +121,5 @@ func TestQuitWithQ(t *testing.T) {
 	tm := teatest.NewTestModel(t, newApp(&uitest.Archive{Rows: 10}, 400), teatest.WithInitialTermSize(100, 24))
 	search(t, tm, "M101")
 	tm.Send(key("q"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 }

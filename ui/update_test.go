@@ -237,7 +237,7 @@ func runWait(cmd tea.Cmd) []tea.Msg {
 		select {
 		case m := <-done:
 			out = append(out, m)
-		case <-time.After(2 * time.Second):
+		case <-time.After(15 * time.Second):
 		}
 	}
 	return out

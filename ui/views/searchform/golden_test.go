@@ -52,13 +52,13 @@ func startForm(t *testing.T, a common.Archive, w, h int) (*teatest.TestModel, *[
 func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
-		teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 }
 
 func finalForm(t *testing.T, tm *teatest.TestModel) *Model {
 	t.Helper()
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
-	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(harness).form
+	return tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(harness).form
 }
 
 func send(tm *teatest.TestModel, keys ...tea.KeyType) {
