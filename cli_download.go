@@ -19,13 +19,7 @@ import (
 func (e *cliEnv) runDownload(args []string) error {
 	fs := e.flags("download")
 	var filters model.Filters
-	fs.Func("filter", "KEY=VALUE product filter (repeatable)", func(s string) error {
-		f, err := model.ParseFilter(s)
-		if err == nil {
-			filters = append(filters, f)
-		}
-		return err
-	})
+	filterFlag(fs, &filters)
 	fs.Bool("unique", true, "download each file once (always on, as in astroquery)")
 	dir := fs.String("dir", ".", "download directory")
 	flat := fs.Bool("flat", false, "put every file directly in --dir")
@@ -159,17 +153,7 @@ func (e *cliEnv) productItems(ids []string, filters model.Filters, dir string, f
 	for i := range all {
 		all[i] = i
 	}
-	refs := model.ProductRefs(t, all)
-	items := make([]download.Item, 0, len(refs))
-	for _, r := range refs {
-		it := download.Item{URL: download.FileURL(e.cfg.MastURL, r.URI), Size: r.Size, URI: r.URI,
-			Filename: r.Filename, Collection: r.ObsCollection, ObsID: r.ObsID, ProductType: r.ProductType}
-		if it.Dest, err = download.PathFor(dir, it, flat); err != nil {
-			return nil, err
-		}
-		items = append(items, it)
-	}
-	return items, nil
+	return download.ProductItems(e.cfg.MastURL, dir, flat, model.ProductRefs(t, all))
 }
 
 func (e *cliEnv) runQueue(items []download.Item, workers int, rate int64, dir string) error {

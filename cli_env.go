@@ -151,3 +151,14 @@ func openLog() (*slog.Logger, func()) {
 	}
 	return slog.New(slog.NewTextHandler(io.Discard, nil)), func() {}
 }
+
+// filterFlag registers the repeatable --filter KEY=VALUE product filter on fs.
+func filterFlag(fs *flag.FlagSet, filters *model.Filters) {
+	fs.Func("filter", "KEY=VALUE product filter (repeatable)", func(s string) error {
+		f, err := model.ParseFilter(s)
+		if err == nil {
+			*filters = append(*filters, f)
+		}
+		return err
+	})
+}

@@ -28,13 +28,7 @@ func (e *cliEnv) runMission(args []string) error {
 	offset := fs.Int("offset", 0, "rows to skip (paging)")
 	unique := fs.Bool("unique", false, "products: drop repeated file names")
 	var filters model.Filters
-	fs.Func("filter", "KEY=VALUE product filter (repeatable)", func(s string) error {
-		f, err := model.ParseFilter(s)
-		if err == nil {
-			filters = append(filters, f)
-		}
-		return err
-	})
+	filterFlag(fs, &filters)
 	dir := fs.String("dir", ".", "download directory")
 	flat := fs.Bool("flat", false, "put every file directly in --dir")
 	fromJSON := fs.String("products-json", "", "download: a MAST subscription-service JSON file (a list of product objects) instead of dataset ids")

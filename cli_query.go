@@ -169,14 +169,7 @@ func (e *cliEnv) runProducts(args []string) error {
 	fs := e.flags("products")
 	unique := fs.Bool("unique", false, "drop products shared between observations (by dataURI)")
 	var filters model.Filters
-	fs.Func("filter", "KEY=VALUE product filter (repeatable)", func(s string) error {
-		f, err := model.ParseFilter(s)
-		if err != nil {
-			return err
-		}
-		filters = append(filters, f)
-		return nil
-	})
+	filterFlag(fs, &filters)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
