@@ -162,43 +162,16 @@ func (e *cliEnv) downloadMissionProducts(mission string, t *model.Table, dir str
 	if t.Rows() == 0 {
 		return fmt.Errorf("no products to download after applying filters")
 	}
-	col := func(names ...string) *model.Column {
-		for _, n := range names {
-			if c := t.Col(n); c != nil {
-				return c
-			}
-		}
-		return nil
-	}
-	uri, name, ds, size := col("uri", "filename"), col("filename"), col("dataset", "fileset"), col("size")
-	if uri == nil {
+	if t.Col("uri") == nil && t.Col("filename") == nil {
 		return fmt.Errorf("the products have neither a uri nor a filename column")
 	}
-	perRow := col("mission") // subscription files may mix missions
-	items := make([]download.Item, 0, t.Rows())
-	for r := 0; r < t.Rows(); r++ {
-		m := mission
-		if perRow != nil && perRow.String(r) != "" {
-			m = strings.ToLower(perRow.String(r))
-		}
-		it := download.Item{URI: uri.String(r), Collection: m}
-		if name != nil {
-			it.Filename = name.String(r)
-		}
-		if ds != nil {
-			it.ObsID = ds.String(r)
-		}
-		if size != nil && size.Kind == model.KindInt && !size.IsMasked(r) {
-			it.Size = size.Int[r]
-		}
-		var err error
-		if it.URL, err = mast.MissionDownloadURL(e.cfg.MastURL, m, it.URI); err != nil {
-			return err
-		}
-		if it.Dest, err = download.PathFor(dir, it, flat); err != nil {
-			return err
-		}
-		items = append(items, it)
+	rows := make([]int, t.Rows())
+	for i := range rows {
+		rows[i] = i
+	}
+	items, err := download.ProductItems(e.cfg.MastURL, dir, flat, model.MissionProductRefs(mission, t, rows))
+	if err != nil {
+		return err
 	}
 	return e.runQueue(items, 4, 0, dir)
 }

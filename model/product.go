@@ -21,6 +21,9 @@ type ProductRef struct {
 	Description   string
 	DataRights    string // PUBLIC, EXCLUSIVE_ACCESS, RESTRICTED
 	CalibLevel    int    // calib_level; -1 when unknown
+	// Mission is the Search API mission (hst, jwst, …) of a MastMissions product; it
+	// picks the download route (retrieve_product or Download/file). "" for CAOM products.
+	Mission string
 }
 
 // ProductRefs builds the refs of the given rows of a product table (Mast.Caom.Products
@@ -75,6 +78,64 @@ func ProductRefs(t *Table, rows []int) []ProductRef {
 			URI: uri(r), Filename: file(r), ObsCollection: coll(r), ObsID: obsID(r), Obsid: obsid(r),
 			ParentObsid: parent(r), Size: size(r), ProductType: ptype(r), SubGroup: sub(r),
 			Description: desc(r), DataRights: rights(r), CalibLevel: int(level(r)),
+		})
+	}
+	return out
+}
+
+// MissionProductRefs builds the refs of the given rows of a Search API product list
+// (post_list_products, or a subscription-service file): the uri (else the file name) is
+// what is downloaded, the mission (a per-row "mission" column wins) and the dataset (else
+// fileset) make the directories of mastDownload/<mission>/<dataset>/<file>.
+func MissionProductRefs(mission string, t *Table, rows []int) []ProductRef {
+	if t == nil || len(rows) == 0 {
+		return nil
+	}
+	str := func(names ...string) func(int) string {
+		for _, n := range names {
+			if c := t.Col(n); c != nil {
+				return func(r int) string {
+					if c.IsMasked(r) {
+						return ""
+					}
+					return strings.TrimSpace(c.String(r))
+				}
+			}
+		}
+		return func(int) string { return "" }
+	}
+	uri, file, ds, perRow := str("uri"), str("filename"), str("dataset", "fileset"), str("mission")
+	typ, suffix, cat, access := str("type"), str("file_suffix"), str("category"), str("access")
+	size := t.Col("size")
+	mission = strings.ToLower(strings.TrimSpace(mission))
+	out := make([]ProductRef, 0, len(rows))
+	for _, r := range rows {
+		if r < 0 || r >= t.Rows() {
+			continue
+		}
+		m := mission
+		if v := perRow(r); v != "" {
+			m = strings.ToLower(v)
+		}
+		u := uri(r)
+		if u == "" {
+			u = file(r)
+		}
+		var n int64
+		if size != nil && !size.IsMasked(r) {
+			switch size.Kind {
+			case KindInt:
+				n = max(0, size.Int[r])
+			case KindFloat:
+				if f := size.Float[r]; f > 0 {
+					n = int64(f)
+				}
+			}
+		}
+		out = append(out, ProductRef{
+			URI: u, Filename: file(r), ObsCollection: m, ObsID: ds(r), Size: n,
+			ProductType: typ(r), SubGroup: suffix(r), Description: cat(r), DataRights: access(r),
+			CalibLevel: -1, Mission: m,
 		})
 	}
 	return out

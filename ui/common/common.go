@@ -36,6 +36,9 @@ type Archive interface {
 	MissionColumns(ctx context.Context, mission string) ([]mast.MissionColumn, error)
 	// MissionSearch runs one Search API query (one page: Limit and Offset).
 	MissionSearch(ctx context.Context, q mast.MissionQuery) (*mast.MissionPage, error)
+	// MissionProducts lists the products of Search API datasets (post_list_products, in
+	// batches of batchSize ids; <= 0 means 1000).
+	MissionProducts(ctx context.Context, mission string, datasets []string, batchSize int) (*model.Table, error)
 }
 
 // Common is the per-session state shared by the root model and its views.

@@ -3,6 +3,7 @@ package uitest
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"mastui/model"
 	"mastui/services/mast"
@@ -106,4 +107,36 @@ func (a *Archive) MissionSearch(ctx context.Context, q mast.MissionQuery) (*mast
 	from := min(q.Offset, a.Rows)
 	to := min(from+limit, a.Rows)
 	return &mast.MissionPage{Table: Observations(from, to), Total: int64(a.Rows), Limit: limit, Offset: q.Offset, HitLimit: to-from >= limit}, nil
+}
+
+// MissionProducts implements common.Archive: four products per dataset (science FITS in
+// two calibration levels, a preview JPEG, an association table), sized by position.
+func (a *Archive) MissionProducts(ctx context.Context, mission string, datasets []string, batchSize int) (*model.Table, error) {
+	if a.Fail != nil {
+		return nil, a.Fail
+	}
+	n := 4 * len(datasets)
+	str := func(name string) *model.Column { return model.NewColumn(name, model.KindString, n) }
+	ds, file, uri, suffix, cat, typ, access := str("dataset"), str("filename"), str("uri"), str("file_suffix"), str("category"), str("type"), str("access")
+	size := model.NewColumn("size", model.KindInt, n)
+	for _, d := range datasets {
+		lower := strings.ToLower(d)
+		for j, p := range []struct{ suffix, ext, cat, typ string }{
+			{"_raw", ".fits", "UNCALIBRATED", "science"},
+			{"_flt", ".fits", "CALIBRATED", "science"},
+			{"_drz", ".jpg", "PREVIEW", "preview"},
+			{"_asn", ".fits", "AUX", "auxiliary"},
+		} {
+			fn := lower + p.suffix + p.ext
+			ds.Str = append(ds.Str, d)
+			file.Str = append(file.Str, fn)
+			uri.Str = append(uri.Str, d+"/"+fn)
+			suffix.Str = append(suffix.Str, strings.TrimPrefix(p.suffix, "_"))
+			cat.Str = append(cat.Str, p.cat)
+			typ.Str = append(typ.Str, p.typ)
+			access.Str = append(access.Str, "PUBLIC")
+			size.Int = append(size.Int, int64(10_000*(j+1)))
+		}
+	}
+	return model.NewTable(ds, file, uri, suffix, cat, typ, access, size), nil
 }
