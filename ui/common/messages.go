@@ -28,11 +28,13 @@ func Toast(level Level, text string) tea.Cmd {
 	return func() tea.Msg { return ToastMsg{Level: level, Text: text} }
 }
 
-// Search is one observation search as the user asked for it.
+// Search is one search as the user asked for it: an observation search (Query), or a
+// Search API mission search when Mission is set.
 type Search struct {
-	Query  mast.Query
-	Target string // the target as typed, for messages ("M101", "210.8 54.35")
-	Radius string // the radius as typed ("0.2 deg")
+	Query   mast.Query
+	Mission *mast.MissionQuery
+	Target  string // the target as typed, for messages ("M101", "210.8 54.35")
+	Radius  string // the radius as typed ("0.2 deg")
 }
 
 // QueueProductsMsg is the intent to download products: a view emits it (products `D`)

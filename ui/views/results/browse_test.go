@@ -42,7 +42,7 @@ func fromTable(t *testing.T, tb *model.Table, total int64, w, h int) *Model {
 	m := New(c, nil, 500)
 	m.SetSize(w, h)
 	m.StartSearch(common.Search{Query: mast.Query{Object: "M101"}, Target: "M101", Radius: "0.2 deg"})
-	m.Update(PageLoadedMsg{QueryID: m.QueryID(), Page: 1, Result: &mast.Page{
+	m.Update(PageLoadedMsg{View: TableName, QueryID: m.QueryID(), Page: 1, Result: &mast.Page{
 		Table: tb, Page: 1, PagesFiltered: int((total + 499) / 500), RowsFiltered: total,
 	}})
 	return m
@@ -118,7 +118,7 @@ func TestSortKeepsCursorRowAndSaysWhenPartial(t *testing.T) {
 	}
 	// A new page re-sorts everything loaded.
 	more := sortTable()
-	m.Update(PageLoadedMsg{QueryID: m.QueryID(), Page: 2, Result: &mast.Page{Table: more}})
+	m.Update(PageLoadedMsg{View: TableName, QueryID: m.QueryID(), Page: 2, Result: &mast.Page{Table: more}})
 	if m.Loaded() != 12 || m.grid.Len() != 12 || m.CursorRow() != 3 {
 		t.Fatalf("grid shows %d of %d, cursor row %d", m.grid.Len(), m.Loaded(), m.CursorRow())
 	}
@@ -301,7 +301,7 @@ func TestPrefetchHalfAPageAhead(t *testing.T) {
 	m.SetSize(100, 30)
 	m.StartSearch(common.Search{Query: mast.Query{Object: "M101"}, Target: "M101", Radius: "0.2 deg"})
 	p, _ := (&uitest.Archive{Rows: 2000}).SearchPage(context.Background(), mast.Query{}, 1, 400)
-	m.Update(PageLoadedMsg{QueryID: m.QueryID(), Page: 1, Result: p})
+	m.Update(PageLoadedMsg{View: TableName, QueryID: m.QueryID(), Page: 1, Result: p})
 	m.grid.MoveTo(199)
 	if m.maybeFetch() != nil || m.Inflight() != 0 {
 		t.Fatal("fetched more than half a page ahead")

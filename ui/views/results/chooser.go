@@ -34,7 +34,7 @@ func (m *Model) openChooser() {
 	for i, c := range m.all {
 		defaults[i] = colchooser.Item{Name: c.Name(), Label: c.Src.Meta.Label, On: true}
 	}
-	m.chooser = colchooser.New(m.c, "Columns of "+TableName, items, defaults)
+	m.chooser = colchooser.New(m.c, "Columns of "+m.chooserTitle(), items, defaults)
 	m.layout()
 }
 
@@ -48,9 +48,17 @@ func (m *Model) chooserKey(msg tea.KeyMsg) tea.Cmd {
 		m.choice = cols
 		m.applyChoice()
 		m.layout()
-		return func() tea.Msg { return ColumnsChosenMsg{Table: TableName, Columns: slices.Clone(cols)} }
+		table := m.profile.Name
+		return func() tea.Msg { return ColumnsChosenMsg{Table: table, Columns: slices.Clone(cols)} }
 	}
 	return nil
+}
+
+func (m *Model) chooserTitle() string {
+	if m.profile.Mission != "" {
+		return m.profile.Mission + " " + m.profile.Noun
+	}
+	return m.profile.Noun
 }
 
 // Chooser is the open column chooser (nil when closed; for tests).

@@ -10,21 +10,13 @@ import (
 // TableName is the name the column choice of this view is saved under.
 const TableName = "observations"
 
-// keyColumns are shown first, in this order; the other columns follow in table order.
-func keyColumns() []string {
-	return []string{
-		"obs_collection", "instrument_name", "target_name", "filters", "dataproduct_type",
-		"calib_level", "t_exptime", "t_min", "proposal_id", "obs_id", "dataRights", "distance",
-	}
-}
-
 func formatOf(name string, k model.Kind) grid.Format {
 	switch name {
 	case "t_min", "t_max", "t_obs_release":
 		if k == model.KindFloat {
 			return grid.FormatMJD
 		}
-	case "t_exptime":
+	case "t_exptime", "ang_sep":
 		return grid.FormatFixed1
 	case "distance":
 		return grid.FormatFixed3
@@ -59,7 +51,7 @@ func (m *Model) buildColumns() {
 		used[i] = true
 		m.all = append(m.all, grid.NewColumn(c, "", formatOf(c.Name, c.Kind), capOf(c.Name)))
 	}
-	for _, name := range keyColumns() {
+	for _, name := range m.profile.KeyColumns {
 		if i := t.ColIndex(name); i >= 0 && !used[i] {
 			add(i)
 		}

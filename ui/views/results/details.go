@@ -37,12 +37,12 @@ func (m *Model) toggleDetails() tea.Cmd {
 		return nil
 	}
 	m.metaState = metaLoading
-	archive, ctx := m.archive, m.c.Ctx
+	archive, ctx, p := m.archive, m.c.Ctx, m.profile
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, time.Minute)
 		defer cancel()
-		f, err := archive.Metadata(ctx, TableName)
-		return MetadataMsg{Which: TableName, Fields: f, Err: err}
+		f, err := metadataOf(ctx, archive, p)
+		return MetadataMsg{Which: p.Name, Fields: f, Err: err}
 	}
 }
 
@@ -53,7 +53,7 @@ func (m *Model) focusDetails(on bool) {
 }
 
 func (m *Model) onMetadata(msg MetadataMsg) tea.Cmd {
-	if msg.Which != TableName || m.metaState == metaLoaded {
+	if msg.Which != m.profile.Name || m.metaState == metaLoaded {
 		return nil
 	}
 	if msg.Err != nil {

@@ -37,6 +37,7 @@ const (
 
 // Model is the results view.
 type Model struct {
+	profile  Profile
 	c        *common.Common
 	archive  common.Archive
 	pageSize int
@@ -78,12 +79,17 @@ type Model struct {
 	chooser *colchooser.Model // non-nil while the column chooser is open
 }
 
-// New builds an empty results view; pageSize <= 0 means 500.
+// New builds an empty observation results view; pageSize <= 0 means 500.
 func New(c *common.Common, archive common.Archive, pageSize int) *Model {
+	return NewWithProfile(c, archive, pageSize, ObservationsProfile())
+}
+
+// NewWithProfile builds an empty results view of the kind p describes.
+func NewWithProfile(c *common.Common, archive common.Archive, pageSize int, p Profile) *Model {
 	if pageSize <= 0 {
 		pageSize = 500
 	}
-	m := &Model{c: c, archive: archive, pageSize: pageSize, grid: grid.New(c), details: details.New(c)}
+	m := &Model{profile: p, c: c, archive: archive, pageSize: pageSize, grid: grid.New(c), details: details.New(c)}
 	m.syncKeys()
 	return m
 }
@@ -93,6 +99,9 @@ func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(0, w), max(0, h)
 	m.layout()
 }
+
+// Name routes the view's messages (its Profile's Name).
+func (m *Model) Name() string { return m.profile.Name }
 
 // QueryID identifies the current search; page messages of older searches are dropped.
 func (m *Model) QueryID() uint64 { return m.queryID }
@@ -154,6 +163,8 @@ func (m *Model) Activity() string {
 		return "Resolving " + m.search.Target + "…"
 	case m.inflight == 1:
 		return "Searching " + m.search.Target + "…"
+	case m.profile.Mission != "":
+		return "Fetching " + m.profile.Noun + " from " + itoa((m.inflight-1)*m.pageSize) + "…"
 	default:
 		return "Fetching page " + itoa(m.inflight) + "/" + itoa(m.pages) + "…"
 	}
@@ -165,7 +176,7 @@ func (m *Model) Counts() string {
 	if m.state != stateReady {
 		return ""
 	}
-	s := common.Commas(m.total) + " observations"
+	s := common.Commas(m.total) + " " + m.profile.Noun
 	if n := int64(m.Loaded()); n < m.total {
 		s += " · " + common.Commas(n) + " loaded"
 	}

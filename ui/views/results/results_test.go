@@ -124,10 +124,10 @@ func TestStaleAndWrongPageDropped(t *testing.T) {
 	m := loaded(t, 10, 80, 20)
 	id := m.QueryID()
 	m.StartSearch(m.search)
-	if m.Update(PageLoadedMsg{QueryID: id, Page: 1, Result: &mast.Page{Table: wideTable(5)}}) != nil || m.Loaded() != 0 {
+	if m.Update(PageLoadedMsg{View: TableName, QueryID: id, Page: 1, Result: &mast.Page{Table: wideTable(5)}}) != nil || m.Loaded() != 0 {
 		t.Fatal("stale page applied")
 	}
-	if m.Update(PageLoadedMsg{QueryID: m.QueryID(), Page: 3, Result: &mast.Page{Table: wideTable(5)}}); m.Loaded() != 0 {
+	if m.Update(PageLoadedMsg{View: TableName, QueryID: m.QueryID(), Page: 3, Result: &mast.Page{Table: wideTable(5)}}); m.Loaded() != 0 {
 		t.Fatal("a page nobody asked for was applied")
 	}
 }

@@ -15,6 +15,7 @@ import (
 // PageLoadedMsg carries one page of a search back to the view. QueryID and Page let the
 // view drop answers to searches (or pages) it no longer waits for.
 type PageLoadedMsg struct {
+	View    string // the Name of the view that asked
 	QueryID uint64
 	Page    int
 	Result  *mast.Page
@@ -62,14 +63,14 @@ func (m *Model) Retry() tea.Cmd {
 // fetch returns the Cmd for one page. The closure captures values only, never m.
 func (m *Model) fetch(ctx context.Context, page int) tea.Cmd {
 	m.inflight = page
-	archive, q, id, size := m.archive, m.search.Query, m.queryID, m.pageSize
+	archive, s, id, size, view := m.archive, m.search, m.queryID, m.pageSize, m.profile.Name
 	return func() tea.Msg {
 		start := time.Now()
 		if archive == nil {
-			return PageLoadedMsg{QueryID: id, Page: page, Err: fmt.Errorf("no archive configured")}
+			return PageLoadedMsg{View: view, QueryID: id, Page: page, Err: fmt.Errorf("no archive configured")}
 		}
-		p, err := archive.SearchPage(ctx, q, page, size)
-		return PageLoadedMsg{QueryID: id, Page: page, Result: p, Err: err, Elapsed: time.Since(start)}
+		p, err := pageOf(ctx, archive, s, page, size)
+		return PageLoadedMsg{View: view, QueryID: id, Page: page, Result: p, Err: err, Elapsed: time.Since(start)}
 	}
 }
 
@@ -99,7 +100,7 @@ func (m *Model) prefetchMargin() int {
 
 // onPage applies a page answer.
 func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
-	if msg.QueryID != m.queryID || msg.Page != m.inflight {
+	if msg.View != m.profile.Name || msg.QueryID != m.queryID || msg.Page != m.inflight {
 		m.c.Logger.Debug("dropped stale page", "query_id", msg.QueryID, "page", msg.Page, "current", m.queryID)
 		return nil
 	}

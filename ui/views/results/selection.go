@@ -11,6 +11,7 @@ import (
 // OpenProductsMsg is the intent to list the products of observations: Obsids are the
 // values of the obsid column (what Mast.Caom.Products takes), Labels their obs_id.
 type OpenProductsMsg struct {
+	View   string // the Name of the view that asks
 	Obsids []string
 	Labels []string
 }
@@ -87,12 +88,13 @@ func (m *Model) openProducts() tea.Cmd {
 	if len(rows) == 0 {
 		return nil
 	}
-	idc := m.table.Col("obsid")
+	p := m.profile
+	idc := m.table.Col(p.IDColumn)
 	if idc == nil {
-		return common.Toast(common.LevelError, "These results have no obsid column: products cannot be listed")
+		return common.Toast(common.LevelError, "These results have no "+p.IDColumn+" column: products cannot be listed")
 	}
-	label := m.table.Col("obs_id")
-	msg := OpenProductsMsg{}
+	label := m.table.Col(p.LabelColumn)
+	msg := OpenProductsMsg{View: p.Name}
 	for _, r := range rows {
 		id := strings.TrimSpace(idc.String(r))
 		if id == "" {
@@ -106,7 +108,7 @@ func (m *Model) openProducts() tea.Cmd {
 		}
 	}
 	if len(msg.Obsids) == 0 {
-		return common.Toast(common.LevelWarn, "The chosen observations have no obsid")
+		return common.Toast(common.LevelWarn, "The chosen "+p.Noun+" have no "+p.IDColumn)
 	}
 	return func() tea.Msg { return msg }
 }
@@ -130,9 +132,12 @@ func (m *Model) copyColumn(name string) tea.Cmd {
 	if r < 0 {
 		return nil
 	}
+	if name == "" {
+		return common.Toast(common.LevelWarn, "Nothing to copy: these "+m.profile.Noun+" have no such column")
+	}
 	c := m.table.Col(name)
 	if c == nil || c.IsMasked(r) || c.String(r) == "" {
-		return common.Toast(common.LevelWarn, "No "+name+" for this observation")
+		return common.Toast(common.LevelWarn, "No "+name+" for this row")
 	}
 	return m.c.Copy(name, c.String(r))
 }

@@ -62,9 +62,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.CopyCell):
 		return m.copyCell()
 	case key.Matches(msg, k.CopyObsID):
-		return m.copyColumn("obs_id")
+		return m.copyColumn(m.profile.CopyIDColumn)
 	case key.Matches(msg, k.CopyURL):
-		return m.copyColumn("dataURL")
+		return m.copyColumn(m.profile.CopyURLColumn)
 	case key.Matches(msg, k.Retry):
 		return m.Retry()
 	}

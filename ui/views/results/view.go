@@ -43,13 +43,13 @@ func (m *Model) View() string {
 	case stateIdle:
 		return m.message("No search yet: press / to search.")
 	case stateLoading:
-		return m.message("Searching " + m.search.Target + " within " + m.search.Radius + "…")
+		return m.message("Searching " + m.searchText() + "…")
 	case stateFailed:
 		return m.message(m.c.Styles.ErrorText.Render("Search failed: "+common.Sanitize(m.err.Error())),
 			"r retries · / edits the search")
 	}
 	if m.Loaded() == 0 {
-		lines := []string{"No observations match " + m.search.Target + " within " + m.search.Radius + "."}
+		lines := []string{"No " + m.profile.Noun + " match " + m.searchText() + "."}
 		if m.resolved != nil {
 			lines = append(lines, common.FormatResolved(m.resolved))
 		}
@@ -67,7 +67,7 @@ func (m *Model) View() string {
 	if m.showDetails {
 		r := m.grid.CursorRow()
 		title := ""
-		if c := m.table.Col("obs_id"); c != nil && r >= 0 {
+		if c := m.table.Col(m.profile.LabelColumn); c != nil && r >= 0 {
 			title = common.Sanitize(c.String(r))
 		}
 		m.details.SetContent(title, m.detailFields(r))
@@ -92,7 +92,7 @@ func (m *Model) View() string {
 // column cursor on the right; the least important parts go first when space is short.
 func (m *Model) title() string {
 	st := m.c.Styles
-	counts := common.Commas(m.total) + " observations"
+	counts := common.Commas(m.total) + " " + m.profile.Noun
 	if n := int64(m.Loaded()); n < m.total {
 		counts += " (" + common.Commas(n) + " loaded)"
 	}
@@ -103,6 +103,8 @@ func (m *Model) title() string {
 	info := ""
 	if r := m.resolved; r != nil {
 		info = "   " + st.ResultsInfo.Render(common.FormatResolved(r))
+	} else if m.search.Mission != nil {
+		info = "   " + st.ResultsInfo.Render(m.profile.Mission+" · "+m.search.Target)
 	} else if p := m.search.Query.Position; p != nil {
 		info = "   " + st.ResultsInfo.Render("cone "+common.FormatPosition(*p)+" r "+m.search.Radius)
 	}
@@ -149,6 +151,14 @@ func (m *Model) title() string {
 		right = right[:len(right)-1]
 	}
 	return ansi.Truncate(left, m.width, "…")
+}
+
+// searchText is the search in words: "M101 within 0.2 deg", or a mission query's summary.
+func (m *Model) searchText() string {
+	if m.search.Radius == "" {
+		return m.search.Target
+	}
+	return m.search.Target + " within " + m.search.Radius
 }
 
 // message draws a centred one- or two-line message in the view's area.
