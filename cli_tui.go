@@ -36,6 +36,7 @@ func (e *cliEnv) runTUI(args []string) error {
 		ParseRadius:      mast.ParseRadius,
 		Columns:          e.cfg.Columns["observations"],
 		SaveColumns:      e.saveColumns,
+		MissionColumns:   e.cfg.Columns,
 		DownloadDir:      *dir,
 		FlatDownloads:    *flat,
 		MastURL:          e.cfg.MastURL,

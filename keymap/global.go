@@ -8,6 +8,7 @@ type Global struct {
 	Help      key.Binding
 	Queue     key.Binding // opens or closes the download queue panel
 	Missions  key.Binding // the Missions tab (outside text fields)
+	NextTab   key.Binding // the next tab, from anywhere (text fields included)
 	Quit      key.Binding // asks first while downloads are active or waiting
 	ForceQuit key.Binding
 }
@@ -18,6 +19,7 @@ func DefaultGlobal() Global {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Queue:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "downloads queue")),
 		Missions:  key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "Missions tab")),
+		NextTab:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "next tab (works in text fields)")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
@@ -33,5 +35,5 @@ func (k Global) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k Global) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Help, k.Queue, k.Missions, k.Quit, k.ForceQuit}}
+	return [][]key.Binding{{k.Help, k.Queue, k.Missions, k.NextTab, k.Quit, k.ForceQuit}}
 }

@@ -2,16 +2,16 @@ package keymap
 
 import "github.com/charmbracelet/bubbles/key"
 
-// Missions bindings apply on the Missions tab (the Search API form and its results).
+// Missions bindings apply on the Missions tab's form; its results and products take the
+// Results and Products bindings.
 // Printable keys type into the focused form field, so the form's bindings are not bare
 // letters; the mission picker row takes space and ←/→.
 type Missions struct {
-	Table
 	Next    key.Binding
 	Prev    key.Binding
 	Down    key.Binding
 	Up      key.Binding
-	Cycle   key.Binding // ←/→ or space on the picker row: the next mission
+	Cycle   key.Binding // ←/→ or space on a choice row (mission, resolver): the next choice
 	Submit  key.Binding
 	Reset   key.Binding
 	Back    key.Binding // esc: form ↔ results
@@ -22,12 +22,11 @@ type Missions struct {
 // DefaultMissions returns the default Missions bindings.
 func DefaultMissions() Missions {
 	return Missions{
-		Table:   DefaultTable("last loaded dataset"),
 		Next:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
 		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
 		Down:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next field")),
 		Up:      key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "previous field")),
-		Cycle:   key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→/space", "change mission (picker row)")),
+		Cycle:   key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→/space", "change the mission or resolver (choice rows)")),
 		Submit:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search the mission")),
 		Reset:   key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "clear the form")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "form ↔ results")),
@@ -46,5 +45,5 @@ func (k Missions) ShortHelp() []key.Binding { return []key.Binding{k.Search, k.B
 
 // FullHelp implements help.KeyMap.
 func (k Missions) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.FormHelp(), k.Table.Bindings(), {k.Search, k.Observe}}
+	return [][]key.Binding{k.FormHelp(), {k.Search, k.Observe}}
 }

@@ -35,9 +35,9 @@ func DefaultProducts() Products {
 		Focus:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "filters ↔ table")),
 		Name:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter file names")),
 		Clear:      key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "clear all filters")),
-		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy the data URI")),
+		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy the URI")),
 		Retry:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry failed batches")),
-		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the observations")),
+		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the results")),
 	}
 }
 

@@ -25,7 +25,7 @@ func Reference(k *KeyMap) string {
 		{"text filter", k.TextInput.FullHelp()},
 		{"download queue", k.Queue.FullHelp()},
 		{"mission form", [][]key.Binding{k.Missions.FormHelp()}},
-		{"mission results", [][]key.Binding{k.Missions.Table.Bindings(), {k.Missions.Search, k.Missions.Back, k.Missions.Observe}}},
+		{"mission results and products", [][]key.Binding{{k.Missions.Search, k.Missions.Back, k.Missions.Observe}}},
 		{"everywhere", k.Global.FullHelp()},
 	}
 	for _, s := range sections {

@@ -36,7 +36,7 @@ func DefaultResults() Results {
 		Details:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "details")),
 		Focus:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "scroll the details")),
 		CopyCell:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy the cell")),
-		CopyObsID:  key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy the obs_id")),
+		CopyObsID:  key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy the obs_id or dataset id")),
 		CopyURL:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "copy the dataURL")),
 		Search:     key.NewBinding(key.WithKeys("/", "s"), key.WithHelp("/ s", "new search")),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the form")),

@@ -19,15 +19,32 @@ import (
 func (m *Model) updateBrowse(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case results.MetadataMsg:
+		if msg.Which != m.results.Name() {
+			return m.missions.Update(msg)
+		}
 		return m.results.Update(msg)
 	case results.OpenProductsMsg:
+		if msg.View != m.results.Name() {
+			return m.missions.Update(msg)
+		}
 		m.setFocus(focusProducts)
 		return m.products.Start(msg.Obsids, msg.Labels)
 	case results.ColumnsChosenMsg:
 		return m.saveColumns(msg)
-	case products.BatchMsg, products.RecomputeMsg:
+	case products.BatchMsg:
+		if msg.View != m.products.Name() {
+			return m.missions.Update(msg)
+		}
+		return m.products.Update(msg)
+	case products.RecomputeMsg:
+		if msg.View != m.products.Name() {
+			return m.missions.Update(msg)
+		}
 		return m.products.Update(msg)
 	case products.BackMsg:
+		if msg.View != m.products.Name() {
+			return m.missions.Update(msg)
+		}
 		if m.focus == focusProducts {
 			m.setFocus(focusResults)
 		}
@@ -59,8 +76,16 @@ func (m *Model) typing() bool {
 	return m.focus == focusForm || m.capturing() || m.focus == focusMissions && m.missions.Typing()
 }
 
-// capturing reports whether a text filter of the products view takes every key.
-func (m *Model) capturing() bool { return m.focus == focusProducts && m.products.Capturing() }
+// capturing reports whether a text filter of a products view takes every key.
+func (m *Model) capturing() bool {
+	switch m.focus {
+	case focusProducts:
+		return m.products.Capturing()
+	case focusMissions:
+		return m.missions.Pane() == "products" && m.missions.Products().Capturing()
+	}
+	return false
+}
 
 // activity is what runs, for the status bar and the spinner ("" when idle).
 func (m *Model) activity() string {
@@ -124,10 +149,13 @@ func (m *Model) focusedHints() []key.Binding {
 	keys := m.c.Keys
 	switch m.focus {
 	case focusMissions:
-		if m.missions.ResultsFocused() {
-			return keys.Missions.ShortHelp()
+		switch m.missions.Pane() {
+		case "results":
+			return append(resultsHints(keys, m.missions.Results()), keys.Missions.Observe)
+		case "products":
+			return productsHints(keys, m.missions.Products())
 		}
-		return []key.Binding{keys.Missions.Submit, keys.Missions.Next, keys.Missions.Observe}
+		return []key.Binding{keys.Missions.Submit, keys.Missions.Next, keys.Missions.Back, keys.Missions.Observe}
 	case focusForm:
 		return keys.Form.ShortHelp()
 	case focusQueue:
@@ -136,20 +164,30 @@ func (m *Model) focusedHints() []key.Binding {
 		}
 		return keys.Queue.ShortHelp()
 	case focusProducts:
-		switch {
-		case m.products.Capturing():
-			return keys.TextInput.ShortHelp()
-		case m.products.PanelFocused():
-			return append(keys.Filters.ShortHelp(), keys.Products.Queue)
-		}
-		return keys.Products.ShortHelp()
+		return productsHints(keys, m.products)
 	}
-	switch shown, focused := m.results.DetailsShown(); {
-	case m.results.Failed() && !m.results.Ready():
+	return resultsHints(keys, m.results)
+}
+
+// productsHints are the status-line hints of a products view.
+func productsHints(keys *keymap.KeyMap, p *products.Model) []key.Binding {
+	switch {
+	case p.Capturing():
+		return keys.TextInput.ShortHelp()
+	case p.PanelFocused():
+		return append(keys.Filters.ShortHelp(), keys.Products.Queue)
+	}
+	return keys.Products.ShortHelp()
+}
+
+// resultsHints are the status-line hints of a results view.
+func resultsHints(keys *keymap.KeyMap, r *results.Model) []key.Binding {
+	switch shown, focused := r.DetailsShown(); {
+	case r.Failed() && !r.Ready():
 		return []key.Binding{keys.Results.Retry, keys.Results.Search}
-	case !m.results.Ready() || m.results.Loaded() == 0:
+	case !r.Ready() || r.Loaded() == 0:
 		return []key.Binding{keys.Results.Search}
-	case m.results.ChooserOpen():
+	case r.ChooserOpen():
 		return keys.Chooser.ShortHelp()
 	case focused:
 		return keys.Details.ShortHelp()
@@ -163,30 +201,48 @@ func (m *Model) focusedHints() []key.Binding {
 // focus first).
 func (m *Model) focusedSections() []keymap.Section {
 	keys := m.c.Keys
-	sec := func(title string, k interface{ FullHelp() [][]key.Binding }) keymap.Section {
-		return keymap.Section{Title: title, Bindings: keymap.Flatten(k.FullHelp())}
-	}
+	sec := section
 	switch m.focus {
 	case focusMissions:
+		switch m.missions.Pane() {
+		case "results":
+			return append(resultsSections(keys, m.missions.Results()), sec("Missions", keys.Missions))
+		case "products":
+			return append(productsSections(keys, m.missions.Products()), sec("Missions", keys.Missions))
+		}
 		return []keymap.Section{sec("Missions", keys.Missions)}
 	case focusForm:
 		return []keymap.Section{sec("Search form", keys.Form)}
 	case focusQueue:
 		return []keymap.Section{sec("Download queue", keys.Queue)}
 	case focusProducts:
-		switch {
-		case m.products.Capturing():
-			return []keymap.Section{sec("Text filter", keys.TextInput), sec("Filter panel", keys.Filters), sec("Products", keys.Products)}
-		case m.products.PanelFocused():
-			return []keymap.Section{sec("Filter panel", keys.Filters), sec("Products", keys.Products)}
-		}
-		return []keymap.Section{sec("Products", keys.Products), sec("Filter panel", keys.Filters)}
+		return productsSections(keys, m.products)
 	}
-	if m.results.ChooserOpen() {
-		return []keymap.Section{sec("Column chooser", keys.Chooser), sec("Results", keys.Results)}
+	return resultsSections(keys, m.results)
+}
+
+func section(title string, k interface{ FullHelp() [][]key.Binding }) keymap.Section {
+	return keymap.Section{Title: title, Bindings: keymap.Flatten(k.FullHelp())}
+}
+
+// productsSections are the help sections of a products view (the part with focus first).
+func productsSections(keys *keymap.KeyMap, p *products.Model) []keymap.Section {
+	switch {
+	case p.Capturing():
+		return []keymap.Section{section("Text filter", keys.TextInput), section("Filter panel", keys.Filters), section("Products", keys.Products)}
+	case p.PanelFocused():
+		return []keymap.Section{section("Filter panel", keys.Filters), section("Products", keys.Products)}
 	}
-	if _, focused := m.results.DetailsShown(); focused {
-		return []keymap.Section{sec("Details", keys.Details), sec("Results", keys.Results)}
+	return []keymap.Section{section("Products", keys.Products), section("Filter panel", keys.Filters)}
+}
+
+// resultsSections are the help sections of a results view.
+func resultsSections(keys *keymap.KeyMap, r *results.Model) []keymap.Section {
+	if r.ChooserOpen() {
+		return []keymap.Section{section("Column chooser", keys.Chooser), section("Results", keys.Results)}
 	}
-	return []keymap.Section{sec("Results", keys.Results)}
+	if _, focused := r.DetailsShown(); focused {
+		return []keymap.Section{section("Details", keys.Details), section("Results", keys.Results)}
+	}
+	return []keymap.Section{section("Results", keys.Results)}
 }

@@ -9,6 +9,7 @@ import (
 
 	"mastui/ui/uitest"
 	"mastui/ui/views/missions"
+	"mastui/ui/views/results"
 )
 
 // toMissions runs an observation search (M types into the form) and presses M.
@@ -39,10 +40,12 @@ func TestMissionResultsScreen(t *testing.T) {
 	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
 }
 
-// A page answer of an older search, or for an offset no longer awaited, is dropped.
+// A page answer of an older search, or for a page no longer awaited, is dropped; the
+// Observations results never see mission pages.
 func TestMissionStalePageDropped(t *testing.T) {
 	a := &uitest.Archive{Rows: 1200}
 	m := started(t, a, 100, 30)
+	obsLoaded := m.Results().Loaded()
 	send(t, m, typeText("M")...)
 	if m.Focus() != "missions" {
 		t.Fatalf("focus %s after M", m.Focus())
@@ -56,28 +59,35 @@ func TestMissionStalePageDropped(t *testing.T) {
 	if old == nil {
 		t.Fatal("no page answer")
 	}
+	if old.View != "missions.hst" {
+		t.Fatalf("page view %q", old.View)
+	}
 	send(t, m, tea.KeyMsg{Type: tea.KeyEsc}) // back to the form
 	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
-	if got := mv.Loaded(); got != missions.PageSize {
+	r := mv.Results()
+	if got := r.Loaded(); got != missions.PageSize {
 		t.Fatalf("loaded %d, want %d", got, missions.PageSize)
 	}
-	id := mv.ReqID()
+	id := r.QueryID()
 	send(t, m, *old) // the first search's answer
-	if mv.Loaded() != missions.PageSize || mv.ReqID() != id || old.ID == id {
-		t.Fatalf("stale page applied: loaded %d", mv.Loaded())
+	if r.Loaded() != missions.PageSize || r.QueryID() != id || old.QueryID == id {
+		t.Fatalf("stale page applied: loaded %d", r.Loaded())
 	}
-	// A page for an offset nobody waits for is dropped too.
+	// A page nobody waits for is dropped too.
 	stale := *old
-	stale.ID = id
-	stale.Offset = 500
+	stale.QueryID = id
+	stale.Page = 2
 	send(t, m, stale)
-	if mv.Loaded() != missions.PageSize {
-		t.Fatalf("unexpected page applied: loaded %d", mv.Loaded())
+	if r.Loaded() != missions.PageSize {
+		t.Fatalf("unexpected page applied: loaded %d", r.Loaded())
+	}
+	if m.Results().Loaded() != obsLoaded {
+		t.Fatalf("observation results changed by a mission page: %d → %d", obsLoaded, m.Results().Loaded())
 	}
 	// Paging: G nears the end, the next offset loads.
 	send(t, m, typeText("G")...)
-	if mv.Loaded() != 2*missions.PageSize {
-		t.Fatalf("after G loaded %d", mv.Loaded())
+	if r.Loaded() != 2*missions.PageSize {
+		t.Fatalf("after G loaded %d", r.Loaded())
 	}
 	if v := m.View(); !strings.Contains(v, "1,200 datasets (1,000 loaded)") {
 		t.Fatalf("title:\n%s", v)
@@ -88,9 +98,9 @@ func TestMissionStalePageDropped(t *testing.T) {
 	}
 }
 
-func findPage(msgs []tea.Msg) *missions.PageMsg {
+func findPage(msgs []tea.Msg) *results.PageLoadedMsg {
 	for _, msg := range msgs {
-		if p, ok := msg.(missions.PageMsg); ok {
+		if p, ok := msg.(results.PageLoadedMsg); ok {
 			return &p
 		}
 	}

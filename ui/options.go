@@ -28,9 +28,12 @@ type Options struct {
 	// order; nil shows all): Config.Columns["observations"].
 	Columns []string
 	// SaveColumns remembers a column choice (the chooser's enter); table is
-	// "observations". nil keeps choices for the session only. It runs in a Cmd, off the
+	// "observations" or "missions.<mission>". nil keeps choices for the session only. It runs in a Cmd, off the
 	// UI goroutine; an error shows as a toast.
 	SaveColumns func(table string, cols []string) error
+	// MissionColumns are the saved column choices of the Missions tab's results, by
+	// table name ("missions.jwst"): Config.Columns.
+	MissionColumns map[string][]string
 	// ProductBatchSize is the number of obsids per product request; 0 means 500.
 	ProductBatchSize int
 	// Queue receives the products the user sends to download (products `D`); nil only

@@ -32,6 +32,20 @@ func (m *Model) toggleQueue() {
 	m.setFocus(focusQueue)
 }
 
+// nextTab moves to the next tab: Observations → Missions → Queue → Observations.
+func (m *Model) nextTab() tea.Cmd {
+	switch m.focus {
+	case focusMissions:
+		m.toggleQueue()
+	case focusQueue:
+		m.setFocus(m.obsFocus)
+	default:
+		m.setFocus(focusMissions)
+		return m.missions.Open()
+	}
+	return nil
+}
+
 // refreshHeader shows the queue's summary in its tab and marks the focused tab.
 func (m *Model) refreshHeader() {
 	tab := "Queue"

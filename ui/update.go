@@ -26,11 +26,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case searchform.Msg: // the form's own answers, timers and spinner frames
 		cmd = m.form.Update(msg)
 	case results.PageLoadedMsg:
+		if msg.View != m.results.Name() {
+			cmd = m.missions.Update(msg)
+			break
+		}
 		cmd = m.results.Update(msg)
 		if msg.QueryID == m.results.QueryID() {
 			m.form.SetResolved(common.FormatResolved(m.results.Resolved()))
 		}
-	case missions.ColumnsMsg, missions.PageMsg:
+	case missions.ColumnsMsg, missions.LiveTickMsg, missions.LiveCountMsg:
 		cmd = m.missions.Update(msg)
 	case common.ToastMsg:
 		cmd = m.toast.Show(msg.Level, msg.Text)
@@ -106,7 +110,14 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	if m.confirm {
 		return m.onConfirmKey(msg)
 	}
+	if key.Matches(msg, g.NextTab) && !m.tooSmall() {
+		m.showHelp = false
+		return m.nextTab()
+	}
 	if m.capturing() { // a text filter takes every key
+		if m.focus == focusMissions {
+			return m.missions.Update(msg)
+		}
 		return m.products.Update(msg)
 	}
 	switch {

@@ -1,27 +1,42 @@
 // Package missions is the Missions tab: a Search API form for one mission at a time
-// (the fields come from the mission's column list) and a windowed results grid that
-// pages in by offset as the cursor nears the end of the loaded rows. Each mission keeps
-// its own form values and results.
+// (criteria fields come from the mission's column list; targets, resolver, radius, sort
+// and output columns above them; a live total from the server), the dataset results in
+// the shared results view (lazy offset paging, sort, column chooser, details, selection)
+// and the products of chosen datasets in the shared products view with the mission's
+// filter panel. Each mission keeps its own form, results and products, so HST and JWST
+// can be compared by switching back and forth.
 package missions
 
 import (
-	"context"
-	"strings"
-
 	"github.com/charmbracelet/bubbles/textinput"
 
-	"mastui/model"
 	"mastui/services/mast"
 	"mastui/ui/common"
-	"mastui/ui/components/grid"
 	"mastui/ui/components/textfield"
+	"mastui/ui/views/products"
+	"mastui/ui/views/results"
 )
 
 // PageSize is the number of datasets asked per request.
 const PageSize = 500
 
-// Names are the missions the picker offers.
-var Names = []string{"hst", "jwst"}
+// Names are the missions the picker offers: every mission whose dataset keyword and
+// download route are known.
+func Names() []string {
+	return []string{"hst", "jwst", "roman", "classy", "ullyses", "iue"}
+}
+
+// Resolvers are the resolver choices for object names ("" lets MAST choose).
+func Resolvers() []string { return []string{"", "SIMBAD", "NED"} }
+
+// pane is the part of a mission's view that has the keys.
+type pane int
+
+const (
+	paneForm pane = iota
+	paneResults
+	paneProducts
+)
 
 // field is one criterion field of the form, for one queryable column.
 type field struct {
@@ -29,47 +44,56 @@ type field struct {
 	in  textinput.Model
 }
 
-// state is everything one mission keeps: its columns, form values and results.
+// state is everything one mission keeps.
 type state struct {
 	mission string
 
 	colsLoading bool
 	colsErr     error
+	columns     []mast.MissionColumn // every column, for sort/select validation
 	fields      []field
 	targets     textinput.Model
 	radius      textinput.Model
-	cur         int // 0 picker, 1 targets, 2 radius, 3+ fields
+	resolver    int
+	sortBy      textinput.Model
+	selectCols  textinput.Model
+	cur         int // a form row: see the row constants
 	formErr     string
 
-	query    mast.MissionQuery
+	live liveCount
+
+	pane     pane
 	searched bool
-	reqID    uint64
-	ctx      context.Context
-	cancel   context.CancelFunc
-	inflight int // offset being fetched, -1 when none
-	err      error
-	pageErr  error
-	table    *model.Table
-	total    int64
-	more     bool // the last page was full: more may follow
-	grid     *grid.Model
-	cols     []*grid.Column
+	results  *results.Model
+	products *products.Model
 }
+
+// Form rows before the criteria fields.
+const (
+	rowPicker = iota
+	rowTargets
+	rowRadius
+	rowResolver
+	rowSort
+	rowSelect
+	fixedRows
+)
 
 // Model is the Missions tab.
 type Model struct {
 	c       *common.Common
 	archive common.Archive
+	choices map[string][]string // saved column choices by results table name
 	width   int
 	height  int
 	mission int
 	states  map[string]*state
-	results bool // the results have focus (else the form)
 }
 
-// New builds the tab over an archive.
-func New(c *common.Common, archive common.Archive) *Model {
-	return &Model{c: c, archive: archive, states: map[string]*state{}}
+// New builds the tab over an archive; choices are the saved column choices (by table
+// name, "missions.jwst"), may be nil.
+func New(c *common.Common, archive common.Archive, choices map[string][]string) *Model {
+	return &Model{c: c, archive: archive, choices: choices, states: map[string]*state{}}
 }
 
 // SetSize sets the area the view may draw in.
@@ -81,58 +105,98 @@ func (m *Model) SetSize(w, h int) {
 }
 
 func (m *Model) layoutState(s *state) {
-	s.grid.SetSize(m.width, max(0, m.height-1))
+	s.results.SetSize(m.width, m.height)
+	s.products.SetSize(m.width, m.height)
 	fw := m.boxWidth()
 	textfield.SetBoxWidth(&s.targets, fw)
 	textfield.SetBoxWidth(&s.radius, min(fw, 16))
+	textfield.SetBoxWidth(&s.sortBy, fw)
+	textfield.SetBoxWidth(&s.selectCols, fw)
 	for i := range s.fields {
 		textfield.SetBoxWidth(&s.fields[i].in, fw)
 	}
 }
 
 // Mission is the mission shown.
-func (m *Model) Mission() string { return Names[m.mission] }
+func (m *Model) Mission() string { return Names()[m.mission] }
+
+// SetMission shows the named mission (false when the picker does not offer it).
+func (m *Model) SetMission(name string) bool {
+	for i, n := range Names() {
+		if n == name {
+			m.mission = i
+			return true
+		}
+	}
+	return false
+}
 
 func (m *Model) st() *state {
-	name := Names[m.mission]
-	s := m.states[name]
-	if s == nil {
-		st := m.c.Styles
-		s = &state{mission: name, inflight: -1, grid: grid.New(m.c),
-			targets: textfield.New(st, "", 0),
-			radius:  textfield.New(st, "", 32)}
-		m.states[name] = s
-		m.layoutState(s)
+	name := Names()[m.mission]
+	if s := m.states[name]; s != nil {
+		return s
 	}
+	st := m.c.Styles
+	rp := results.MissionProfile(name)
+	s := &state{mission: name,
+		targets:    textfield.New(st, "", 0),
+		radius:     textfield.New(st, "", 32),
+		sortBy:     textfield.New(st, "", 0),
+		selectCols: textfield.New(st, "", 0),
+		results:    results.NewWithProfile(m.c, m.archive, PageSize, rp),
+		products:   products.NewWithProfile(m.c, m.archive, products.MissionProfile(name)),
+	}
+	s.results.SetColumnChoice(m.choices[rp.Name])
+	m.states[name] = s
+	m.layoutState(s)
 	return s
 }
 
-// ResultsFocused reports whether the results grid (not the form) has keys.
-func (m *Model) ResultsFocused() bool { return m.results }
+// state of a mission by name, nil when it was never shown.
+func (m *Model) stateOf(name string) *state { return m.states[name] }
 
-// Typing reports whether a text field has focus (letters type into it).
-func (m *Model) Typing() bool { return !m.results && m.st().cur > 0 }
+// Pane is the part with the keys: "form", "results" or "products" (for tests and hints).
+func (m *Model) Pane() string {
+	switch m.st().pane {
+	case paneResults:
+		return "results"
+	case paneProducts:
+		return "products"
+	}
+	return "form"
+}
+
+// ResultsFocused reports whether the results (not the form) have the keys.
+func (m *Model) ResultsFocused() bool { return m.st().pane == paneResults }
+
+// Typing reports whether typed letters go to a text field (a form field, or a text
+// filter of the products view).
+func (m *Model) Typing() bool {
+	s := m.st()
+	switch s.pane {
+	case paneForm:
+		return s.cur != rowPicker && s.cur != rowResolver
+	case paneProducts:
+		return s.products.Capturing()
+	}
+	return s.results.Capturing()
+}
 
 // Searched reports whether the current mission has a search.
 func (m *Model) Searched() bool { return m.st().searched }
 
-// Table is the current mission's loaded rows (nil before an answer).
-func (m *Model) Table() *model.Table { return m.st().table }
+// Results is the current mission's results view.
+func (m *Model) Results() *results.Model { return m.st().results }
 
-// Total is the current mission's number of matching datasets.
-func (m *Model) Total() int64 { return m.st().total }
+// Products is the current mission's products view.
+func (m *Model) Products() *products.Model { return m.st().products }
 
-// Loaded is the number of rows loaded for the current mission.
-func (m *Model) Loaded() int { return m.st().table.Rows() }
-
-// Inflight is the offset being fetched (-1 when none).
-func (m *Model) Inflight() int { return m.st().inflight }
-
-// ReqID is the current mission's request id.
-func (m *Model) ReqID() uint64 { return m.st().reqID }
-
-// Grid is the current mission's results grid (for tests).
-func (m *Model) Grid() *grid.Model { return m.st().grid }
+// LiveTotal is the form's live count: the total, whether one is known, and the
+// server's complaint about the form ("" when none).
+func (m *Model) LiveTotal() (total int64, known bool, problem string) {
+	l := m.st().live
+	return l.total, l.known, l.problem
+}
 
 // Activity is what runs, for the status bar ("" when idle).
 func (m *Model) Activity() string {
@@ -140,53 +204,23 @@ func (m *Model) Activity() string {
 	switch {
 	case s.colsLoading:
 		return "Fetching " + s.mission + " columns…"
-	case s.inflight == 0:
-		return "Searching " + s.mission + "…"
-	case s.inflight > 0:
-		return "Fetching " + s.mission + " datasets from " + common.Commas(int64(s.inflight)) + "…"
+	case s.pane == paneProducts && s.products.Activity() != "":
+		return s.products.Activity()
+	case s.results.Activity() != "":
+		return s.results.Activity()
 	}
 	return ""
 }
 
-// Counts summarises the results for the status bar.
+// Counts summarises the focused part for the status bar.
 func (m *Model) Counts() string {
 	s := m.st()
-	if s.table == nil {
-		return ""
+	if s.pane == paneProducts {
+		return s.products.Counts()
 	}
-	return counts(s)
-}
-
-func counts(s *state) string {
-	out := common.Commas(s.total) + " datasets"
-	if n := int64(s.table.Rows()); n < s.total {
-		out += " (" + common.Commas(n) + " loaded)"
-	}
-	return out
+	return s.results.Counts()
 }
 
 func (m *Model) boxWidth() int { return max(8, min(48, m.width-labelWidth-4)) }
 
 const labelWidth = 24
-
-func splitTargets(s string) (pos []mast.Position, objs []string) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil, nil
-	}
-	if p, err := mast.ParseCoordinates(s); err == nil {
-		return []mast.Position{p}, nil
-	}
-	for _, part := range strings.Split(s, ",") {
-		part = strings.TrimSpace(part)
-		if part == "" {
-			continue
-		}
-		if p, err := mast.ParseCoordinates(part); err == nil {
-			pos = append(pos, p)
-		} else {
-			objs = append(objs, part)
-		}
-	}
-	return pos, objs
-}

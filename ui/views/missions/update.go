@@ -4,48 +4,100 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/ui/views/products"
+	"mastui/ui/views/results"
 )
 
-// Update handles the tab's answers (whatever has focus) and keys (when focused).
+// Update handles the tab's answers (whatever has focus: each goes to the mission that
+// asked) and keys (when focused).
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ColumnsMsg:
 		return m.onColumns(msg)
-	case PageMsg:
-		return m.onPage(msg)
-	case tea.KeyMsg:
-		if m.results {
-			return m.resultsKey(msg)
+	case LiveTickMsg:
+		return m.onLiveTick(msg)
+	case LiveCountMsg:
+		return m.onLiveCount(msg)
+	case results.PageLoadedMsg:
+		if s := m.byResults(msg.View); s != nil {
+			return s.results.Update(msg)
 		}
-		return m.formKey(msg)
+	case results.MetadataMsg:
+		if s := m.byResults(msg.Which); s != nil {
+			return s.results.Update(msg)
+		}
+	case results.OpenProductsMsg:
+		if s := m.byResults(msg.View); s != nil {
+			s.pane = paneProducts
+			return s.products.Start(msg.Obsids, msg.Labels)
+		}
+	case products.BatchMsg:
+		if s := m.byProducts(msg.View); s != nil {
+			return s.products.Update(msg)
+		}
+	case products.RecomputeMsg:
+		if s := m.byProducts(msg.View); s != nil {
+			return s.products.Update(msg)
+		}
+	case products.BackMsg:
+		if s := m.byProducts(msg.View); s != nil && s.pane == paneProducts {
+			s.pane = paneResults
+		}
+	case tea.KeyMsg:
+		s := m.st()
+		switch s.pane {
+		case paneResults:
+			return m.resultsKey(s, msg)
+		case paneProducts:
+			return s.products.Update(msg)
+		}
+		return m.formKey(s, msg)
 	}
 	return nil
 }
 
-func (m *Model) resultsKey(msg tea.KeyMsg) tea.Cmd {
-	k := m.c.Keys.Missions
-	s := m.st()
-	if key.Matches(msg, k.Back, k.Search) {
-		m.results = false
+// Owns reports whether a results or products message belongs to this tab (its view
+// name is a mission's).
+func (m *Model) Owns(view string) bool { return m.byResults(view) != nil || m.byProducts(view) != nil }
+
+func (m *Model) byResults(view string) *state {
+	for _, s := range m.states {
+		if s.results.Name() == view {
+			return s
+		}
+	}
+	return nil
+}
+
+func (m *Model) byProducts(view string) *state {
+	for _, s := range m.states {
+		if s.products.Name() == view {
+			return s
+		}
+	}
+	return nil
+}
+
+func (m *Model) resultsKey(s *state, msg tea.KeyMsg) tea.Cmd {
+	k, rk := m.c.Keys.Missions, m.c.Keys.Results
+	if !s.results.Capturing() && key.Matches(msg, k.Back, k.Search, rk.Back, rk.Search) {
+		s.pane = paneForm
 		m.focusField(s)
 		return nil
 	}
-	if s.table != nil && s.grid.Update(msg, k.Table) {
-		return m.maybeFetch(s)
-	}
-	return nil
+	return s.results.Update(msg)
 }
 
-func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
+func (m *Model) formKey(s *state, msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys.Missions
-	s := m.st()
-	n := 3 + len(s.fields)
+	n := fixedRows + len(s.fields)
 	switch {
 	case key.Matches(msg, k.Submit):
 		return m.submit()
 	case key.Matches(msg, k.Back):
 		if s.searched {
-			m.results = true
+			s.pane = paneResults
 			m.focusField(s)
 		}
 		return nil
@@ -58,25 +110,38 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 		m.focusField(s)
 		return nil
 	case key.Matches(msg, k.Reset):
-		s.targets.SetValue("")
-		s.radius.SetValue("")
+		for _, in := range []*textinput.Model{&s.targets, &s.radius, &s.sortBy, &s.selectCols} {
+			in.SetValue("")
+		}
 		for i := range s.fields {
 			s.fields[i].in.SetValue("")
 		}
-		s.formErr = ""
-		return nil
+		s.resolver, s.formErr = 0, ""
+		return m.edited(s)
 	}
-	if s.cur == 0 {
+	switch s.cur {
+	case rowPicker:
+		if key.Matches(msg, k.Cycle) {
+			names := Names()
+			step := 1
+			if msg.Type == tea.KeyLeft {
+				step = len(names) - 1
+			}
+			m.mission = (m.mission + step) % len(names)
+			ns := m.st()
+			ns.cur, ns.pane = rowPicker, paneForm
+			m.focusField(ns)
+			return m.Open()
+		}
+		return nil
+	case rowResolver:
 		if key.Matches(msg, k.Cycle) {
 			step := 1
 			if msg.Type == tea.KeyLeft {
-				step = len(Names) - 1
+				step = len(Resolvers()) - 1
 			}
-			m.mission = (m.mission + step) % len(Names)
-			ns := m.st()
-			ns.cur = 0
-			m.focusField(ns)
-			return m.Open()
+			s.resolver = (s.resolver + step) % len(Resolvers())
+			return m.edited(s)
 		}
 		return nil
 	}
@@ -84,34 +149,43 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 	if in == nil {
 		return nil
 	}
+	before := in.Value()
 	var cmd tea.Cmd
 	*in, cmd = in.Update(msg)
+	if in.Value() == before {
+		return cmd
+	}
 	s.formErr = ""
-	return cmd
+	return tea.Batch(cmd, m.edited(s))
 }
 
-// input is the text input under the form cursor (nil on the picker row).
+// input is the text input under the form cursor (nil on a choice row).
 func (m *Model) input(s *state) *textinput.Model {
 	switch {
-	case s.cur == 1:
+	case s.cur == rowTargets:
 		return &s.targets
-	case s.cur == 2:
+	case s.cur == rowRadius:
 		return &s.radius
-	case s.cur >= 3 && s.cur-3 < len(s.fields):
-		return &s.fields[s.cur-3].in
+	case s.cur == rowSort:
+		return &s.sortBy
+	case s.cur == rowSelect:
+		return &s.selectCols
+	case s.cur >= fixedRows && s.cur-fixedRows < len(s.fields):
+		return &s.fields[s.cur-fixedRows].in
 	}
 	return nil
 }
 
 // focusField gives the cursor to the input under the form cursor only.
 func (m *Model) focusField(s *state) {
-	s.cur = min(s.cur, 2+len(s.fields))
-	s.targets.Blur()
-	s.radius.Blur()
+	s.cur = min(s.cur, fixedRows-1+len(s.fields))
+	for _, in := range []*textinput.Model{&s.targets, &s.radius, &s.sortBy, &s.selectCols} {
+		in.Blur()
+	}
 	for i := range s.fields {
 		s.fields[i].in.Blur()
 	}
-	if in := m.input(s); in != nil && !m.results {
+	if in := m.input(s); in != nil && s.pane == paneForm {
 		in.Focus()
 	}
 }

@@ -3,27 +3,30 @@ package missions
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"mastui/services/mast"
 	"mastui/ui/common"
 	"mastui/ui/components/textfield"
 )
 
-// View draws the form or the results of the current mission.
+// View draws the current mission's form, results or products.
 func (m *Model) View() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	if m.results {
-		return m.resultsView()
+	s := m.st()
+	switch s.pane {
+	case paneResults:
+		return s.results.View()
+	case paneProducts:
+		return s.products.View()
 	}
-	return m.formView()
+	return m.formView(s)
 }
 
-func (m *Model) formView() string {
+func (m *Model) formView(s *state) string {
 	st := m.c.Styles
-	s := m.st()
 	w := m.width
 	label := func(i int, text string) string {
 		text = textfield.Fit(" "+common.Truncate(text, labelWidth-2), labelWidth)
@@ -32,19 +35,29 @@ func (m *Model) formView() string {
 		}
 		return st.FormLabel.Render(text)
 	}
-	var top []string
-	picker := label(0, "Mission")
-	for i, n := range Names {
-		if i == m.mission {
-			picker += st.FormChoiceOn.Render("[" + n + "]")
-		} else {
-			picker += st.FormChoice.Render(" " + n + " ")
+	choices := func(opts []string, on int, blank string) string {
+		out := ""
+		for i, o := range opts {
+			if o == "" {
+				o = blank
+			}
+			if i == on {
+				out += st.FormChoiceOn.Render("[" + o + "]")
+			} else {
+				out += st.FormChoice.Render(" " + o + " ")
+			}
+			out += " "
 		}
-		picker += " "
+		return out
 	}
-	top = append(top, picker)
-	top = append(top, label(1, "Targets")+textfield.Boxed(s.targets, m.boxWidth())+" "+st.FormHint.Render("coordinates or object names, comma-separated"))
-	top = append(top, label(2, "Radius")+textfield.Boxed(s.radius, min(m.boxWidth(), 16))+" "+st.FormHint.Render("arcmin (a bare number is arcminutes; ≤ 30, default 3)"))
+	top := []string{
+		label(rowPicker, "Mission") + choices(Names(), m.mission, ""),
+		label(rowTargets, "Targets") + textfield.Boxed(s.targets, m.boxWidth()) + " " + st.FormHint.Render("positions or object names, comma-separated"),
+		label(rowRadius, "Radius") + textfield.Boxed(s.radius, min(m.boxWidth(), 16)) + " " + st.FormHint.Render("a bare number is ARCMINUTES · default 3, at most 30"),
+		label(rowResolver, "Resolver") + choices(Resolvers(), s.resolver, "auto") + st.FormHint.Render("for object names"),
+		label(rowSort, "Sort by") + textfield.Boxed(s.sortBy, m.boxWidth()) + " " + st.FormHint.Render("COLUMN[:desc], …"),
+		label(rowSelect, "Columns") + textfield.Boxed(s.selectCols, m.boxWidth()) + " " + st.FormHint.Render("a comma list, or all (default: the mission's)"),
+	}
 	switch {
 	case s.colsLoading:
 		top = append(top, st.FormHint.Render(" Fetching the "+s.mission+" columns…"))
@@ -53,18 +66,7 @@ func (m *Model) formView() string {
 	default:
 		top = append(top, st.FormTitle.Render(" Criteria")+st.FormHint.Render(" · "+common.Commas(int64(len(s.fields)))+" queryable "+s.mission+" columns · sent as typed: !x  >x  a..b  *x*  a,b"))
 	}
-	// The bottom: a rule, the focused field's help, and the error when there is one.
-	help := "←/→ or space: the mission · tab: next field · enter: search"
-	switch {
-	case s.cur == 1:
-		help = "One position (\"210.8 54.35\", \"14h03m12.6s +54d20m56s\") or object names, comma-separated; names are resolved first."
-	case s.cur == 2:
-		help = "Cone radius: a bare number is ARCMINUTES; \"0.05 deg\" and \"30 arcsec\" work too. At most 30 arcmin."
-	case s.cur >= 3:
-		f := s.fields[s.cur-3]
-		help = f.col.Name + " (" + f.col.Type + "): " + f.col.Description
-	}
-	bottom := []string{st.FormRule.Render(strings.Repeat("─", w)), st.FormHint.Render(ansi.Truncate(" "+common.Sanitize(help), w, "…"))}
+	bottom := []string{st.FormRule.Render(strings.Repeat("─", w)), m.liveLine(s), st.FormHint.Render(ansi.Truncate(" "+common.Sanitize(m.fieldHelp(s)), w, "…"))}
 	if s.formErr != "" {
 		bottom = append(bottom, st.FormError.Render(ansi.Truncate(" "+common.Sanitize(s.formErr), w, "…")))
 	}
@@ -72,12 +74,12 @@ func (m *Model) formView() string {
 	var mid []string
 	if rows > 0 && len(s.fields) > 0 {
 		first := 0
-		if fi := s.cur - 3; fi >= rows {
+		if fi := s.cur - fixedRows; fi >= rows {
 			first = fi - rows + 1
 		}
 		for i := first; i < len(s.fields) && len(mid) < rows; i++ {
 			f := s.fields[i]
-			line := label(i+3, f.col.Name) + textfield.Boxed(f.in, m.boxWidth())
+			line := label(i+fixedRows, f.col.Name) + textfield.Boxed(f.in, m.boxWidth())
 			if f.col.FieldName != "" {
 				line += " " + st.FormHint.Render(common.Sanitize(f.col.FieldName))
 			}
@@ -97,41 +99,45 @@ func (m *Model) formView() string {
 	return strings.Join(all, "\n")
 }
 
-func (m *Model) resultsView() string {
+// liveLine is the form's live total, or what is wrong with the form.
+func (m *Model) liveLine(s *state) string {
 	st := m.c.Styles
-	s := m.st()
+	l := s.live
+	var text string
 	switch {
-	case s.err != nil:
-		return m.message(st.ErrorText.Render("Mission search failed: "+common.Sanitize(s.err.Error())), "/ edits the search")
-	case s.table == nil:
-		return m.message("Searching " + s.mission + "…")
-	case s.table.Rows() == 0:
-		return m.message("No "+s.mission+" datasets match.", "/ edits the search")
+	case l.problem != "":
+		return st.FormError.Render(ansi.Truncate(" "+l.problem, m.width, "…"))
+	case l.asking:
+		text = " Counting " + s.mission + " datasets…"
+	case l.known:
+		noun := " datasets match"
+		if l.total == 1 {
+			noun = " dataset matches"
+		}
+		return st.FormTitle.Render(ansi.Truncate(" "+common.Commas(l.total)+noun, m.width, "…")) + st.FormHint.Render(" · enter lists them")
+	default:
+		text = " Give targets or criteria: the number of matching datasets shows here"
 	}
-	left := " " + st.ResultsTitle.Render(counts(s)) + "  " + st.Dim.Render(s.mission)
-	right := ""
-	if cur := s.grid.Current(); cur != nil {
-		right = st.Dim.Render(st.Glyphs.Cursor+" "+cur.Header+" · col "+common.Commas(int64(s.grid.ColumnCursor()+1))+" of "+common.Commas(int64(len(s.grid.Columns())))) + " "
-	}
-	title := left
-	if lw, rw := ansi.StringWidth(left), ansi.StringWidth(right); lw+2+rw <= m.width {
-		title = left + strings.Repeat(" ", m.width-lw-rw) + right
-	} else {
-		title = ansi.Truncate(left, m.width, "…")
-	}
-	if m.height < 2 {
-		return title
-	}
-	return title + "\n" + s.grid.View()
+	return st.FormHint.Render(ansi.Truncate(text, m.width, "…"))
 }
 
-func (m *Model) message(lines ...string) string {
-	for i, l := range lines {
-		if i > 0 {
-			lines[i] = m.c.Styles.Empty.Render(common.Truncate(l, m.width))
-			continue
-		}
-		lines[i] = ansi.Truncate(l, m.width, "…")
+// fieldHelp explains the row under the form cursor.
+func (m *Model) fieldHelp(s *state) string {
+	switch {
+	case s.cur == rowTargets:
+		return "One position (\"210.8 54.35\", \"14h03m12.6s +54d20m56s\") or positions and object names, comma-separated (at most 100); names are resolved first."
+	case s.cur == rowRadius:
+		return "Cone radius around each target: a bare number is ARCMINUTES; \"0.05 deg\" and \"30 arcsec\" work too. At most 30 arcmin."
+	case s.cur == rowResolver:
+		return "←/→ or space: who resolves object names (auto tries SIMBAD, then NED)."
+	case s.cur == rowSort:
+		return "Columns to sort by, e.g. \"sci_start_time:desc\" or \"ang_sep\" (targets add search_pos and ang_sep)."
+	case s.cur == rowSelect:
+		info, _ := mast.MissionInfo(s.mission)
+		return "Output columns: a comma list or \"all\"; " + info.DatasetKeyword + " is always included. c in the results chooses among them."
+	case s.cur >= fixedRows && s.cur-fixedRows < len(s.fields):
+		f := s.fields[s.cur-fixedRows]
+		return f.col.Name + " (" + f.col.Type + "): " + f.col.Description
 	}
-	return m.c.Renderer.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
+	return "←/→ or space: the mission · tab: next field · enter: search · esc: back to the results"
 }

@@ -9,13 +9,14 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mastui/model"
-	"mastui/services/mast"
 	"mastui/ui/common"
 )
 
-// BatchMsg carries one batch of a product fetch. FetchID and Batch let the view drop
-// answers to fetches (or batches) it no longer waits for.
+// BatchMsg carries one batch of a product fetch. View names the products view that asked
+// (its Name), so two views in one program never take each other's answers; FetchID and
+// Batch let the view drop answers to fetches (or batches) it no longer waits for.
 type BatchMsg struct {
+	View    string
 	FetchID uint64
 	Batch   int
 	Table   *model.Table
@@ -23,21 +24,23 @@ type BatchMsg struct {
 	Elapsed time.Duration
 }
 
-// BackMsg is the intent to leave the products view (back to the observations).
-type BackMsg struct{}
+// BackMsg is the intent to leave the products view named View (back to the list the
+// ids came from).
+type BackMsg struct{ View string }
 
-// Start lists the products of the observations obsids (labels name them for humans):
+// Start lists the products of the ids (observations or datasets, as the profile says;
+// labels name them for humans):
 // an older fetch is cancelled and its batches will be dropped. Batches are fetched one
 // after another, each as its own Cmd; this returns the first.
-func (m *Model) Start(obsids, labels []string) tea.Cmd {
+func (m *Model) Start(ids, labels []string) tea.Cmd {
 	m.Cancel()
 	m.fetchID++
 	m.ctx, m.cancel = context.WithCancel(m.c.Ctx)
-	m.obsids, m.labels = obsids, labels
+	m.ids, m.labels = ids, labels
 	m.batches, m.queue, m.failed, m.done = nil, nil, nil, 0
-	for i := 0; i < len(obsids); i += m.batchSize {
+	for i := 0; i < len(ids); i += m.batchSize {
 		m.queue = append(m.queue, len(m.batches))
-		m.batches = append(m.batches, obsids[i:min(i+m.batchSize, len(obsids))])
+		m.batches = append(m.batches, ids[i:min(i+m.batchSize, len(ids))])
 	}
 	m.table, m.shown, m.filterErr = nil, nil, ""
 	m.dup, m.ndup, m.seen = nil, 0, map[string]struct{}{}
@@ -50,7 +53,7 @@ func (m *Model) Start(obsids, labels []string) tea.Cmd {
 	m.grid.MoveTo(0)
 	m.focusPanel = false
 	m.panel.SetFocused(false)
-	m.c.Logger.Info("products", "fetch_id", m.fetchID, "observations", len(obsids), "batches", len(m.batches))
+	m.c.Logger.Info("products", "view", m.p.Name, "fetch_id", m.fetchID, "ids", len(ids), "batches", len(m.batches))
 	return m.nextBatch()
 }
 
@@ -75,14 +78,17 @@ func (m *Model) nextBatch() tea.Cmd {
 	b := m.queue[0]
 	m.queue = m.queue[1:]
 	m.inflight = b
-	archive, ctx, id, ids := m.archive, m.ctx, m.fetchID, m.batches[b]
+	archive, ctx, id, ids, view, fetch := m.archive, m.ctx, m.fetchID, m.batches[b], m.p.Name, m.p.Fetch
 	return func() tea.Msg {
 		start := time.Now()
-		if archive == nil {
-			return BatchMsg{FetchID: id, Batch: b, Err: errors.New("no archive configured")}
+		switch {
+		case archive == nil:
+			return BatchMsg{View: view, FetchID: id, Batch: b, Err: errors.New("no archive configured")}
+		case fetch == nil:
+			return BatchMsg{View: view, FetchID: id, Batch: b, Err: fmt.Errorf("products view %q: no fetch in its profile", view)}
 		}
-		t, err := archive.Products(ctx, ids, mast.ProductOptions{BatchSize: len(ids)})
-		return BatchMsg{FetchID: id, Batch: b, Table: t, Err: err, Elapsed: time.Since(start)}
+		t, err := fetch(ctx, archive, ids)
+		return BatchMsg{View: view, FetchID: id, Batch: b, Table: t, Err: err, Elapsed: time.Since(start)}
 	}
 }
 

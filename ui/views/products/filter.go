@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -14,11 +15,14 @@ import (
 )
 
 // RecomputeMsg recomputes the rows shown after a pause in filter changes (large
-// tables only); Seq drops all but the last.
-type RecomputeMsg struct{ Seq int }
+// tables only); Seq drops all but the last, View names the products view it is for.
+type RecomputeMsg struct {
+	View string
+	Seq  int
+}
 
-// The filter keys of the panel (the model.Filters keys; special ones as the engine
-// defines them).
+// The filter keys of the CAOM panel and those every panel has (the model.Filters keys;
+// special ones as the engine defines them).
 const (
 	keyType     = "productType"
 	keySubGroup = "productSubGroupDescription"
@@ -31,45 +35,48 @@ const (
 	fileColumn  = "productFilename"
 )
 
-// toggleKeys are the panel's toggle groups, in display order.
-var toggleKeys = [...]struct{ key, title string }{
-	{keyType, "Type"}, {keySubGroup, "Suffix"}, {keyLevel, "Level"}, {keyExt, "Extension"},
-}
-
-// typeOrder is how product types read best: science first, then what supports it.
-var typeOrder = []string{"SCIENCE", "CALIBRATION", "AUXILIARY", "PREVIEW", "INFO", "THUMBNAIL"}
-
 func (m *Model) filterOptions() model.FilterOptions {
-	return model.FilterOptions{FilenameColumn: fileColumn}
+	return model.FilterOptions{FilenameColumn: m.p.FileColumn}
 }
 
 // setupPanel lays out the groups that exist whatever the data: the flags and the text
 // filters. Toggle groups are added as data arrives.
 func (m *Model) setupPanel() {
-	for _, g := range toggleKeys {
-		m.panel.SetToggles(g.key, g.title, nil)
+	for _, g := range m.p.Toggles {
+		m.panel.SetToggles(g.Key, g.Title, nil)
 	}
-	m.panel.SetFlag(keyMRP, "Other", "recommended only", "true")
-	m.panel.SetFlag(keyGuide, "Other", "hide guide stars", "false")
+	if m.p.MRPOnly {
+		m.panel.SetFlag(keyMRP, "Other", "recommended only", "true")
+	}
+	if m.p.GuideStars {
+		m.panel.SetFlag(keyGuide, "Other", "hide guide stars", "false")
+	}
 	m.panel.SetText(keyName, "Other", "name:", "(/ to type)", nil)
 	m.panel.SetText(keySize, "Other", "size:", "(e.g. <= 5 GB)", ParseSize)
 }
 
-// indexDuplicates marks the rows from `from` on that repeat an earlier product: same
-// dataURI, else same file name when the URI is empty (mast.UniqueProducts' rule).
+// flags are the panel's flags as the filters they apply.
+func (m *Model) flags() []model.Filter {
+	var out []model.Filter
+	if m.p.MRPOnly {
+		out = append(out, model.Filter{Key: keyMRP, Values: []string{"true"}})
+	}
+	if m.p.GuideStars {
+		out = append(out, model.Filter{Key: keyGuide, Values: []string{"false"}})
+	}
+	return out
+}
+
+// indexDuplicates marks the rows from `from` on that repeat an earlier product, by the
+// profile's rule.
 func (m *Model) indexDuplicates(from int) {
 	t := m.table
-	uri, file := t.Col("dataURI"), t.Col(fileColumn)
+	key := func(int) string { return "" }
+	if m.p.DupKey != nil {
+		key = m.p.DupKey(t)
+	}
 	for r := from; r < t.Rows(); r++ {
-		k := ""
-		if uri != nil {
-			k = uri.String(r)
-		}
-		if k == "" && file != nil {
-			if f := file.String(r); f != "" {
-				k = "file:" + f
-			}
-		}
+		k := key(r)
 		d := false
 		if k != "" {
 			_, d = m.seen[k]
@@ -113,7 +120,8 @@ func (m *Model) filtersChanged() tea.Cmd {
 	m.recompSeq++
 	m.recompWait = true
 	seq := m.recompSeq
-	return tea.Tick(80*time.Millisecond, func(time.Time) tea.Msg { return RecomputeMsg{Seq: seq} })
+	view := m.p.Name
+	return tea.Tick(80*time.Millisecond, func(time.Time) tea.Msg { return RecomputeMsg{View: view, Seq: seq} })
 }
 
 func (m *Model) onRecompute(msg RecomputeMsg) {
@@ -157,24 +165,24 @@ func (m *Model) refreshCounts(fs model.Filters) {
 	if m.values == nil {
 		m.values = map[string][]string{}
 		base := m.dedup(allRows(t.Rows()))
-		for _, g := range toggleKeys {
-			m.values[g.key] = valuesOf(g.key, m.facets(g.key, base))
+		for _, g := range m.p.Toggles {
+			m.values[g.Key] = valuesOf(g, m.facets(g.Key, base))
 		}
 	}
-	for _, g := range toggleKeys {
+	for _, g := range m.p.Toggles {
 		counts := map[string]int{}
-		if rows, err := fs.Without(g.key).Rows(t, opts); err == nil {
-			for _, fc := range m.facets(g.key, m.dedup(rows)) {
+		if rows, err := fs.Without(g.Key).Rows(t, opts); err == nil {
+			for _, fc := range m.facets(g.Key, m.dedup(rows)) {
 				counts[fc.Value] = fc.Count
 			}
 		}
 		var options []filterpanel.Option
-		for _, v := range m.values[g.key] {
-			options = append(options, filterpanel.Option{Value: v, Label: labelOf(g.key, v), Count: counts[v]})
+		for _, v := range m.values[g.Key] {
+			options = append(options, filterpanel.Option{Value: v, Label: g.Prefix + v, Count: counts[v]})
 		}
-		m.panel.SetToggles(g.key, g.title, options)
+		m.panel.SetToggles(g.Key, g.Title, options)
 	}
-	for _, f := range []model.Filter{{Key: keyMRP, Values: []string{"true"}}, {Key: keyGuide, Values: []string{"false"}}} {
+	for _, f := range m.flags() {
 		n := -1
 		if t.ColIndex("productGroupDescription") >= 0 || f.Key == keyGuide {
 			if rows, err := append(slices.Clone(fs.Without(f.Key)), f).Rows(t, opts); err == nil {
@@ -188,7 +196,7 @@ func (m *Model) refreshCounts(fs model.Filters) {
 // facets counts the values of a toggle key over rows.
 func (m *Model) facets(key string, rows []int) []model.FacetCount {
 	if key == keyExt {
-		return model.ExtensionCounts(m.table, fileColumn, rows)
+		return model.ExtensionCounts(m.table, m.p.FileColumn, rows)
 	}
 	if m.table.ColIndex(key) < 0 {
 		return nil
@@ -196,23 +204,23 @@ func (m *Model) facets(key string, rows []int) []model.FacetCount {
 	return model.FacetCounts(m.table, key, rows)
 }
 
-// valuesOf orders a key's values for the panel: product types in their usual order,
-// levels by number, the rest by count (then name).
-func valuesOf(key string, fcs []model.FacetCount) []string {
+// valuesOf orders a toggle group's values for the panel: ranked ones (product types)
+// in their usual order, numeric ones (levels) by number, the rest by count (then name).
+func valuesOf(g Toggle, fcs []model.FacetCount) []string {
 	fcs = slices.Clone(fcs)
 	fcs = slices.DeleteFunc(fcs, func(f model.FacetCount) bool { return f.Value == "" || f.Count == 0 })
-	switch key {
-	case keyType:
+	switch {
+	case len(g.Rank) > 0:
 		rank := func(v string) int {
-			if i := slices.Index(typeOrder, v); i >= 0 {
+			if i := slices.IndexFunc(g.Rank, func(r string) bool { return strings.EqualFold(r, v) }); i >= 0 {
 				return i
 			}
-			return len(typeOrder)
+			return len(g.Rank)
 		}
 		slices.SortStableFunc(fcs, func(a, b model.FacetCount) int {
 			return cmp.Or(cmp.Compare(rank(a.Value), rank(b.Value)), cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
 		})
-	case keyLevel:
+	case g.Numeric:
 		num := func(v string) float64 {
 			f, err := strconv.ParseFloat(v, 64)
 			if err != nil {
@@ -233,16 +241,6 @@ func valuesOf(key string, fcs []model.FacetCount) []string {
 		out[i] = f.Value
 	}
 	return out
-}
-
-func labelOf(key, v string) string {
-	switch key {
-	case keyLevel:
-		return "level " + v
-	case keyExt:
-		return "." + v
-	}
-	return v
 }
 
 // toggleUnique shows or hides duplicates and says how many there were.

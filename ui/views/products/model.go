@@ -1,7 +1,8 @@
-// Package products is the product list of chosen observations: fetched in batches (one
-// Cmd per batch, rows appearing as batches arrive), de-duplicated on demand, filtered
-// through the filter panel with astroquery's filter_products semantics, selected, and
-// sent to the download queue as a QueueProductsMsg intent.
+// Package products is the product list of chosen observations (CAOM) or mission datasets
+// (Search API), as a Profile says: fetched in batches (one Cmd per batch, rows appearing
+// as batches arrive), de-duplicated on demand, filtered through the filter panel with
+// astroquery's filter_products semantics, selected, and sent to the download queue as a
+// QueueProductsMsg intent.
 package products
 
 import (
@@ -24,6 +25,7 @@ const debounceRows = 20_000
 type Model struct {
 	c         *common.Common
 	archive   common.Archive
+	p         Profile
 	batchSize int
 	width     int
 	height    int
@@ -32,7 +34,7 @@ type Model struct {
 	fetchID  uint64
 	ctx      context.Context
 	cancel   context.CancelFunc
-	obsids   []string
+	ids      []string // observations or datasets, as the profile says
 	labels   []string
 	batches  [][]string
 	queue    []int // batches still to fetch, in order
@@ -42,7 +44,7 @@ type Model struct {
 
 	table *model.Table
 
-	// Unique products: dup[r] marks a row whose dataURI (else file name) came before.
+	// Unique products: dup[r] marks a row whose duplicate key (Profile.DupKey) came before.
 	unique bool
 	dup    []bool
 	ndup   int
@@ -66,16 +68,27 @@ type Model struct {
 	selAll  int    // selected, shown or not
 }
 
-// New builds an empty products view; batchSize <= 0 means DefaultBatchSize.
+// New builds an empty view of CAOM observations' products; batchSize <= 0 means
+// DefaultBatchSize.
 func New(c *common.Common, archive common.Archive, batchSize int) *Model {
+	return NewWithProfile(c, archive, CAOMProfile(batchSize))
+}
+
+// NewWithProfile builds an empty products view of the kind p describes; a BatchSize
+// <= 0 means DefaultBatchSize.
+func NewWithProfile(c *common.Common, archive common.Archive, p Profile) *Model {
+	batchSize := p.BatchSize
 	if batchSize <= 0 {
 		batchSize = DefaultBatchSize
 	}
-	m := &Model{c: c, archive: archive, batchSize: batchSize, inflight: -1, showPanel: true,
+	m := &Model{c: c, archive: archive, p: p, batchSize: batchSize, inflight: -1, showPanel: true,
 		grid: grid.New(c), panel: filterpanel.New(c)}
 	m.setupPanel()
 	return m
 }
+
+// Name is the profile's name: the View of the messages this view emits and consumes.
+func (m *Model) Name() string { return m.p.Name }
 
 // SetSize sets the area the view may draw in.
 func (m *Model) SetSize(w, h int) {

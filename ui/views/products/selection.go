@@ -105,19 +105,20 @@ func (m *Model) sendToQueue() tea.Cmd {
 	if len(rows) == 0 {
 		return common.Toast(common.LevelWarn, "Nothing to download: no product is shown")
 	}
-	refs := model.ProductRefs(m.table, rows)
+	refs := m.p.Refs(m.table, rows)
 	return func() tea.Msg { return common.QueueProductsMsg{Products: refs} }
 }
 
-// copyURI copies the data URI of the product under the cursor.
+// copyURI copies the URI column (dataURI, uri) of the product under the cursor.
 func (m *Model) copyURI() tea.Cmd {
 	r := m.grid.CursorRow()
 	if r < 0 {
 		return nil
 	}
-	c := m.table.Col("dataURI")
+	col := m.p.URIColumn
+	c := m.table.Col(col)
 	if c == nil || c.IsMasked(r) || c.String(r) == "" {
-		return common.Toast(common.LevelWarn, "No data URI for this product")
+		return common.Toast(common.LevelWarn, "No "+col+" for this product")
 	}
-	return m.c.Copy("dataURI", c.String(r))
+	return m.c.Copy(col, c.String(r))
 }

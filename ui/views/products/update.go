@@ -5,13 +5,20 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// Update handles batch answers, filter recomputes and keys.
+// Update handles batch answers, filter recomputes and keys. Messages of another
+// products view (another View) are not this one's to take.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case BatchMsg:
+		if msg.View != m.p.Name {
+			m.c.Logger.Debug("product batch of another view", "view", msg.View, "this", m.p.Name)
+			return nil
+		}
 		return m.onBatch(msg)
 	case RecomputeMsg:
-		m.onRecompute(msg)
+		if msg.View == m.p.Name {
+			m.onRecompute(msg)
+		}
 	case tea.KeyMsg:
 		return m.onKey(msg)
 	}
@@ -47,7 +54,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		m.Cancel()
-		return func() tea.Msg { return BackMsg{} }
+		view := m.p.Name
+		return func() tea.Msg { return BackMsg{View: view} }
 	case key.Matches(msg, k.Retry):
 		return m.Retry()
 	case m.table == nil:

@@ -91,10 +91,10 @@ func (m *Model) subject() string {
 	if len(m.labels) == 1 {
 		return common.Sanitize(m.labels[0])
 	}
-	return itoa(len(m.obsids)) + " observations"
+	return itoa(len(m.ids)) + " " + m.p.Noun
 }
 
-// title is "Products of 2 observations · 412 shown of 3,981 (1,220 duplicates hidden) ·
+// title is "Products of 2 observations (or datasets) · 412 shown of 3,981 (1,220 duplicates hidden) ·
 // selected 12 · 3.4 GB", with the batch progress while fetching.
 func (m *Model) title() string {
 	st := m.c.Styles

@@ -49,7 +49,11 @@ func (m *Model) buildColumns() {
 	add := func(i int) {
 		c := t.Columns[i]
 		used[i] = true
-		m.all = append(m.all, grid.NewColumn(c, "", formatOf(c.Name, c.Kind), capOf(c.Name)))
+		limit := capOf(c.Name)
+		if c.Name == m.profile.IDColumn { // ids are what people read and copy: never cut
+			limit = max(limit, 40)
+		}
+		m.all = append(m.all, grid.NewColumn(c, "", formatOf(c.Name, c.Kind), limit))
 	}
 	for _, name := range m.profile.KeyColumns {
 		if i := t.ColIndex(name); i >= 0 && !used[i] {

@@ -1,0 +1,211 @@
+package missions
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/model"
+	"mastui/services/mast"
+	"mastui/ui/common"
+	"mastui/ui/components/textfield"
+)
+
+// ColumnsMsg carries a mission's column list.
+type ColumnsMsg struct {
+	Mission string
+	Columns []mast.MissionColumn
+	Err     error
+}
+
+// Open is called when the tab gets focus: it fetches the mission's columns once (again
+// after a failure).
+func (m *Model) Open() tea.Cmd {
+	s := m.st()
+	if s.fields != nil || s.colsLoading {
+		return nil
+	}
+	s.colsLoading, s.colsErr = true, nil
+	archive, name, ctx := m.archive, s.mission, m.c.Ctx
+	return func() tea.Msg {
+		if archive == nil {
+			return ColumnsMsg{Mission: name, Err: errors.New("no archive configured")}
+		}
+		cols, err := archive.MissionColumns(ctx, name)
+		return ColumnsMsg{Mission: name, Columns: cols, Err: err}
+	}
+}
+
+// onColumns builds the criteria fields: queryable columns, default-output ones first.
+func (m *Model) onColumns(msg ColumnsMsg) tea.Cmd {
+	s := m.stateOf(msg.Mission)
+	if s == nil {
+		return nil
+	}
+	s.colsLoading = false
+	if msg.Err != nil {
+		s.colsErr = msg.Err
+		return common.Toast(common.LevelError, "Could not list the "+msg.Mission+" columns: "+common.Sanitize(msg.Err.Error()))
+	}
+	s.columns = msg.Columns
+	var q []mast.MissionColumn
+	for _, c := range msg.Columns {
+		if c.Queryable {
+			q = append(q, c)
+		}
+	}
+	slices.SortStableFunc(q, func(a, b mast.MissionColumn) int {
+		switch {
+		case a.DefaultOutput == b.DefaultOutput:
+			return 0
+		case a.DefaultOutput:
+			return -1
+		}
+		return 1
+	})
+	s.fields = make([]field, len(q))
+	for i, c := range q {
+		s.fields[i] = field{col: c, in: textfield.New(m.c.Styles, "", 0)}
+	}
+	m.layoutState(s)
+	m.focusField(s)
+	return nil
+}
+
+// query builds the Search API query of the form, or says what is wrong with it.
+func (m *Model) query(s *state) (mast.MissionQuery, error) {
+	q := mast.MissionQuery{Mission: s.mission, Resolver: Resolvers()[s.resolver]}
+	q.Coordinates, q.Objects = splitTargets(s.targets.Value())
+	if n := len(q.Coordinates) + len(q.Objects); n > mast.MaxMissionTargets {
+		return q, fmt.Errorf("%d targets: at most %d per search", n, mast.MaxMissionTargets)
+	}
+	if r := strings.TrimSpace(s.radius.Value()); r != "" {
+		v, err := mast.ParseMissionRadius(r)
+		if err != nil {
+			return q, fmt.Errorf("radius: %w", err)
+		}
+		q.RadiusArcmin = v
+	}
+	for _, f := range s.fields {
+		if v := strings.TrimSpace(f.in.Value()); v != "" {
+			q.Criteria = append(q.Criteria, mast.Criterion{Name: f.col.Name, Value: v})
+		}
+	}
+	for _, part := range splitList(s.sortBy.Value()) {
+		col, dir, _ := strings.Cut(part, ":")
+		col, dir = strings.TrimSpace(col), strings.ToLower(strings.TrimSpace(dir))
+		if dir != "" && dir != "desc" && dir != "asc" {
+			return q, fmt.Errorf("sort: %q: use COLUMN or COLUMN:desc", part)
+		}
+		if err := m.checkColumn(s, col, q); err != nil {
+			return q, fmt.Errorf("sort: %w", err)
+		}
+		q.SortBy = append(q.SortBy, col)
+		q.SortDesc = append(q.SortDesc, dir == "desc")
+	}
+	for _, col := range splitList(s.selectCols.Value()) {
+		if col != "all" && col != "*" {
+			if err := m.checkColumn(s, col, q); err != nil {
+				return q, fmt.Errorf("columns: %w", err)
+			}
+		}
+		q.SelectCols = append(q.SelectCols, col)
+	}
+	if len(q.Coordinates)+len(q.Objects)+len(q.Criteria) == 0 {
+		return q, errors.New("give targets or at least one criterion")
+	}
+	return q, nil
+}
+
+// checkColumn says "did you mean" for a sort or output column the mission lacks (the
+// positional search adds search_pos and ang_sep).
+func (m *Model) checkColumn(s *state, col string, q mast.MissionQuery) error {
+	if len(s.columns) == 0 || col == "" {
+		return nil
+	}
+	names := make([]string, 0, len(s.columns)+2)
+	for _, c := range s.columns {
+		if c.Name == col {
+			return nil
+		}
+		names = append(names, c.Name)
+	}
+	if len(q.Coordinates)+len(q.Objects) > 0 && (col == "search_pos" || col == "ang_sep") {
+		return nil
+	}
+	msg := fmt.Sprintf("%s has no column %q", s.mission, col)
+	if near := model.Closest(col, names); near != "" {
+		msg += "; did you mean " + near + "?"
+	}
+	return errors.New(msg)
+}
+
+// submit runs the form's search in the mission's results view.
+func (m *Model) submit() tea.Cmd {
+	s := m.st()
+	q, err := m.query(s)
+	if err != nil {
+		s.formErr = err.Error()
+		return nil
+	}
+	s.formErr = ""
+	s.searched, s.pane = true, paneResults
+	m.focusField(s)
+	m.c.Logger.Info("mission search", "mission", s.mission, "criteria", len(q.Criteria), "targets", len(q.Coordinates)+len(q.Objects))
+	return s.results.StartSearch(common.Search{Mission: &q, Target: summary(q)})
+}
+
+// summary is the search in words, for titles and messages.
+func summary(q mast.MissionQuery) string {
+	var parts []string
+	var targets []string
+	for _, p := range q.Coordinates {
+		targets = append(targets, common.FormatPosition(p))
+	}
+	targets = append(targets, q.Objects...)
+	if len(targets) > 0 {
+		r := q.RadiusArcmin
+		if r == 0 {
+			r = mast.DefaultMissionRadiusMin
+		}
+		parts = append(parts, strings.Join(targets, ", ")+fmt.Sprintf(" r %g′", r))
+	}
+	for _, c := range q.Criteria {
+		parts = append(parts, c.Name+"="+c.Value)
+	}
+	return common.Sanitize(strings.Join(parts, " · "))
+}
+
+// splitTargets reads the targets field: one position, or a comma list of positions
+// and object names.
+func splitTargets(s string) (pos []mast.Position, objs []string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, nil
+	}
+	if p, err := mast.ParseCoordinates(s); err == nil {
+		return []mast.Position{p}, nil
+	}
+	for _, part := range splitList(s) {
+		if p, err := mast.ParseCoordinates(part); err == nil {
+			pos = append(pos, p)
+		} else {
+			objs = append(objs, part)
+		}
+	}
+	return pos, objs
+}
+
+// splitList splits a comma list, dropping blanks.
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
