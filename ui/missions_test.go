@@ -1,12 +1,14 @@
 package ui_test
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"mastui/ui"
 	"mastui/ui/uitest"
 	"mastui/ui/views/missions"
 	"mastui/ui/views/results"
@@ -105,4 +107,132 @@ func findPage(msgs []tea.Msg) *results.PageLoadedMsg {
 		}
 	}
 	return nil
+}
+
+// toJWST opens the Missions tab with ctrl+t from the Observations form (a text field has
+// focus there, so M would type) and picks jwst.
+func toJWST(t *testing.T, tm *teatest.TestModel) {
+	t.Helper()
+	waitText(t, tm, "Target")
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlT})
+	waitText(t, tm, "queryable hst columns")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRight})
+	waitText(t, tm, "queryable jwst columns")
+	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+}
+
+// The form asks the server for the total after a pause in typing, and names a bad sort
+// column before anything is searched.
+func TestMissionLiveTotalAndFormErrors(t *testing.T) {
+	tm := teatest.NewTestModel(t, newApp(uitest.SimArchive(t), 400), teatest.WithInitialTermSize(120, 34))
+	toJWST(t, tm)
+	tm.Type("NGC 628")
+	waitText(t, tm, "4 datasets match")
+	for range 3 { // targets → radius → resolver → sort
+		tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+	}
+	tm.Type("targpro")
+	waitText(t, tm, `did you mean targprop?`)
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitText(t, tm, `sort: jwst has no column "targpro"`)
+	tm.Send(tea.KeyMsg{Type: tea.KeyBackspace})
+	tm.Send(tea.KeyMsg{Type: tea.KeyShiftTab})
+	tm.Send(tea.KeyMsg{Type: tea.KeyShiftTab})
+	tm.Type("45")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitText(t, tm, "radius:")
+	out := finalView(t, tm)
+	if !strings.Contains(out, "30") || strings.Contains(out, "4 datasets ·") {
+		t.Fatalf("radius over the cap not refused:\n%s", out)
+	}
+}
+
+// jwst: search, open the products of two datasets: the mission's filter panel.
+func TestMissionProductsScreen(t *testing.T) {
+	tm := teatest.NewTestModel(t, newApp(uitest.SimArchive(t), 400), teatest.WithInitialTermSize(120, 34))
+	toJWST(t, tm)
+	tm.Type("NGC 628")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitText(t, tm, "4 datasets")
+	tm.Send(key(" "))
+	tm.Send(key(" "))
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitText(t, tm, "Access")
+	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
+}
+
+// Queueing mission products makes retrieve_product downloads laid out as
+// mastDownload/jwst/<fileset>/<file>; the Observations tab's state is untouched.
+func TestMissionProductsQueued(t *testing.T) {
+	archive := uitest.SimArchive(t)
+	dl := uitest.NewDownloads()
+	dir := t.TempDir()
+	m := ui.NewModel(uitest.Common(""), archive, ui.Options{PageSize: 400, ServerLabel: "demo", Downloads: dl,
+		DownloadDir: dir, MastURL: archive.Config().BaseURL})
+	sendSim(t, m, tea.WindowSizeMsg{Width: 120, Height: 34})
+	sendSim(t, m, tea.KeyMsg{Type: tea.KeyCtrlT})
+	if m.Focus() != "missions" {
+		t.Fatalf("ctrl+t from the form: focus %s", m.Focus())
+	}
+	sendSim(t, m, tea.KeyMsg{Type: tea.KeyRight})
+	sendSim(t, m, tea.KeyMsg{Type: tea.KeyTab})
+	sendSim(t, m, key("NGC 628"))
+	sendSim(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	mv := m.Missions()
+	if mv.Mission() != "jwst" || mv.Pane() != "results" || mv.Results().Loaded() != 4 {
+		t.Fatalf("mission %s pane %s loaded %d", mv.Mission(), mv.Pane(), mv.Results().Loaded())
+	}
+	sendSim(t, m, key("j"), key(" ")) // the second dataset
+	sendSim(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	p := mv.Products()
+	if mv.Pane() != "products" || p.Rows() == 0 || p.Fetching() {
+		t.Fatalf("pane %s, %d products", mv.Pane(), p.Rows())
+	}
+	fileset := mv.Results().Table().Col("fileSetName").String(1)
+	sendSim(t, m, key(" "), key(" "), key("D"))
+	if len(dl.Added) != 2 {
+		t.Fatalf("queued %d items, want 2", len(dl.Added))
+	}
+	for _, it := range dl.Added {
+		if !strings.Contains(it.URL, "/search/jwst/api/v0.1/retrieve_product?product_name="+fileset+"%2F") {
+			t.Errorf("url %s", it.URL)
+		}
+		want := filepath.Join(dir, "mastDownload", "jwst", fileset, it.Filename)
+		if it.Dest != want {
+			t.Errorf("dest %s, want %s", it.Dest, want)
+		}
+	}
+	// esc goes back to the datasets, esc again to the form which kept its values.
+	sendSim(t, m, tea.KeyMsg{Type: tea.KeyEsc})
+	if mv.Pane() != "results" {
+		t.Fatalf("esc from products: pane %s", mv.Pane())
+	}
+}
+
+// Each mission keeps its search: HST, then JWST, then back to HST's results.
+func TestMissionEachKeepsItsSearch(t *testing.T) {
+	m := ui.NewModel(uitest.Common(""), uitest.SimArchive(t), ui.Options{PageSize: 400, ServerLabel: "demo"})
+	sendSim(t, m, tea.WindowSizeMsg{Width: 120, Height: 34})
+	sendSim(t, m, tea.KeyMsg{Type: tea.KeyCtrlT}, tea.KeyMsg{Type: tea.KeyTab})
+	sendSim(t, m, key("M101"))
+	sendSim(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	mv := m.Missions()
+	hst := mv.Results().Loaded()
+	if hst == 0 {
+		t.Fatal("no hst datasets for M101")
+	}
+	sendSim(t, m, tea.KeyMsg{Type: tea.KeyEsc}, tea.KeyMsg{Type: tea.KeyShiftTab}, tea.KeyMsg{Type: tea.KeyRight}, tea.KeyMsg{Type: tea.KeyTab})
+	sendSim(t, m, key("NGC 628"))
+	sendSim(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	if mv.Mission() != "jwst" || mv.Results().Loaded() != 4 {
+		t.Fatalf("jwst: %s loaded %d", mv.Mission(), mv.Results().Loaded())
+	}
+	sendSim(t, m, tea.KeyMsg{Type: tea.KeyEsc}, tea.KeyMsg{Type: tea.KeyShiftTab}, tea.KeyMsg{Type: tea.KeyLeft})
+	if mv.Mission() != "hst" || mv.Results().Loaded() != hst || !strings.Contains(m.View(), "M101") {
+		t.Fatalf("back on hst: %s loaded %d\n%s", mv.Mission(), mv.Results().Loaded(), m.View())
+	}
+	sendSim(t, m, tea.KeyMsg{Type: tea.KeyEsc})
+	if mv.Pane() != "results" || !strings.Contains(m.View(), "hst · M101") {
+		t.Fatalf("esc on the hst form: pane %s\n%s", mv.Pane(), m.View())
+	}
 }

@@ -21,7 +21,11 @@ import (
 
 // run executes cmd (and the batches it yields) and returns the messages produced within
 // a short wait; timers (toast expiry, spinner frames) that do not fire in time are left.
-func run(cmd tea.Cmd) []tea.Msg {
+func run(cmd tea.Cmd) []tea.Msg { return runFor(cmd, 50*time.Millisecond) }
+
+// runFor is run with another wait: longer for commands that talk to the simulator over
+// loopback (slow on a loaded machine under -race).
+func runFor(cmd tea.Cmd, wait time.Duration) []tea.Msg {
 	if cmd == nil {
 		return nil
 	}
@@ -30,13 +34,13 @@ func run(cmd tea.Cmd) []tea.Msg {
 	var msg tea.Msg
 	select {
 	case msg = <-ch:
-	case <-time.After(50 * time.Millisecond):
+	case <-time.After(wait):
 		return nil
 	}
 	if b, ok := msg.(tea.BatchMsg); ok {
 		var out []tea.Msg
 		for _, c := range b {
-			out = append(out, run(c)...)
+			out = append(out, runFor(c, wait)...)
 		}
 		return out
 	}
@@ -48,11 +52,13 @@ func run(cmd tea.Cmd) []tea.Msg {
 
 // settle feeds the messages of cmd back into m until nothing but timers remain. It
 // fails the test on tea.Quit.
-func settle(t testing.TB, m *ui.Model, cmd tea.Cmd) {
+func settle(t testing.TB, m *ui.Model, cmd tea.Cmd) { settleWait(t, m, cmd, 50*time.Millisecond) }
+
+func settleWait(t testing.TB, m *ui.Model, cmd tea.Cmd, wait time.Duration) {
 	t.Helper()
 	for i := 0; i < 50 && cmd != nil; i++ {
 		var next []tea.Cmd
-		for _, msg := range run(cmd) {
+		for _, msg := range runFor(cmd, wait) {
 			switch msg.(type) {
 			case tea.QuitMsg:
 				t.Fatal("the model quit")
@@ -71,6 +77,16 @@ func send(t testing.TB, m *ui.Model, msgs ...tea.Msg) {
 	for _, msg := range msgs {
 		_, cmd := m.Update(msg)
 		settle(t, m, cmd)
+	}
+}
+
+// sendSim is send for a model on the simulator: answers get up to 3 s each (timers
+// longer than that, such as toast expiry, are left).
+func sendSim(t testing.TB, m *ui.Model, msgs ...tea.Msg) {
+	t.Helper()
+	for _, msg := range msgs {
+		_, cmd := m.Update(msg)
+		settleWait(t, m, cmd, 3*time.Second)
 	}
 }
 
