@@ -248,7 +248,7 @@ func (s *Server) searchQuery(w http.ResponseWriter, r *http.Request, m *searchMi
 					hit(m.row(o), dist[k])
 				}
 			}
-			for _, sr := range m.extraRows() {
+			for _, sr := range m.extraRows(a) {
 				if d := angDist(ra, dec, sr.ra, sr.dec) * 3600; d <= radius {
 					hit(sr, d)
 				}
@@ -262,7 +262,7 @@ func (s *Server) searchQuery(w http.ResponseWriter, r *http.Request, m *searchMi
 				}
 			}
 		}
-		for _, sr := range m.extraRows() {
+		for _, sr := range m.extraRows(a) {
 			if keep(sr) {
 				rows = append(rows, sr)
 			}

@@ -13,6 +13,7 @@ type searchRow struct {
 	ra, dec float64
 	obs     *Obs // nil for the dedicated rows below
 	vals    map[string]any
+	meta    *synthMeta // product metadata of rows not backed by CAOM (nil otherwise)
 }
 
 // galRows are dedicated HST datasets (NICMOS images of galaxy fields, as in the
@@ -139,21 +140,36 @@ func (m *searchMission) searchable(o *Obs) bool {
 		return o.Collection == "HST"
 	case "jwst":
 		return o.Collection == "JWST" && !strings.Contains(o.ObsID, "-")
+	case "iue":
+		return o.Collection == "IUE"
 	}
 	return false
 }
 
 func (m *searchMission) row(o *Obs) searchRow {
-	if m.name == "jwst" {
+	switch m.name {
+	case "jwst":
 		return jwstSearchRow(o)
+	case "iue":
+		return iueSearchRow(o)
 	}
 	return hstSearchRow(o)
 }
 
-// extraRows are the mission's dedicated rows (not backed by CAOM observations).
-func (m *searchMission) extraRows() []searchRow {
-	if m.name == "hst" {
+// extraRows are the mission's dedicated rows (not backed by CAOM observations),
+// built on demand from the archive seed.
+func (m *searchMission) extraRows(a *Archive) []searchRow {
+	switch m.name {
+	case "hst":
 		return galSearchRows()
+	case "iue":
+		return iueExtraRows(a)
+	case "ullyses":
+		return ullysesRows(a)
+	case "classy":
+		return classyRows(a)
+	case "roman":
+		return romanRows(a)
 	}
 	return nil
 }
@@ -169,11 +185,17 @@ func (a *Archive) searchProducts(m *searchMission, id string) []Product {
 			}
 		}
 	}
+	if ps := a.synthProducts(m, id); ps != nil {
+		return ps
+	}
 	o, ok := a.ObservationByObsID(id)
 	if !ok || !m.searchable(o) {
 		return nil
 	}
 	prefix := "mast:" + strings.ToUpper(m.name) + "/product/"
+	if m.name == "iue" {
+		prefix = "mast:IUE/"
+	}
 	var out []Product
 	for _, p := range a.Products(o.Obsid) {
 		if strings.HasPrefix(p.DataURI, prefix) {

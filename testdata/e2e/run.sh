@@ -3,7 +3,8 @@
 #  1. CLI: `mastui sim` in the background, then `mastui query object M101 --mast-url URL --format csv`.
 #  2. TUI: `mastui --demo` in tmux: criteria with a live count, M101 → observation rows →
 #     products → queue → the queue panel reaching done with the files on disk, column
-#     choice persisted across a restart.
+#     choice persisted across a restart, and the Missions tab (jwst search → products →
+#     two queued → complete on disk).
 set -euo pipefail
 BIN=$(realpath "${1:-bin/mastui}")
 WORK=$(mktemp -d)
@@ -121,5 +122,29 @@ tmux -L "$SOCK" send-keys -t app 'M101' Enter
 wait_for "1 hidden" 150
 grep -q "instrument_name" "$WORK/pane.txt" && fail "hidden column shown after restart"
 echo "ok  tui: column choice restored after restart"
+# Missions tab: pick jwst, search, open the products of a public dataset, queue two.
+tmux -L "$SOCK" send-keys -t app C-t
+wait_for "queryable hst columns" 100
+tmux -L "$SOCK" send-keys -t app Right
+wait_for "queryable jwst columns" 100
+tmux -L "$SOCK" send-keys -t app Tab 'NGC 628'
+wait_for "4 datasets match" 100
+echo "ok  tui: mission form shows the live total (4 datasets match)"
+tmux -L "$SOCK" send-keys -t app Enter
+wait_for "4 datasets +jwst · NGC 628" 150
+tmux -L "$SOCK" send-keys -t app j Enter               # jw03113…, a public dataset
+wait_for "Products of jw03113001001_02101_00001_nrca2" 100
+wait_for "Access" 100
+wait_for "jw03113001001_02101_00001_nrca2_[a-z]+\.fits" 50
+tmux -L "$SOCK" send-keys -t app ' ' ' ' D
+wait_for "2 files, .* queued" 50
+echo "ok  tui: jwst products listed with the mission filter panel, two queued"
+tmux -L "$SOCK" send-keys -t app w
+wait_for "Queue +0 active · 0 waiting · [0-9]+ done" 300
+ds="$WORK/dl/mastDownload/jwst/jw03113001001_02101_00001_nrca2"
+n=$(find "$ds" -type f ! -name '*.part' 2>/dev/null | wc -l)
+[ "$n" -eq 2 ] || fail "$n files in $ds, want 2"
+for f in "$ds"/*.fits; do head -c 9 "$f" | grep -q "SIMPLE  =" || fail "$f is not FITS"; done
+echo "ok  tui: the two jwst products completed under mastDownload/jwst/<fileset>/"
 tmux -L "$SOCK" send-keys -t app q
 echo "e2e: all passed"
