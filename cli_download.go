@@ -90,11 +90,13 @@ func (e *cliEnv) runDownload(args []string) error {
 	return e.runQueue(items, *workers, rate, *dir)
 }
 
-// runDownloadFile implements `mastui download-file URI [--out PATH]` (astroquery's
-// download_file): one product by its dataURI.
+// runDownloadFile implements `mastui download-file URI [--out PATH] [--mission M]`
+// (astroquery's download_file): one product by its dataURI, or by a Search API product
+// name (or mast: URI) of a mission.
 func (e *cliEnv) runDownloadFile(args []string) error {
 	fs := e.flags("download-file")
 	out := fs.String("out", "", "file or directory to write to (default ./<file name>)")
+	mission := fs.String("mission", "", "a Search API mission (hst, jwst, …): URI is its product name, e.g. JBTAA0010/jbtaa0010_asn.fits")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -102,20 +104,35 @@ func (e *cliEnv) runDownloadFile(args []string) error {
 	if len(pos) != 1 {
 		return usagef("download-file: give one MAST URI, e.g. mast:HST/product/u9o40504m_c3m.fits")
 	}
-	uri := pos[0]
-	name := download.SanitizeName(filepath.Base(uri))
-	dest := name
-	if *out != "" {
-		dest = *out
-		if st, err := os.Stat(dest); (err == nil && st.IsDir()) || filepath.Ext(dest) == "" {
-			dest = filepath.Join(dest, name)
-		}
-	}
 	if err := e.setup(); err != nil {
 		return err
 	}
 	defer e.close()
-	it := download.Item{URL: download.FileURL(e.cfg.MastURL, uri), Dest: dest, URI: uri, Filename: name}
+	return e.downloadOne(*mission, pos[0], *out)
+}
+
+// downloadOne fetches one product to out (a file name, or a directory when it exists or
+// has no extension; "" is ./<file name>): a CAOM dataURI, or a mission's product.
+func (e *cliEnv) downloadOne(mission, uri, out string) error {
+	url := download.FileURL(e.cfg.MastURL, uri)
+	if mission != "" {
+		var err error
+		if url, err = mast.MissionDownloadURL(e.cfg.MastURL, mission, uri); err != nil {
+			return usagef("download-file: %v", err)
+		}
+	}
+	name := download.SanitizeName(filepath.Base(uri))
+	if name == "" {
+		return usagef("download-file: no file name in %q", uri)
+	}
+	dest := name
+	if out != "" {
+		dest = out
+		if st, err := os.Stat(dest); (err == nil && st.IsDir()) || filepath.Ext(dest) == "" {
+			dest = filepath.Join(dest, name)
+		}
+	}
+	it := download.Item{URL: url, Dest: dest, URI: uri, Filename: name}
 	return e.runQueueWith([]download.Item{it}, 1, 0, filepath.Dir(dest), true)
 }
 

@@ -31,13 +31,14 @@ func (e *cliEnv) runMission(args []string) error {
 	filterFlag(fs, &filters)
 	dir := fs.String("dir", ".", "download directory")
 	flat := fs.Bool("flat", false, "put every file directly in --dir")
+	out := fs.String("out", "", "download-file: file or directory to write to")
 	fromJSON := fs.String("products-json", "", "download: a MAST subscription-service JSON file (a list of product objects) instead of dataset ids")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) == 0 {
-		return usagef("mission: say columns, search, products or download")
+		return usagef("mission: say columns, search, products, download or download-file")
 	}
 	sub, pos := pos[0], pos[1:]
 	info, notice := mast.MissionInfo(*mission)
@@ -109,6 +110,11 @@ func (e *cliEnv) runMission(args []string) error {
 				page.Table.Rows(), page.Total, page.Offset+page.Table.Rows())
 		}
 		return e.write(page.Table, nil)
+	case "download-file":
+		if len(pos) != 1 {
+			return usagef("mission download-file: give one product name (e.g. JBTAA0010/jbtaa0010_asn.fits) or mast: URI")
+		}
+		return e.downloadOne(info.Name, pos[0], *out)
 	case "products", "download":
 		if sub == "download" && *fromJSON != "" {
 			if len(pos) > 0 {
@@ -152,7 +158,7 @@ func (e *cliEnv) runMission(args []string) error {
 		}
 		return e.downloadMissionProducts(info.Name, t, *dir, *flat)
 	default:
-		return usagef("mission: unknown subcommand %q: use columns, search, products or download", sub)
+		return usagef("mission: unknown subcommand %q: use columns, search, products, download or download-file", sub)
 	}
 }
 

@@ -119,6 +119,7 @@ Usage:
   mastui mission products --mission M DATASET... [--unique] [--filter KEY=VALUE]...
   mastui mission download --mission M DATASET... [--filter ...] [--dir D] [--flat]
   mastui mission download --mission M --products-json FILE   a MAST subscription-service product list
+  mastui mission download-file --mission M PRODUCT [--out PATH]   one product by name (DATASET/FILE) or mast: URI
   mastui version
 
 Product filters (--filter KEY=VALUE, repeatable; astroquery's filter_products): filters are AND'd, a comma

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -77,5 +78,52 @@ func TestMissionDownloadFromSubscriptionJSON(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(dir, "mastDownload", "hst", "N4A701010", "*.fits"))
 	if len(files) == 0 || strings.Count(list, `"filename"`) != len(files) {
 		t.Fatalf("%d files from a list of %d products", len(files), strings.Count(list, `"filename"`))
+	}
+}
+
+// download-file with a mission fetches one product by its Search API name through
+// retrieve_product, and names a mission that needs a mast: URI.
+func TestMissionDownloadFileCLI(t *testing.T) {
+	url := startSim(t)
+	out, _, err := runCLI(t, "mission", "products", "--mission", "hst", "N4A701010", "--mast-url", url, "--format", "csv", "--filter", "extension=fits")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(recs) < 2 {
+		t.Fatalf("csv: %v\n%s", err, out)
+	}
+	col := func(name string) int {
+		for i, h := range recs[0] {
+			if h == name {
+				return i
+			}
+		}
+		t.Fatalf("no %s column in %v", name, recs[0])
+		return -1
+	}
+	uri, file, size := recs[1][col("uri")], recs[1][col("filename")], recs[1][col("size")]
+	dir := t.TempDir()
+	if _, stderr, err := runCLI(t, "mission", "download-file", "--mission", "hst", uri, "--mast-url", url, "--out", dir); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(b), "SIMPLE  =") || size != strconv.Itoa(len(b)) {
+		t.Errorf("%s: %d bytes (listed %s), FITS %v", file, len(b), size, strings.HasPrefix(string(b), "SIMPLE  ="))
+	}
+	// The same through the top-level command.
+	dest := filepath.Join(t.TempDir(), "copy.fits")
+	if _, stderr, err := runCLI(t, "download-file", "--mission", "hst", uri, "--mast-url", url, "--out", dest); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if c, _ := os.ReadFile(dest); string(c) != string(b) {
+		t.Errorf("download-file --mission wrote %d bytes, want the same %d", len(c), len(b))
+	}
+	_, _, err = runCLI(t, "mission", "download-file", "--mission", "iue", "lwp12345.mxlo.gz", "--mast-url", url)
+	if err == nil || !strings.Contains(err.Error(), "mast:") {
+		t.Errorf("iue without a mast: URI: %v", err)
 	}
 }

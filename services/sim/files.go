@@ -59,6 +59,9 @@ func (a *Archive) FileContent(uri string) (int64, io.ReaderAt, error) {
 func (a *Archive) File(uri string) (*File, error) {
 	p, ok := a.productByURI(uri)
 	if !ok {
+		p, ok = a.synthProductByURI(uri) // Search API missions' own files (ULLYSES, CLASSY, Roman, ...)
+	}
+	if !ok {
 		return nil, fmt.Errorf("file %q: %w", uri, ErrNotFound)
 	}
 	return a.newFile(p), nil
@@ -117,6 +120,13 @@ func (a *Archive) newFile(p Product) *File {
 		f.head = []byte{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}
 	case strings.HasSuffix(lower, ".gif"):
 		f.head = []byte("GIF89a")
+	case strings.HasSuffix(lower, ".asdf"):
+		f.head = []byte(fmt.Sprintf("#ASDF 1.0.0\n#ASDF_STANDARD 1.5.0\n%%YAML 1.1\n%%TAG ! tag:stsci.edu:asdf/\n--- !core/asdf-1.1.0\n"+
+			"roman: {meta: {filename: %q, origin: MASTUI-SIM (simulated, not real data), instrument: {name: WFI, optical_element: %q}}}\n...\n",
+			p.Filename, p.Filters))
+	case strings.HasSuffix(lower, ".parquet"):
+		f.head = []byte("PAR1")
+		f.tail = []byte("PAR1")
 	case strings.HasSuffix(lower, ".pdf"):
 		f.head = []byte("%PDF-1.4\n% simulated MAST product\n")
 		f.tail = []byte("\n%%EOF\n")
@@ -149,6 +159,8 @@ func contentType(name string) string {
 		return "image/png"
 	case strings.HasSuffix(n, ".gif"):
 		return "image/gif"
+	case strings.HasSuffix(n, ".asdf"), strings.HasSuffix(n, ".parquet"):
+		return "application/octet-stream"
 	case strings.HasSuffix(n, ".pdf"):
 		return "application/pdf"
 	case strings.HasSuffix(n, ".json"):

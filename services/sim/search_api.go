@@ -156,6 +156,9 @@ func (s *Server) searchQuery(w http.ResponseWriter, r *http.Request, m *searchMi
 	for _, c := range req.Conditions {
 		for k, v := range c {
 			col, ok := m.col(k)
+			if !ok && k == "pass_id" {
+				col, ok = m.col("pass") // astroquery's alias of Roman's pass column
+			}
 			if !ok {
 				searchFail(w, fmt.Sprintf("unknown column %q for mission %s", k, m.name))
 				return
@@ -226,6 +229,7 @@ func (s *Server) searchQuery(w http.ResponseWriter, r *http.Request, m *searchMi
 		}
 		return true
 	}
+	extra := m.extraRows(a)
 	if positional {
 		for _, t := range req.Target {
 			ra, dec, err := parseTarget(t)
@@ -248,7 +252,7 @@ func (s *Server) searchQuery(w http.ResponseWriter, r *http.Request, m *searchMi
 					hit(m.row(o), dist[k])
 				}
 			}
-			for _, sr := range m.extraRows(a) {
+			for _, sr := range extra {
 				if d := angDist(ra, dec, sr.ra, sr.dec) * 3600; d <= radius {
 					hit(sr, d)
 				}
@@ -262,7 +266,7 @@ func (s *Server) searchQuery(w http.ResponseWriter, r *http.Request, m *searchMi
 				}
 			}
 		}
-		for _, sr := range m.extraRows(a) {
+		for _, sr := range extra {
 			if keep(sr) {
 				rows = append(rows, sr)
 			}
@@ -374,7 +378,8 @@ func productCategory(p Product) string {
 		return "OTHER"
 	case p.ProductType == "PREVIEW" || p.ProductType == "THUMBNAIL":
 		return "PREVIEW"
-	case strings.HasSuffix(name, "_raw.fits") || strings.HasSuffix(name, "_uncal.fits") || strings.HasSuffix(name, "_d0m.fits"):
+	case strings.HasSuffix(name, "_raw.fits") || strings.HasSuffix(name, "_uncal.fits") || strings.HasSuffix(name, "_d0m.fits") ||
+		strings.HasSuffix(name, "_uncal.asdf") || strings.HasSuffix(name, ".raw.gz"):
 		return "UNCALIBRATED"
 	}
 	return "CALIBRATED"
@@ -413,6 +418,13 @@ func (s *Server) searchProductList(w http.ResponseWriter, r *http.Request, m *se
 			if i := strings.LastIndex(suffix, "_"); i >= 0 {
 				suffix = suffix[i+1:]
 			}
+			uri := ds + "/" + base
+			if mastURIMission(m.name) {
+				uri = p.DataURI
+			}
+			if m.name != "hst" && m.name != "jwst" {
+				suffix = fileSuffix(base)
+			}
 			access := "PUBLIC"
 			if p.Exclusive() {
 				access = "PROPRIETARY"
@@ -425,7 +437,7 @@ func (s *Server) searchProductList(w http.ResponseWriter, r *http.Request, m *se
 			}
 			products = append(products, map[string]any{
 				"product_key": ds + "_" + base, "access": access, key: ds, "instrument_name": inst,
-				"filters": p.Filters, "filename": base, "uri": ds + "/" + base,
+				"filters": p.Filters, "filename": base, "uri": uri,
 				"authz_primary_identifier": ds, "authz_secondary_identifier": p.ProposalID,
 				"file_suffix": suffix, "category": productCategory(p), "size": p.Size,
 				"type": strings.ToLower(map[string]string{"S": "science", "D": "auxiliary", "C": "calibration"}[p.Type]),

@@ -62,6 +62,12 @@ var jwstSearchCols = []searchCol{
 var searchMissions = map[string]*searchMission{
 	"hst":  {name: "hst", datasetKey: "sci_data_set_name", targetKey: "sci_targname", cols: hstSearchCols},
 	"jwst": {name: "jwst", datasetKey: "fileSetName", targetKey: "targprop", cols: jwstSearchCols},
+	"iue":  {name: "iue", datasetKey: "iue_data_id", targetKey: "target", cols: iueSearchCols},
+	// The HLSP missions and Roman are served from dedicated rows (search_ullyses.go,
+	// search_classy.go, search_roman.go).
+	"ullyses": {name: "ullyses", datasetKey: "observation_id", targetKey: "target_name_ulysses", cols: ullysesSearchCols},
+	"classy":  {name: "classy", datasetKey: "Target", targetKey: "Target", cols: classySearchCols},
+	"roman":   {name: "roman", datasetKey: "fileSetName", targetKey: "targname", cols: romanSearchCols},
 }
 
 // extraSearchCols are the columns positional searches add.

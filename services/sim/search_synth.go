@@ -1,0 +1,123 @@
+package sim
+
+import (
+	"path"
+	"strings"
+)
+
+// synthMeta is what the products of a dedicated Search API row (one not backed by a
+// CAOM observation) are made from.
+type synthMeta struct {
+	collection, project, kind string // product collection, project and dataproduct type
+	target, telescope, inst   string
+	filters, proposal         string
+	ra, dec, mjd              float64
+	files                     []synthFile
+}
+
+// synthFile is one product file of a dedicated row. Its size depends on the URI only,
+// so a file listed by several rows (an HLSP coadd) has one size everywhere.
+type synthFile struct {
+	name, uri, ptype, sub, desc string
+	calib                       int
+	lo, hi                      float64
+}
+
+// mastURIMission tells whether a mission's products are addressed by full mast: URIs
+// (downloaded with Download/file) rather than "<dataset>/<file>" (retrieve_product).
+func mastURIMission(name string) bool {
+	switch name {
+	case "classy", "ullyses", "iue":
+		return true
+	}
+	return false
+}
+
+// synthURIPrefix is the URI prefix of the files of a mission's dedicated rows.
+func synthURIPrefix(name string) string {
+	switch name {
+	case "iue":
+		return "mast:IUE/"
+	case "ullyses":
+		return "mast:HLSP/ullyses/"
+	case "classy":
+		return "mast:HLSP/classy/"
+	case "roman":
+		return "mast:ROMAN/product/"
+	}
+	return ""
+}
+
+var synthMissions = []string{"iue", "ullyses", "classy", "roman"}
+
+func (a *Archive) synthProduct(sr searchRow, f synthFile) Product {
+	m := sr.meta
+	p := Product{
+		Collection: m.collection, DataproductType: m.kind, ObsIDStr: sr.id, Description: f.desc,
+		Type: typeLetter(f.ptype), DataURI: f.uri, ProductType: f.ptype, SubGroup: f.sub, Project: m.project,
+		ProposalID: m.proposal, Filename: f.name, DataRights: "PUBLIC", Filters: m.filters, CalibLevel: f.calib,
+		Size: fileSize(a.seed, f.uri, f.lo, f.hi),
+	}
+	if f.ptype == ptScience && f.calib >= 2 {
+		p.GroupDescription = "Minimum Recommended Products"
+	}
+	p.telescope, p.instrument, p.target = m.telescope, m.inst, m.target
+	p.ra, p.dec, p.mjd = m.ra, m.dec, m.mjd
+	return p
+}
+
+// synthProducts lists the products of a dedicated row of the mission, nil when id is
+// not one.
+func (a *Archive) synthProducts(m *searchMission, id string) []Product {
+	if synthURIPrefix(m.name) == "" {
+		return nil
+	}
+	for _, sr := range m.extraRows(a) {
+		if sr.meta != nil && strings.EqualFold(sr.id, id) {
+			out := make([]Product, 0, len(sr.meta.files))
+			for _, f := range sr.meta.files {
+				out = append(out, a.synthProduct(sr, f))
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// synthProductByURI finds a file of a dedicated Search API row by its URI (the first
+// row listing it, so the bytes served are always the same).
+func (a *Archive) synthProductByURI(uri string) (Product, bool) {
+	for _, name := range synthMissions {
+		if !strings.HasPrefix(uri, synthURIPrefix(name)) {
+			continue
+		}
+		m := searchMissions[name]
+		base := path.Base(uri)
+		for _, sr := range m.extraRows(a) {
+			if sr.meta == nil {
+				continue
+			}
+			for _, f := range sr.meta.files {
+				if f.name == base && f.uri == uri {
+					return a.synthProduct(sr, f), true
+				}
+			}
+		}
+	}
+	return Product{}, false
+}
+
+// fileSuffix is the product's file_suffix: what follows the last "_" of the name
+// without its extension ("cal" of "x_cal.fits"), or the first extension of names
+// without "_" ("mxlo" of "swp01234.mxlo.gz").
+func fileSuffix(name string) string {
+	base := strings.TrimSuffix(path.Base(name), ".gz")
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	if i := strings.LastIndex(stem, "_"); i >= 0 {
+		return stem[i+1:]
+	}
+	if i := strings.Index(base, "."); i >= 0 {
+		return strings.SplitN(base[i+1:], ".", 2)[0]
+	}
+	return stem
+}
