@@ -51,6 +51,7 @@ type Page struct {
 	RowsFiltered  int64 // rows matching the query
 	RowsTotal     int64
 	Resolved      *Resolved // set when the query's Object was resolved
+	Notices       []string  // what the server (or decoding) says about the answer
 }
 
 // FieldMeta is the metadata of one column (from columnsconfig), as get_metadata lists it.

@@ -70,7 +70,7 @@ func pageOf(ctx context.Context, archive common.Archive, s common.Search, page, 
 	if mp.HitLimit {
 		pages = max(page+1, int((mp.Total+int64(size)-1)/int64(size)))
 	}
-	return &mast.Page{Table: t, RowsFiltered: mp.Total, PagesFiltered: pages}, nil
+	return &mast.Page{Table: t, RowsFiltered: mp.Total, PagesFiltered: pages, Notices: mp.Messages}, nil
 }
 
 // metadataOf describes the columns: Mast columnsconfig for observations, the mission's

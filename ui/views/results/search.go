@@ -3,6 +3,7 @@ package results
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -150,6 +151,11 @@ func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
 			}
 		}
 	}
+	var notice tea.Cmd
+	if len(res.Notices) > 0 {
+		log.Info("server notices", "notices", res.Notices)
+		notice = common.Toast(common.LevelWarn, common.Sanitize(strings.Join(res.Notices, " · ")))
+	}
 	m.growSelection()
 	m.resort()
 	m.loadedPage = msg.Page
@@ -161,5 +167,5 @@ func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
 	}
 	log.Info("page loaded", "rows", t.Rows(), "loaded", m.Loaded(), "total", m.total)
 	m.layout()
-	return m.maybeFetch()
+	return tea.Batch(notice, m.maybeFetch())
 }

@@ -1,0 +1,119 @@
+package results
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/model"
+	"mastui/services/mast"
+	"mastui/ui/common"
+)
+
+// missionArchive answers Search API pages from a fixed table of dataset ids and records
+// the offsets asked for; the other Archive methods are unused.
+type missionArchive struct {
+	common.Archive
+	ids     []string
+	offsets []int
+	notices []string
+}
+
+func (a *missionArchive) MissionSearch(_ context.Context, q mast.MissionQuery) (*mast.MissionPage, error) {
+	a.offsets = append(a.offsets, q.Offset)
+	from, to := min(q.Offset, len(a.ids)), min(q.Offset+q.Limit, len(a.ids))
+	c := model.NewColumn("fileSetName", model.KindString, to-from)
+	c.Str = append(c.Str, a.ids[from:to]...)
+	return &mast.MissionPage{Table: model.NewTable(c), Total: int64(len(a.ids)), Limit: q.Limit, Offset: q.Offset,
+		HitLimit: to-from >= q.Limit, Messages: a.notices}, nil
+}
+
+// A mission's results page by offset, tag their messages with the view's name, open
+// products by the dataset keyword, and show the server's notices.
+func TestMissionResultsPageByOffset(t *testing.T) {
+	ids := make([]string, 25)
+	for i := range ids {
+		ids[i] = "jw0" + string(rune('a'+i))
+	}
+	a := &missionArchive{ids: ids, notices: []string{"Column 'effexptm': 2 values could not be coerced"}}
+	c := common.New(context.Background(), nil, slog.New(slog.DiscardHandler), "test")
+	m := NewWithProfile(c, a, 10, MissionProfile("jwst"))
+	m.SetSize(100, 30)
+	q := mast.MissionQuery{Mission: "jwst", Criteria: []mast.Criterion{{Name: "instrume", Value: "NIRCAM"}}}
+	cmd := m.StartSearch(common.Search{Mission: &q, Target: "instrume=NIRCAM"})
+	msg := cmd().(PageLoadedMsg)
+	if msg.View != "missions.jwst" {
+		t.Fatalf("view %q", msg.View)
+	}
+	toast := m.Update(msg)
+	if m.Loaded() != 10 || m.Total() != 25 {
+		t.Fatalf("loaded %d of %d", m.Loaded(), m.Total())
+	}
+	found := false
+	var later []tea.Msg
+	for _, mm := range drain(toast) {
+		if tm, ok := mm.(common.ToastMsg); ok && strings.Contains(tm.Text, "could not be coerced") {
+			found = true
+		} else {
+			later = append(later, mm)
+		}
+	}
+	if !found {
+		t.Error("the server's notice was not shown")
+	}
+	// Another view's answer is not applied.
+	other := msg
+	other.View = TableName
+	if m.Update(other); m.Loaded() != 10 {
+		t.Fatalf("a page for another view was applied")
+	}
+	// The prefetch of the next page, then going to the end, fetch offsets 10 and 20.
+	for _, mm := range later {
+		pump(m, m.Update(mm))
+	}
+	for range 3 {
+		pump(m, m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("G")}))
+	}
+	if m.Loaded() != 25 || len(a.offsets) != 3 || a.offsets[1] != 10 || a.offsets[2] != 20 {
+		t.Fatalf("loaded %d, offsets %v", m.Loaded(), a.offsets)
+	}
+	if v := m.View(); !strings.Contains(v, "25 datasets") || !strings.Contains(v, "jwst · instrume=NIRCAM") {
+		t.Fatalf("title:\n%s", v)
+	}
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("g")})
+	open := m.openProducts()().(OpenProductsMsg)
+	if open.View != "missions.jwst" || len(open.Obsids) != 1 || open.Obsids[0] != "jw0a" {
+		t.Fatalf("open products %+v", open)
+	}
+}
+
+// pump feeds the messages of cmd (pages, not toasts) back into m until none is left.
+func pump(m *Model, cmd tea.Cmd) {
+	for _, mm := range drain(cmd) {
+		if _, ok := mm.(PageLoadedMsg); ok {
+			pump(m, m.Update(mm))
+		}
+	}
+}
+
+// drain runs cmd and the batches it yields, returning their messages.
+func drain(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range b {
+			out = append(out, drain(c)...)
+		}
+		return out
+	}
+	if msg == nil {
+		return nil
+	}
+	return []tea.Msg{msg}
+}
