@@ -236,3 +236,17 @@ func TestMissionEachKeepsItsSearch(t *testing.T) {
 		t.Fatalf("esc on the hst form: pane %s\n%s", mv.Pane(), m.View())
 	}
 }
+
+// On a narrow screen the mission picker keeps the chosen mission in view.
+func TestMissionPickerNarrow(t *testing.T) {
+	m := newApp(&uitest.Archive{Rows: 10}, 400)
+	send(t, m, tea.WindowSizeMsg{Width: 64, Height: 20})
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT})
+	for _, want := range []string{"[jwst]", "[roman]", "[classy]", "[ullyses]", "[iue]", "[hst]"} {
+		send(t, m, tea.KeyMsg{Type: tea.KeyRight})
+		line := strings.Split(m.View(), "\n")[1]
+		if !strings.Contains(line, want) {
+			t.Fatalf("picker after → shows %q, want %s", line, want)
+		}
+	}
+}

@@ -35,20 +35,31 @@ func (m *Model) formView(s *state) string {
 		}
 		return st.FormLabel.Render(text)
 	}
+	// choices draws a choice row; when it is too wide, the options before the chosen
+	// one give way ("…") so the chosen one always shows.
 	choices := func(opts []string, on int, blank string) string {
-		out := ""
-		for i, o := range opts {
-			if o == "" {
-				o = blank
+		room := w - labelWidth
+		for first := 0; ; first++ {
+			out := ""
+			if first > 0 {
+				out = st.FormHint.Render("…") + " "
 			}
-			if i == on {
-				out += st.FormChoiceOn.Render("[" + o + "]")
-			} else {
-				out += st.FormChoice.Render(" " + o + " ")
+			for i := first; i < len(opts); i++ {
+				o := opts[i]
+				if o == "" {
+					o = blank
+				}
+				if i == on {
+					out += st.FormChoiceOn.Render("[" + o + "]")
+				} else {
+					out += st.FormChoice.Render(" " + o + " ")
+				}
+				out += " "
 			}
-			out += " "
+			if first >= on || ansi.StringWidth(out) <= room || ansi.StringWidth(out[:strings.LastIndex(out, "]")+1]) <= room {
+				return out
+			}
 		}
-		return out
 	}
 	top := []string{
 		label(rowPicker, "Mission") + choices(Names(), m.mission, ""),
