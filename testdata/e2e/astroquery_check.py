@@ -52,6 +52,21 @@ def check_missions():
     assert {"HST", "JWST", "TESS", "GALEX"} <= set(m), m
 
 
+def check_mast_missions():
+    from astroquery.mast import MastMissions
+    t = MastMissions(mission="hst").query_criteria(
+        sci_obs_type="IMAGE", sci_instrume="!COS", sci_spec_1234=["F150W", "F105W", "F110W"], sci_dec=">0",
+        sci_actual_duration="1000..2000", sci_targname="*GAL*", select_cols=["sci_targname", "sci_dec"])
+    assert len(t) > 0
+    for row in t:
+        assert "GAL" in row["sci_targname"] and row["sci_dec"] > 0, row
+    for mission, kw, want in [("jwst", {"instrume": "NIRCAM"}, 772), ("iue", {"camera": "SWP"}, 629),
+                              ("ullyses", {"host_galaxy_name": "SMC"}, 255), ("classy", {"z": "<0.01"}, 15),
+                              ("roman", {"optical_element": "F158"}, 216)]:
+        n = len(MastMissions(mission=mission).query_criteria(**kw))
+        assert n == want, (mission, n, want)
+
+
 def check_products_download():
     obs = Observations.query_criteria(obs_collection="HST", proposal_id="12062")
     prods = Observations.get_product_list(obs[:2])
