@@ -32,23 +32,7 @@ func newView(a common.Archive, batch int) *Model {
 }
 
 // msgs runs cmd and the batches it yields, returning every message.
-func msgs(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if b, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range b {
-			out = append(out, msgs(c)...)
-		}
-		return out
-	}
-	if msg == nil {
-		return nil
-	}
-	return []tea.Msg{msg}
-}
+func msgs(cmd tea.Cmd) []tea.Msg { return uitest.Messages(cmd) }
 
 // load starts a fetch and feeds its batches back until it is done.
 func load(t testing.TB, m *Model, obsids []string) {

@@ -11,6 +11,7 @@ import (
 	"mastui/model"
 	"mastui/services/mast"
 	"mastui/ui/common"
+	"mastui/ui/uitest"
 )
 
 // missionArchive answers Search API pages from a fixed table of dataset ids and records
@@ -54,7 +55,7 @@ func TestMissionResultsPageByOffset(t *testing.T) {
 	}
 	found := false
 	var later []tea.Msg
-	for _, mm := range drain(toast) {
+	for _, mm := range uitest.Messages(toast) {
 		if tm, ok := mm.(common.ToastMsg); ok && strings.Contains(tm.Text, "could not be coerced") {
 			found = true
 		} else {
@@ -92,28 +93,9 @@ func TestMissionResultsPageByOffset(t *testing.T) {
 
 // pump feeds the messages of cmd (pages, not toasts) back into m until none is left.
 func pump(m *Model, cmd tea.Cmd) {
-	for _, mm := range drain(cmd) {
+	for _, mm := range uitest.Messages(cmd) {
 		if _, ok := mm.(PageLoadedMsg); ok {
 			pump(m, m.Update(mm))
 		}
 	}
-}
-
-// drain runs cmd and the batches it yields, returning their messages.
-func drain(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if b, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range b {
-			out = append(out, drain(c)...)
-		}
-		return out
-	}
-	if msg == nil {
-		return nil
-	}
-	return []tea.Msg{msg}
 }
