@@ -8,7 +8,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"mastui/model"
 	"mastui/ui"
+	"mastui/ui/common"
 	"mastui/ui/uitest"
 	"mastui/ui/views/missions"
 	"mastui/ui/views/results"
@@ -247,6 +249,28 @@ func TestMissionPickerNarrow(t *testing.T) {
 		line := strings.Split(m.View(), "\n")[1]
 		if !strings.Contains(line, want) {
 			t.Fatalf("picker after → shows %q, want %s", line, want)
+		}
+	}
+}
+
+// Queueing products that are not public without a token says they will need one.
+func TestQueueWarnsAboutExclusiveAccess(t *testing.T) {
+	for _, token := range []bool{false, true} {
+		m := ui.NewModel(uitest.Common(""), &uitest.Archive{Rows: 10}, ui.Options{ServerLabel: "demo", Downloads: uitest.NewDownloads(), HasToken: token})
+		send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+		_, cmd := m.Update(common.QueueProductsMsg{Products: []model.ProductRef{
+			{URI: "mast:JWST/product/a_cal.fits", Filename: "a_cal.fits", DataRights: "PUBLIC", Size: 10},
+			{URI: "mast:JWST/product/b_cal.fits", Filename: "b_cal.fits", DataRights: "PROPRIETARY", Size: 10},
+		}})
+		var text string
+		for _, msg := range run(cmd) {
+			if tm, ok := msg.(common.ToastMsg); ok {
+				text = tm.Text
+			}
+		}
+		warned := strings.Contains(text, "1 exclusive-access: they need a MAST token")
+		if !strings.Contains(text, "2 files") || warned == token {
+			t.Errorf("token %v: toast %q", token, text)
 		}
 	}
 }

@@ -53,6 +53,9 @@ type Options struct {
 	FlatDownloads bool
 	// MastURL is the base of the file URLs ("" means https://mast.stsci.edu).
 	MastURL string
+	// HasToken says whether downloads carry a MAST token; without one, queueing
+	// exclusive-access products warns that they will fail.
+	HasToken bool
 }
 
 // QueueSink receives products sent to the download queue (see common.QueueSink).

@@ -179,7 +179,7 @@ func (m *Model) Typing() bool {
 	case paneProducts:
 		return s.products.Capturing()
 	}
-	return s.results.Capturing()
+	return false // the results' overlays take keys, not text
 }
 
 // Searched reports whether the current mission has a search.
