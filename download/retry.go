@@ -7,9 +7,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
+
+	"mastui/services/mast"
 )
 
 // attemptErr is a failed attempt and what to do about it.
@@ -65,9 +66,9 @@ func statusErr(resp *http.Response, body []byte, tokenSent, tokenSet bool) *atte
 	case code == http.StatusForbidden:
 		return fatalErr(fmt.Errorf("access denied (%s)", msg))
 	case code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable:
-		return &attemptErr{err: errors.New(msg), retry: true, after: parseRetryAfter(resp.Header.Get("Retry-After")), hostWide: true}
+		return &attemptErr{err: errors.New(msg), retry: true, after: mast.ParseRetryAfter(resp.Header.Get("Retry-After")), hostWide: true}
 	case code == http.StatusRequestTimeout || code == 425 || code >= 500 && code != http.StatusNotImplemented:
-		return &attemptErr{err: errors.New(msg), retry: true, after: parseRetryAfter(resp.Header.Get("Retry-After"))}
+		return &attemptErr{err: errors.New(msg), retry: true, after: mast.ParseRetryAfter(resp.Header.Get("Retry-After"))}
 	}
 	return fatalErr(errors.New(msg))
 }
@@ -81,24 +82,4 @@ func backoff(fails int, base, maxd time.Duration) time.Duration {
 	}
 	half := d / 2
 	return half + time.Duration(rand.Int64N(int64(d-half)+1))
-}
-
-// parseRetryAfter reads delta-seconds or an HTTP date; 0 when absent or unusable.
-func parseRetryAfter(v string) time.Duration {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	if n, err := strconv.ParseFloat(v, 64); err == nil {
-		if n <= 0 {
-			return 0
-		}
-		return time.Duration(n * float64(time.Second))
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		if d := time.Until(t); d > 0 {
-			return d
-		}
-	}
-	return 0
 }

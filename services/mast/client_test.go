@@ -27,14 +27,14 @@ func TestConfigDefaults(t *testing.T) {
 }
 
 func TestParseRetryAfter(t *testing.T) {
-	if d := parseRetryAfter("3"); d != 3*time.Second {
+	if d := ParseRetryAfter("3"); d != 3*time.Second {
 		t.Errorf("seconds: %v", d)
 	}
-	if d := parseRetryAfter(time.Now().Add(10 * time.Second).UTC().Format(http.TimeFormat)); d < 8*time.Second || d > 10*time.Second {
+	if d := ParseRetryAfter(time.Now().Add(10 * time.Second).UTC().Format(http.TimeFormat)); d < 8*time.Second || d > 10*time.Second {
 		t.Errorf("HTTP date: %v", d)
 	}
 	for _, v := range []string{"", "soon", "-1", time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat)} {
-		if d := parseRetryAfter(v); d != 0 {
+		if d := ParseRetryAfter(v); d != 0 {
 			t.Errorf("%q: %v", v, d)
 		}
 	}

@@ -109,7 +109,7 @@ func (c *Client) attempt(ctx context.Context, call httpCall) (body []byte, statu
 		return nil, 0, 0, c.transportErr(actx, call, fmt.Errorf("read body: %w", err))
 	}
 	c.log.Debug("mast http", "what", call.what, "status", resp.StatusCode, "bytes", len(body), "took", time.Since(start))
-	return body, resp.StatusCode, parseRetryAfter(resp.Header.Get("Retry-After")), nil
+	return body, resp.StatusCode, ParseRetryAfter(resp.Header.Get("Retry-After")), nil
 }
 
 func (c *Client) transportErr(actx context.Context, call httpCall, err error) error {
@@ -141,8 +141,9 @@ func (c *Client) backoff(attempt int) time.Duration {
 	return time.Duration(rand.Int64N(int64(d)) + 1)
 }
 
-// parseRetryAfter reads delta-seconds or an HTTP date; 0 when absent or unusable.
-func parseRetryAfter(v string) time.Duration {
+// ParseRetryAfter reads an HTTP Retry-After header, delta-seconds or an HTTP date; 0
+// when absent or unusable. The download engine shares it.
+func ParseRetryAfter(v string) time.Duration {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0
