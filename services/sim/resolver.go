@@ -92,6 +92,7 @@ func buildNames(a *Archive) map[string]nameEntry {
 			out[normName(n)] = e
 		}
 	}
+	searchNames(out)
 	return out
 }
 

@@ -146,3 +146,21 @@ func TestColumnsConfig(t *testing.T) {
 		t.Errorf("unknown id: %s", r)
 	}
 }
+
+// The Search API missions' famous targets resolve, so searching them by name works.
+func TestSantaKnowsMissionTargets(t *testing.T) {
+	_, ts := sharedServer(t)
+	for _, c := range []struct {
+		name    string
+		ra, dec float64
+	}{{"HD 5980", 14.860708, -72.164972}, {"sk-69 246", 84.72244, -69.03373}, {"I Zw 18", 143.50846, 55.24111}, {"TW Hya", 165.46627, -34.70473}} {
+		a := santa(t, ts.URL, url.Values{"name": {c.name}, "outputFormat": {"json"}})
+		if len(a.ResolvedCoordinate) == 0 {
+			t.Errorf("%s does not resolve", c.name)
+			continue
+		}
+		if r := a.ResolvedCoordinate[0]; r.RA != c.ra || r.Decl != c.dec {
+			t.Errorf("%s → %v %v, want %v %v", c.name, r.RA, r.Decl, c.ra, c.dec)
+		}
+	}
+}
