@@ -14,6 +14,7 @@ type Missions struct {
 	Cycle   key.Binding // ←/→ or space on a choice row (mission, resolver): the next choice
 	Submit  key.Binding
 	Reset   key.Binding
+	Jump    key.Binding // ctrl+n: go to a column's field by name (a mission has hundreds)
 	Back    key.Binding // esc: form ↔ results
 	Search  key.Binding // / in the results: edit the search
 	Observe key.Binding // O: back to the Observations tab (outside text fields)
@@ -29,6 +30,7 @@ func DefaultMissions() Missions {
 		Cycle:   key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→/space", "change the mission or resolver (choice rows)")),
 		Submit:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search the mission")),
 		Reset:   key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "clear the form")),
+		Jump:    key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "go to a column")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "form ↔ results")),
 		Search:  key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "edit the search")),
 		Observe: key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "Observations tab")),
@@ -37,7 +39,7 @@ func DefaultMissions() Missions {
 
 // FormHelp lists the form's bindings.
 func (k Missions) FormHelp() []key.Binding {
-	return []key.Binding{k.Submit, k.Next, k.Prev, k.Down, k.Up, k.Cycle, k.Reset, k.Back}
+	return []key.Binding{k.Submit, k.Next, k.Prev, k.Down, k.Up, k.Cycle, k.Jump, k.Reset, k.Back}
 }
 
 // ShortHelp implements help.KeyMap (the results' hints).

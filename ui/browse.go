@@ -173,7 +173,10 @@ func (m *Model) focusedHints() []key.Binding {
 		case "products":
 			return productsHints(keys, m.missions.Products())
 		}
-		return []key.Binding{keys.Missions.Submit, keys.Missions.Next, keys.Missions.Back, keys.Missions.Observe}
+		if m.missions.Jumping() {
+			return keys.TextInput.ShortHelp()
+		}
+		return []key.Binding{keys.Missions.Submit, keys.Missions.Next, keys.Missions.Jump, keys.Missions.Back, keys.Missions.Observe}
 	case focusForm:
 		return keys.Form.ShortHelp()
 	case focusQueue:

@@ -274,3 +274,36 @@ func TestQueueWarnsAboutExclusiveAccess(t *testing.T) {
 		}
 	}
 }
+
+// ctrl+n goes to a column's field by name: tab completes, enter goes there.
+func TestMissionJumpToColumn(t *testing.T) {
+	m := newApp(&uitest.Archive{Rows: 10}, 400)
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT}, tea.KeyMsg{Type: tea.KeyCtrlN})
+	send(t, m, typeText("targ")...)
+	line := ""
+	for _, l := range strings.Split(m.View(), "\n") {
+		if strings.Contains(l, "Go to column") {
+			line = l
+		}
+	}
+	if !strings.Contains(line, "sci_targname") || strings.Contains(line, "sci_instrume") {
+		t.Fatalf("jump line %q", line)
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyEnter})
+	if v := m.View(); !strings.Contains(v, "sci_targname (string): Target name") || strings.Contains(v, "Go to column") {
+		t.Fatalf("after enter:\n%s", v)
+	}
+	send(t, m, typeText("M101")...) // types into that field
+	if !strings.Contains(m.View(), "M101") {
+		t.Fatalf("typing after the jump:\n%s", m.View())
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlN}, key("zzz"), tea.KeyMsg{Type: tea.KeyEnter})
+	if v := m.View(); !strings.Contains(v, `hst has no queryable column like "zzz"`) {
+		t.Fatalf("unknown column:\n%s", v)
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
+	if m.Missions().Jumping() {
+		t.Fatal("esc did not close the jump line")
+	}
+}

@@ -59,6 +59,8 @@ type state struct {
 	selectCols  textinput.Model
 	cur         int // a form row: see the row constants
 	formErr     string
+	jump        jump
+	jumpIn      textinput.Model
 
 	live liveCount
 
@@ -143,6 +145,7 @@ func (m *Model) st() *state {
 		radius:     textfield.New(st, "", 32),
 		sortBy:     textfield.New(st, "", 0),
 		selectCols: textfield.New(st, "", 0),
+		jumpIn:     textfield.New(st, "", 64),
 		results:    results.NewWithProfile(m.c, m.archive, PageSize, rp),
 		products:   products.NewWithProfile(m.c, m.archive, products.MissionProfile(name)),
 	}
@@ -175,12 +178,15 @@ func (m *Model) Typing() bool {
 	s := m.st()
 	switch s.pane {
 	case paneForm:
-		return s.cur != rowPicker && s.cur != rowResolver
+		return s.jump.active || s.cur != rowPicker && s.cur != rowResolver
 	case paneProducts:
 		return s.products.Capturing()
 	}
 	return false // the results' overlays take keys, not text
 }
+
+// Jumping reports whether the "go to column" line takes the keys.
+func (m *Model) Jumping() bool { s := m.st(); return s.pane == paneForm && s.jump.active }
 
 // Searched reports whether the current mission has a search.
 func (m *Model) Searched() bool { return m.st().searched }

@@ -91,8 +91,14 @@ func (m *Model) resultsKey(s *state, msg tea.KeyMsg) tea.Cmd {
 
 func (m *Model) formKey(s *state, msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys.Missions
+	if s.jump.active {
+		return m.jumpKey(s, msg)
+	}
 	n := fixedRows + len(s.fields)
 	switch {
+	case key.Matches(msg, k.Jump):
+		m.startJump(s)
+		return nil
 	case key.Matches(msg, k.Submit):
 		return m.submit()
 	case key.Matches(msg, k.Back):

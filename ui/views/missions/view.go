@@ -75,9 +75,12 @@ func (m *Model) formView(s *state) string {
 	case s.colsErr != nil:
 		top = append(top, st.FormError.Render(" Columns unavailable: "+common.Sanitize(s.colsErr.Error())))
 	default:
-		top = append(top, st.FormTitle.Render(" Criteria")+st.FormHint.Render(" · "+common.Commas(int64(len(s.fields)))+" queryable "+s.mission+" columns · sent as typed: !x  >x  a..b  *x*  a,b"))
+		top = append(top, st.FormTitle.Render(" Criteria")+st.FormHint.Render(" · "+common.Commas(int64(len(s.fields)))+" queryable "+s.mission+" columns (ctrl+n goes to one) · sent as typed: !x  >x  a..b  *x*  a,b"))
 	}
 	bottom := []string{st.FormRule.Render(strings.Repeat("─", w)), m.liveLine(s), st.FormHint.Render(ansi.Truncate(" "+common.Sanitize(m.fieldHelp(s)), w, "…"))}
+	if s.jump.active {
+		bottom[2] = ansi.Truncate(m.jumpLine(s), w, "…")
+	}
 	if s.formErr != "" {
 		bottom = append(bottom, st.FormError.Render(ansi.Truncate(" "+common.Sanitize(s.formErr), w, "…")))
 	}

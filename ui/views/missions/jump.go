@@ -1,0 +1,121 @@
+package missions
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/ui/common"
+)
+
+// maxJumpCandidates bounds the names listed (and cycled with tab) while jumping.
+const maxJumpCandidates = 20
+
+// jump is "go to a column's field": a mission has up to hundreds of queryable columns
+// (JWST 258), too many to tab through.
+type jump struct {
+	active bool
+	cands  []int // field indexes matching the typed text, best first
+	sel    int   // the candidate tab put in the input (-1 none)
+}
+
+// startJump opens the jump line under the form.
+func (m *Model) startJump(s *state) {
+	if len(s.fields) == 0 {
+		return
+	}
+	s.jump = jump{active: true, sel: -1}
+	s.jumpIn.SetValue("")
+	s.jumpIn.Focus()
+	m.refreshJump(s)
+}
+
+// jumpKey handles a key while jumping: tab completes, enter goes, esc cancels.
+func (m *Model) jumpKey(s *state, msg tea.KeyMsg) tea.Cmd {
+	k := m.c.Keys.Missions
+	switch {
+	case msg.Type == tea.KeyEsc:
+		s.jump.active = false
+		s.jumpIn.Blur()
+		return nil
+	case key.Matches(msg, k.Submit):
+		name := strings.TrimSpace(s.jumpIn.Value())
+		i := -1
+		for fi, f := range s.fields {
+			if strings.EqualFold(f.col.Name, name) {
+				i = fi
+			}
+		}
+		if i < 0 && len(s.jump.cands) > 0 {
+			i = s.jump.cands[max(0, s.jump.sel)]
+		}
+		if i < 0 {
+			s.formErr = s.mission + " has no queryable column like " + `"` + name + `"`
+			return nil
+		}
+		s.jump.active = false
+		s.jumpIn.Blur()
+		s.cur = fixedRows + i
+		m.focusField(s)
+		return nil
+	case key.Matches(msg, k.Next, k.Prev):
+		if n := len(s.jump.cands); n > 0 {
+			step := 1
+			if key.Matches(msg, k.Prev) {
+				step = n - 1
+			}
+			s.jump.sel = (s.jump.sel + step) % n
+			s.jumpIn.SetValue(s.fields[s.jump.cands[s.jump.sel]].col.Name)
+			s.jumpIn.CursorEnd()
+		}
+		return nil
+	}
+	var cmd tea.Cmd
+	before := s.jumpIn.Value()
+	s.jumpIn, cmd = s.jumpIn.Update(msg)
+	if s.jumpIn.Value() != before {
+		s.formErr = ""
+		m.refreshJump(s)
+	}
+	return cmd
+}
+
+// refreshJump lists the fields whose column name or label matches the typed text:
+// name prefixes first, then other matches, in form order.
+func (m *Model) refreshJump(s *state) {
+	q := strings.ToLower(strings.TrimSpace(s.jumpIn.Value()))
+	var prefix, other []int
+	for i, f := range s.fields {
+		name, label := strings.ToLower(f.col.Name), strings.ToLower(f.col.FieldName)
+		switch {
+		case strings.HasPrefix(name, q):
+			prefix = append(prefix, i)
+		case strings.Contains(name, q) || q != "" && strings.Contains(label, q):
+			other = append(other, i)
+		}
+	}
+	s.jump.cands = append(prefix, other...)
+	if len(s.jump.cands) > maxJumpCandidates {
+		s.jump.cands = s.jump.cands[:maxJumpCandidates]
+	}
+	s.jump.sel = -1
+}
+
+// jumpLine is the jump input and its candidates, for the bottom of the form.
+func (m *Model) jumpLine(s *state) string {
+	st := m.c.Styles
+	var names []string
+	for i, fi := range s.jump.cands {
+		n := common.Sanitize(s.fields[fi].col.Name)
+		if i == s.jump.sel {
+			n = st.FormChoiceOn.Render(n)
+		}
+		names = append(names, n)
+	}
+	hint := "no column matches"
+	if len(names) > 0 {
+		hint = strings.Join(names, "  ")
+	}
+	return st.FormLabelFocused.Render(" Go to column ") + " " + s.jumpIn.View() + "  " + st.FormHint.Render(hint)
+}
