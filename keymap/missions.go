@@ -28,7 +28,7 @@ func DefaultMissions() Missions {
 		Down:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next field")),
 		Up:      key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "previous field")),
 		Cycle:   key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→/space", "change the mission or resolver (choice rows)")),
-		Submit:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search the mission")),
+		Submit:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search")),
 		Reset:   key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "clear the form")),
 		Jump:    key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "go to a column")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "form ↔ results")),

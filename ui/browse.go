@@ -176,7 +176,7 @@ func (m *Model) focusedHints() []key.Binding {
 		if m.missions.Jumping() {
 			return keys.TextInput.ShortHelp()
 		}
-		return []key.Binding{keys.Missions.Submit, keys.Missions.Next, keys.Missions.Jump, keys.Missions.Back, keys.Missions.Observe}
+		return []key.Binding{keys.Missions.Jump, keys.Missions.Back, keys.Missions.Next, keys.Missions.Submit} // dropped from the left when narrow
 	case focusForm:
 		return keys.Form.ShortHelp()
 	case focusQueue:
