@@ -99,7 +99,25 @@ func (m *Model) shownColumns() []*grid.Column {
 	if len(out) == 0 {
 		return m.all
 	}
-	return out
+	return m.withSearchColumns(out)
+}
+
+// withSearchColumns adds the profile's search columns after the first chosen column
+// when the choice names none of them and the table has them.
+func (m *Model) withSearchColumns(out []*grid.Column) []*grid.Column {
+	var extra []*grid.Column
+	for _, name := range m.profile.SearchColumns {
+		if slices.Contains(m.choice, name) {
+			return out
+		}
+		if c := m.column(name); c != nil {
+			extra = append(extra, c)
+		}
+	}
+	if len(extra) == 0 {
+		return out
+	}
+	return slices.Concat(out[:1], extra, out[1:])
 }
 
 // applyChoice shows the chosen columns in the grid.

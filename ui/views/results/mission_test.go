@@ -99,3 +99,35 @@ func pump(m *Model, cmd tea.Cmd) {
 		}
 	}
 }
+
+// A saved mission column choice made on a criteria search still shows the separation
+// columns of a cone search; one that names them is followed exactly.
+func TestMissionChoiceKeepsSearchColumns(t *testing.T) {
+	c := common.New(context.Background(), nil, slog.New(slog.DiscardHandler), "test")
+	table := func() *model.Table {
+		var cols []*model.Column
+		for _, n := range []string{"fileSetName", "search_pos", "ang_sep", "targprop", "instrume"} {
+			col := model.NewColumn(n, model.KindString, 1)
+			col.Str = append(col.Str, "x")
+			cols = append(cols, col)
+		}
+		return model.NewTable(cols...)
+	}
+	for _, tc := range []struct {
+		choice []string
+		want   string
+	}{
+		{[]string{"fileSetName", "instrume"}, "fileSetName search_pos ang_sep instrume"},
+		{[]string{"fileSetName", "ang_sep", "instrume"}, "fileSetName ang_sep instrume"},
+	} {
+		m := NewWithProfile(c, nil, 10, MissionProfile("jwst"))
+		m.SetSize(100, 20)
+		m.SetColumnChoice(tc.choice)
+		q := mast.MissionQuery{Mission: "jwst", Objects: []string{"NGC 628"}}
+		m.StartSearch(common.Search{Mission: &q, Target: "NGC 628"})
+		m.Update(PageLoadedMsg{View: "missions.jwst", QueryID: m.QueryID(), Page: 1, Result: &mast.Page{Table: table(), RowsFiltered: 1, PagesFiltered: 1}})
+		if got := strings.Join(m.ShownColumns(), " "); got != tc.want {
+			t.Errorf("choice %v: shown %q, want %q", tc.choice, got, tc.want)
+		}
+	}
+}

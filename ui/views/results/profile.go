@@ -27,6 +27,10 @@ type Profile struct {
 	// CopyIDColumn and CopyURLColumn are copied by Y and u ("" when there is none).
 	CopyIDColumn  string
 	CopyURLColumn string
+	// SearchColumns exist only in positional searches (search_pos, ang_sep): a saved
+	// column choice that names none of them was made on another kind of search, so
+	// they are shown after the first chosen column rather than hidden.
+	SearchColumns []string
 }
 
 // ObservationsProfile is the CAOM observation results of the Observations tab.
@@ -50,6 +54,7 @@ func MissionProfile(mission string) Profile {
 		Name: "missions." + info.Name, Noun: "datasets", Mission: info.Name,
 		KeyColumns: []string{ds, "search_pos", "ang_sep"},
 		IDColumn:   ds, LabelColumn: ds, CopyIDColumn: ds,
+		SearchColumns: []string{"search_pos", "ang_sep"},
 	}
 }
 
