@@ -169,7 +169,7 @@ func (m *Model) focusedHints() []key.Binding {
 	case focusMissions:
 		switch m.missions.Pane() {
 		case "results":
-			return append(resultsHints(keys, m.missions.Results()), keys.Missions.Observe)
+			return append([]key.Binding{keys.Missions.Observe}, resultsHints(keys, m.missions.Results())...) // O goes first when narrow
 		case "products":
 			return productsHints(keys, m.missions.Products())
 		}
