@@ -153,8 +153,8 @@ func (e *cliEnv) runMission(args []string) error {
 			}
 		}
 		fmt.Fprintf(e.stderr, "%d products, %d kept\n", total, t.Rows())
-		if sub == "products" {
-			return e.write(t, nil)
+		if sub == "products" { // the table format shows what tells files apart; csv/json carry all
+			return e.write(t, []string{"filename", "dataset", "fileset", "category", "file_suffix", "type", "size", "access"})
 		}
 		return e.downloadMissionProducts(info.Name, t, *dir, *flat)
 	default:

@@ -127,3 +127,20 @@ func TestMissionDownloadFileCLI(t *testing.T) {
 		t.Errorf("iue without a mast: URI: %v", err)
 	}
 }
+
+// The products table shows what tells files apart; --columns all shows everything.
+func TestMissionProductsTableColumns(t *testing.T) {
+	url := startSim(t)
+	out, _, err := runCLI(t, "mission", "products", "--mission", "hst", "N4A701010", "--mast-url", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := strings.Fields(strings.SplitN(out, "\n", 2)[0])
+	if len(head) == 0 || head[0] != "filename" || strings.Contains(out, "authz_primary_identifier") || !strings.Contains(out, "n4a70101q_cal.fits") {
+		t.Fatalf("table:\n%s", out)
+	}
+	out, _, err = runCLI(t, "mission", "products", "--mission", "hst", "N4A701010", "--mast-url", url, "--columns", "all")
+	if err != nil || !strings.Contains(out, "authz_primary_identifier") {
+		t.Fatalf("--columns all: %v\n%s", err, out)
+	}
+}
