@@ -42,25 +42,9 @@ func ProductRefs(t *Table, rows []int) []ProductRef {
 	}
 	num := func(name string, missing int64) func(int) int64 {
 		c := t.Col(name)
-		if c == nil {
-			return func(int) int64 { return missing }
-		}
 		return func(r int) int64 {
-			if c.IsMasked(r) {
-				return missing
-			}
-			switch c.Kind {
-			case KindInt:
-				return c.Int[r]
-			case KindFloat:
-				if f := c.Float[r]; f == f { // not NaN
-					return int64(f)
-				}
-				return missing
-			case KindString:
-				if v, err := strconv.ParseInt(strings.TrimSpace(c.Str[r]), 10, 64); err == nil {
-					return v
-				}
+			if v, ok := c.Int64(r); ok {
+				return v
 			}
 			return missing
 		}
@@ -121,19 +105,9 @@ func MissionProductRefs(mission string, t *Table, rows []int) []ProductRef {
 		if u == "" {
 			u = file(r)
 		}
-		var n int64
-		if size != nil && !size.IsMasked(r) {
-			switch size.Kind {
-			case KindInt:
-				n = max(0, size.Int[r])
-			case KindFloat:
-				if f := size.Float[r]; f > 0 {
-					n = int64(f)
-				}
-			}
-		}
+		n, _ := size.Int64(r)
 		out = append(out, ProductRef{
-			URI: u, Filename: file(r), ObsCollection: m, ObsID: ds(r), Size: n,
+			URI: u, Filename: file(r), ObsCollection: m, ObsID: ds(r), Size: max(0, n),
 			ProductType: typ(r), SubGroup: suffix(r), Description: cat(r), DataRights: access(r),
 			CalibLevel: -1, Mission: m,
 		})

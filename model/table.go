@@ -115,6 +115,27 @@ func (c *Column) String(i int) string {
 	}
 }
 
+// Int64 reads row i as an integer (a size, a level): ints as they are, finite floats
+// truncated, strings parsed; false when masked, NaN or not a number.
+func (c *Column) Int64(i int) (int64, bool) {
+	if c == nil || c.IsMasked(i) {
+		return 0, false
+	}
+	switch c.Kind {
+	case KindInt:
+		return c.Int[i], true
+	case KindFloat:
+		if f := c.Float[i]; !math.IsNaN(f) && !math.IsInf(f, 0) {
+			return int64(f), true
+		}
+	case KindString:
+		if v, err := strconv.ParseInt(strings.TrimSpace(c.Str[i]), 10, 64); err == nil {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
 // Value returns row i as a Go value for JSON output: nil when masked or NaN.
 func (c *Column) Value(i int) any {
 	if c.IsMasked(i) {

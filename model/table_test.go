@@ -58,3 +58,24 @@ func TestColumnStringAndValue(t *testing.T) {
 		t.Errorf("masked int: %q %v", i.String(0), i.Value(0))
 	}
 }
+
+func TestColumnInt64(t *testing.T) {
+	i := NewColumn("size", KindInt, 2)
+	i.Int = append(i.Int, 42, 7)
+	i.SetMasked(1)
+	f := NewColumn("size", KindFloat, 2)
+	f.Float = append(f.Float, 1e3+0.9, math.NaN())
+	s := NewColumn("size", KindString, 2)
+	s.Str = append(s.Str, " 17 ", "big")
+	var none *Column
+	for _, c := range []struct {
+		c    *Column
+		r    int
+		want int64
+		ok   bool
+	}{{i, 0, 42, true}, {i, 1, 0, false}, {f, 0, 1000, true}, {f, 1, 0, false}, {s, 0, 17, true}, {s, 1, 0, false}, {none, 0, 0, false}} {
+		if v, ok := c.c.Int64(c.r); v != c.want || ok != c.ok {
+			t.Errorf("%v row %d: %d %v, want %d %v", c.c, c.r, v, ok, c.want, c.ok)
+		}
+	}
+}

@@ -32,18 +32,8 @@ func (m *Model) sizeColumn() *model.Column {
 }
 
 func sizeOf(c *model.Column, r int) int64 {
-	if c == nil || c.IsMasked(r) {
-		return 0
-	}
-	switch c.Kind {
-	case model.KindInt:
-		return max(0, c.Int[r])
-	case model.KindFloat:
-		if f := c.Float[r]; f > 0 {
-			return int64(f)
-		}
-	}
-	return 0
+	n, _ := c.Int64(r)
+	return max(0, n)
 }
 
 // toggleSelect selects or unselects the product under the cursor and moves down.
