@@ -82,7 +82,7 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 		form:     searchform.New(c, archive, searchform.Parsers{Coordinates: opts.ParseCoordinates, Radius: opts.ParseRadius}),
 		results:  results.New(c, archive, opts.PageSize),
 		products: products.New(c, archive, opts.ProductBatchSize),
-		missions: missions.New(c, archive, opts.MissionColumns),
+		missions: missions.New(c, archive, opts.Columns),
 		queue:    queue.New(c, opts.Downloads).WithUnavailableReason(opts.DownloadsUnavailable),
 		status:   statusbar.New(c),
 		toast:    toast.New(c),
@@ -92,7 +92,7 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 			FPS:    time.Second / 10,
 		})),
 	}
-	m.results.SetColumnChoice(opts.Columns)
+	m.results.SetColumnChoice(opts.Columns[results.TableName])
 	m.setFocus(focusForm)
 	return m
 }

@@ -18,34 +18,20 @@ import (
 // updateBrowse routes the answers of the results and products views to them and applies
 // their intents (open products, go back, save columns, queue products).
 func (m *Model) updateBrowse(msg tea.Msg) tea.Cmd {
+	if view, ok := viewOf(msg); ok && m.missions.Owns(view) {
+		return m.missions.Update(msg)
+	}
 	switch msg := msg.(type) {
 	case results.MetadataMsg:
-		if msg.Which != m.results.Name() {
-			return m.missions.Update(msg)
-		}
 		return m.results.Update(msg)
 	case results.OpenProductsMsg:
-		if msg.View != m.results.Name() {
-			return m.missions.Update(msg)
-		}
 		m.setFocus(focusProducts)
 		return m.products.Start(msg.Obsids, msg.Labels)
 	case results.ColumnsChosenMsg:
 		return m.saveColumns(msg)
-	case products.BatchMsg:
-		if msg.View != m.products.Name() {
-			return m.missions.Update(msg)
-		}
-		return m.products.Update(msg)
-	case products.RecomputeMsg:
-		if msg.View != m.products.Name() {
-			return m.missions.Update(msg)
-		}
+	case products.BatchMsg, products.RecomputeMsg:
 		return m.products.Update(msg)
 	case products.BackMsg:
-		if msg.View != m.products.Name() {
-			return m.missions.Update(msg)
-		}
 		if m.focus == focusProducts {
 			m.setFocus(focusResults)
 		}
@@ -53,6 +39,26 @@ func (m *Model) updateBrowse(msg tea.Msg) tea.Cmd {
 		return m.queueProducts(msg.Products)
 	}
 	return nil
+}
+
+// viewOf is the name of the results or products view a message belongs to: the
+// Observations tab and each mission of the Missions tab have their own.
+func viewOf(msg tea.Msg) (string, bool) {
+	switch msg := msg.(type) {
+	case results.PageLoadedMsg:
+		return msg.View, true
+	case results.MetadataMsg:
+		return msg.Which, true
+	case results.OpenProductsMsg:
+		return msg.View, true
+	case products.BatchMsg:
+		return msg.View, true
+	case products.RecomputeMsg:
+		return msg.View, true
+	case products.BackMsg:
+		return msg.View, true
+	}
+	return "", false
 }
 
 // onBrowseKey handles a key while the results or the products have focus.
@@ -222,7 +228,7 @@ func resultsHints(keys *keymap.KeyMap, r *results.Model) []key.Binding {
 // focus first).
 func (m *Model) focusedSections() []keymap.Section {
 	keys := m.c.Keys
-	sec := section
+	sec := section // short: the lines below are long
 	switch m.focus {
 	case focusMissions:
 		switch m.missions.Pane() {

@@ -86,7 +86,7 @@ func TestSaveColumnsGetsTheChoice(t *testing.T) {
 	var mu sync.Mutex
 	var saved []string
 	var table string
-	opts := ui.Options{PageSize: 400, ServerLabel: "demo", Columns: []string{"obs_id", "target_name", "nope", "t_exptime"},
+	opts := ui.Options{PageSize: 400, ServerLabel: "demo", Columns: map[string][]string{"observations": {"obs_id", "target_name", "nope", "t_exptime"}},
 		SaveColumns: func(tb string, cols []string) error {
 			mu.Lock()
 			defer mu.Unlock()

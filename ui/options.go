@@ -24,16 +24,14 @@ type Options struct {
 	ParseCoordinates func(string) (mast.Position, error)
 	ParseRadius      func(string) (float64, error)
 
-	// Columns is the initial column choice of the results table (visible columns in
-	// order; nil shows all): Config.Columns["observations"].
-	Columns []string
-	// SaveColumns remembers a column choice (the chooser's enter); table is
-	// "observations" or "missions.<mission>". nil keeps choices for the session only. It runs in a Cmd, off the
-	// UI goroutine; an error shows as a toast.
+	// Columns are the saved column choices of the results tables (visible columns in
+	// order) by table name, "observations" or "missions.<mission>": Config.Columns. A
+	// table without one shows every column.
+	Columns map[string][]string
+	// SaveColumns remembers a column choice (the chooser's enter) under its table name.
+	// nil keeps choices for the session only. It runs in a Cmd, off the UI goroutine; an
+	// error shows as a toast.
 	SaveColumns func(table string, cols []string) error
-	// MissionColumns are the saved column choices of the Missions tab's results, by
-	// table name ("missions.jwst"): Config.Columns.
-	MissionColumns map[string][]string
 	// ProductBatchSize is the number of obsids per product request; 0 means 500.
 	ProductBatchSize int
 	// Queue receives the products the user sends to download (products `D`); nil only

@@ -26,7 +26,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case searchform.Msg: // the form's own answers, timers and spinner frames
 		cmd = m.form.Update(msg)
 	case results.PageLoadedMsg:
-		if msg.View != m.results.Name() {
+		if m.missions.Owns(msg.View) {
 			cmd = m.missions.Update(msg)
 			break
 		}

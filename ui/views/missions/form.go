@@ -152,7 +152,7 @@ func (m *Model) submit() tea.Cmd {
 		return nil
 	}
 	s.formErr = ""
-	s.searched, s.pane = true, paneResults
+	s.pane = paneResults
 	m.focusField(s)
 	m.c.Logger.Info("mission search", "mission", s.mission, "criteria", len(q.Criteria), "targets", len(q.Coordinates)+len(q.Objects))
 	return s.results.StartSearch(common.Search{Mission: &q, Target: summary(q)})

@@ -65,7 +65,6 @@ type state struct {
 	live liveCount
 
 	pane     pane
-	searched bool
 	results  *results.Model
 	products *products.Model
 }
@@ -169,9 +168,6 @@ func (m *Model) Pane() string {
 	return "form"
 }
 
-// ResultsFocused reports whether the results (not the form) have the keys.
-func (m *Model) ResultsFocused() bool { return m.st().pane == paneResults }
-
 // Typing reports whether typed letters go to a text field (a form field, or a text
 // filter of the products view).
 func (m *Model) Typing() bool {
@@ -188,21 +184,11 @@ func (m *Model) Typing() bool {
 // Jumping reports whether the "go to column" line takes the keys.
 func (m *Model) Jumping() bool { s := m.st(); return s.pane == paneForm && s.jump.active }
 
-// Searched reports whether the current mission has a search.
-func (m *Model) Searched() bool { return m.st().searched }
-
 // Results is the current mission's results view.
 func (m *Model) Results() *results.Model { return m.st().results }
 
 // Products is the current mission's products view.
 func (m *Model) Products() *products.Model { return m.st().products }
-
-// LiveTotal is the form's live count: the total, whether one is known, and the
-// server's complaint about the form ("" when none).
-func (m *Model) LiveTotal() (total int64, known bool, problem string) {
-	l := m.st().live
-	return l.total, l.known, l.problem
-}
 
 // Activity is what runs, for the status bar ("" when idle).
 func (m *Model) Activity() string {

@@ -102,7 +102,7 @@ func (m *Model) formKey(s *state, msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Submit):
 		return m.submit()
 	case key.Matches(msg, k.Back):
-		if s.searched {
+		if s.results.QueryID() > 0 { // a search has run
 			s.pane = paneResults
 			m.focusField(s)
 		}
