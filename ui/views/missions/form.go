@@ -41,7 +41,7 @@ func (m *Model) Open() tea.Cmd {
 
 // onColumns builds the criteria fields: queryable columns, default-output ones first.
 func (m *Model) onColumns(msg ColumnsMsg) tea.Cmd {
-	s := m.stateOf(msg.Mission)
+	s := m.states[msg.Mission]
 	if s == nil {
 		return nil
 	}

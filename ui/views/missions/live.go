@@ -46,7 +46,7 @@ func (m *Model) edited(s *state) tea.Cmd {
 
 // onLiveTick asks for the total when the form is complete; an incomplete form clears it.
 func (m *Model) onLiveTick(msg LiveTickMsg) tea.Cmd {
-	s := m.stateOf(msg.Mission)
+	s := m.states[msg.Mission]
 	if s == nil || msg.Seq != s.live.seq {
 		return nil
 	}
@@ -80,7 +80,7 @@ func (m *Model) onLiveTick(msg LiveTickMsg) tea.Cmd {
 }
 
 func (m *Model) onLiveCount(msg LiveCountMsg) tea.Cmd {
-	s := m.stateOf(msg.Mission)
+	s := m.states[msg.Mission]
 	if s == nil || msg.Seq != s.live.seq {
 		return nil
 	}

@@ -121,17 +121,6 @@ func (m *Model) layoutState(s *state) {
 // Mission is the mission shown.
 func (m *Model) Mission() string { return Names()[m.mission] }
 
-// SetMission shows the named mission (false when the picker does not offer it).
-func (m *Model) SetMission(name string) bool {
-	for i, n := range Names() {
-		if n == name {
-			m.mission = i
-			return true
-		}
-	}
-	return false
-}
-
 func (m *Model) st() *state {
 	name := Names()[m.mission]
 	if s := m.states[name]; s != nil {
@@ -153,9 +142,6 @@ func (m *Model) st() *state {
 	m.layoutState(s)
 	return s
 }
-
-// state of a mission by name, nil when it was never shown.
-func (m *Model) stateOf(name string) *state { return m.states[name] }
 
 // Pane is the part with the keys: "form", "results" or "products" (for tests and hints).
 func (m *Model) Pane() string {

@@ -20,28 +20,28 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case LiveCountMsg:
 		return m.onLiveCount(msg)
 	case results.PageLoadedMsg:
-		if s := m.byResults(msg.View); s != nil {
+		if s := m.byView(msg.View); s != nil {
 			return s.results.Update(msg)
 		}
 	case results.MetadataMsg:
-		if s := m.byResults(msg.Which); s != nil {
+		if s := m.byView(msg.Which); s != nil {
 			return s.results.Update(msg)
 		}
 	case results.OpenProductsMsg:
-		if s := m.byResults(msg.View); s != nil {
+		if s := m.byView(msg.View); s != nil {
 			s.pane = paneProducts
 			return s.products.Start(msg.Obsids, msg.Labels)
 		}
 	case products.BatchMsg:
-		if s := m.byProducts(msg.View); s != nil {
+		if s := m.byView(msg.View); s != nil {
 			return s.products.Update(msg)
 		}
 	case products.RecomputeMsg:
-		if s := m.byProducts(msg.View); s != nil {
+		if s := m.byView(msg.View); s != nil {
 			return s.products.Update(msg)
 		}
 	case products.BackMsg:
-		if s := m.byProducts(msg.View); s != nil && s.pane == paneProducts {
+		if s := m.byView(msg.View); s != nil && s.pane == paneProducts {
 			s.pane = paneResults
 		}
 	case tea.KeyMsg:
@@ -58,21 +58,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 }
 
 // Owns reports whether a results or products message belongs to this tab (its view
-// name is a mission's).
-func (m *Model) Owns(view string) bool { return m.byResults(view) != nil || m.byProducts(view) != nil }
+// name is one of a mission's views).
+func (m *Model) Owns(view string) bool { return m.byView(view) != nil }
 
-func (m *Model) byResults(view string) *state {
+// byView is the mission whose results or products view has this name (nil if none).
+func (m *Model) byView(view string) *state {
 	for _, s := range m.states {
-		if s.results.Name() == view {
-			return s
-		}
-	}
-	return nil
-}
-
-func (m *Model) byProducts(view string) *state {
-	for _, s := range m.states {
-		if s.products.Name() == view {
+		if s.results.Name() == view || s.products.Name() == view {
 			return s
 		}
 	}
