@@ -82,9 +82,12 @@ func (e *cliEnv) runMission(args []string) error {
 			}
 		}
 		for _, s := range sorts {
-			col, dir, _ := strings.Cut(s, ":")
+			col, desc, err := mast.ParseMissionSort(s)
+			if err != nil {
+				return usagef("--sort: %v", err)
+			}
 			q.SortBy = append(q.SortBy, col)
-			q.SortDesc = append(q.SortDesc, strings.EqualFold(dir, "desc"))
+			q.SortDesc = append(q.SortDesc, desc)
 		}
 		if *selectCols != "" {
 			for _, s := range strings.Split(*selectCols, ",") {

@@ -134,15 +134,15 @@ func TestMissionLiveTotalAndFormErrors(t *testing.T) {
 		tm.Send(tea.KeyMsg{Type: tea.KeyTab})
 	}
 	tm.Type("targpro")
-	waitText(t, tm, `did you mean targprop?`)
+	waitText(t, tm, `Did you mean 'targprop'?`)
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	waitText(t, tm, `sort: jwst has no column "targpro"`)
+	waitText(t, tm, `Not searched: Sort column 'targpro' does not exist for mission "jwst"`)
 	tm.Send(tea.KeyMsg{Type: tea.KeyBackspace})
 	tm.Send(tea.KeyMsg{Type: tea.KeyShiftTab})
 	tm.Send(tea.KeyMsg{Type: tea.KeyShiftTab})
 	tm.Type("45")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	waitText(t, tm, "radius:")
+	waitText(t, tm, "Not searched: radius:")
 	out := finalView(t, tm)
 	if !strings.Contains(out, "30") || strings.Contains(out, "4 datasets ·") {
 		t.Fatalf("radius over the cap not refused:\n%s", out)

@@ -280,8 +280,12 @@ func textOf(v any) string {
 	}
 }
 
-// missionBody validates q and writes the JSON body, keys in astroquery's order.
-func (c *Client) missionBody(ctx context.Context, m Mission, cols []MissionColumn, q MissionQuery) (string, int, error) {
+// ValidateMissionQuery checks q against the mission's column list without a request:
+// criteria, output and sort columns (exact and case-sensitive, as the server is, with a
+// "did you mean"), paging, the number of targets and the radius. MissionSearch runs it
+// first; a form can run it on every edit.
+func ValidateMissionQuery(mission string, cols []MissionColumn, q MissionQuery) error {
+	m, _ := MissionInfo(mission)
 	names := make([]string, len(cols))
 	known := make(map[string]bool, len(cols))
 	for i, col := range cols {
@@ -295,26 +299,82 @@ func (c *Client) missionBody(ctx context.Context, m Mission, cols []MissionColum
 		}
 		return &CriterionError{Index: index, Name: name, Err: errors.New(msg)}
 	}
+	if q.Limit < 0 || q.Offset < 0 {
+		return fmt.Errorf("limit and offset must not be negative (got %d, %d)", q.Limit, q.Offset)
+	}
+	for i, cr := range q.Criteria {
+		name := strings.TrimSpace(cr.Name)
+		if !known[name] && !(name == "pass_id" && known["pass"]) {
+			return unknown("Filter", name, nil, i)
+		}
+	}
+	if items := selectItems(q.SelectCols); !selectsAll(items) {
+		for _, it := range items {
+			if !known[it] {
+				return unknown("Column", it, nil, -1)
+			}
+		}
+	}
+	if len(q.SortDesc) > len(q.SortBy) {
+		return fmt.Errorf("%d sort directions for %d sort columns", len(q.SortDesc), len(q.SortBy))
+	}
+	for _, s := range q.SortBy {
+		if !known[s] && !contains(positionalCols, s) {
+			return unknown("Sort column", s, positionalCols, -1)
+		}
+	}
+	if len(q.Coordinates)+len(q.Objects) > MaxMissionTargets {
+		return fmt.Errorf("too many targets: at most %d per query, got %d", MaxMissionTargets, len(q.Coordinates)+len(q.Objects))
+	}
+	radius := q.RadiusArcmin
+	if radius == 0 {
+		radius = DefaultMissionRadiusMin
+	}
+	return checkMissionRadius(radius, pyFloat(radius)+" arcmin")
+}
 
+// ParseMissionSort reads one sort key, "COLUMN" or "COLUMN:desc" (or ":asc").
+func ParseMissionSort(spec string) (col string, desc bool, err error) {
+	col, dir, _ := strings.Cut(spec, ":")
+	col, dir = strings.TrimSpace(col), strings.ToLower(strings.TrimSpace(dir))
+	if col == "" || dir != "" && dir != "desc" && dir != "asc" {
+		return "", false, fmt.Errorf("sort %q: use COLUMN or COLUMN:desc", spec)
+	}
+	return col, dir == "desc", nil
+}
+
+// selectItems splits select_cols (a list, each may be a comma string) into names.
+func selectItems(cols []string) []string {
+	var items []string
+	for _, s := range cols {
+		for _, it := range strings.Split(s, ",") {
+			if it = strings.TrimSpace(it); it != "" {
+				items = append(items, it)
+			}
+		}
+	}
+	return items
+}
+
+// selectsAll reports whether select_cols asks for every column ("all" or "*").
+func selectsAll(items []string) bool {
+	return len(items) == 1 && (strings.EqualFold(items[0], "all") || items[0] == "*")
+}
+
+// missionBody validates q, resolves its object names and writes the JSON body, keys in
+// astroquery's order.
+func (c *Client) missionBody(ctx context.Context, m Mission, cols []MissionColumn, q MissionQuery) (string, int, error) {
+	if err := ValidateMissionQuery(m.Name, cols, q); err != nil {
+		return "", 0, err
+	}
 	limit := q.Limit
 	if limit == 0 {
 		limit = DefaultMissionLimit
 	}
-	if limit < 0 || q.Offset < 0 {
-		return "", 0, fmt.Errorf("limit and offset must not be negative (got %d, %d)", q.Limit, q.Offset)
-	}
-
-	// conditions
 	var conds []string
-	for i, cr := range q.Criteria {
-		name := strings.TrimSpace(cr.Name)
-		if !known[name] && !(name == "pass_id" && known["pass"]) {
-			return "", 0, unknown("Filter", name, nil, i)
-		}
-		conds = append(conds, "{"+jsonStr(name)+": "+jsonStr(cr.Value)+"}")
+	for _, cr := range q.Criteria {
+		conds = append(conds, "{"+jsonStr(strings.TrimSpace(cr.Name))+": "+jsonStr(cr.Value)+"}")
 	}
-
-	// select_cols
 	selectJSON := "null"
 	if q.SelectCols != nil {
 		var sel []string
@@ -325,23 +385,13 @@ func (c *Client) missionBody(ctx context.Context, m Mission, cols []MissionColum
 				sel = append(sel, s)
 			}
 		}
-		var items []string
-		for _, s := range q.SelectCols {
-			for _, it := range strings.Split(s, ",") {
-				if it = strings.TrimSpace(it); it != "" {
-					items = append(items, it)
-				}
-			}
-		}
-		if len(items) == 1 && (strings.EqualFold(items[0], "all") || items[0] == "*") {
-			for _, n := range names {
-				add(n)
+		items := selectItems(q.SelectCols)
+		if selectsAll(items) {
+			for _, col := range cols {
+				add(col.Name)
 			}
 		} else {
 			for _, it := range items {
-				if !known[it] {
-					return "", 0, unknown("Column", it, nil, -1)
-				}
 				add(it)
 			}
 		}
@@ -351,21 +401,6 @@ func (c *Client) missionBody(ctx context.Context, m Mission, cols []MissionColum
 			parts[i] = jsonStr(s)
 		}
 		selectJSON = "[" + strings.Join(parts, ", ") + "]"
-	}
-
-	// sort
-	if len(q.SortDesc) > len(q.SortBy) {
-		return "", 0, fmt.Errorf("%d sort directions for %d sort columns", len(q.SortDesc), len(q.SortBy))
-	}
-	for _, s := range q.SortBy {
-		if !known[s] && !contains(positionalCols, s) {
-			return "", 0, unknown("Sort column", s, positionalCols, -1)
-		}
-	}
-
-	// targets
-	if len(q.Coordinates)+len(q.Objects) > MaxMissionTargets {
-		return "", 0, fmt.Errorf("too many targets: at most %d per query, got %d", MaxMissionTargets, len(q.Coordinates)+len(q.Objects))
 	}
 	targets := append([]Position(nil), q.Coordinates...)
 	if len(q.Objects) > 0 {
@@ -380,9 +415,6 @@ func (c *Client) missionBody(ctx context.Context, m Mission, cols []MissionColum
 	radius := q.RadiusArcmin
 	if radius == 0 {
 		radius = DefaultMissionRadiusMin
-	}
-	if err := checkMissionRadius(radius, pyFloat(radius)+" arcmin"); err != nil {
-		return "", 0, err
 	}
 
 	var b strings.Builder

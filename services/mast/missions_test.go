@@ -352,3 +352,37 @@ func TestParseMissionRadius(t *testing.T) {
 		}
 	}
 }
+
+// The checks MissionSearch runs before a request are usable on their own (the TUI form
+// runs them as the user types).
+func TestValidateMissionQueryOffline(t *testing.T) {
+	cols := []MissionColumn{{Name: "targprop"}, {Name: "instrume"}, {Name: "fileSetName"}}
+	ok := MissionQuery{Criteria: []Criterion{{Name: "instrume", Value: "NIRCAM"}}, SortBy: []string{"ang_sep"}, SelectCols: []string{"targprop,instrume"}}
+	if err := ValidateMissionQuery("jwst", cols, ok); err != nil {
+		t.Fatalf("valid query: %v", err)
+	}
+	for _, c := range []struct {
+		q    MissionQuery
+		want string
+	}{
+		{MissionQuery{SortBy: []string{"targpro"}}, "Did you mean 'targprop'?"},
+		{MissionQuery{SelectCols: []string{"instrum"}}, "Column 'instrum' does not exist"},
+		{MissionQuery{Criteria: []Criterion{{Name: "Instrume", Value: "x"}}}, "Did you mean 'instrume'?"},
+		{MissionQuery{RadiusArcmin: 45}, "30"},
+		{MissionQuery{Objects: make([]string, 101)}, "at most 100"},
+	} {
+		if err := ValidateMissionQuery("jwst", cols, c.q); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%+v: %v, want %q", c.q, err, c.want)
+		}
+	}
+	for spec, want := range map[string]string{"date_obs": "date_obs asc", " date_obs : DESC ": "date_obs desc", "x:up": "error", ":desc": "error"} {
+		col, desc, err := ParseMissionSort(spec)
+		got := col + map[bool]string{true: " desc", false: " asc"}[desc]
+		if err != nil {
+			got = "error"
+		}
+		if got != want {
+			t.Errorf("sort %q: %s, want %s", spec, got, want)
+		}
+	}
+}

@@ -8,7 +8,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"mastui/model"
 	"mastui/services/mast"
 	"mastui/ui/common"
 	"mastui/ui/components/textfield"
@@ -75,13 +74,12 @@ func (m *Model) onColumns(msg ColumnsMsg) tea.Cmd {
 	return nil
 }
 
-// query builds the Search API query of the form, or says what is wrong with it.
+// query builds the Search API query of the form, or says what is wrong with it: the
+// client's own checks run on the cached column list, so the form names a bad column
+// before anything is sent.
 func (m *Model) query(s *state) (mast.MissionQuery, error) {
 	q := mast.MissionQuery{Mission: s.mission, Resolver: Resolvers()[s.resolver]}
 	q.Coordinates, q.Objects = splitTargets(s.targets.Value())
-	if n := len(q.Coordinates) + len(q.Objects); n > mast.MaxMissionTargets {
-		return q, fmt.Errorf("%d targets: at most %d per search", n, mast.MaxMissionTargets)
-	}
 	if r := strings.TrimSpace(s.radius.Value()); r != "" {
 		v, err := mast.ParseMissionRadius(r)
 		if err != nil {
@@ -95,52 +93,23 @@ func (m *Model) query(s *state) (mast.MissionQuery, error) {
 		}
 	}
 	for _, part := range splitList(s.sortBy.Value()) {
-		col, dir, _ := strings.Cut(part, ":")
-		col, dir = strings.TrimSpace(col), strings.ToLower(strings.TrimSpace(dir))
-		if dir != "" && dir != "desc" && dir != "asc" {
-			return q, fmt.Errorf("sort: %q: use COLUMN or COLUMN:desc", part)
-		}
-		if err := m.checkColumn(s, col, q); err != nil {
-			return q, fmt.Errorf("sort: %w", err)
+		col, desc, err := mast.ParseMissionSort(part)
+		if err != nil {
+			return q, err
 		}
 		q.SortBy = append(q.SortBy, col)
-		q.SortDesc = append(q.SortDesc, dir == "desc")
+		q.SortDesc = append(q.SortDesc, desc)
 	}
-	for _, col := range splitList(s.selectCols.Value()) {
-		if col != "all" && col != "*" {
-			if err := m.checkColumn(s, col, q); err != nil {
-				return q, fmt.Errorf("columns: %w", err)
-			}
-		}
-		q.SelectCols = append(q.SelectCols, col)
-	}
+	q.SelectCols = splitList(s.selectCols.Value())
 	if len(q.Coordinates)+len(q.Objects)+len(q.Criteria) == 0 {
 		return q, errors.New("give targets or at least one criterion")
 	}
-	return q, nil
-}
-
-// checkColumn says "did you mean" for a sort or output column the mission lacks (the
-// positional search adds search_pos and ang_sep).
-func (m *Model) checkColumn(s *state, col string, q mast.MissionQuery) error {
-	if len(s.columns) == 0 || col == "" {
-		return nil
-	}
-	names := make([]string, 0, len(s.columns)+2)
-	for _, c := range s.columns {
-		if c.Name == col {
-			return nil
+	if len(s.columns) > 0 {
+		if err := mast.ValidateMissionQuery(s.mission, s.columns, q); err != nil {
+			return q, err
 		}
-		names = append(names, c.Name)
 	}
-	if len(q.Coordinates)+len(q.Objects) > 0 && (col == "search_pos" || col == "ang_sep") {
-		return nil
-	}
-	msg := fmt.Sprintf("%s has no column %q", s.mission, col)
-	if near := model.Closest(col, names); near != "" {
-		msg += "; did you mean " + near + "?"
-	}
-	return errors.New(msg)
+	return q, nil
 }
 
 // submit runs the form's search in the mission's results view.
@@ -148,7 +117,7 @@ func (m *Model) submit() tea.Cmd {
 	s := m.st()
 	q, err := m.query(s)
 	if err != nil {
-		s.formErr = err.Error()
+		s.formErr = "Not searched: " + err.Error()
 		return nil
 	}
 	s.formErr = ""
