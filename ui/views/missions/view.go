@@ -40,7 +40,7 @@ func (m *Model) formView(s *state) string {
 	choices := func(opts []string, on int, blank string) string {
 		room := w - labelWidth
 		for first := 0; ; first++ {
-			out := ""
+			out, upto := "", "" // upto: the row through the chosen option
 			if first > 0 {
 				out = st.FormHint.Render("…") + " "
 			}
@@ -51,12 +51,13 @@ func (m *Model) formView(s *state) string {
 				}
 				if i == on {
 					out += st.FormChoiceOn.Render("[" + o + "]")
+					upto = out
 				} else {
 					out += st.FormChoice.Render(" " + o + " ")
 				}
 				out += " "
 			}
-			if first >= on || ansi.StringWidth(out) <= room || ansi.StringWidth(out[:strings.LastIndex(out, "]")+1]) <= room {
+			if first >= on || ansi.StringWidth(upto) <= room {
 				return out
 			}
 		}
