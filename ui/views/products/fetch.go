@@ -81,11 +81,8 @@ func (m *Model) nextBatch() tea.Cmd {
 	archive, ctx, id, ids, view, fetch := m.archive, m.ctx, m.fetchID, m.batches[b], m.p.Name, m.p.Fetch
 	return func() tea.Msg {
 		start := time.Now()
-		switch {
-		case archive == nil:
+		if archive == nil {
 			return BatchMsg{View: view, FetchID: id, Batch: b, Err: errors.New("no archive configured")}
-		case fetch == nil:
-			return BatchMsg{View: view, FetchID: id, Batch: b, Err: fmt.Errorf("products view %q: no fetch in its profile", view)}
 		}
 		t, err := fetch(ctx, archive, ids)
 		return BatchMsg{View: view, FetchID: id, Batch: b, Table: t, Err: err, Elapsed: time.Since(start)}
