@@ -51,6 +51,9 @@ type Archive struct {
 	groups  []jwGroup
 	sky     *skyIndex
 	names   map[string]nameEntry // normalised object name -> resolver entry
+	// extras are the Search API missions' dedicated rows, built on first use (a few ms
+	// each) so start-up stays quick and each request does not rebuild them.
+	extras map[string]*searchExtras
 }
 
 // jwGroup is a JWST level-3 observation with the exposure observations it combines.
@@ -168,6 +171,10 @@ func newArchive(seed uint64) (*Archive, error) {
 	}
 	a.sky = newSkyIndex(a.obs)
 	a.names = buildNames(a)
+	a.extras = map[string]*searchExtras{}
+	for name := range searchMissions {
+		a.extras[name] = &searchExtras{}
+	}
 	return a, nil
 }
 

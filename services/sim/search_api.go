@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"net/http"
 	"net/url"
@@ -239,6 +240,9 @@ func (s *Server) searchQuery(w http.ResponseWriter, r *http.Request, m *searchMi
 			}
 			pos := strings.TrimSpace(t)
 			hit := func(sr searchRow, sepArcsec float64) {
+				// A row's own copy: the same dataset can match several targets, and the
+				// dedicated rows are shared by every request.
+				sr.vals = maps.Clone(sr.vals)
 				sr.vals["search_pos"] = pos
 				sr.vals["ang_sep"] = sepArcsec / 60
 				sr.vals["search_key"] = pos + sr.id

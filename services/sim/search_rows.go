@@ -156,9 +156,14 @@ func (m *searchMission) row(o *Obs) searchRow {
 	return hstSearchRow(o)
 }
 
-// extraRows are the mission's dedicated rows (not backed by CAOM observations),
-// built on demand from the archive seed.
+// extraRows are the mission's dedicated rows (not backed by CAOM observations), built
+// once from the archive seed.
 func (m *searchMission) extraRows(a *Archive) []searchRow {
+	return a.extrasOf(m).rows
+}
+
+// buildExtraRows makes the mission's dedicated rows.
+func (m *searchMission) buildExtraRows(a *Archive) []searchRow {
 	switch m.name {
 	case "hst":
 		return galSearchRows()

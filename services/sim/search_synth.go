@@ -3,7 +3,35 @@ package sim
 import (
 	"path"
 	"strings"
+	"sync"
 )
+
+// searchExtras holds one mission's dedicated rows and their files by URI, built once.
+type searchExtras struct {
+	once  sync.Once
+	rows  []searchRow
+	byURI map[string][2]int // file URI -> the first row and file listing it
+}
+
+// extrasOf builds (once) and returns the mission's dedicated rows.
+func (a *Archive) extrasOf(m *searchMission) *searchExtras {
+	e := a.extras[m.name]
+	e.once.Do(func() {
+		e.rows = m.buildExtraRows(a)
+		e.byURI = map[string][2]int{}
+		for i, sr := range e.rows {
+			if sr.meta == nil {
+				continue
+			}
+			for j, f := range sr.meta.files {
+				if _, ok := e.byURI[f.uri]; !ok {
+					e.byURI[f.uri] = [2]int{i, j}
+				}
+			}
+		}
+	})
+	return e
+}
 
 // synthMeta is what the products of a dedicated Search API row (one not backed by a
 // CAOM observation) are made from.
@@ -91,17 +119,10 @@ func (a *Archive) synthProductByURI(uri string) (Product, bool) {
 		if !strings.HasPrefix(uri, synthURIPrefix(name)) {
 			continue
 		}
-		m := searchMissions[name]
-		base := path.Base(uri)
-		for _, sr := range m.extraRows(a) {
-			if sr.meta == nil {
-				continue
-			}
-			for _, f := range sr.meta.files {
-				if f.name == base && f.uri == uri {
-					return a.synthProduct(sr, f), true
-				}
-			}
+		e := a.extrasOf(searchMissions[name])
+		if at, ok := e.byURI[uri]; ok {
+			sr := e.rows[at[0]]
+			return a.synthProduct(sr, sr.meta.files[at[1]]), true
 		}
 	}
 	return Product{}, false

@@ -205,3 +205,30 @@ func TestSearchProductsAndRetrieve(t *testing.T) {
 		}
 	}
 }
+
+// A dataset near two targets is listed once per target, each row with its own search
+// position, and a later search does not see the earlier one's positions.
+func TestSearchTwoTargetsSameDataset(t *testing.T) {
+	ts := searchServer(t)
+	targets := []string{"14.860708 -72.164972", "14.861 -72.165"} // both on HD 5980
+	search := func(tg []string) []any {
+		code, out := postSearch(t, ts, "iue", "search", map[string]any{"target": tg, "radius": 60, "radius_units": "arcseconds",
+			"select_cols": []string{"iue_data_id"}, "conditions": []any{map[string]any{"iue_data_id": "SWP50004"}}})
+		if code != 200 {
+			t.Fatalf("HTTP %d: %v", code, out)
+		}
+		return out["results"].([]any)
+	}
+	rows := search(targets)
+	if len(rows) != 2 {
+		t.Fatalf("%d rows, want one per target", len(rows))
+	}
+	for i, r := range rows {
+		if got := r.(map[string]any)["search_pos"]; got != targets[i] {
+			t.Errorf("row %d search_pos %v, want %s", i, got, targets[i])
+		}
+	}
+	if again := search(targets[1:]); len(again) != 1 || again[0].(map[string]any)["search_pos"] != targets[1] {
+		t.Errorf("second search: %v", again)
+	}
+}
