@@ -1,6 +1,8 @@
 package common
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"mastui/model"
@@ -19,4 +21,20 @@ func Truncate(s string, w int) string {
 		return s
 	}
 	return ansi.Truncate(s, w, "…")
+}
+
+// Fit pads s (which may hold styles) with spaces, or cuts it ending with tail ("…" or
+// ""), to exactly w cells: table cells, panel rows and input boxes line up with it.
+func Fit(s string, w int, tail string) string {
+	if w <= 0 {
+		return ""
+	}
+	n := ansi.StringWidth(s)
+	switch {
+	case n > w:
+		return ansi.Truncate(s, w, tail)
+	case n < w:
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
 }

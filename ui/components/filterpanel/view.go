@@ -102,11 +102,11 @@ func (m *Model) renderLine(l line, w int) string {
 	st := m.c.Styles
 	bs := st.Browse
 	if l.heading != "" {
-		return bs.PanelHeading.Render(fit(" "+common.Sanitize(l.heading), w))
+		return bs.PanelHeading.Render(common.Fit(" "+common.Sanitize(l.heading), w, "…"))
 	}
 	it := m.items[l.item]
 	if l.err {
-		return bs.PanelError.Render(fit("   "+it.Err, w))
+		return bs.PanelError.Render(common.Fit("   "+it.Err, w, "…"))
 	}
 	cur := " "
 	atCursor := m.focused && l.item == m.cursor
@@ -117,14 +117,14 @@ func (m *Model) renderLine(l line, w int) string {
 		label := cur + " " + common.Sanitize(it.Label) + " "
 		lw := ansi.StringWidth(label)
 		if l.item == m.editing {
-			return label + fit(m.input.View(), max(0, w-lw))
+			return label + common.Fit(m.input.View(), max(0, w-lw), "…")
 		}
 		val := common.Sanitize(it.Text)
 		style := bs.PanelItemOn
 		if val == "" {
 			val, style = m.holders[it.Key], bs.PanelCount
 		}
-		rest := fit(style.Render(common.Truncate(val, max(0, w-lw))), max(0, w-lw))
+		rest := common.Fit(style.Render(common.Truncate(val, max(0, w-lw))), max(0, w-lw), "…")
 		if atCursor {
 			return bs.PanelCursor.Render(label) + rest
 		}
@@ -140,32 +140,17 @@ func (m *Model) renderLine(l line, w int) string {
 	}
 	head := cur + check + " "
 	labelW := max(0, w-ansi.StringWidth(head)-ansi.StringWidth(count))
-	label := fit(common.Sanitize(it.Label), labelW)
+	label := common.Fit(common.Sanitize(it.Label), labelW, "…")
 	text := head + label + count
 	switch {
 	case atCursor:
-		return bs.PanelCursor.Render(fit(text, w))
+		return bs.PanelCursor.Render(common.Fit(text, w, "…"))
 	case it.On:
-		return bs.PanelItemOn.Render(fit(head+label, w-ansi.StringWidth(count))) + bs.PanelCount.Render(count)
+		return bs.PanelItemOn.Render(common.Fit(head+label, w-ansi.StringWidth(count), "…")) + bs.PanelCount.Render(count)
 	case it.Count == 0:
-		return bs.PanelZero.Render(fit(text, w))
+		return bs.PanelZero.Render(common.Fit(text, w, "…"))
 	}
-	return bs.PanelItem.Render(fit(head+label, w-ansi.StringWidth(count))) + bs.PanelCount.Render(count)
-}
-
-// fit pads or cuts s (which may hold styles) to exactly w cells.
-func fit(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	n := ansi.StringWidth(s)
-	switch {
-	case n > w:
-		return ansi.Truncate(s, w, "…")
-	case n < w:
-		return s + strings.Repeat(" ", w-n)
-	}
-	return s
+	return bs.PanelItem.Render(common.Fit(head+label, w-ansi.StringWidth(count), "…")) + bs.PanelCount.Render(count)
 }
 
 func itoa(n int) string { return common.Commas(int64(n)) }

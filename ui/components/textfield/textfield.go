@@ -5,14 +5,12 @@
 package textfield
 
 import (
-	"strings"
-
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/charmbracelet/x/ansi"
 
 	"mastui/themes"
+	"mastui/ui/common"
 )
 
 // New returns an empty text input with the form styles, a placeholder ("" for none)
@@ -48,16 +46,4 @@ func Boxed(in textinput.Model, w int) string {
 }
 
 // Fit pads s with spaces, or cuts it, to exactly w cells.
-func Fit(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	n := ansi.StringWidth(s)
-	switch {
-	case n > w:
-		return ansi.Truncate(s, w, "")
-	case n < w:
-		return s + strings.Repeat(" ", w-n)
-	}
-	return s
-}
+func Fit(s string, w int) string { return common.Fit(s, w, "") }

@@ -43,7 +43,7 @@ func (m *Model) View() string {
 		pw := panelWidth(m.width)
 		left = strings.Split(m.panel.View(), "\n")
 		for i := range left {
-			left[i] = fit(left[i], pw)
+			left[i] = common.Fit(left[i], pw, "…")
 		}
 		gw = max(0, m.width-pw-1)
 	}
@@ -126,7 +126,7 @@ func (m *Model) title() string {
 		parts = append(parts, st.ResultsInfo.Render(s))
 	}
 	line := " " + strings.Join(parts, st.Dim.Render(st.Glyphs.Separator))
-	return fit(line, m.width)
+	return common.Fit(line, m.width, "…")
 }
 
 // message centres one or two lines in a w × h area.
@@ -142,19 +142,4 @@ func (m *Model) message(w, h int, lines ...string) string {
 		lines[i] = ansi.Truncate(l, w, "…")
 	}
 	return m.c.Renderer.Place(w, h, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
-}
-
-// fit pads or cuts s (which may hold styles) to exactly w cells.
-func fit(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	n := ansi.StringWidth(s)
-	switch {
-	case n > w:
-		return ansi.Truncate(s, w, "…")
-	case n < w:
-		return s + strings.Repeat(" ", w-n)
-	}
-	return s
 }
