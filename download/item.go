@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"mastui/services/mast"
 )
 
 // Item is one file to fetch. Only URL and Dest are required; the rest is product
@@ -116,24 +118,5 @@ func normalize(it Item) (Item, error) {
 // FileURL is the MAST download URL of a dataURI under baseURL, escaped as astroquery's
 // Observations does (':' and '/' kept; '?', '&', '=' escaped, astroquery#1892).
 func FileURL(baseURL, uri string) string {
-	return strings.TrimRight(baseURL, "/") + "/api/v0.1/Download/file?uri=" + quoteURI(uri)
-}
-
-// quoteURI is Python's urllib.parse.quote(s, safe=":/").
-func quoteURI(s string) string {
-	const hexd = "0123456789ABCDEF"
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-			strings.IndexByte("_.-~/:", c) >= 0 {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hexd[c>>4])
-		b.WriteByte(hexd[c&15])
-	}
-	return b.String()
+	return strings.TrimRight(baseURL, "/") + "/api/v0.1/Download/file?uri=" + mast.PyQuote(uri, ":/")
 }

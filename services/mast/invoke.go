@@ -200,7 +200,7 @@ func (c *Client) requestBody(req InvokeRequest, page int, breaker string) (strin
 	if err != nil {
 		return "", fmt.Errorf("%s: encode request: %w", req.Service, err)
 	}
-	return "request=" + pyQuote(js), nil
+	return "request=" + PyQuote(js, "/"), nil
 }
 
 // isEmptyBody reports a falsy JSON answer ({}, null, [] or nothing), which astroquery

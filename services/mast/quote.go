@@ -6,16 +6,17 @@ import (
 	"strings"
 )
 
-// pyQuote percent-encodes s like Python's urllib.parse.quote(s, safe="/"): letters,
-// digits, "_.-~" and "/" stay, every other byte becomes %XX (space is %20, not +).
-func pyQuote(s string) string {
+// PyQuote is Python's urllib.parse.quote(s, safe=safe): letters, digits, "_.-~" and the
+// bytes of safe stay, every other byte becomes %XX (space is %20, not +). The Portal
+// request uses safe "/", astroquery's download URLs ":/".
+func PyQuote(s, safe string) string {
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
 	b.Grow(len(s) * 2)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-			c == '_' || c == '.' || c == '-' || c == '~' || c == '/' {
+			strings.IndexByte("_.-~", c) >= 0 || strings.IndexByte(safe, c) >= 0 {
 			b.WriteByte(c)
 			continue
 		}
