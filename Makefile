@@ -4,6 +4,9 @@ GO      ?= go
 BIN     ?= bin/mastui
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
+# Test output is kept here, so a failure can be read after the fact (CI included).
+RESULTS ?= test-results
+SHELL   := /bin/bash
 
 .PHONY: build run demo sim test unit e2e bench lint fmt clean
 
@@ -22,10 +25,14 @@ sim: build
 test: lint unit e2e
 
 unit:
-	$(GO) test -race -count=1 ./...
+	@mkdir -p $(RESULTS)
+	@set -o pipefail; $(GO) test -race -count=1 ./... 2>&1 | tee $(RESULTS)/unit.log || { \
+	  echo; echo "== failing tests (the whole output is in $(RESULTS)/unit.log) =="; \
+	  grep -E -e '^(--- FAIL|FAIL|panic:)' -e 'DATA RACE' $(RESULTS)/unit.log; exit 1; }
 
 e2e: build
-	./testdata/e2e/run.sh ./$(BIN)
+	@mkdir -p $(RESULTS)
+	@set -o pipefail; RESULTS=$(RESULTS) ./testdata/e2e/run.sh ./$(BIN) 2>&1 | tee $(RESULTS)/e2e.log
 
 bench:
 	./testdata/bench/ratios.sh
@@ -39,4 +46,4 @@ fmt:
 	gofmt -w .
 
 clean:
-	rm -rf bin
+	rm -rf bin $(RESULTS)

@@ -13,10 +13,14 @@ type limiter struct {
 	rate   float64 // bytes per second; 0 = unlimited
 	tokens float64
 	last   time.Time
+
+	// now and sleep are the clock; tests replace them to check the accounting exactly.
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
 }
 
 func newLimiter(rate int64) *limiter {
-	l := &limiter{}
+	l := &limiter{now: time.Now, sleep: sleepCtx}
 	l.set(rate)
 	return l
 }
@@ -29,7 +33,7 @@ func (l *limiter) set(rate int64) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.rate = float64(max(rate, 0))
-	l.last = time.Now()
+	l.last = l.now()
 	l.tokens = min(l.tokens, l.burstLocked())
 }
 
@@ -50,7 +54,7 @@ func (l *limiter) take(ctx context.Context, n int) error {
 		l.mu.Unlock()
 		return nil
 	}
-	now := time.Now()
+	now := l.now()
 	l.tokens = min(l.tokens+now.Sub(l.last).Seconds()*l.rate, l.burstLocked())
 	l.last = now
 	l.tokens -= float64(n)
@@ -62,7 +66,7 @@ func (l *limiter) take(ctx context.Context, n int) error {
 	if wait <= 0 {
 		return nil
 	}
-	return sleepCtx(ctx, wait)
+	return l.sleep(ctx, wait)
 }
 
 // sleepCtx waits d or until ctx ends (returning its cause).

@@ -13,13 +13,10 @@ import (
 
 func TestArchiveContents(t *testing.T) {
 	t.Parallel()
-	t0 := time.Now()
+	// How long New takes is measured by BenchmarkNew, never asserted here.
 	s, err := New(Options{Seed: 1})
 	if err != nil {
 		t.Fatal(err)
-	}
-	if d := time.Since(t0); d > time.Second*time.Duration(raceSlowdown) {
-		t.Errorf("New took %v", d)
 	}
 	a := s.Archive()
 	if a.Len() < 20000 {
@@ -184,7 +181,7 @@ func TestMainPrintsListeningLine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-	case <-time.After(5 * time.Second):
+	case <-time.After(time.Minute): // a hang guard, not a speed check
 		t.Fatal("Main did not return after cancel")
 	}
 	if err := Main(context.Background(), []string{"--bogus"}, io.Discard, io.Discard); err == nil {

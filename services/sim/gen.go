@@ -44,7 +44,18 @@ type field struct {
 	tmin, tmax                         float64
 	exp                                [2]float64 // exposure-time range override (s)
 	public                             bool
-	kind                               string // dataproduct_type override
+	kind                               string   // dataproduct_type override
+	obsIDs                             []string // documented obs_ids for the first observations
+}
+
+// docObsID hands out the next documented obs_id of the field, if any is left.
+func (f *field) docObsID() (string, bool) {
+	if len(f.obsIDs) == 0 {
+		return "", false
+	}
+	id := f.obsIDs[0]
+	f.obsIDs = f.obsIDs[1:]
+	return id, true
 }
 
 func (f *field) name(r *rng) string {

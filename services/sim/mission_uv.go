@@ -29,6 +29,13 @@ func (g *gen) iueProgram(f *field, n int) {
 		for ; ci < len(iueCameras)-1 && k >= iueCameras[ci].weight; ci++ {
 			k -= iueCameras[ci].weight
 		}
+		// A documented obs_id (lwp13058 of the astroquery docs) picks its camera and
+		// number; the draw above still happens so the rest of the archive is unchanged.
+		docID, doc := f.docObsID()
+		if doc {
+			for ci = 0; ci < len(iueCameras)-1 && !strings.EqualFold(iueCameras[ci].name, docID[:3]); ci++ {
+			}
+		}
 		cam := iueCameras[ci]
 		lo, hi := f.era(cam.t0, cam.t1)
 		o := g.newObs("IUE")
@@ -40,6 +47,9 @@ func (g *gen) iueProgram(f *field, n int) {
 		o.Target, o.TargetClass = target, f.class
 		num := cam.first + g.next("iue:"+cam.name)
 		o.ObsID = fmt.Sprintf("%s%05d", strings.ToLower(cam.name), num)
+		if doc {
+			o.ObsID = docID
+		}
 		o.ProductType, o.CalibLevel = "spectrum", 2
 		exp := r.logUniform(10, 3600)
 		o.TExptime = roundTo(exp, 0.001)

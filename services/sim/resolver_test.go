@@ -164,3 +164,30 @@ func TestSantaKnowsMissionTargets(t *testing.T) {
 		}
 	}
 }
+
+// Every example of the astroquery documentation works on the demo archive: the TESScut
+// star "TIC 32449963" resolves, and the IUE file of the download_file example is the
+// M8 observation lwp13058 and is served.
+func TestDocumentedExamples(t *testing.T) {
+	s, ts := sharedServer(t)
+	tic := santa(t, ts.URL, url.Values{"name": {"TIC 32449963"}, "resolveAll": {"False"}})
+	if len(tic.ResolvedCoordinate) != 1 || tic.ResolvedCoordinate[0].CanonicalName != "TIC 32449963" {
+		t.Fatalf("TIC 32449963: %+v", tic.ResolvedCoordinate)
+	}
+	const uri = "mast:IUE/url/pub/iue/data/lwp/13000/lwp13058.elbll.gz"
+	size, _, err := s.Archive().FileContent(uri)
+	if err != nil || size < 100_000 {
+		t.Fatalf("%s: size %d, %v", uri, size, err)
+	}
+	a := s.Archive()
+	found := false
+	idx, _ := a.Cone(270.92194, -24.38017, 0.02)
+	for _, i := range idx {
+		if o := a.At(int(i)); o.ObsID == "lwp13058" && o.Collection == "IUE" && o.Instrument == "LWP" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("lwp13058 is not among the IUE observations within 0.02 deg of M8")
+	}
+}

@@ -22,4 +22,7 @@ func searchNames(out map[string]nameEntry) {
 	for _, g := range classyGalaxies {
 		add(g.other, "G", g.ra, g.dec)
 	}
+	// Catalogue stars the astroquery documentation names (TESScut "TIC 32449963", in
+	// TESS sector 10, camera 1), so every documented example resolves.
+	out[normName("TIC 32449963")] = nameEntry{canonical: "TIC 32449963", objType: "*", ra: 196.48412, dec: -25.60219, catalog: "TIC"}
 }

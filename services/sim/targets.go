@@ -81,7 +81,7 @@ func namedTargets() []Target {
 			RA: 270.92194, Dec: -24.38017, Type: "Neb", Class: "ISM;HII REGION", Radius: 0.25, NEDFirst: true,
 			parts: []part{
 				pt("K2", 6, 0.015),
-				pt("IUE", 120, 0.017, "M8", "HD 164536", "HERSCHEL 36").at(0.6),
+				pt("IUE", 120, 0.017, "M8", "HD 164536", "HERSCHEL 36").at(0.6).with(field{obsIDs: []string{"lwp13058"}}),
 				pt("HST", 40, 0.017, "M8", "HOURGLASS", "HERSCHEL-36"),
 				pt("SWIFT", 10, 0.017, "M8").at(0.5),
 				pt("HLA", 10, 0.017, "M8"),

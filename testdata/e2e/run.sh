@@ -17,10 +17,16 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+# A failure keeps what a person needs to see why: the screen, the logs and the files,
+# copied to $RESULTS (test-results/e2e by default) before the work dir goes.
+RESULTS=${RESULTS:-test-results}/e2e
 fail() {
   echo "E2E FAIL: $*" >&2
   [ -f "$WORK/pane.txt" ] && { echo "--- last screen ---" >&2; cat "$WORK/pane.txt" >&2; }
   [ -f "$XDG_STATE_HOME/mastui/mastui.log" ] && { echo "--- log ---" >&2; tail -20 "$XDG_STATE_HOME/mastui/mastui.log" >&2; }
+  rm -rf "$RESULTS" && mkdir -p "$RESULTS" && cp -r "$WORK"/. "$RESULTS"/ 2>/dev/null
+  echo "$*" > "$RESULTS/FAILED"
+  echo "e2e: the work dir (screens, logs, downloads) is kept in $RESULTS" >&2
   exit 1
 }
 

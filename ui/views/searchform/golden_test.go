@@ -3,6 +3,7 @@ package searchform
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,6 +20,8 @@ import (
 type harness struct {
 	form      *Model
 	submitted *[]SubmitMsg
+	loaded    chan struct{} // closed once the metadata and the facets are in
+	once      *sync.Once
 }
 
 func (h harness) Init() tea.Cmd { return h.form.Init() }
@@ -36,23 +39,42 @@ func (h harness) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		*h.submitted = append(*h.submitted, msg)
 		return h, nil
 	}
-	return h, h.form.Update(msg)
+	cmd := h.form.Update(msg)
+	if h.form.meta != nil && h.form.facets != nil {
+		h.once.Do(func() { close(h.loaded) })
+	}
+	return h, cmd
 }
 
 func (h harness) View() string { return h.form.View() }
 
-func startForm(t *testing.T, a common.Archive, w, h int) (*teatest.TestModel, *[]SubmitMsg) {
+// startForm runs the form; the channel closes once the metadata and facets are in.
+func startForm(t *testing.T, a common.Archive, w, h int) (*teatest.TestModel, *[]SubmitMsg, <-chan struct{}) {
 	t.Helper()
 	subs := &[]SubmitMsg{}
+	loaded := make(chan struct{})
 	f := New(uitest.Common(""), a, Parsers{Coordinates: mast.ParseCoordinates, Radius: mast.ParseRadius})
-	tm := teatest.NewTestModel(t, harness{form: f, submitted: subs}, teatest.WithInitialTermSize(w, h))
-	return tm, subs
+	tm := teatest.NewTestModel(t, harness{form: f, submitted: subs, loaded: loaded, once: &sync.Once{}},
+		teatest.WithInitialTermSize(w, h))
+	return tm, subs, loaded
 }
 
 func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
 		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+}
+
+// waitLoaded waits for the archive's answers that every screen shows: the collection
+// facets and the column metadata (units). On a loaded machine they can come after the
+// keys a test sends, and a golden taken before them would differ.
+func waitLoaded(t *testing.T, loaded <-chan struct{}) {
+	t.Helper()
+	select {
+	case <-loaded:
+	case <-time.After(time.Minute): // a hang guard, not a speed check
+		t.Fatal("the metadata and facets never arrived")
+	}
 }
 
 func finalForm(t *testing.T, tm *teatest.TestModel) *Model {
@@ -79,8 +101,9 @@ func TestGoldenFullForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tm, subs := startForm(t, a, 120, 40)
+	tm, subs, loaded := startForm(t, a, 120, 40)
 	waitFor(t, tm, "Search observations")
+	waitLoaded(t, loaded)
 	tm.Type("M101")
 	send(tm, tea.KeyDown, tea.KeyDown)
 	waitFor(t, tm, "8,075") // the facets are in: HST's count
@@ -105,8 +128,9 @@ func TestGoldenFullForm(t *testing.T) {
 // A bad value is marked under its field with the archive's reason; enter sends nothing.
 func TestGoldenInvalidCriterion(t *testing.T) {
 	t.Parallel()
-	tm, subs := startForm(t, uitest.SimArchive(t), 100, 30)
+	tm, subs, loaded := startForm(t, uitest.SimArchive(t), 100, 30)
 	waitFor(t, tm, "Search observations")
+	waitLoaded(t, loaded)
 	tm.Type("M101")
 	for i := 0; i < 9; i++ { // to Exposure
 		send(tm, tea.KeyTab)
@@ -129,8 +153,9 @@ func TestGoldenInvalidCriterion(t *testing.T) {
 // "+ add criterion" lists the matching columns of the metadata; tab cycles them.
 func TestGoldenAddCompletion(t *testing.T) {
 	t.Parallel()
-	tm, _ := startForm(t, uitest.SimArchive(t), 100, 30)
+	tm, _, loaded := startForm(t, uitest.SimArchive(t), 100, 30)
 	waitFor(t, tm, "Search observations")
+	waitLoaded(t, loaded)
 	send(tm, tea.KeyCtrlN)
 	waitFor(t, tm, "e.g. ") // the metadata is in
 	tm.Type("s")
@@ -146,8 +171,9 @@ func TestGoldenAddCompletion(t *testing.T) {
 // One column when narrow; coordinates that do not parse are marked locally.
 func TestGoldenNarrow(t *testing.T) {
 	t.Parallel()
-	tm, _ := startForm(t, uitest.SimArchive(t), 70, 24)
+	tm, _, loaded := startForm(t, uitest.SimArchive(t), 70, 24)
 	waitFor(t, tm, "Search observations")
+	waitLoaded(t, loaded)
 	tm.Type("210.8")
 	send(tm, tea.KeyEnter)
 	waitFor(t, tm, "RA and Dec")
