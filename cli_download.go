@@ -240,7 +240,7 @@ func (e *cliEnv) runQueueWith(items []download.Item, workers int, rate int64, di
 			tot.Skipped++
 		case download.Failed:
 			tot.Failed++
-			fmt.Fprintf(e.stderr, "failed: %s: %s\n", s.Filename, s.Err)
+			fmt.Fprintf(e.stderr, "failed: %s: %s\n", model.SanitizeText(s.Filename), model.OneLine(s.Err))
 		}
 	}
 	fmt.Fprintf(e.stderr, "%d downloaded, %d already on disk, %d failed; manifest: %s\n", tot.Done, tot.Skipped, tot.Failed, path)

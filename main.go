@@ -11,6 +11,8 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"mastui/model"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -28,14 +30,20 @@ func main() {
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "mastui:", err)
-		var ue usageError
-		if errors.As(err, &ue) {
-			fmt.Fprintln(os.Stderr, "Run 'mastui help' for usage.")
-			os.Exit(2)
-		}
-		os.Exit(1)
+		os.Exit(reportError(os.Stderr, err))
 	}
+}
+
+// reportError prints err for the user and returns the exit status. Errors carry server
+// text (messages, bodies, names), so the line is sanitized: it cannot drive the terminal.
+func reportError(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, "mastui:", model.OneLine(err.Error()))
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(stderr, "Run 'mastui help' for usage.")
+		return 2
+	}
+	return 1
 }
 
 // globalValueFlags are the global flags that take a separate value argument.

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"mastui/model"
 )
 
 // ManifestRow is one line of astroquery's download manifest.
@@ -36,7 +38,7 @@ func ManifestRows(st []Status) []ManifestRow {
 		default:
 			r.Status, r.Message, r.URL = "SKIPPED", "not downloaded ("+string(s.State)+")", s.URL
 		}
-		r.Message = oneLine(r.Message)
+		r.Message = model.OneLine(r.Message) // server text: no terminal controls
 		rows = append(rows, r)
 	}
 	return rows

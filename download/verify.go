@@ -9,6 +9,8 @@ import (
 	"os"
 	"path"
 	"strings"
+
+	"mastui/model"
 )
 
 // errBadContent marks a body or file that is not what was asked for (an error page, a
@@ -135,25 +137,7 @@ func pageTitle(b []byte) string {
 }
 
 // snippet is a short single-line printable excerpt of a server body, for messages.
-func snippet(b []byte) string {
-	if len(b) > 400 {
-		b = b[:400]
-	}
-	s := strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t':
-			return ' '
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfffd:
-			return -1
-		}
-		return r
-	}, string(b))
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > 160 {
-		s = s[:160] + "…"
-	}
-	return s
-}
+func snippet(b []byte) string { return model.Snippet(b, 160) }
 
 // maxFITSHeaderBlocks bounds the search for the primary header's END card.
 const maxFITSHeaderBlocks = 256

@@ -34,16 +34,20 @@ func WriteTable(w io.Writer, t *Table, format string) error {
 	}
 }
 
-// WriteCSV writes a header line and one line per row.
+// WriteCSV writes a header line and one line per row; masked and NaN cells are empty,
+// server text is sanitized (SanitizeText).
 func WriteCSV(w io.Writer, t *Table) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(t.Names()); err != nil {
+	rec := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		rec[i] = SanitizeText(c.Name)
+	}
+	if err := cw.Write(rec); err != nil {
 		return fmt.Errorf("write csv header: %w", err)
 	}
-	rec := make([]string, len(t.Columns))
 	for r := 0; r < t.Rows(); r++ {
 		for i, c := range t.Columns {
-			rec[i] = c.String(r)
+			rec[i] = textCell(c, r, "")
 		}
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("write csv row %d: %w", r, err)
@@ -59,7 +63,7 @@ func WriteJSON(w io.Writer, t *Table) error {
 	bw := bufio.NewWriter(w)
 	keys := make([][]byte, len(t.Columns))
 	for i, c := range t.Columns {
-		keys[i] = strconv.AppendQuote(nil, c.Name)
+		keys[i] = appendJSONString(nil, c.Name)
 	}
 	var buf []byte
 	bw.WriteByte('[')
@@ -113,6 +117,8 @@ func appendJSONValue(buf []byte, c *Column, r int) []byte {
 }
 
 // appendJSONString quotes s as JSON (strconv.Quote would emit Go-only escapes like \x).
+// Every control character (C0, DEL, C1, bidi) is escaped, so the value is kept exactly
+// and the output holds none of them raw.
 func appendJSONString(buf []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	buf = append(buf, '"')
@@ -137,9 +143,14 @@ func appendJSONString(buf []byte, s string) []byte {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
+		switch {
+		case r == utf8.RuneError && size == 1:
 			buf = append(buf, `\ufffd`...)
-		} else {
+		case r < 0xa0 || isBidiControl(r) || r == 0x2028 || r == 0x2029:
+			// C1 and bidi controls are valid JSON but would reach a terminal that prints
+			// the output; the line separators break JavaScript readers.
+			buf = append(buf, '\\', 'u', hex[r>>12], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+		default:
 			buf = append(buf, s[i:i+size]...)
 		}
 		i += size
@@ -148,7 +159,8 @@ func appendJSONString(buf []byte, s string) []byte {
 }
 
 // WriteText writes an aligned plain-text table like astropy's print(): header, dashes,
-// rows. Control characters from the server are replaced so they cannot drive the terminal.
+// rows, masked and NaN cells as "--". Server text is sanitized so it cannot drive the
+// terminal.
 func WriteText(w io.Writer, t *Table) error {
 	if t.Rows() == 0 {
 		_, err := fmt.Fprintln(w, "(no rows)")
@@ -156,11 +168,13 @@ func WriteText(w io.Writer, t *Table) error {
 	}
 	widths := make([]int, len(t.Columns))
 	cells := make([][]string, len(t.Columns))
+	names := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
-		widths[i] = utf8.RuneCountInString(c.Name)
+		names[i] = SanitizeText(c.Name)
+		widths[i] = utf8.RuneCountInString(names[i])
 		cells[i] = make([]string, t.Rows())
 		for r := range cells[i] {
-			s := SanitizeText(c.String(r))
+			s := textCell(c, r, MaskedMark)
 			cells[i][r] = s
 			if n := utf8.RuneCountInString(s); n > widths[i] {
 				widths[i] = n
@@ -186,7 +200,7 @@ func WriteText(w io.Writer, t *Table) error {
 		bw.WriteByte('\n')
 	}
 	numeric := func(i int) bool { k := t.Columns[i].Kind; return k == KindFloat || k == KindInt }
-	line(func(i int) string { return t.Columns[i].Name }, numeric)
+	line(func(i int) string { return names[i] }, numeric)
 	line(func(i int) string { return strings.Repeat("-", widths[i]) }, func(int) bool { return false })
 	for r := 0; r < t.Rows(); r++ {
 		line(func(i int) string { return cells[i][r] }, numeric)
@@ -194,57 +208,13 @@ func WriteText(w io.Writer, t *Table) error {
 	return bw.Flush()
 }
 
-// SanitizeText removes terminal escape sequences and control characters from a server
-// string so it can be printed safely (CSI/OSC sequences are dropped whole), and Unicode
-// bidi overrides, which would reorder the rest of the line.
-func SanitizeText(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		// 0xc2 starts C1 controls, 0xe2 the bidi controls (E2 80 xx / E2 81 xx).
-		if b := s[i]; b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2 {
-			clean = false
-			break
-		}
+// textCell is row r of c as printed text: null as the given mark, strings sanitized.
+func textCell(c *Column, r int, null string) string {
+	switch {
+	case c.IsNull(r):
+		return null
+	case c.Kind == KindString:
+		return SanitizeText(c.Str[r])
 	}
-	if clean {
-		return s
-	}
-	var sb strings.Builder
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		switch {
-		case r == 0x1b: // ESC: skip the whole sequence
-			if i+1 < len(rs) && rs[i+1] == '[' { // CSI ... final byte 0x40-0x7e
-				i += 2
-				for i < len(rs) && (rs[i] < 0x40 || rs[i] > 0x7e) {
-					i++
-				}
-			} else if i+1 < len(rs) && (rs[i+1] == ']' || rs[i+1] == 'P' || rs[i+1] == '_' || rs[i+1] == '^') { // OSC/DCS/APC/PM ... BEL or ST
-				i += 2
-				for i < len(rs) && rs[i] != 0x07 && !(rs[i] == 0x1b && i+1 < len(rs) && rs[i+1] == '\\') {
-					i++
-				}
-				if i < len(rs) && rs[i] == 0x1b {
-					i++
-				}
-			} else {
-				i++
-			}
-		case r == 0x9b: // 8-bit CSI
-			i++
-			for i < len(rs) && (rs[i] < 0x40 || rs[i] > 0x7e) {
-				i++
-			}
-		case r == '\t' || r == '\n' || r == '\r':
-			sb.WriteByte(' ')
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r):
-			// drop other C0/C1 controls and bidi overrides
-		default:
-			sb.WriteRune(r)
-		}
-	}
-	return sb.String()
+	return c.String(r)
 }
-
-func isBidiControl(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }

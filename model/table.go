@@ -86,6 +86,16 @@ func (c *Column) Len() int {
 // IsMasked reports whether row i holds no value.
 func (c *Column) IsMasked(i int) bool { return c.Masked != nil && c.Masked[i] }
 
+// MaskedMark is how a value-less cell reads on screen (astropy prints masked values as
+// "--"); CSV leaves such cells empty and JSON writes null.
+const MaskedMark = "--"
+
+// IsNull reports whether row i has no value to show: masked, or a float NaN (what MAST's
+// null becomes in a float column).
+func (c *Column) IsNull(i int) bool {
+	return c.IsMasked(i) || c.Kind == KindFloat && math.IsNaN(c.Float[i])
+}
+
 // SetMasked marks row i as masked, allocating the mask lazily.
 func (c *Column) SetMasked(i int) {
 	if c.Masked == nil {
@@ -97,8 +107,9 @@ func (c *Column) SetMasked(i int) {
 	c.Masked[i] = true
 }
 
-// String renders row i for display and CSV: masked -> "", NaN -> "nan", floats in the
-// shortest exact form, ints exactly.
+// String renders row i as text: masked -> "", NaN -> "nan", floats in the shortest exact
+// form, ints exactly. Server text is returned raw: outputs sanitize it (SanitizeText) and
+// show nulls their own way (IsNull).
 func (c *Column) String(i int) string {
 	if c.IsMasked(i) {
 		return ""

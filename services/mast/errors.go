@@ -4,7 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strings"
+
+	"mastui/model"
 )
 
 // ErrBudget is wrapped by the error of a query that ran out of its QueryBudget.
@@ -14,12 +15,12 @@ var ErrBudget = errors.New("query budget exceeded")
 type HTTPError struct {
 	What       string // service name or endpoint
 	StatusCode int
-	Body       string // start of the body, for the message
+	Body       string // start of the body, for the message (sanitized by Error)
 }
 
 func (e *HTTPError) Error() string {
 	msg := fmt.Sprintf("%s: HTTP %d %s", e.What, e.StatusCode, http.StatusText(e.StatusCode))
-	if b := strings.TrimSpace(e.Body); b != "" {
+	if b := model.OneLine(e.Body); b != "" {
 		msg += ": " + b
 	}
 	return msg
@@ -28,22 +29,16 @@ func (e *HTTPError) Error() string {
 // RemoteError is a Portal answer with status ERROR (sent with HTTP 200).
 type RemoteError struct {
 	Service string
-	Msg     string
+	Msg     string // as the server sent it (sanitized by Error)
 }
 
 func (e *RemoteError) Error() string {
-	msg := e.Msg
+	msg := model.OneLine(e.Msg)
 	if msg == "" {
 		msg = "There was an error with your request."
 	}
 	return "MAST error: " + msg
 }
 
-// bodySnippet keeps error messages short and on one line.
-func bodySnippet(b []byte) string {
-	s := strings.Join(strings.Fields(string(b)), " ")
-	if len(s) > 200 {
-		s = s[:200] + "…"
-	}
-	return s
-}
+// bodySnippet keeps error messages short, on one line and free of terminal controls.
+func bodySnippet(b []byte) string { return model.Snippet(b, 200) }

@@ -250,10 +250,7 @@ func searchAPIError(err error) error {
 			}
 		}
 	}
-	msg = strings.Join(strings.Fields(model.SanitizeText(msg)), " ")
-	if r := []rune(msg); len(r) > 300 {
-		msg = string(r[:300]) + "…"
-	}
+	msg = model.Snippet([]byte(msg), 300)
 	if msg == "" {
 		msg = fmt.Sprintf("HTTP %d", he.StatusCode)
 	}

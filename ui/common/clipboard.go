@@ -2,6 +2,7 @@ package common
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/atotto/clipboard"
 	"github.com/muesli/termenv"
@@ -26,6 +27,7 @@ func (f ClipboardFunc) Copy(text string) error { return f(text) }
 // fallback).
 func SystemClipboard(out *termenv.Output) Clipboard {
 	return ClipboardFunc(func(text string) error {
+		text = CopyText(text)
 		err := clipboard.WriteAll(text)
 		if err == nil {
 			return nil
@@ -45,10 +47,14 @@ func OSC52Clipboard(out *termenv.Output) Clipboard {
 		if out == nil {
 			return errors.New("no terminal to copy through")
 		}
-		out.Copy(text)
+		out.Copy(CopyText(text))
 		return nil
 	})
 }
+
+// CopyText is text as it goes to the clipboard: sanitized (no CR/LF, ESC or other
+// controls, so pasting it into a shell runs nothing) and trimmed.
+func CopyText(text string) string { return strings.TrimSpace(Sanitize(text)) }
 
 // NoClipboard refuses every copy (tests that must not touch the real clipboard).
 func NoClipboard() Clipboard {

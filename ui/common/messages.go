@@ -52,16 +52,21 @@ type QueueSink interface {
 }
 
 // Copy returns a Cmd that copies text to the session's clipboard and confirms with a
-// toast naming what was copied ("copied obs_id jw01073…").
+// toast naming what was copied ("copied obs_id jw01073…"). The text is server data: it
+// is copied sanitized, so a paste cannot run a command (CR/LF) or drive a terminal (ESC).
 func (c *Common) Copy(what, text string) tea.Cmd {
 	clip := c.Clipboard
+	text = CopyText(text)
 	return func() tea.Msg {
 		if clip == nil {
 			return ToastMsg{Level: LevelError, Text: "No clipboard in this session"}
 		}
+		if text == "" {
+			return ToastMsg{Level: LevelWarn, Text: "Nothing to copy: " + what + " is empty"}
+		}
 		if err := clip.Copy(text); err != nil {
 			return ToastMsg{Level: LevelError, Text: "Copy failed: " + err.Error()}
 		}
-		return ToastMsg{Level: LevelInfo, Text: "copied " + what + " " + Truncate(Sanitize(text), 48)}
+		return ToastMsg{Level: LevelInfo, Text: "copied " + what + " " + Truncate(text, 48)}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"mastui/keymap"
+	"mastui/model"
 	"mastui/ui/common"
 )
 
@@ -97,7 +98,7 @@ func (m *Model) View() string {
 	for _, f := range m.fields[m.off:end] {
 		b.WriteByte('\n')
 		val := f.Value
-		if f.Unit != "" && val != "" && val != "--" {
+		if f.Unit != "" && val != "" && val != model.MaskedMark {
 			val += " " + f.Unit
 		}
 		line := "  " + st.DetailsLabel.Render(pad(f.Label, labelW)) + "  " + st.DetailsValue.Render(pad(val, valueW))

@@ -20,8 +20,8 @@ const (
 	FormatBytes                 // a size in bytes in human units ("117 MB")
 )
 
-// Masked is how a cell without a value reads (astropy prints masked values as "--").
-const Masked = "--"
+// Masked is how a cell without a value reads (masked or NaN), as everywhere on screen.
+const Masked = model.MaskedMark
 
 // Column is one displayed column of a table, with its cached width.
 type Column struct {

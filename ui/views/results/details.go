@@ -124,10 +124,11 @@ func (m *Model) detailFields(r int) []details.Field {
 	return out
 }
 
-// detailValue is the full value of a cell (dates also as ISO dates).
+// detailValue is the full value of a cell (dates also as ISO dates); a cell without a
+// value (masked, NaN, empty) reads as the table shows it.
 func detailValue(c *model.Column, r int) string {
-	if r >= c.Len() || c.IsMasked(r) {
-		return "--"
+	if r >= c.Len() || c.IsNull(r) {
+		return model.MaskedMark
 	}
 	s := common.Sanitize(c.String(r))
 	switch c.Name {
@@ -139,7 +140,7 @@ func detailValue(c *model.Column, r int) string {
 		}
 	}
 	if s == "" {
-		return "--"
+		return model.MaskedMark
 	}
 	return s
 }

@@ -120,7 +120,7 @@ func (m *Model) copyCell() tea.Cmd {
 	if r < 0 || col == nil {
 		return nil
 	}
-	if col.Src.IsMasked(r) {
+	if col.Src.IsNull(r) {
 		return common.Toast(common.LevelWarn, col.Name()+" has no value here")
 	}
 	return m.c.Copy(col.Name(), col.Src.String(r))
