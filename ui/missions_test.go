@@ -307,3 +307,22 @@ func TestMissionJumpToColumn(t *testing.T) {
 		t.Fatal("esc did not close the jump line")
 	}
 }
+
+// In the jump line tab completes the column name and a second tab goes to its field
+// (issue 9: tab cycled the names forever); ↓ picks another name first.
+func TestMissionJumpSecondTabGoes(t *testing.T) {
+	m := newApp(&uitest.Archive{Rows: 10}, 400)
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT}, tea.KeyMsg{Type: tea.KeyCtrlN})
+	send(t, m, typeText("sci")...) // sci_instrume, sci_targname
+	send(t, m, tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyTab})
+	if v := m.View(); m.Missions().Jumping() || !strings.Contains(v, "sci_instrume (string): Instrument name") {
+		t.Fatalf("after tab tab (jumping %v):\n%s", m.Missions().Jumping(), v)
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlN})
+	send(t, m, typeText("sci")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyTab})
+	if v := m.View(); m.Missions().Jumping() || !strings.Contains(v, "sci_targname (string): Target name") {
+		t.Fatalf("after tab ↓ tab (jumping %v):\n%s", m.Missions().Jumping(), v)
+	}
+}

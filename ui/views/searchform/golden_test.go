@@ -126,7 +126,8 @@ func TestGoldenInvalidCriterion(t *testing.T) {
 	teatest.RequireEqualOutput(t, []byte(f.View()))
 }
 
-// "+ add criterion" lists the matching columns of the metadata; tab cycles them.
+// "+ add criterion" lists the matching columns of the metadata; tab completes, ↓ picks
+// the next one.
 func TestGoldenAddCompletion(t *testing.T) {
 	t.Parallel()
 	tm, _ := startForm(t, uitest.SimArchive(t), 100, 30)
@@ -134,8 +135,8 @@ func TestGoldenAddCompletion(t *testing.T) {
 	send(tm, tea.KeyCtrlN)
 	waitFor(t, tm, "e.g. ") // the metadata is in
 	tm.Type("s")
-	send(tm, tea.KeyTab, tea.KeyTab)
-	waitFor(t, tm, "more; tab cycles")
+	send(tm, tea.KeyTab, tea.KeyDown)
+	waitFor(t, tm, "more; ↑/↓ pick")
 	f := finalForm(t, tm)
 	if got := f.fields[f.addIndex()].input.Value(); !strings.HasPrefix(got, "s") || got == "s" {
 		t.Fatalf("add row holds %q", got)

@@ -49,8 +49,8 @@ func (m *Model) helpLines() (string, string) {
 	case f.kind == kindResolver:
 		return "Name resolver: any (first answer), SIMBAD or NED", "space or ←/→ changes it"
 	case f.kind == kindAdd:
-		return "Add a criterion on any other CAOM column",
-			"Type a column name · tab completes · enter adds it · ctrl+d removes an added row"
+		return "Add a criterion on any other CAOM column: type its name",
+			"tab completes, ↑/↓ pick · tab again or enter adds it · ctrl+d removes an added row"
 	}
 	return m.describe(f.col), m.syntax(f)
 }

@@ -211,7 +211,7 @@ func (m *Model) collectionContent(cw int, focused bool) (string, []string) {
 }
 
 // addContent is the "+ add criterion" row: a hint while idle, else the name box and
-// the matching columns (the highlighted one is what tab puts in).
+// the matching columns (the highlighted one is what tab puts in; ↑/↓ move it).
 func (m *Model) addContent(f *field, w int, focused bool) (string, []string) {
 	st, g := m.c.Styles, m.c.Styles.Glyphs
 	if !focused && f.input.Value() == "" {
@@ -267,7 +267,7 @@ func (m *Model) addContent(f *field, w int, focused bool) (string, []string) {
 		extra = append(extra, ansi.Truncate(line, cw, "…"))
 	}
 	if rest := len(names) - show; rest > 0 {
-		extra = append(extra, st.FormHint.Render(ansi.Truncate("  … "+itoa(rest)+" more; tab cycles", cw, "…")))
+		extra = append(extra, st.FormHint.Render(ansi.Truncate("  … "+itoa(rest)+" more; ↑/↓ pick", cw, "…")))
 	}
 	return content, extra
 }
