@@ -326,3 +326,23 @@ func TestMissionJumpSecondTabGoes(t *testing.T) {
 		t.Fatalf("after tab ↓ tab (jumping %v):\n%s", m.Missions().Jumping(), v)
 	}
 }
+
+// With NO_COLOR (the tests' renderer has no colours) the Missions form still shows
+// which row has focus: one cursor mark, on that row, moving with tab.
+func TestMissionFormFocusMarkedWithoutColour(t *testing.T) {
+	m := newApp(&uitest.Archive{Rows: 10}, 400)
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT})
+	for _, want := range []string{"Mission", "Targets", "Radius", "Resolver", "Sort by", "Columns", "sci_instrume", "sci_targname"} {
+		var marked []string
+		for _, l := range strings.Split(m.View(), "\n")[1:] { // below the header
+			if strings.HasPrefix(strings.TrimSpace(l), "▸") {
+				marked = append(marked, l)
+			}
+		}
+		if len(marked) != 1 || !strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(marked[0]), "▸")), want) {
+			t.Fatalf("focus on %s: marked lines %q", want, marked)
+		}
+		send(t, m, tea.KeyMsg{Type: tea.KeyTab})
+	}
+}
