@@ -175,3 +175,22 @@ func TestResetEmptiesTheForm(t *testing.T) {
 		t.Fatalf("radius not back to its default:\n%s", m.View())
 	}
 }
+
+// Time takes a year (issue 9: "2023" was MJD 2023 and matched nothing, silently); a
+// small number that is no year gets a hint under the field.
+func TestTimeYear(t *testing.T) {
+	a := uitest.SimArchive(t)
+	want, err := a.Count(t.Context(), mast.Query{Criteria: []mast.Criterion{{Name: "t_min", Value: "2023-01-01..2023-12-31"}}})
+	if err != nil || want == 0 {
+		t.Fatalf("count of 2023: %d, %v", want, err)
+	}
+	m := newForm(t, a, 120, 40)
+	fill(t, m, FieldTime, "2023")
+	if n, ok := m.Count(); m.Errors()[FieldTime] != "" || !ok || n != want {
+		t.Fatalf("2023: error %q, count %d (%v), want %d", m.Errors()[FieldTime], n, ok, want)
+	}
+	fill(t, m, FieldTime, "2023.5")
+	if e := m.Errors()[FieldTime]; !strings.Contains(e, "not a year") || !strings.Contains(e, "write a year (2023)") {
+		t.Fatalf("2023.5: error %q", e)
+	}
+}

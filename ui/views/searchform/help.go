@@ -84,7 +84,7 @@ func (m *Model) syntax(f *field) string {
 	var s string
 	switch {
 	case isDateColumn(f.col):
-		s = "UTC dates or MJD: 2022-07-01..2024-12-31 · >2023-01-01 · <=59000"
+		s = "years, UTC dates or MJD: 2023 · 2021..2023 · 2022-07..2023 · >2023-01-01 · <=59000"
 	case f.kind == kindCollection:
 		s = "space chooses · type to filter · ↑/↓ move · none chosen means any"
 	case m.columnType(f.col) == "float":
