@@ -346,3 +346,17 @@ func TestMissionFormFocusMarkedWithoutColour(t *testing.T) {
 		send(t, m, tea.KeyMsg{Type: tea.KeyTab})
 	}
 }
+
+// When the live count found that a target name has no position, enter stays in the
+// Missions form and says why, rather than landing on "Search failed".
+func TestMissionUnresolvableNameStaysInTheForm(t *testing.T) {
+	a := &uitest.Archive{Rows: 10, Unresolved: []string{"NoSuchThing"}}
+	m := newApp(a, 400)
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT}, tea.KeyMsg{Type: tea.KeyTab})
+	sendSim(t, m, key("NoSuchThing")) // one edit: the live count asks after a pause
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	if v := m.View(); m.Missions().Pane() != "form" || !strings.Contains(v, `Not searched: could not resolve "NoSuchThing"`) {
+		t.Fatalf("pane %s:\n%s", m.Missions().Pane(), v)
+	}
+}

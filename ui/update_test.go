@@ -17,6 +17,7 @@ import (
 	"mastui/ui/common"
 	"mastui/ui/uitest"
 	"mastui/ui/views/results"
+	"mastui/ui/views/searchform"
 )
 
 // run executes cmd (and the batches it yields) and returns the messages produced within
@@ -333,8 +334,15 @@ func TestSpinnerOnlyWhileBusy(t *testing.T) {
 	m := newApp(a, 400)
 	send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	send(t, m, typeText("M101")...)
-	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter}) // SubmitMsg
+	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter}) // the form resolves the name, then SubmitMsg
 	msgs := run(cmd)
+	for len(msgs) == 1 {
+		if _, ok := msgs[0].(searchform.SubmitMsg); ok {
+			break
+		}
+		_, cmd = m.Update(msgs[0])
+		msgs = run(cmd)
+	}
 	_, cmd = m.Update(msgs[0]) // starts the search
 	if !strings.Contains(m.View(), "Resolving M101…") {
 		t.Fatalf("no activity:\n%s", m.View())
@@ -477,5 +485,21 @@ func TestKeyBurstsAreSplit(t *testing.T) {
 	send(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/x")})
 	if m.Focus() != "form" || !strings.Contains(m.View(), "[M101x") {
 		t.Fatalf("focus %s:\n%s", m.Focus(), m.View())
+	}
+}
+
+// Enter on a name with no position stays in the form, the reason under the target, and
+// runs no search (issue 9: "Search failed" with a pointless "r retries").
+func TestUnresolvableNameStaysInTheForm(t *testing.T) {
+	a := &uitest.Archive{Rows: 10, Unresolved: []string{"NoSuchThing"}}
+	m := newApp(a, 400)
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	send(t, m, typeText("NoSuchThing")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	if m.Focus() != "form" || len(a.Calls()) != 0 || strings.Contains(m.Toast(), "Search failed") {
+		t.Fatalf("focus %s, %d searches, toast %q", m.Focus(), len(a.Calls()), m.Toast())
+	}
+	if v := m.View(); !strings.Contains(v, `✗ could not resolve "NoSuchThing" to a sky position`) || strings.Contains(v, "r retries") {
+		t.Fatalf("screen:\n%s", v)
 	}
 }

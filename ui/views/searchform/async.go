@@ -88,6 +88,7 @@ func (m *Model) onFacets(msg FacetsMsg) {
 // waits at a time, and it re-arms itself until typing has stopped for validateDelay.
 func (m *Model) edited() tea.Cmd {
 	m.editSeq++
+	m.countWaits = false
 	m.lastEdit = m.now()
 	if m.timerPending {
 		return nil
@@ -101,7 +102,18 @@ func (m *Model) onDebounce() tea.Cmd {
 		return tea.Tick(m.delays[0]-idle, func(time.Time) tea.Msg { return debounceMsg{} })
 	}
 	m.timerPending = false
-	return m.validate(false)
+	m.checkPlace()
+	return tea.Batch(m.validate(false), m.resolveTarget(false))
+}
+
+// checkPlace marks bad coordinates and a bad radius as soon as typing stops, as the
+// archive's verdict marks bad criteria.
+func (m *Model) checkPlace() {
+	_, _, _, te, re := m.place()
+	if t, r := m.fields[FieldTarget], m.fields[FieldRadius]; t.local != te || r.local != re {
+		t.local, r.local = te, re
+		m.relayout()
+	}
 }
 
 // validate asks the archive to check the current criteria (submit: search if they pass).
@@ -188,6 +200,10 @@ func (m *Model) startCount() tea.Cmd {
 		m.hasCount = false
 		return nil
 	}
+	if m.objectName() != "" && !m.resolvedKnown() {
+		m.countWaits = true // the name first: the count follows its answer
+		return m.resolveTarget(false)
+	}
 	m.stopCount()
 	ctx, cancel := context.WithCancel(m.c.Ctx)
 	m.cancelCount = cancel
@@ -220,6 +236,11 @@ func (m *Model) onCount(msg CountMsg) {
 	if m.cancelCount != nil {
 		m.cancelCount()
 		m.cancelCount = nil
+	}
+	var nr *mast.NotResolvedError
+	if errors.As(msg.Err, &nr) { // the count resolved the name first
+		m.markUnresolved(msg.Err)
+		return
 	}
 	if msg.Err != nil {
 		m.countErr = shortErr(msg.Err)

@@ -16,6 +16,7 @@ import (
 func TestStaleCountIsDropped(t *testing.T) {
 	m := newForm(t, newFake(), 100, 30)
 	m.SetTarget("M101")
+	drive(t, m, m.resolveTarget(false)) // a name is counted once its position is known
 	if m.startCount() == nil || m.startCount() == nil {
 		t.Fatal("no count requested")
 	}

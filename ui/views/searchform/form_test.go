@@ -194,3 +194,57 @@ func TestTimeYear(t *testing.T) {
 		t.Fatalf("2023.5: error %q", e)
 	}
 }
+
+// A name with no position is marked on the target field as soon as typing stops, and
+// enter stays in the form (issue 9: it searched and landed on "Search failed").
+func TestUnresolvableNameStaysInTheForm(t *testing.T) {
+	a := newFake()
+	a.Unresolved = []string{"NoSuchThing"}
+	m := newForm(t, a, 120, 40)
+	fill(t, m, FieldTarget, "NoSuchThing")
+	if e := m.Errors()[FieldTarget]; !strings.Contains(e, `could not resolve "NoSuchThing"`) {
+		t.Fatalf("target error %q", e)
+	}
+	if _, ok := m.Count(); ok || len(a.Counts()) != 0 {
+		t.Fatalf("counted an unresolvable name: %v", a.Counts())
+	}
+	m.setFocus(FieldInstrument)
+	if _, ok := submit(t, m); ok || m.Focused() != FieldTarget {
+		t.Fatalf("submitted, or focus %d not on the target", m.Focused())
+	}
+	// Enter right after typing, before the form has asked: the same, from enter's own ask.
+	m = newForm(t, a, 120, 40)
+	typeInto(m, "NoSuchThing")
+	if _, ok := submit(t, m); ok {
+		t.Fatal("submitted an unresolvable name")
+	}
+	if e := m.Errors()[FieldTarget]; !strings.Contains(e, `could not resolve "NoSuchThing"`) {
+		t.Fatalf("target error after enter %q", e)
+	}
+	// A name that resolves shows where, and searches.
+	m = newForm(t, a, 120, 40)
+	fill(t, m, FieldTarget, "M101")
+	if !strings.Contains(m.View(), "M101 → 210.802429 +54.348750 (SIMBAD)") || m.Errors()[FieldTarget] != "" {
+		t.Fatalf("resolved name:\n%s", m.View())
+	}
+	if msg, ok := submit(t, m); !ok || msg.Search.Query.Object != "M101" {
+		t.Fatalf("not submitted: %+v", msg)
+	}
+}
+
+// Coordinates that do not parse are marked as soon as typing stops, like criteria.
+func TestBadCoordinatesMarkedAsYouType(t *testing.T) {
+	m := newForm(t, newFake(), 120, 40)
+	fill(t, m, FieldTarget, "210.8 95")
+	if e := m.Errors()[FieldTarget]; !strings.Contains(e, "Dec 95 is out of range") {
+		t.Fatalf("target error %q", e)
+	}
+	fill(t, m, FieldRadius, "3 parsecs")
+	if e := m.Errors()[FieldRadius]; !strings.Contains(e, "unknown radius unit") {
+		t.Fatalf("radius error %q", e)
+	}
+	fill(t, m, FieldTarget, "210.8 54.35")
+	if e := m.Errors()[FieldTarget]; e != "" {
+		t.Fatalf("good coordinates marked %q", e)
+	}
+}

@@ -108,6 +108,7 @@ func TestGoldenInvalidCriterion(t *testing.T) {
 	tm, subs := startForm(t, uitest.SimArchive(t), 100, 30)
 	waitFor(t, tm, "Search observations")
 	tm.Type("M101")
+	waitFor(t, tm, "(SIMBAD)") // where the name is shows when typing stops
 	for i := 0; i < 9; i++ { // to Exposure
 		send(tm, tea.KeyTab)
 	}

@@ -141,7 +141,7 @@ func (m *Model) countLine() string {
 		return st.FormHint.Render("type a target or a criterion to see how many observations match")
 	}
 	for _, f := range m.fields {
-		if f.remote != "" {
+		if f.remote != "" || f.unresolved != "" {
 			return st.FormHint.Render("fix the marked field to see how many observations match")
 		}
 	}

@@ -35,6 +35,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 	case CountMsg:
 		m.onCount(msg)
+	case ResolvedMsg:
+		cmd := m.onResolved(msg)
+		m.follow()
+		return cmd
 	case spinMsg:
 		return m.onSpin(msg)
 	}
@@ -105,8 +109,8 @@ func (m *Model) changed(f *field, before string) tea.Cmd {
 	if f.input.Value() == before {
 		return nil
 	}
-	if f.local != "" || f.remote != "" {
-		f.local, f.remote = "", ""
+	if f.local != "" || f.remote != "" || f.unresolved != "" {
+		f.local, f.remote, f.unresolved = "", "", ""
 		m.relayout()
 	}
 	switch {
@@ -134,6 +138,10 @@ func (m *Model) onResolverKey(km tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	m.resolver = (m.resolver + step) % numResolvers
+	if t := m.fields[FieldTarget]; t.unresolved != "" || m.resolved != "" {
+		t.unresolved, m.resolved = "", "" // another resolver may answer otherwise
+		m.relayout()
+	}
 	if m.fields[FieldTarget].value() == "" {
 		return nil // nothing to resolve: the count does not change
 	}
