@@ -109,7 +109,7 @@ func TestGoldenInvalidCriterion(t *testing.T) {
 	waitFor(t, tm, "Search observations")
 	tm.Type("M101")
 	waitFor(t, tm, "(SIMBAD)") // where the name is shows when typing stops
-	for i := 0; i < 9; i++ { // to Exposure
+	for i := 0; i < 9; i++ {   // to Exposure
 		send(tm, tea.KeyTab)
 	}
 	tm.Type("abc")
