@@ -152,7 +152,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.missions.Update(msg)
 	}
 	if m.focus == focusForm {
-		if key.Matches(msg, m.c.Keys.Form.Back) { // enabled once a search has run
+		if key.Matches(msg, m.c.Keys.Form.Back) && !m.form.TakesEsc() { // enabled once a search has run
 			m.setFocus(focusResults)
 			return nil
 		}

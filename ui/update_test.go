@@ -503,3 +503,26 @@ func TestUnresolvableNameStaysInTheForm(t *testing.T) {
 		t.Fatalf("screen:\n%s", v)
 	}
 }
+
+// Esc in the Collection list's filter clears the filter and stays in the form; the next
+// esc goes back to the results (issue 9: the first esc left the form).
+func TestEscClearsCollectionFilterFirst(t *testing.T) {
+	m := newApp(&uitest.Archive{Rows: 10}, 400)
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	settle(t, m, m.Init()) // the collections
+	send(t, m, typeText("M101")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter}, key("/"))
+	send(t, m, tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyTab})
+	send(t, m, typeText("HS")...)
+	if v := m.View(); m.Focus() != "form" || !strings.Contains(v, "filter: HS") {
+		t.Fatalf("focus %s:\n%s", m.Focus(), v)
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
+	if v := m.View(); m.Focus() != "form" || strings.Contains(v, "filter: HS") {
+		t.Fatalf("first esc: focus %s:\n%s", m.Focus(), v)
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
+	if m.Focus() != "results" {
+		t.Fatalf("second esc: focus %s", m.Focus())
+	}
+}

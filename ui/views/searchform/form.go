@@ -212,6 +212,12 @@ func (m *Model) Focused() int { return m.focus }
 // resolver and the add row).
 func (m *Model) FocusedColumn() string { return m.fields[m.focus].col }
 
+// TakesEsc reports whether esc acts inside the form (it clears the Collection list's
+// filter) rather than leaving it.
+func (m *Model) TakesEsc() bool {
+	return m.fields[m.focus].kind == kindCollection && m.coll.Filter() != ""
+}
+
 // NumFields is the number of fields, the "+ add criterion" row included.
 func (m *Model) NumFields() int { return len(m.fields) }
 
