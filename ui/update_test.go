@@ -526,3 +526,37 @@ func TestEscClearsCollectionFilterFirst(t *testing.T) {
 		t.Fatalf("second esc: focus %s", m.Focus())
 	}
 }
+
+// A long error is readable whole: the toast wraps to its cause, the failed search
+// shows it all, and ctrl+l opens the message log with it and the log file's path
+// (issue 9: "no such host" was cut off before the cause).
+func TestLongErrorReadableWhole(t *testing.T) {
+	long := errors.New(`after 5 retries: columnsconfig Mast.Caom.Cone: Post "http://nosuchhost.invalid/portal/Mashup/Mashup.asmx/invoke": dial tcp: lookup nosuchhost.invalid: no such host`)
+	m := ui.NewModel(uitest.Common(""), &uitest.Archive{Rows: 10, Fail: long}, ui.Options{PageSize: 400, LogPath: "/state/mastui/mastui.log"})
+	send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	send(t, m, typeText("210.8 54.3")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	v := m.View()
+	if strings.Count(v, "lookup nosuchhost.invalid: no such host") != 2 { // the view and the toast
+		t.Fatalf("the cause is not shown twice:\n%s", v)
+	}
+	for _, l := range strings.Split(v, "\n") {
+		if lipgloss.Width(l) > 100 {
+			t.Fatalf("line wider than 100: %q", l)
+		}
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlL})
+	v = m.View()
+	if !m.MessagesVisible() || !strings.Contains(v, "Messages") || !strings.Contains(v, "no such host") || !strings.Contains(v, "Log file: /state/mastui/mastui.log") {
+		t.Fatalf("message log:\n%s", v)
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
+	if m.MessagesVisible() {
+		t.Fatal("esc did not close the message log")
+	}
+	// From a text field too: ctrl+l is not typed.
+	send(t, m, key("/"), tea.KeyMsg{Type: tea.KeyCtrlL})
+	if !m.MessagesVisible() || m.Focus() != "form" {
+		t.Fatalf("ctrl+l in the form: shown %v, focus %s", m.MessagesVisible(), m.Focus())
+	}
+}

@@ -45,8 +45,7 @@ func (m *Model) View() string {
 	case stateLoading:
 		return m.message("Searching " + m.searchText() + "…")
 	case stateFailed:
-		return m.message(m.c.Styles.ErrorText.Render("Search failed: "+common.Sanitize(m.err.Error())),
-			"r retries · / edits the search")
+		return m.failedView()
 	}
 	if m.Loaded() == 0 {
 		lines := []string{"No " + m.profile.Noun + " match " + m.searchText() + "."}
@@ -208,6 +207,26 @@ func (m *Model) searchText() string {
 		return m.search.Target
 	}
 	return m.search.Target + " within " + m.search.Radius
+}
+
+// maxErrorLines bounds the failure shown in the view; the message log has it all.
+const maxErrorLines = 8
+
+// failedView is the failure of the search, whole (wrapped) so its cause shows, and what
+// can be done.
+func (m *Model) failedView() string {
+	st := m.c.Styles
+	w := max(20, min(m.width-4, 100))
+	more := m.c.Keys.Global.Messages.Help().Key
+	lines := strings.Split(ansi.Wrap("Search failed: "+common.Sanitize(m.err.Error()), w, " /"), "\n")
+	if len(lines) > maxErrorLines {
+		lines = append(lines[:maxErrorLines-1], common.CutWithHint(strings.Join(lines[maxErrorLines-1:], " "), w, more+" shows it all"))
+	}
+	for i, l := range lines {
+		lines[i] = st.ErrorText.Render(l)
+	}
+	lines = append(lines, "", st.Empty.Render(common.Truncate("r retries · / edits the search · "+more+" messages and the log file", m.width)))
+	return m.c.Renderer.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
 }
 
 // message draws a centred one- or two-line message in the view's area.

@@ -60,7 +60,7 @@ func (m *Model) describe(col string) string {
 	fm, ok := m.meta[lower(col)]
 	if !ok {
 		if m.metaErr != "" {
-			return col + " · column descriptions unavailable: " + m.metaErr
+			return common.CutWithHint(col+" · column descriptions unavailable: "+m.metaErr, m.innerWidth()-3, m.c.Keys.Global.Messages.Help().Key+" shows it all")
 		}
 		return col
 	}
@@ -147,7 +147,7 @@ func (m *Model) countLine() string {
 	}
 	switch {
 	case m.countErr != "":
-		return st.FormHint.Render("count unavailable: " + m.countErr)
+		return st.FormHint.Render(common.CutWithHint("count unavailable: "+m.countErr, m.innerWidth()-1, m.c.Keys.Global.Messages.Help().Key+" shows it all"))
 	case m.hasCount:
 		return matches()
 	}

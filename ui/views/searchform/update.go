@@ -20,9 +20,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.follow()
 		return cmd
 	case MetadataMsg:
-		m.onMetadata(msg)
+		return m.onMetadata(msg)
 	case FacetsMsg:
-		m.onFacets(msg)
+		return m.onFacets(msg)
 	case debounceMsg:
 		return m.onDebounce()
 	case ValidatedMsg:
@@ -34,7 +34,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return m.startCount()
 		}
 	case CountMsg:
-		m.onCount(msg)
+		return m.onCount(msg)
 	case ResolvedMsg:
 		cmd := m.onResolved(msg)
 		m.follow()

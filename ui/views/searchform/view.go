@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"mastui/ui/common"
 	"mastui/ui/components/textfield"
 )
 
@@ -194,7 +195,7 @@ func (m *Model) collectionContent(cw int, focused bool) (string, []string) {
 	if len(m.coll.Options()) == 0 {
 		switch {
 		case m.facetErr != "":
-			return st.FormHint.Render("collections unavailable: " + m.facetErr), nil
+			return st.FormHint.Render(common.CutWithHint("collections unavailable: "+m.facetErr, cw, m.c.Keys.Global.Messages.Help().Key+" shows it all")), nil
 		case m.archive != nil && m.facets == nil:
 			return st.FormHint.Render("loading collections…"), nil
 		}
