@@ -140,11 +140,13 @@ func (e *cliEnv) serverLabel() string {
 	}
 }
 
-// openLog appends to $XDG_STATE_HOME/mastui/mastui.log; logs never go to the terminal.
+// logPath is the log file: $XDG_STATE_HOME/mastui/mastui.log.
+func logPath() string { return filepath.Join(model.StateDir(), "mastui.log") }
+
+// openLog appends to logPath(); logs never go to the terminal.
 func openLog() (*slog.Logger, func()) {
-	dir := model.StateDir()
-	if err := os.MkdirAll(dir, 0o755); err == nil {
-		f, err := os.OpenFile(filepath.Join(dir, "mastui.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err := os.MkdirAll(filepath.Dir(logPath()), 0o755); err == nil {
+		f, err := os.OpenFile(logPath(), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 		if err == nil {
 			return slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelInfo})), func() { f.Close() }
 		}

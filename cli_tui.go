@@ -40,6 +40,7 @@ func (e *cliEnv) runTUI(args []string) error {
 		FlatDownloads:    *flat,
 		MastURL:          e.cfg.MastURL,
 		HasToken:         os.Getenv("MAST_API_TOKEN") != "",
+		LogPath:          logPath(),
 	}
 	if opts.DownloadDir == "" {
 		if wd, err := os.Getwd(); err == nil {

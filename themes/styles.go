@@ -16,6 +16,9 @@ type Glyphs struct {
 	Separator string // between status-bar segments
 	CheckOn   string // a chosen option of a multi-select
 	CheckOff  string // an option not chosen
+	// TabOn brackets the active tab ("[Missions]"); inactive tabs get spaces instead, so
+	// names keep their place when the active tab changes.
+	TabOn [2]string
 }
 
 // Styles is every style of the TUI, built once per session from its renderer.
@@ -96,7 +99,7 @@ func New(r *lipgloss.Renderer, p Palette) *Styles {
 		Glyphs: Glyphs{
 			Cursor: "▸", Selected: "●", RadioOn: "●", RadioOff: "○",
 			Error: "✗", Warn: "!", Info: "•", Arrow: "→", Ellipsis: "…", Separator: " · ",
-			CheckOn: "[x]", CheckOff: "[ ]",
+			CheckOn: "[x]", CheckOff: "[ ]", TabOn: [2]string{"[", "]"},
 		},
 	}
 	s.Brand = ns().Bold(true).Foreground(p.Accent)

@@ -10,6 +10,7 @@ import (
 	"mastui/ui/common"
 	"mastui/ui/components/header"
 	"mastui/ui/components/helpview"
+	"mastui/ui/components/messages"
 	"mastui/ui/components/statusbar"
 	"mastui/ui/components/toast"
 	"mastui/ui/views/missions"
@@ -43,12 +44,14 @@ type Model struct {
 	status   *statusbar.Model
 	toast    *toast.Model
 	help     *helpview.Model
+	messages *messages.Model
 	spin     spinner.Model
 
 	spinning   bool // a spinner tick is pending
 	focus      focus
 	hasResults bool // a search has run: esc from the form goes back to it
 	showHelp   bool
+	showMsgs   bool  // the message log (ctrl+l) is open
 	back       focus // where the queue panel returns to
 	obsFocus   focus // where O returns to on the Observations tab
 	confirm    bool  // "Quit? y/n" is asked
@@ -87,6 +90,7 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 		status:   statusbar.New(c),
 		toast:    toast.New(c),
 		help:     helpview.New(c),
+		messages: messages.New(c, opts.LogPath),
 		spin: spinner.New(spinner.WithStyle(c.Styles.Spinner), spinner.WithSpinner(spinner.Spinner{
 			Frames: []string{"⣾", "⣽", "⣻", "⢿", "⡿", "⣟", "⣯", "⣷"},
 			FPS:    time.Second / 10,
@@ -144,15 +148,12 @@ func (m *Model) layout() {
 	m.queue.SetSize(w, bh)
 	m.missions.SetSize(w, bh)
 	m.help.SetSize(w, bh)
+	m.messages.SetSize(w, bh)
 }
 
 // bodyHeight is what is left between the header, the toast and the status line.
 func (m *Model) bodyHeight() int {
-	h := m.c.Height - 2
-	if m.toast.Visible() {
-		h--
-	}
-	return max(0, h)
+	return max(0, m.c.Height-2-m.toast.Height())
 }
 
 func (m *Model) tooSmall() bool { return m.c.Width < MinWidth || m.c.Height < MinHeight }
@@ -189,6 +190,9 @@ func (m *Model) Form() *searchform.Model { return m.form }
 
 // Toast is the text of the toast showing ("" when none).
 func (m *Model) Toast() string { return m.toast.Text() }
+
+// MessagesVisible reports whether the message log (ctrl+l) is open.
+func (m *Model) MessagesVisible() bool { return m.showMsgs }
 
 // HelpVisible reports whether the help overlay is open.
 func (m *Model) HelpVisible() bool { return m.showHelp }

@@ -97,11 +97,12 @@ func TestSaveColumnsGetsTheChoice(t *testing.T) {
 	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	send(t, m, typeText("M101")...)
 	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
-	if got := m.Results().ShownColumns(); !slices.Equal(got, []string{"obs_id", "target_name", "t_exptime"}) {
+	// A cone search: distance shows after the first column though the choice lacks it.
+	if got := m.Results().ShownColumns(); !slices.Equal(got, []string{"obs_id", "distance", "target_name", "t_exptime"}) {
 		t.Fatalf("initial columns %v", got)
 	}
-	send(t, m, key("c"), key("j"), key("J"), key("j"), tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}, tea.KeyMsg{Type: tea.KeyEnter})
-	want := []string{"obs_id", "t_exptime", "target_name", "obs_collection"}
+	send(t, m, key("c"), key("j"), key("j"), key("J"), key("j"), tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}, tea.KeyMsg{Type: tea.KeyEnter})
+	want := []string{"obs_id", "distance", "t_exptime", "target_name", "obs_collection"}
 	mu.Lock()
 	defer mu.Unlock()
 	if table != "observations" || !slices.Equal(saved, want) {
@@ -110,7 +111,7 @@ func TestSaveColumnsGetsTheChoice(t *testing.T) {
 	if got := m.Results().ShownColumns(); !slices.Equal(got, want) {
 		t.Fatalf("shown %v", got)
 	}
-	if !strings.Contains(m.Toast(), "4 columns shown") {
+	if !strings.Contains(m.Toast(), "5 columns shown") {
 		t.Fatalf("toast %q", m.Toast())
 	}
 }

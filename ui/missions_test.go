@@ -307,3 +307,56 @@ func TestMissionJumpToColumn(t *testing.T) {
 		t.Fatal("esc did not close the jump line")
 	}
 }
+
+// In the jump line tab completes the column name and a second tab goes to its field
+// (issue 9: tab cycled the names forever); ↓ picks another name first.
+func TestMissionJumpSecondTabGoes(t *testing.T) {
+	m := newApp(&uitest.Archive{Rows: 10}, 400)
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT}, tea.KeyMsg{Type: tea.KeyCtrlN})
+	send(t, m, typeText("sci")...) // sci_instrume, sci_targname
+	send(t, m, tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyTab})
+	if v := m.View(); m.Missions().Jumping() || !strings.Contains(v, "sci_instrume (string): Instrument name") {
+		t.Fatalf("after tab tab (jumping %v):\n%s", m.Missions().Jumping(), v)
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlN})
+	send(t, m, typeText("sci")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyTab})
+	if v := m.View(); m.Missions().Jumping() || !strings.Contains(v, "sci_targname (string): Target name") {
+		t.Fatalf("after tab ↓ tab (jumping %v):\n%s", m.Missions().Jumping(), v)
+	}
+}
+
+// With NO_COLOR (the tests' renderer has no colours) the Missions form still shows
+// which row has focus: one cursor mark, on that row, moving with tab.
+func TestMissionFormFocusMarkedWithoutColour(t *testing.T) {
+	m := newApp(&uitest.Archive{Rows: 10}, 400)
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT})
+	for _, want := range []string{"Mission", "Targets", "Radius", "Resolver", "Sort by", "Columns", "sci_instrume", "sci_targname"} {
+		var marked []string
+		for _, l := range strings.Split(m.View(), "\n")[1:] { // below the header
+			if strings.HasPrefix(strings.TrimSpace(l), "▸") {
+				marked = append(marked, l)
+			}
+		}
+		if len(marked) != 1 || !strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(marked[0]), "▸")), want) {
+			t.Fatalf("focus on %s: marked lines %q", want, marked)
+		}
+		send(t, m, tea.KeyMsg{Type: tea.KeyTab})
+	}
+}
+
+// When the live count found that a target name has no position, enter stays in the
+// Missions form and says why, rather than landing on "Search failed".
+func TestMissionUnresolvableNameStaysInTheForm(t *testing.T) {
+	a := &uitest.Archive{Rows: 10, Unresolved: []string{"NoSuchThing"}}
+	m := newApp(a, 400)
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT}, tea.KeyMsg{Type: tea.KeyTab})
+	sendSim(t, m, key("NoSuchThing")) // one edit: the live count asks after a pause
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	if v := m.View(); m.Missions().Pane() != "form" || !strings.Contains(v, `Not searched: could not resolve "NoSuchThing"`) {
+		t.Fatalf("pane %s:\n%s", m.Missions().Pane(), v)
+	}
+}

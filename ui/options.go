@@ -54,6 +54,8 @@ type Options struct {
 	// HasToken says whether downloads carry a MAST token; without one, queueing
 	// exclusive-access products warns that they will fail.
 	HasToken bool
+	// LogPath is the session's log file, named in the message log (ctrl+l); "" for none.
+	LogPath string
 }
 
 // QueueSink receives products sent to the download queue (see common.QueueSink).

@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
+	"mastui/services/mast"
 	"mastui/ui"
 	"mastui/ui/uitest"
 )
@@ -137,4 +139,28 @@ func TestQuitWithQ(t *testing.T) {
 	search(t, tm, "M101")
 	tm.Send(key("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
+}
+
+// searchFails is an archive whose searches fail with err (the rest works).
+type searchFails struct {
+	*uitest.Archive
+	err error
+}
+
+func (a searchFails) SearchPage(ctx context.Context, q mast.Query, page, size int) (*mast.Page, error) {
+	return nil, a.err
+}
+
+// The message log (ctrl+l) shows a long error whole, and the log file.
+func TestMessagesScreen(t *testing.T) {
+	a := searchFails{&uitest.Archive{Rows: 10}, errors.New(`after 5 retries: columnsconfig Mast.Caom.Cone: Post "http://nosuchhost.invalid/portal/Mashup/Mashup.asmx/columnsconfig": dial tcp: lookup nosuchhost.invalid on 10.255.255.53:53: no such host`)}
+	m := ui.NewModel(uitest.Common(""), a, ui.Options{PageSize: 400, ServerLabel: "demo", LogPath: "/home/user/.local/state/mastui/mastui.log"})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 24))
+	waitText(t, tm, "Target")
+	tm.Type("M101")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitText(t, tm, "Search failed")
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlL})
+	waitText(t, tm, "Log file")
+	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
 }

@@ -37,8 +37,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case missions.ColumnsMsg, missions.LiveTickMsg, missions.LiveCountMsg:
 		cmd = m.missions.Update(msg)
 	case common.ToastMsg:
+		if msg.Level != common.LevelInfo {
+			m.messages.Add(msg.Level, msg.Text)
+		}
 		cmd = m.toast.Show(msg.Level, msg.Text)
 		m.layout()
+	case common.NoteMsg:
+		m.messages.Add(msg.Level, msg.Text)
 	case toast.ExpiredMsg:
 		m.toast.Update(msg)
 		m.layout()
@@ -86,7 +91,7 @@ func (m *Model) onKeys(msg tea.KeyMsg) tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	for i, r := range msg.Runes {
-		if m.typing() && !m.showHelp && !m.tooSmall() {
+		if m.typing() && !m.showHelp && !m.showMsgs && !m.tooSmall() {
 			rest := msg
 			rest.Runes = msg.Runes[i:]
 			return tea.Batch(append(cmds, m.onKey(rest))...)
@@ -111,8 +116,12 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.onConfirmKey(msg)
 	}
 	if key.Matches(msg, g.NextTab) && !m.tooSmall() {
-		m.showHelp = false
+		m.showHelp, m.showMsgs = false, false
 		return m.nextTab()
+	}
+	if key.Matches(msg, g.Messages) && !m.tooSmall() { // from anywhere, text fields too
+		m.showMsgs, m.showHelp = !m.showMsgs, false
+		return nil
 	}
 	if m.capturing() { // a text filter takes every key
 		if m.focus == focusMissions {
@@ -129,6 +138,13 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case m.showHelp:
 		if key.Matches(msg, g.Help) || msg.Type == tea.KeyEsc {
 			m.showHelp = false
+		} else if key.Matches(msg, g.Quit) {
+			return m.quit()
+		}
+		return nil
+	case m.showMsgs:
+		if msg.Type == tea.KeyEsc {
+			m.showMsgs = false
 		} else if key.Matches(msg, g.Quit) {
 			return m.quit()
 		}
@@ -152,7 +168,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.missions.Update(msg)
 	}
 	if m.focus == focusForm {
-		if key.Matches(msg, m.c.Keys.Form.Back) { // enabled once a search has run
+		if key.Matches(msg, m.c.Keys.Form.Back) && !m.form.TakesEsc() { // enabled once a search has run
 			m.setFocus(focusResults)
 			return nil
 		}

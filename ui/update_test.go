@@ -17,6 +17,7 @@ import (
 	"mastui/ui/common"
 	"mastui/ui/uitest"
 	"mastui/ui/views/results"
+	"mastui/ui/views/searchform"
 )
 
 // run executes cmd (and the batches it yields) and returns the messages produced within
@@ -333,8 +334,15 @@ func TestSpinnerOnlyWhileBusy(t *testing.T) {
 	m := newApp(a, 400)
 	send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	send(t, m, typeText("M101")...)
-	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter}) // SubmitMsg
+	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter}) // the form resolves the name, then SubmitMsg
 	msgs := run(cmd)
+	for len(msgs) == 1 {
+		if _, ok := msgs[0].(searchform.SubmitMsg); ok {
+			break
+		}
+		_, cmd = m.Update(msgs[0])
+		msgs = run(cmd)
+	}
 	_, cmd = m.Update(msgs[0]) // starts the search
 	if !strings.Contains(m.View(), "Resolving M101…") {
 		t.Fatalf("no activity:\n%s", m.View())
@@ -477,5 +485,78 @@ func TestKeyBurstsAreSplit(t *testing.T) {
 	send(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/x")})
 	if m.Focus() != "form" || !strings.Contains(m.View(), "[M101x") {
 		t.Fatalf("focus %s:\n%s", m.Focus(), m.View())
+	}
+}
+
+// Enter on a name with no position stays in the form, the reason under the target, and
+// runs no search (issue 9: "Search failed" with a pointless "r retries").
+func TestUnresolvableNameStaysInTheForm(t *testing.T) {
+	a := &uitest.Archive{Rows: 10, Unresolved: []string{"NoSuchThing"}}
+	m := newApp(a, 400)
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	send(t, m, typeText("NoSuchThing")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	if m.Focus() != "form" || len(a.Calls()) != 0 || strings.Contains(m.Toast(), "Search failed") {
+		t.Fatalf("focus %s, %d searches, toast %q", m.Focus(), len(a.Calls()), m.Toast())
+	}
+	if v := m.View(); !strings.Contains(v, `✗ could not resolve "NoSuchThing" to a sky position`) || strings.Contains(v, "r retries") {
+		t.Fatalf("screen:\n%s", v)
+	}
+}
+
+// Esc in the Collection list's filter clears the filter and stays in the form; the next
+// esc goes back to the results (issue 9: the first esc left the form).
+func TestEscClearsCollectionFilterFirst(t *testing.T) {
+	m := newApp(&uitest.Archive{Rows: 10}, 400)
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	settle(t, m, m.Init()) // the collections
+	send(t, m, typeText("M101")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter}, key("/"))
+	send(t, m, tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyTab})
+	send(t, m, typeText("HS")...)
+	if v := m.View(); m.Focus() != "form" || !strings.Contains(v, "filter: HS") {
+		t.Fatalf("focus %s:\n%s", m.Focus(), v)
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
+	if v := m.View(); m.Focus() != "form" || strings.Contains(v, "filter: HS") {
+		t.Fatalf("first esc: focus %s:\n%s", m.Focus(), v)
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
+	if m.Focus() != "results" {
+		t.Fatalf("second esc: focus %s", m.Focus())
+	}
+}
+
+// A long error is readable whole: the toast wraps to its cause, the failed search
+// shows it all, and ctrl+l opens the message log with it and the log file's path
+// (issue 9: "no such host" was cut off before the cause).
+func TestLongErrorReadableWhole(t *testing.T) {
+	long := errors.New(`after 5 retries: columnsconfig Mast.Caom.Cone: Post "http://nosuchhost.invalid/portal/Mashup/Mashup.asmx/invoke": dial tcp: lookup nosuchhost.invalid: no such host`)
+	m := ui.NewModel(uitest.Common(""), &uitest.Archive{Rows: 10, Fail: long}, ui.Options{PageSize: 400, LogPath: "/state/mastui/mastui.log"})
+	send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	send(t, m, typeText("210.8 54.3")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	v := m.View()
+	if strings.Count(v, "lookup nosuchhost.invalid: no such host") != 2 { // the view and the toast
+		t.Fatalf("the cause is not shown twice:\n%s", v)
+	}
+	for _, l := range strings.Split(v, "\n") {
+		if lipgloss.Width(l) > 100 {
+			t.Fatalf("line wider than 100: %q", l)
+		}
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlL})
+	v = m.View()
+	if !m.MessagesVisible() || !strings.Contains(v, "Messages") || !strings.Contains(v, "no such host") || !strings.Contains(v, "Log file: /state/mastui/mastui.log") {
+		t.Fatalf("message log:\n%s", v)
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
+	if m.MessagesVisible() {
+		t.Fatal("esc did not close the message log")
+	}
+	// From a text field too: ctrl+l is not typed.
+	send(t, m, key("/"), tea.KeyMsg{Type: tea.KeyCtrlL})
+	if !m.MessagesVisible() || m.Focus() != "form" {
+		t.Fatalf("ctrl+l in the form: shown %v, focus %s", m.MessagesVisible(), m.Focus())
 	}
 }

@@ -23,6 +23,8 @@ func (m *Model) View() string {
 	w, bh := m.c.Width, m.bodyHeight()
 	var body string
 	switch {
+	case m.showMsgs:
+		body = m.messages.View()
 	case m.showHelp:
 		body = m.help.View(m.helpSections())
 	case m.focus == focusForm:

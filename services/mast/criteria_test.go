@@ -72,6 +72,13 @@ func TestCriteriaEncoding(t *testing.T) {
 		{"t_min", "2022-07-01T12:00:00..59800", `{"paramName": "t_min", "values": [{"min": 59761.5, "max": 59800.0}]}`},
 		{"t_obs_release", "<=2022-07-01", `{"paramName": "t_obs_release", "values": [{"min": -1e+300, "max": 59762.0}]}`},
 		{"t_max", "2022-07-01", `{"paramName": "t_max", "values": [{"min": 59761.0, "max": 59762.0}]}`},
+		// Years and months are spans too: 2023 is the whole year, not MJD 2023.
+		{"t_min", "2023", `{"paramName": "t_min", "values": [{"min": 59945.0, "max": 60310.0}]}`},
+		{"t_min", "2021..2023", `{"paramName": "t_min", "values": [{"min": 59215.0, "max": 60310.0}]}`},
+		{"t_min", "2022-07..2023", `{"paramName": "t_min", "values": [{"min": 59761.0, "max": 60310.0}]}`},
+		{"t_max", "2022-07", `{"paramName": "t_max", "values": [{"min": 59761.0, "max": 59792.0}]}`},
+		{"t_obs_release", ">=2023", `{"paramName": "t_obs_release", "values": [{"min": 59945.0, "max": 1e+300}]}`},
+		{"t_min", "2020,59000", `{"paramName": "t_min", "values": [{"min": 58849.0, "max": 59215.0}, {"min": 59000.0, "max": 59000.0}]}`},
 		// treatNumeric makes an int column continuous.
 		{"sequence_number", "3..4", `{"paramName": "sequence_number", "values": [{"min": 3.0, "max": 4.0}]}`},
 		// Integer discrete columns: ranges enumerated, open ranges from the facet values.
@@ -116,6 +123,11 @@ func TestCriteriaErrors(t *testing.T) {
 		{"calib_level", "high", `"high" is not an integer`},
 		{"calib_level", ">9", `no known value of calib_level matches ">9"`},
 		{"t_min", "yesterday", `"yesterday" is neither a number (MJD) nor a date`},
+		// A small number is neither a plausible year nor an MJD of MAST data: say so.
+		{"t_min", "2023.5", `criterion t_min=2023.5: 2023.5 is not a year, and as an MJD it is 1864-06-01, before any MAST data: write a year (2023), a date (2023-07-01) or an MJD above 40000`},
+		{"t_max", "<500", `as an MJD it is 1860-03-31`},
+		{"t_min", "5000..60000", `5000 is not a year`},
+		{"t_min", "2023-13", `"2023-13" is neither a number (MJD) nor a date`},
 		{"obs_collection", "HST,,JWST", `empty value in the list`},
 		{"obs_collection", "!HST,!IUE,!Kepler,!K2*,!JWST,!TESS", `excludes every known value of obs_collection`},
 		{"obs_collection", "H*,!IUE", `wildcard cannot be combined with a negation`},

@@ -71,23 +71,64 @@ func parseInterval(v string, dates bool, limLo, limHi float64) (interval, error)
 	}
 }
 
-// parseBound reads a number, or on date columns also an ISO date/time.
+// Years and MJDs: MAST's oldest data (IUE, Copernicus) are from the 1970s, MJD > 40000,
+// so a small number on a date column is no MJD anyone means. A four-digit one in
+// this range is a year; any other below smallMJD is refused with a hint.
+const (
+	minYear, maxYear = 1800, 2299
+	smallMJD         = 10000
+	oldestDataMJD    = 40000
+)
+
+// parseBound reads a number, or on date columns a time span: a year (2023), a month
+// (2022-07), a day (2022-07-01) or an instant (2022-07-01T12:00:00), all UTC. A bare
+// number on a date column is an MJD, unless it is a year.
 func parseBound(s string, dates bool) (bound, error) {
 	s = strings.TrimSpace(s)
+	if !dates {
+		if f, ok := parseDecimal(s); ok {
+			return bound{f, f}, nil
+		}
+		return bound{}, fmt.Errorf("%q is not a number", s)
+	}
+	if from, to, ok := parseTimeSpan(s); ok {
+		return bound{mjd(from), mjd(to)}, nil
+	}
 	if f, ok := parseDecimal(s); ok {
+		if f < smallMJD {
+			when := "before 1858-11-17"
+			if f >= 0 {
+				when = mjdEpoch().Add(time.Duration(f * 86400 * float64(time.Second))).Format("2006-01-02")
+			}
+			return bound{}, fmt.Errorf("%s is not a year, and as an MJD it is %s, before any MAST data: write a year (2023), a date (2023-07-01) or an MJD above %d",
+				s, when, oldestDataMJD)
+		}
 		return bound{f, f}, nil
 	}
-	if dates {
-		if t, dateOnly, ok := parseISOTime(s); ok {
-			lo := mjd(t)
-			if dateOnly {
-				return bound{lo, mjd(t.AddDate(0, 0, 1))}, nil
-			}
-			return bound{lo, lo}, nil
+	return bound{}, fmt.Errorf("%q is neither a number (MJD) nor a date like 2023, 2022-07, 2022-07-01 or 2022-07-01T12:00:00", s)
+}
+
+// parseTimeSpan reads a year, a month, a day or an instant (ISO, UTC) as the span
+// [from, to) it covers; an instant is an empty span (from == to).
+func parseTimeSpan(s string) (from, to time.Time, ok bool) {
+	if len(s) == 4 {
+		if y, err := strconv.Atoi(s); err == nil && y >= minYear && y <= maxYear {
+			from = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+			return from, from.AddDate(1, 0, 0), true
 		}
-		return bound{}, fmt.Errorf("%q is neither a number (MJD) nor a date like 2022-07-01 or 2022-07-01T12:00:00", s)
+		return time.Time{}, time.Time{}, false
 	}
-	return bound{}, fmt.Errorf("%q is not a number", s)
+	if t, err := time.ParseInLocation("2006-01", s, time.UTC); err == nil {
+		return t, t.AddDate(0, 1, 0), true
+	}
+	t, dateOnly, ok := parseISOTime(s)
+	switch {
+	case !ok:
+		return time.Time{}, time.Time{}, false
+	case dateOnly:
+		return t, t.AddDate(0, 0, 1), true
+	}
+	return t, t, true
 }
 
 // parseISOTime accepts 2022-07-01, 2022-07-01T12:00[:00[.fff]][Z] and the same with a
@@ -108,10 +149,12 @@ func parseISOTime(s string) (t time.Time, dateOnly bool, ok bool) {
 
 // mjd is the Modified Julian Date of t (JD − 2400000.5; 1858-11-17T00:00Z is MJD 0).
 func mjd(t time.Time) float64 {
-	epoch := time.Date(1858, 11, 17, 0, 0, 0, 0, time.UTC)
 	// Whole seconds first (exact integers), so no precision is lost on the day count.
-	return float64(t.Unix()-epoch.Unix())/86400 + float64(t.Nanosecond())/86400e9
+	return float64(t.Unix()-mjdEpoch().Unix())/86400 + float64(t.Nanosecond())/86400e9
 }
+
+// mjdEpoch is MJD 0.
+func mjdEpoch() time.Time { return time.Date(1858, 11, 17, 0, 0, 0, 0, time.UTC) }
 
 // parseIntRange reads "a..b" on a discrete integer column.
 func parseIntRange(v string) (lo, hi int64, err error) {

@@ -322,3 +322,27 @@ func TestSimBundleRequestStagesACurlScript(t *testing.T) {
 		t.Fatalf("staged script (%d):\n%s", resp.StatusCode, script)
 	}
 }
+
+// A bare year on a time column is that year (issue 9: t_min=2023 was MJD 2023, 0 rows);
+// a year range spans whole years.
+func TestSimYearCriteria(t *testing.T) {
+	_, c := newSim(t, sim.Options{Seed: 1})
+	ctx := context.Background()
+	for _, tc := range []struct {
+		value  string
+		lo, hi float64 // MJD of the first and after the last day
+	}{
+		{"2023", 59945, 60310},
+		{"2021..2022", 59215, 59945},
+	} {
+		tb, _, err := c.Search(ctx, mast.Query{Criteria: []mast.Criterion{{Name: "obs_collection", Value: "JWST"}, {Name: "t_min", Value: tc.value}}})
+		if err != nil || tb.Rows() == 0 {
+			t.Fatalf("t_min=%s: %v rows, %v", tc.value, tb.Rows(), err)
+		}
+		for _, v := range tb.Col("t_min").Float {
+			if v < tc.lo || v > tc.hi {
+				t.Fatalf("t_min=%s: a row starts at MJD %v", tc.value, v)
+			}
+		}
+	}
+}

@@ -21,6 +21,9 @@ type Archive interface {
 	// SearchPage runs one page of an observation search (resolving q.Object first;
 	// Page.Resolved is then set).
 	SearchPage(ctx context.Context, q mast.Query, page, pageSize int) (*mast.Page, error)
+	// Resolve turns object names into positions (resolver "" lets MAST choose); a name
+	// with no position is a *mast.NotResolvedError.
+	Resolve(ctx context.Context, names []string, resolver string) ([]mast.Resolved, error)
 	// Count is the number of observations a query matches (COUNT_BIG(*)).
 	Count(ctx context.Context, q mast.Query) (int64, error)
 	// Facets lists the values (with counts) of the discrete CAOM columns (Mast.Caom.All).

@@ -64,3 +64,16 @@ func TestFormatResolved(t *testing.T) {
 		t.Error("nil resolved")
 	}
 }
+
+func TestCutWithHint(t *testing.T) {
+	if got := CutWithHint("short", 20, "ctrl+l shows it all"); got != "short" {
+		t.Errorf("fits: %q", got)
+	}
+	got := CutWithHint("count unavailable: dial tcp: lookup x: no such host", 40, "ctrl+l shows it all")
+	if got != "count unavailable: … ctrl+l shows it all" {
+		t.Errorf("cut: %q", got)
+	}
+	if got := CutWithHint("count unavailable: no such host", 12, "ctrl+l shows it all"); got != "count unava…" {
+		t.Errorf("narrow: %q", got)
+	}
+}

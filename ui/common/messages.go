@@ -28,6 +28,18 @@ func Toast(level Level, text string) tea.Cmd {
 	return func() tea.Msg { return ToastMsg{Level: level, Text: text} }
 }
 
+// NoteMsg records a problem in the session's message log (ctrl+l) without a toast:
+// for what a view already shows in short, such as the form's count line.
+type NoteMsg struct {
+	Level Level
+	Text  string
+}
+
+// Note returns a Cmd that records a problem in the message log.
+func Note(level Level, text string) tea.Cmd {
+	return func() tea.Msg { return NoteMsg{Level: level, Text: text} }
+}
+
 // Search is one search as the user asked for it: an observation search (Query), or a
 // Search API mission search when Mission is set.
 type Search struct {

@@ -26,6 +26,9 @@ type Archive struct {
 	Fail error
 	// Gate, when set, is received from before answering (to hold a request in flight).
 	Gate chan struct{}
+	// Unresolved names have no position: Resolve, SearchPage and Count fail on them
+	// with a *mast.NotResolvedError. Every other name is M101's position.
+	Unresolved []string
 
 	mu    sync.Mutex
 	calls []Call
@@ -53,6 +56,9 @@ func (a *Archive) SearchPage(ctx context.Context, q mast.Query, page, pageSize i
 	if a.Fail != nil {
 		return nil, a.Fail
 	}
+	if err := a.notResolved(q); err != nil {
+		return nil, err
+	}
 	if pageSize <= 0 || page <= 0 {
 		return nil, errors.New("bad page request")
 	}
@@ -67,10 +73,40 @@ func (a *Archive) SearchPage(ctx context.Context, q mast.Query, page, pageSize i
 		RowsTotal:     int64(a.Rows),
 	}
 	if q.Object != "" {
-		p.Resolved = &mast.Resolved{Name: q.Object, CanonicalName: strings.ToUpper(q.Object),
-			Resolver: "SIMBAD", Position: mast.Position{RA: 210.802429, Dec: 54.34875}}
+		r := resolved(q.Object)
+		p.Resolved = &r
 	}
 	return p, nil
+}
+
+// Resolve implements common.Archive: every name but the Unresolved ones is M101.
+func (a *Archive) Resolve(ctx context.Context, names []string, resolver string) ([]mast.Resolved, error) {
+	if a.Fail != nil {
+		return nil, a.Fail
+	}
+	out := make([]mast.Resolved, len(names))
+	for i, n := range names {
+		if err := a.notResolved(mast.Query{Object: n, Resolver: resolver}); err != nil {
+			return nil, err
+		}
+		out[i] = resolved(n)
+	}
+	return out, nil
+}
+
+// notResolved is the error of a query whose object is one of the Unresolved names.
+func (a *Archive) notResolved(q mast.Query) error {
+	for _, n := range a.Unresolved {
+		if q.Object != "" && strings.EqualFold(strings.TrimSpace(q.Object), n) {
+			return &mast.NotResolvedError{Name: n, Resolver: q.Resolver}
+		}
+	}
+	return nil
+}
+
+func resolved(name string) mast.Resolved {
+	return mast.Resolved{Name: name, CanonicalName: strings.ToUpper(name),
+		Resolver: "SIMBAD", Position: mast.Position{RA: 210.802429, Dec: 54.34875}}
 }
 
 // Calls returns the calls received so far.

@@ -14,6 +14,9 @@ func (a *Archive) Count(ctx context.Context, q mast.Query) (int64, error) {
 	if a.Fail != nil {
 		return 0, a.Fail
 	}
+	if err := a.notResolved(q); err != nil {
+		return 0, err
+	}
 	return int64(a.Rows), nil
 }
 
@@ -99,6 +102,11 @@ func (a *Archive) MissionColumns(ctx context.Context, mission string) ([]mast.Mi
 func (a *Archive) MissionSearch(ctx context.Context, q mast.MissionQuery) (*mast.MissionPage, error) {
 	if a.Fail != nil {
 		return nil, a.Fail
+	}
+	for _, o := range q.Objects {
+		if err := a.notResolved(mast.Query{Object: o, Resolver: q.Resolver}); err != nil {
+			return nil, err
+		}
 	}
 	limit := q.Limit
 	if limit <= 0 {

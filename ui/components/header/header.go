@@ -42,12 +42,14 @@ func (m *Model) View() string {
 	var b strings.Builder
 	b.WriteString(" ")
 	b.WriteString(st.Brand.Render("mastui"))
+	on := st.Glyphs.TabOn
+	off := strings.Repeat(" ", ansi.StringWidth(on[0]))
 	for i, t := range m.tabs {
-		b.WriteString("  ")
-		if i == m.active {
-			b.WriteString(st.TabActive.Render(t))
+		b.WriteString(" ")
+		if i == m.active { // marked by a glyph, not only a style (NO_COLOR)
+			b.WriteString(st.TabActive.Render(on[0] + t + on[1]))
 		} else {
-			b.WriteString(st.TabInactive.Render(t))
+			b.WriteString(off + st.TabInactive.Render(t) + off)
 		}
 	}
 	left := b.String()

@@ -1,9 +1,13 @@
-// Package toast is the one-line message above the status line: red for errors, yellow
-// for warnings. It clears itself after a few seconds, or on the next key press.
+// Package toast is the message above the status line: red for errors (wrapped over a
+// few lines, so the cause shows), yellow for warnings, one line for information. It
+// clears itself after a few seconds, or on the next key press.
 package toast
 
 import (
+	"strings"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -66,18 +70,67 @@ func (m *Model) Text() string {
 	return m.text
 }
 
-// View draws the toast in one line of at most the width ("" when hidden).
+// maxLines is how many lines an error or a warning may take; longer ones end with a
+// pointer to the message log, which has them whole.
+const maxLines = 3
+
+// Height is the number of lines the toast takes (0 when hidden).
+func (m *Model) Height() int {
+	if !m.visible {
+		return 0
+	}
+	return len(m.lines())
+}
+
+// View draws the toast: an information in one line cut to the width, an error or a
+// warning wrapped over up to maxLines lines ("" when hidden).
 func (m *Model) View() string {
 	if !m.visible {
 		return ""
 	}
-	st := m.c.Styles
-	style, glyph := st.ToastInfo, st.Glyphs.Info
+	style := m.c.Styles.ToastInfo
 	switch m.level {
 	case common.LevelError:
-		style, glyph = st.ToastError, st.Glyphs.Error
+		style = m.c.Styles.ToastError
 	case common.LevelWarn:
-		style, glyph = st.ToastWarn, st.Glyphs.Warn
+		style = m.c.Styles.ToastWarn
 	}
-	return style.Render(common.Truncate(" "+glyph+" "+m.text, m.width))
+	lines := m.lines()
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// lines are the toast's lines, unstyled.
+func (m *Model) lines() []string {
+	st := m.c.Styles
+	glyph := st.Glyphs.Info
+	switch m.level {
+	case common.LevelError:
+		glyph = st.Glyphs.Error
+	case common.LevelWarn:
+		glyph = st.Glyphs.Warn
+	}
+	lead := " " + glyph + " "
+	if m.level == common.LevelInfo || ansi.StringWidth(lead+m.text) <= m.width {
+		return []string{common.Truncate(lead+m.text, m.width)}
+	}
+	indent := strings.Repeat(" ", ansi.StringWidth(lead))
+	w := max(1, m.width-ansi.StringWidth(lead))
+	wrapped := strings.Split(ansi.Wrap(m.text, w, " /"), "\n")
+	if len(wrapped) > maxLines {
+		more := "… " + m.c.Keys.Global.Messages.Help().Key + " shows it all"
+		last := strings.Join(wrapped[maxLines-1:], " ")
+		wrapped = append(wrapped[:maxLines-1], ansi.Truncate(last, max(0, w-ansi.StringWidth(more)-1), "")+" "+more)
+	}
+	for i := range wrapped {
+		if i == 0 {
+			wrapped[i] = lead + wrapped[i]
+		} else {
+			wrapped[i] = indent + wrapped[i]
+		}
+		wrapped[i] = common.Truncate(wrapped[i], m.width)
+	}
+	return wrapped
 }

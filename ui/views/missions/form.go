@@ -120,6 +120,12 @@ func (m *Model) submit() tea.Cmd {
 		s.formErr = "Not searched: " + err.Error()
 		return nil
 	}
+	if s.live.unresolved { // the live count found a name with no position: no search can
+		s.formErr = "Not searched: " + s.live.problem
+		s.cur = rowTargets
+		m.focusField(s)
+		return nil
+	}
 	s.formErr = ""
 	s.pane = paneResults
 	m.focusField(s)

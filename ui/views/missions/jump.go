@@ -9,7 +9,7 @@ import (
 	"mastui/ui/common"
 )
 
-// maxJumpCandidates bounds the names listed (and cycled with tab) while jumping.
+// maxJumpCandidates bounds the names listed (and picked with ↓/↑) while jumping.
 const maxJumpCandidates = 20
 
 // jump is "go to a column's field": a mission has up to hundreds of queryable columns
@@ -31,7 +31,8 @@ func (m *Model) startJump(s *state) {
 	m.refreshJump(s)
 }
 
-// jumpKey handles a key while jumping: tab completes, enter goes, esc cancels.
+// jumpKey handles a key while jumping: tab completes the name (a second tab, or enter,
+// goes to its field), ↓/↑ and shift+tab pick another candidate, esc cancels.
 func (m *Model) jumpKey(s *state, msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys.Missions
 	switch {
@@ -39,33 +40,21 @@ func (m *Model) jumpKey(s *state, msg tea.KeyMsg) tea.Cmd {
 		s.jump.active = false
 		s.jumpIn.Blur()
 		return nil
-	case key.Matches(msg, k.Submit):
-		name := strings.TrimSpace(s.jumpIn.Value())
-		i := -1
-		for fi, f := range s.fields {
-			if strings.EqualFold(f.col.Name, name) {
-				i = fi
-			}
-		}
-		if i < 0 && len(s.jump.cands) > 0 {
-			i = s.jump.cands[max(0, s.jump.sel)]
-		}
-		if i < 0 {
-			s.formErr = s.mission + " has no queryable column like " + `"` + name + `"`
-			return nil
-		}
-		s.jump.active = false
-		s.jumpIn.Blur()
-		s.cur = fixedRows + i
-		m.focusField(s)
+	case key.Matches(msg, k.Next) && (s.jump.sel >= 0 || m.jumpExact(s) >= 0 || len(s.jump.cands) == 0),
+		key.Matches(msg, k.Submit):
+		m.jumpGo(s)
 		return nil
-	case key.Matches(msg, k.Next, k.Prev):
+	case key.Matches(msg, k.Next, k.Down, k.Prev, k.Up):
 		if n := len(s.jump.cands); n > 0 {
-			step := 1
-			if key.Matches(msg, k.Prev) {
-				step = n - 1
+			back := key.Matches(msg, k.Prev, k.Up)
+			switch {
+			case s.jump.sel < 0 && back:
+				s.jump.sel = n - 1
+			case back:
+				s.jump.sel = (s.jump.sel + n - 1) % n
+			default:
+				s.jump.sel = (s.jump.sel + 1) % n
 			}
-			s.jump.sel = (s.jump.sel + step) % n
 			s.jumpIn.SetValue(s.fields[s.jump.cands[s.jump.sel]].col.Name)
 			s.jumpIn.CursorEnd()
 		}
@@ -79,6 +68,34 @@ func (m *Model) jumpKey(s *state, msg tea.KeyMsg) tea.Cmd {
 		m.refreshJump(s)
 	}
 	return cmd
+}
+
+// jumpExact is the field whose column is the name typed (-1 when none).
+func (m *Model) jumpExact(s *state) int {
+	name := strings.TrimSpace(s.jumpIn.Value())
+	for fi, f := range s.fields {
+		if strings.EqualFold(f.col.Name, name) {
+			return fi
+		}
+	}
+	return -1
+}
+
+// jumpGo goes to the field named in the jump line (or its best candidate), or says
+// there is none.
+func (m *Model) jumpGo(s *state) {
+	i := m.jumpExact(s)
+	if i < 0 && len(s.jump.cands) > 0 {
+		i = s.jump.cands[max(0, s.jump.sel)]
+	}
+	if i < 0 {
+		s.formErr = s.mission + " has no queryable column like " + `"` + strings.TrimSpace(s.jumpIn.Value()) + `"`
+		return
+	}
+	s.jump.active = false
+	s.jumpIn.Blur()
+	s.cur = fixedRows + i
+	m.focusField(s)
 }
 
 // refreshJump lists the fields whose column name or label matches the typed text:

@@ -1,6 +1,7 @@
 package missions
 
 import (
+	"errors"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -20,6 +21,8 @@ type liveCount struct {
 	known   bool
 	total   int64
 	problem string // what the server (or the form check) says is wrong
+	// unresolved: a target name of the form as it is has no position (enter then stays).
+	unresolved bool
 }
 
 // LiveTickMsg fires after a pause in typing; Seq drops all but the last.
@@ -39,7 +42,7 @@ type LiveCountMsg struct {
 // edited restarts the pause before the next live count.
 func (m *Model) edited(s *state) tea.Cmd {
 	s.live.seq++
-	s.live.asking = false
+	s.live.asking, s.live.unresolved = false, false
 	name, seq := s.mission, s.live.seq
 	return tea.Tick(liveDelay, func(time.Time) tea.Msg { return LiveTickMsg{Mission: name, Seq: seq} })
 }
@@ -86,7 +89,9 @@ func (m *Model) onLiveCount(msg LiveCountMsg) tea.Cmd {
 	}
 	s.live.asking = false
 	if msg.Err != nil {
+		var nr *mast.NotResolvedError
 		s.live.known, s.live.problem = false, common.Sanitize(msg.Err.Error())
+		s.live.unresolved = errors.As(msg.Err, &nr)
 		return nil
 	}
 	s.live.known, s.live.total, s.live.problem = true, msg.Total, ""

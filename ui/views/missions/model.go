@@ -201,4 +201,7 @@ func (m *Model) Counts() string {
 
 func (m *Model) boxWidth() int { return max(8, min(48, m.width-labelWidth-4)) }
 
-const labelWidth = 24
+const (
+	labelWidth = 26 // the margin and focus mark, the column name, a space
+	markWidth  = 3  // " ▸ " on the focused row, as in the Observations form
+)

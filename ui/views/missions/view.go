@@ -28,12 +28,13 @@ func (m *Model) View() string {
 func (m *Model) formView(s *state) string {
 	st := m.c.Styles
 	w := m.width
+	// label marks the focused row with the cursor glyph, not only a colour (NO_COLOR).
 	label := func(i int, text string) string {
-		text = textfield.Fit(" "+common.Truncate(text, labelWidth-2), labelWidth)
+		text = textfield.Fit(common.Truncate(text, labelWidth-markWidth-1), labelWidth-markWidth)
 		if s.cur == i {
-			return st.FormLabelFocused.Render(text)
+			return " " + st.FormLabelFocused.Render(st.Glyphs.Cursor+" "+text)
 		}
-		return st.FormLabel.Render(text)
+		return strings.Repeat(" ", markWidth) + st.FormLabel.Render(text)
 	}
 	// choices draws a choice row; when it is too wide, the options before the chosen
 	// one give way ("…") so the chosen one always shows.

@@ -311,3 +311,23 @@ func TestPrefetchHalfAPageAhead(t *testing.T) {
 		t.Fatalf("no prefetch at row 200 of 400 (inflight %d)", m.Inflight())
 	}
 }
+
+// After sorting on a long column name with rows still to load, the title shortens the
+// sort notice rather than dropping the column indicator (issue 9: "▸ col N of M" went).
+func TestTitleKeepsColumnIndicatorWhenSorted(t *testing.T) {
+	str := func(name string, vals ...string) *model.Column {
+		c := model.NewColumn(name, model.KindString, len(vals))
+		c.Str = append(c.Str, vals...)
+		return c
+	}
+	tb := model.NewTable(str("obs_collection", "HST", "JWST"), str("target_classification", "Galaxy;Spiral", "Star"), str("obsid", "1", "2"))
+	for _, w := range []int{120, 100, 80} {
+		m := fromTable(t, tb, 1804, w, 20)
+		moveToColumn(t, m, "target_classification")
+		m.onKey(keyMsg("o"))
+		title := strings.Split(m.View(), "\n")[0]
+		if !strings.Contains(title, "col 2 of 3") || !strings.Contains(title, "↑") || ansi.StringWidth(title) > w {
+			t.Errorf("width %d: title %q", w, title)
+		}
+	}
+}

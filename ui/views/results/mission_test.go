@@ -131,3 +131,26 @@ func TestMissionChoiceKeepsSearchColumns(t *testing.T) {
 		}
 	}
 }
+
+// A saved observation column choice made on a criteria search (whose table has no
+// distance) still shows distance on a later cone search; one that names it is followed.
+func TestObservationChoiceKeepsDistance(t *testing.T) {
+	c := common.New(context.Background(), nil, slog.New(slog.DiscardHandler), "test")
+	cone := uitest.Observations(0, 5) // a cone search's table: it has distance
+	for _, tc := range []struct {
+		choice []string
+		want   string
+	}{
+		{[]string{"obs_collection", "target_name", "t_min"}, "obs_collection distance target_name t_min"},
+		{[]string{"obs_collection", "t_min", "distance"}, "obs_collection t_min distance"},
+	} {
+		m := New(c, nil, 10)
+		m.SetSize(120, 20)
+		m.SetColumnChoice(tc.choice)
+		m.StartSearch(common.Search{Query: mast.Query{Object: "M101"}, Target: "M101", Radius: "0.2 deg"})
+		m.Update(PageLoadedMsg{View: TableName, QueryID: m.QueryID(), Page: 1, Result: &mast.Page{Table: cone, RowsFiltered: 5, PagesFiltered: 1}})
+		if got := strings.Join(m.ShownColumns(), " "); got != tc.want {
+			t.Errorf("choice %v: shown %q, want %q", tc.choice, got, tc.want)
+		}
+	}
+}

@@ -27,7 +27,7 @@ type Profile struct {
 	// CopyIDColumn and CopyURLColumn are copied by Y and u ("" when there is none).
 	CopyIDColumn  string
 	CopyURLColumn string
-	// SearchColumns exist only in positional searches (search_pos, ang_sep): a saved
+	// SearchColumns exist only in positional searches (distance; search_pos, ang_sep): a saved
 	// column choice that names none of them was made on another kind of search, so
 	// they are shown after the first chosen column rather than hidden.
 	SearchColumns []string
@@ -42,6 +42,7 @@ func ObservationsProfile() Profile {
 			"calib_level", "t_exptime", "t_min", "proposal_id", "obs_id", "dataRights", "distance",
 		},
 		IDColumn: "obsid", LabelColumn: "obs_id", CopyIDColumn: "obs_id", CopyURLColumn: "dataURL",
+		SearchColumns: []string{"distance"}, // cone searches only
 	}
 }
 

@@ -45,8 +45,7 @@ func (m *Model) View() string {
 	case stateLoading:
 		return m.message("Searching " + m.searchText() + "…")
 	case stateFailed:
-		return m.message(m.c.Styles.ErrorText.Render("Search failed: "+common.Sanitize(m.err.Error())),
-			"r retries · / edits the search")
+		return m.failedView()
 	}
 	if m.Loaded() == 0 {
 		lines := []string{"No " + m.profile.Noun + " match " + m.searchText() + "."}
@@ -108,31 +107,16 @@ func (m *Model) title() string {
 	} else if p := m.search.Query.Position; p != nil {
 		info = "   " + st.ResultsInfo.Render("cone "+common.FormatPosition(*p)+" r "+m.search.Radius)
 	}
-	var right []string
-	if m.sortCol != nil {
-		arrow := st.Browse.SortAsc
-		if m.sortDesc {
-			arrow = st.Browse.SortDesc
+	sorts, cols := m.sortLabels(), m.columnLabels()
+	fits := func(l string, r ...string) (string, bool) {
+		var parts []string
+		for _, p := range r {
+			if p != "" {
+				parts = append(parts, p)
+			}
 		}
-		s := "sorted by " + m.sortCol.Header + " " + arrow
-		if n := int64(m.Loaded()); n < m.total {
-			s = m.sortCol.Header + " " + arrow + " · sorted over " + common.Commas(n) + " loaded of " + common.Commas(m.total)
-		}
-		right = append(right, st.Browse.Progress.Render(s))
-	}
-	if cols := m.grid.Columns(); len(cols) > 0 {
-		s := "col " + itoa(m.grid.ColumnCursor()+1) + " of " + itoa(len(cols))
-		if cur := m.grid.Current(); cur != nil {
-			s = st.Glyphs.Cursor + " " + cur.Header + " · " + s
-		}
-		if hidden := len(m.all) - len(cols); hidden > 0 {
-			s += " · " + itoa(hidden) + " hidden"
-		}
-		right = append(right, st.Dim.Render(s))
-	}
-	fits := func(l string, r []string) (string, bool) {
-		rs := strings.Join(r, st.Dim.Render(st.Glyphs.Separator))
-		if len(r) > 0 {
+		rs := strings.Join(parts, st.Dim.Render(st.Glyphs.Separator))
+		if len(parts) > 0 {
 			rs += " "
 		}
 		lw, rw := ansi.StringWidth(l), ansi.StringWidth(rs)
@@ -141,16 +125,80 @@ func (m *Model) title() string {
 		}
 		return l + strings.Repeat(" ", m.width-lw-rw) + rs, true
 	}
-	if s, ok := fits(left+info, right); ok {
+	// What gives way when space is short: the search's description, then the sort's
+	// wording, then the column's; the sort goes before the column indicator does.
+	if s, ok := fits(left+info, first(sorts), first(cols)); ok {
 		return s
 	}
-	for len(right) > 0 {
-		if s, ok := fits(left, right); ok {
+	for _, so := range sorts {
+		if s, ok := fits(left, so, first(cols)); ok {
 			return s
 		}
-		right = right[:len(right)-1]
+	}
+	for _, so := range []string{last(sorts), ""} {
+		for _, c := range cols {
+			if s, ok := fits(left, so, c); ok {
+				return s
+			}
+		}
 	}
 	return ansi.Truncate(left, m.width, "…")
+}
+
+// sortLabels describe the sort, longest first (nil when unsorted): a sort over part of
+// the result says so.
+func (m *Model) sortLabels() []string {
+	if m.sortCol == nil {
+		return nil
+	}
+	st := m.c.Styles
+	arrow := st.Browse.SortAsc
+	if m.sortDesc {
+		arrow = st.Browse.SortDesc
+	}
+	short := m.sortCol.Header + " " + arrow
+	if n := int64(m.Loaded()); n < m.total {
+		return []string{
+			st.Browse.Progress.Render(short + " · sorted over " + common.Commas(n) + " loaded of " + common.Commas(m.total)),
+			st.Browse.Progress.Render(short + " · over " + common.Commas(n) + " loaded"),
+			st.Browse.Progress.Render(short),
+		}
+	}
+	return []string{st.Browse.Progress.Render("sorted by " + short), st.Browse.Progress.Render(short)}
+}
+
+// columnLabels describe the column cursor, longest first (nil without columns):
+// "▸ t_min · col 8 of 14 · 3 hidden", then shorter.
+func (m *Model) columnLabels() []string {
+	cols := m.grid.Columns()
+	if len(cols) == 0 {
+		return nil
+	}
+	st := m.c.Styles
+	pos := "col " + itoa(m.grid.ColumnCursor()+1) + " of " + itoa(len(cols))
+	named := pos
+	if cur := m.grid.Current(); cur != nil {
+		named = st.Glyphs.Cursor + " " + cur.Header + " · " + pos
+	}
+	out := []string{st.Dim.Render(named)}
+	if hidden := len(m.all) - len(cols); hidden > 0 {
+		out = []string{st.Dim.Render(named + " · " + itoa(hidden) + " hidden"), out[0]}
+	}
+	return append(out, st.Dim.Render(pos))
+}
+
+func first(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+func last(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[len(s)-1]
 }
 
 // searchText is the search in words: "M101 within 0.2 deg", or a mission query's summary.
@@ -159,6 +207,26 @@ func (m *Model) searchText() string {
 		return m.search.Target
 	}
 	return m.search.Target + " within " + m.search.Radius
+}
+
+// maxErrorLines bounds the failure shown in the view; the message log has it all.
+const maxErrorLines = 8
+
+// failedView is the failure of the search, whole (wrapped) so its cause shows, and what
+// can be done.
+func (m *Model) failedView() string {
+	st := m.c.Styles
+	w := max(20, min(m.width-4, 100))
+	more := m.c.Keys.Global.Messages.Help().Key
+	lines := strings.Split(ansi.Wrap("Search failed: "+common.Sanitize(m.err.Error()), w, " /"), "\n")
+	if len(lines) > maxErrorLines {
+		lines = append(lines[:maxErrorLines-1], common.CutWithHint(strings.Join(lines[maxErrorLines-1:], " "), w, more+" shows it all"))
+	}
+	for i, l := range lines {
+		lines[i] = st.ErrorText.Render(l)
+	}
+	lines = append(lines, "", st.Empty.Render(common.Truncate("r retries · / edits the search · "+more+" messages and the log file", m.width)))
+	return m.c.Renderer.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
 }
 
 // message draws a centred one- or two-line message in the view's area.

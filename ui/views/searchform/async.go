@@ -33,10 +33,10 @@ func (m *Model) Init() tea.Cmd {
 	)
 }
 
-func (m *Model) onMetadata(msg MetadataMsg) {
+func (m *Model) onMetadata(msg MetadataMsg) tea.Cmd {
 	if msg.Err != nil {
 		m.metaErr = shortErr(msg.Err)
-		return
+		return note("Column descriptions unavailable", msg.Err)
 	}
 	m.meta = make(map[string]mast.FieldMeta, len(msg.Fields))
 	m.metaCols = m.metaCols[:0]
@@ -52,12 +52,13 @@ func (m *Model) onMetadata(msg MetadataMsg) {
 	}
 	m.metaErr = ""
 	m.relayout() // units next to the fields
+	return nil
 }
 
-func (m *Model) onFacets(msg FacetsMsg) {
+func (m *Model) onFacets(msg FacetsMsg) tea.Cmd {
 	if msg.Err != nil {
 		m.facetErr = shortErr(msg.Err)
-		return
+		return note("Collections unavailable", msg.Err)
 	}
 	m.facets = make(map[string][]mast.FacetValue, len(msg.Facets))
 	for col, vals := range msg.Facets {
@@ -82,12 +83,14 @@ func (m *Model) onFacets(msg FacetsMsg) {
 	m.coll.SetOptions(opts)
 	m.facetErr = ""
 	m.relayout()
+	return nil
 }
 
 // edited records a change of the query and (re)arms the debounce: at most one timer
 // waits at a time, and it re-arms itself until typing has stopped for validateDelay.
 func (m *Model) edited() tea.Cmd {
 	m.editSeq++
+	m.countWaits = false
 	m.lastEdit = m.now()
 	if m.timerPending {
 		return nil
@@ -101,7 +104,18 @@ func (m *Model) onDebounce() tea.Cmd {
 		return tea.Tick(m.delays[0]-idle, func(time.Time) tea.Msg { return debounceMsg{} })
 	}
 	m.timerPending = false
-	return m.validate(false)
+	m.checkPlace()
+	return tea.Batch(m.validate(false), m.resolveTarget(false))
+}
+
+// checkPlace marks bad coordinates and a bad radius as soon as typing stops, as the
+// archive's verdict marks bad criteria.
+func (m *Model) checkPlace() {
+	_, _, _, te, re := m.place()
+	if t, r := m.fields[FieldTarget], m.fields[FieldRadius]; t.local != te || r.local != re {
+		t.local, r.local = te, re
+		m.relayout()
+	}
 }
 
 // validate asks the archive to check the current criteria (submit: search if they pass).
@@ -147,8 +161,10 @@ func (m *Model) onValidated(msg ValidatedMsg) tea.Cmd {
 		f.remote = ""
 	}
 	m.valErr = ""
+	var noted tea.Cmd
 	if msg.Err != nil {
 		m.valErr = shortErr(msg.Err)
+		noted = note("Criteria not checked", msg.Err)
 	}
 	first := -1
 	for _, b := range msg.Bad {
@@ -165,18 +181,18 @@ func (m *Model) onValidated(msg ValidatedMsg) tea.Cmd {
 	switch {
 	case msg.Submit && first >= 0:
 		m.setFocus(first)
-		return nil
+		return noted
 	case msg.Submit:
-		return m.submit()
+		return tea.Batch(noted, m.submit())
 	case first >= 0:
 		m.stopCount()
-		return nil
+		return noted
 	}
 	if idle := m.now().Sub(m.lastEdit); idle < m.delays[1] {
 		edit := m.editSeq
-		return tea.Tick(m.delays[1]-idle, func(time.Time) tea.Msg { return countTickMsg{Edit: edit} })
+		return tea.Batch(noted, tea.Tick(m.delays[1]-idle, func(time.Time) tea.Msg { return countTickMsg{Edit: edit} }))
 	}
-	return m.startCount()
+	return tea.Batch(noted, m.startCount())
 }
 
 // startCount asks for the number of matches of the current query, cancelling the
@@ -187,6 +203,10 @@ func (m *Model) startCount() tea.Cmd {
 		m.stopCount()
 		m.hasCount = false
 		return nil
+	}
+	if m.objectName() != "" && !m.resolvedKnown() {
+		m.countWaits = true // the name first: the count follows its answer
+		return m.resolveTarget(false)
 	}
 	m.stopCount()
 	ctx, cancel := context.WithCancel(m.c.Ctx)
@@ -212,21 +232,27 @@ func (m *Model) stopCount() {
 	}
 }
 
-func (m *Model) onCount(msg CountMsg) {
+func (m *Model) onCount(msg CountMsg) tea.Cmd {
 	if msg.Seq != m.countSeq {
-		return // an older request: never overwrite a newer answer
+		return nil // an older request: never overwrite a newer answer
 	}
 	m.counting = false
 	if m.cancelCount != nil {
 		m.cancelCount()
 		m.cancelCount = nil
 	}
+	var nr *mast.NotResolvedError
+	if errors.As(msg.Err, &nr) { // the count resolved the name first
+		m.markUnresolved(msg.Err)
+		return nil
+	}
 	if msg.Err != nil {
 		m.countErr = shortErr(msg.Err)
 		m.hasCount = false
-		return
+		return note("Count unavailable", msg.Err)
 	}
 	m.count, m.hasCount, m.countErr = msg.N, true, ""
+	return nil
 }
 
 func (m *Model) startSpinner() tea.Cmd {
@@ -258,6 +284,15 @@ func wrapSpin(cmd tea.Cmd) tea.Cmd {
 		}
 		return msg
 	}
+}
+
+// note records a failure in full in the session's message log (the form shows it cut
+// short); a cancelled request is no failure.
+func note(what string, err error) tea.Cmd {
+	if errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return common.Note(common.LevelWarn, what+": "+err.Error())
 }
 
 // shortErr is the first line of an error, without the context-cancelled noise.

@@ -6,11 +6,11 @@ import (
 	"mastui/ui/common"
 )
 
-// maxCandidates bounds the completion list (tab cycles through at most this many).
+// maxCandidates bounds the completion list (↑/↓ pick among at most this many).
 const maxCandidates = 50
 
-// completion is tab completion in progress on one field: the candidates are frozen
-// while tab cycles through them; any other key ends it.
+// completion is a completion made on one field: the candidates are frozen while ↑/↓
+// pick among them (on the add row); tab moves on, any other key ends it.
 type completion struct {
 	active bool
 	field  int
@@ -97,38 +97,69 @@ func (m *Model) columnNote(name string) string {
 	return note
 }
 
-// complete handles tab on the focused field: the first tab completes the item being
-// typed to the best candidate, further tabs cycle through the others. It returns false
-// when there is nothing to complete (tab then moves on).
+// complete handles tab on the focused field: it completes the item being typed to the
+// best candidate and returns true. It returns false, and tab moves on, when there is
+// nothing to complete: no candidate, an item that already is one, or an item the
+// previous tab (or ↑/↓ in the add row's list) completed.
 func (m *Model) complete() bool {
 	f := m.fields[m.focus]
 	if f.kind != kindText && f.kind != kindAdd {
 		return false
 	}
-	if !m.comp.active || m.comp.field != m.focus {
-		base, item := completing(f)
-		if item == "" {
-			return false
-		}
-		cs := m.candidates(f, item)
-		if len(cs) == 0 || len(cs) == 1 && cs[0].value == item {
-			return false
-		}
-		m.comp = completion{active: true, field: m.focus, base: base}
-		for _, c := range cs {
-			m.comp.cands = append(m.comp.cands, c.value)
-		}
-		if cs[0].value == item && len(cs) > 1 {
-			m.comp.sel = 1
-		}
-	} else {
-		if len(m.comp.cands) == 1 { // completed already: tab moves on
-			m.comp = completion{}
-			return false
-		}
-		m.comp.sel = (m.comp.sel + 1) % len(m.comp.cands)
+	if m.comp.active && m.comp.field == m.focus {
+		m.comp = completion{}
+		return false
 	}
+	if !m.startCompletion(f) {
+		return false
+	}
+	m.putCompletion(f)
+	return true
+}
+
+// startCompletion freezes the candidates of the item being typed in f; false when there
+// is nothing to complete.
+func (m *Model) startCompletion(f *field) bool {
+	base, item := completing(f)
+	if item == "" {
+		return false
+	}
+	cs := m.candidates(f, item)
+	if len(cs) == 0 {
+		return false
+	}
+	for _, c := range cs {
+		if strings.EqualFold(c.value, item) {
+			return false // complete already
+		}
+	}
+	m.comp = completion{active: true, field: m.focus, base: base}
+	for _, c := range cs {
+		m.comp.cands = append(m.comp.cands, c.value)
+	}
+	return true
+}
+
+// putCompletion writes the selected candidate into f.
+func (m *Model) putCompletion(f *field) {
 	f.input.SetValue(m.comp.base + m.comp.cands[m.comp.sel])
 	f.input.CursorEnd()
+}
+
+// pickSuggestion moves the add row's suggestion cursor by dir (↓ 1, ↑ -1) and puts the
+// suggestion in; false when the row lists no suggestions (the key then moves focus).
+func (m *Model) pickSuggestion(dir int) bool {
+	f := m.fields[m.focus]
+	if f.kind != kindAdd {
+		return false
+	}
+	if !m.comp.active || m.comp.field != m.focus {
+		if !m.startCompletion(f) {
+			return false
+		}
+	}
+	n := len(m.comp.cands)
+	m.comp.sel = (m.comp.sel + dir + n) % n
+	m.putCompletion(f)
 	return true
 }

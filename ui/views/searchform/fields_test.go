@@ -247,3 +247,52 @@ func TestResizeMatrix(t *testing.T) {
 		})
 	}
 }
+
+// Tab completes once; the next tab moves on, whatever else would match (issue 9: tab in
+// a completed field cycled the completions forever).
+func TestTabCompletesThenMovesOn(t *testing.T) {
+	m := newForm(t, newFake(), 120, 40)
+	keys := m.c.Keys.Form
+	m.setFocus(FieldIntent)
+	typeInto(m, "c") // calibration (prefix), science (contains c)
+	press(m, keys.Next)
+	if got := m.fields[FieldIntent].input.Value(); got != "calibration" || m.Focused() != FieldIntent {
+		t.Fatalf("first tab: %q, focus %d", got, m.Focused())
+	}
+	press(m, keys.Next)
+	if got := m.fields[FieldIntent].input.Value(); got != "calibration" || m.Focused() == FieldIntent {
+		t.Fatalf("second tab: %q, focus %d (want the next field)", got, m.Focused())
+	}
+	// A value typed in full moves on at the first tab, though others contain it.
+	m.setFocus(FieldIntent)
+	m.fields[FieldIntent].input.SetValue("calibration")
+	press(m, keys.Next)
+	if got := m.fields[FieldIntent].input.Value(); got != "calibration" || m.Focused() == FieldIntent {
+		t.Fatalf("tab in a complete value: %q, focus %d", got, m.Focused())
+	}
+}
+
+// On "+ add criterion" (ctrl+n) tab completes the column name, ↑/↓ pick another of the
+// listed ones, and the next tab adds the criterion and moves into its row.
+func TestAddRowTabCompletesThenAdds(t *testing.T) {
+	m := newForm(t, newFake(), 120, 40)
+	keys := m.c.Keys.Form
+	press(m, keys.Add)
+	typeInto(m, "i") // obs_id, distance (the other columns with an i have fields)
+	press(m, keys.Next)
+	add := m.fields[m.addIndex()]
+	if got := add.input.Value(); got != "obs_id" || m.Focused() != m.addIndex() {
+		t.Fatalf("first tab: %q, focus %d", got, m.Focused())
+	}
+	press(m, keys.Down)
+	if got := add.input.Value(); got != "distance" || m.Focused() != m.addIndex() {
+		t.Fatalf("↓ picked %q, focus %d", got, m.Focused())
+	}
+	press(m, keys.Next)
+	if m.FocusedColumn() != "distance" || !m.fields[m.Focused()].added {
+		t.Fatalf("second tab: focus %d %q, want the new distance row", m.Focused(), m.FocusedColumn())
+	}
+	if add.input.Value() != "" {
+		t.Fatalf("add row still holds %q", add.input.Value())
+	}
+}

@@ -102,6 +102,8 @@ type field struct {
 	input  textinput.Model // kindText and kindAdd
 	local  string          // error found by the form itself (target, radius, column name)
 	remote string          // error from Archive.ValidateCriteria
+	// unresolved says why the target name has no position (the target only).
+	unresolved string
 }
 
 // Model is the search form.
@@ -114,6 +116,7 @@ type Model struct {
 	resolver int
 	focus    int
 	resolved string
+	res      resolution
 	width    int
 	height   int
 	offset   int // first line of the fields shown (the form scrolls)
@@ -136,6 +139,7 @@ type Model struct {
 	valEdit      uint64 // the edit the remote errors belong to
 	valErr       string // validation failed for another reason than a bad criterion
 	countSeq     uint64 // newest count request
+	countWaits   bool   // the count starts when the target name's position is known
 	counting     bool
 	count        int64
 	hasCount     bool
@@ -208,6 +212,12 @@ func (m *Model) Focused() int { return m.focus }
 // resolver and the add row).
 func (m *Model) FocusedColumn() string { return m.fields[m.focus].col }
 
+// TakesEsc reports whether esc acts inside the form (it clears the Collection list's
+// filter) rather than leaving it.
+func (m *Model) TakesEsc() bool {
+	return m.fields[m.focus].kind == kindCollection && m.coll.Filter() != ""
+}
+
 // NumFields is the number of fields, the "+ add criterion" row included.
 func (m *Model) NumFields() int { return len(m.fields) }
 
@@ -222,10 +232,13 @@ func (m *Model) Errors() []string {
 
 // errText is what shows under the field: the form's own check first.
 func (f *field) errText() string {
-	if f.local != "" {
+	switch {
+	case f.local != "":
 		return f.local
+	case f.remote != "":
+		return f.remote
 	}
-	return f.remote
+	return f.unresolved
 }
 
 // SetResolved shows where the last searched name resolved ("" hides it).
@@ -280,7 +293,7 @@ func (m *Model) setFocus(i int) {
 func (m *Model) Reset() {
 	for _, f := range m.fields {
 		f.input.SetValue("")
-		f.local, f.remote = "", ""
+		f.local, f.remote, f.unresolved = "", "", ""
 	}
 	m.fields = append(m.fields[:numFixed], m.fields[len(m.fields)-1])
 	m.fields[FieldRadius].input.SetValue(defaultRadius)
@@ -288,6 +301,7 @@ func (m *Model) Reset() {
 	m.coll.Reset()
 	m.resolver = 0
 	m.resolved = ""
+	m.res = resolution{seq: m.res.seq + 1} // drops an answer in flight
 	m.valErr, m.countErr = "", ""
 	m.hasCount = false
 	m.stopCount()

@@ -175,3 +175,76 @@ func TestResetEmptiesTheForm(t *testing.T) {
 		t.Fatalf("radius not back to its default:\n%s", m.View())
 	}
 }
+
+// Time takes a year (issue 9: "2023" was MJD 2023 and matched nothing, silently); a
+// small number that is no year gets a hint under the field.
+func TestTimeYear(t *testing.T) {
+	a := uitest.SimArchive(t)
+	want, err := a.Count(t.Context(), mast.Query{Criteria: []mast.Criterion{{Name: "t_min", Value: "2023-01-01..2023-12-31"}}})
+	if err != nil || want == 0 {
+		t.Fatalf("count of 2023: %d, %v", want, err)
+	}
+	m := newForm(t, a, 120, 40)
+	fill(t, m, FieldTime, "2023")
+	if n, ok := m.Count(); m.Errors()[FieldTime] != "" || !ok || n != want {
+		t.Fatalf("2023: error %q, count %d (%v), want %d", m.Errors()[FieldTime], n, ok, want)
+	}
+	fill(t, m, FieldTime, "2023.5")
+	if e := m.Errors()[FieldTime]; !strings.Contains(e, "not a year") || !strings.Contains(e, "write a year (2023)") {
+		t.Fatalf("2023.5: error %q", e)
+	}
+}
+
+// A name with no position is marked on the target field as soon as typing stops, and
+// enter stays in the form (issue 9: it searched and landed on "Search failed").
+func TestUnresolvableNameStaysInTheForm(t *testing.T) {
+	a := newFake()
+	a.Unresolved = []string{"NoSuchThing"}
+	m := newForm(t, a, 120, 40)
+	fill(t, m, FieldTarget, "NoSuchThing")
+	if e := m.Errors()[FieldTarget]; !strings.Contains(e, `could not resolve "NoSuchThing"`) {
+		t.Fatalf("target error %q", e)
+	}
+	if _, ok := m.Count(); ok || len(a.Counts()) != 0 {
+		t.Fatalf("counted an unresolvable name: %v", a.Counts())
+	}
+	m.setFocus(FieldInstrument)
+	if _, ok := submit(t, m); ok || m.Focused() != FieldTarget {
+		t.Fatalf("submitted, or focus %d not on the target", m.Focused())
+	}
+	// Enter right after typing, before the form has asked: the same, from enter's own ask.
+	m = newForm(t, a, 120, 40)
+	typeInto(m, "NoSuchThing")
+	if _, ok := submit(t, m); ok {
+		t.Fatal("submitted an unresolvable name")
+	}
+	if e := m.Errors()[FieldTarget]; !strings.Contains(e, `could not resolve "NoSuchThing"`) {
+		t.Fatalf("target error after enter %q", e)
+	}
+	// A name that resolves shows where, and searches.
+	m = newForm(t, a, 120, 40)
+	fill(t, m, FieldTarget, "M101")
+	if !strings.Contains(m.View(), "M101 → 210.802429 +54.348750 (SIMBAD)") || m.Errors()[FieldTarget] != "" {
+		t.Fatalf("resolved name:\n%s", m.View())
+	}
+	if msg, ok := submit(t, m); !ok || msg.Search.Query.Object != "M101" {
+		t.Fatalf("not submitted: %+v", msg)
+	}
+}
+
+// Coordinates that do not parse are marked as soon as typing stops, like criteria.
+func TestBadCoordinatesMarkedAsYouType(t *testing.T) {
+	m := newForm(t, newFake(), 120, 40)
+	fill(t, m, FieldTarget, "210.8 95")
+	if e := m.Errors()[FieldTarget]; !strings.Contains(e, "Dec 95 is out of range") {
+		t.Fatalf("target error %q", e)
+	}
+	fill(t, m, FieldRadius, "3 parsecs")
+	if e := m.Errors()[FieldRadius]; !strings.Contains(e, "unknown radius unit") {
+		t.Fatalf("radius error %q", e)
+	}
+	fill(t, m, FieldTarget, "210.8 54.35")
+	if e := m.Errors()[FieldTarget]; e != "" {
+		t.Fatalf("good coordinates marked %q", e)
+	}
+}

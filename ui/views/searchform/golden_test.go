@@ -132,7 +132,8 @@ func TestGoldenInvalidCriterion(t *testing.T) {
 	waitFor(t, tm, "Search observations")
 	waitLoaded(t, loaded)
 	tm.Type("M101")
-	for i := 0; i < 9; i++ { // to Exposure
+	waitFor(t, tm, "(SIMBAD)") // where the name is shows when typing stops
+	for i := 0; i < 9; i++ {   // to Exposure
 		send(tm, tea.KeyTab)
 	}
 	tm.Type("abc")
@@ -150,7 +151,8 @@ func TestGoldenInvalidCriterion(t *testing.T) {
 	teatest.RequireEqualOutput(t, []byte(f.View()))
 }
 
-// "+ add criterion" lists the matching columns of the metadata; tab cycles them.
+// "+ add criterion" lists the matching columns of the metadata; tab completes, ↓ picks
+// the next one.
 func TestGoldenAddCompletion(t *testing.T) {
 	t.Parallel()
 	tm, _, loaded := startForm(t, uitest.SimArchive(t), 100, 30)
@@ -159,8 +161,8 @@ func TestGoldenAddCompletion(t *testing.T) {
 	send(tm, tea.KeyCtrlN)
 	waitFor(t, tm, "e.g. ") // the metadata is in
 	tm.Type("s")
-	send(tm, tea.KeyTab, tea.KeyTab)
-	waitFor(t, tm, "more; tab cycles")
+	send(tm, tea.KeyTab, tea.KeyDown)
+	waitFor(t, tm, "more; ↑/↓ pick")
 	f := finalForm(t, tm)
 	if got := f.fields[f.addIndex()].input.Value(); !strings.HasPrefix(got, "s") || got == "s" {
 		t.Fatalf("add row holds %q", got)

@@ -49,8 +49,8 @@ func (m *Model) helpLines() (string, string) {
 	case f.kind == kindResolver:
 		return "Name resolver: any (first answer), SIMBAD or NED", "space or ←/→ changes it"
 	case f.kind == kindAdd:
-		return "Add a criterion on any other CAOM column",
-			"Type a column name · tab completes · enter adds it · ctrl+d removes an added row"
+		return "Add a criterion on any other CAOM column: type its name",
+			"tab completes, ↑/↓ pick · tab again or enter adds it · ctrl+d removes an added row"
 	}
 	return m.describe(f.col), m.syntax(f)
 }
@@ -60,7 +60,7 @@ func (m *Model) describe(col string) string {
 	fm, ok := m.meta[lower(col)]
 	if !ok {
 		if m.metaErr != "" {
-			return col + " · column descriptions unavailable: " + m.metaErr
+			return common.CutWithHint(col+" · column descriptions unavailable: "+m.metaErr, m.innerWidth()-3, m.c.Keys.Global.Messages.Help().Key+" shows it all")
 		}
 		return col
 	}
@@ -84,7 +84,7 @@ func (m *Model) syntax(f *field) string {
 	var s string
 	switch {
 	case isDateColumn(f.col):
-		s = "UTC dates or MJD: 2022-07-01..2024-12-31 · >2023-01-01 · <=59000"
+		s = "years, UTC dates or MJD: 2023 · 2021..2023 · 2022-07..2023 · >2023-01-01 · <=59000"
 	case f.kind == kindCollection:
 		s = "space chooses · type to filter · ↑/↓ move · none chosen means any"
 	case m.columnType(f.col) == "float":
@@ -141,13 +141,13 @@ func (m *Model) countLine() string {
 		return st.FormHint.Render("type a target or a criterion to see how many observations match")
 	}
 	for _, f := range m.fields {
-		if f.remote != "" {
+		if f.remote != "" || f.unresolved != "" {
 			return st.FormHint.Render("fix the marked field to see how many observations match")
 		}
 	}
 	switch {
 	case m.countErr != "":
-		return st.FormHint.Render("count unavailable: " + m.countErr)
+		return st.FormHint.Render(common.CutWithHint("count unavailable: "+m.countErr, m.innerWidth()-1, m.c.Keys.Global.Messages.Help().Key+" shows it all"))
 	case m.hasCount:
 		return matches()
 	}

@@ -73,8 +73,12 @@ func (m *Model) Query() (mast.Query, bool) {
 	return q, te == "" && re == "" && (target != "" || len(q.Criteria) > 0)
 }
 
-// countQuery is the query to count: complete, with a good target.
-func (m *Model) countQuery() (mast.Query, bool) { return m.Query() }
+// countQuery is the query to count: complete, with a good target (a name known to
+// have no position is not).
+func (m *Model) countQuery() (mast.Query, bool) {
+	q, ok := m.Query()
+	return q, ok && m.fields[FieldTarget].unresolved == ""
+}
 
 // checkLocal marks what the form can tell is wrong by itself and focuses the first bad
 // field; it returns the search when nothing is.
@@ -96,8 +100,8 @@ func (m *Model) checkLocal() (common.Search, bool) {
 }
 
 // onEnter adds the typed column on the "+ add criterion" row, else searches: when the
-// form is fine and the archive has accepted the current criteria the search is sent at
-// once; when the criteria are not checked yet, they are checked first.
+// form is fine, the target name resolves and the archive has accepted the current
+// criteria the search is sent at once; what is not checked yet is checked first.
 func (m *Model) onEnter() tea.Cmd {
 	if f := m.fields[m.focus]; f.kind == kindAdd && f.value() != "" {
 		m.addCriterion(f.value())
@@ -106,6 +110,19 @@ func (m *Model) onEnter() tea.Cmd {
 	if _, ok := m.checkLocal(); !ok {
 		return nil
 	}
+	switch {
+	case m.fields[FieldTarget].unresolved != "":
+		m.setFocus(FieldTarget)
+		return nil
+	case m.archive != nil && m.objectName() != "" && !m.resolvedKnown():
+		return m.resolveTarget(true) // the answer carries on (afterTarget)
+	}
+	return m.afterTarget()
+}
+
+// afterTarget is enter once the target is known to be fine: a bad criterion keeps the
+// focus, unchecked criteria are checked first, else the search is sent.
+func (m *Model) afterTarget() tea.Cmd {
 	for i, f := range m.fields {
 		if f.remote != "" {
 			m.setFocus(i)

@@ -20,9 +20,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.follow()
 		return cmd
 	case MetadataMsg:
-		m.onMetadata(msg)
+		return m.onMetadata(msg)
 	case FacetsMsg:
-		m.onFacets(msg)
+		return m.onFacets(msg)
 	case debounceMsg:
 		return m.onDebounce()
 	case ValidatedMsg:
@@ -34,7 +34,11 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return m.startCount()
 		}
 	case CountMsg:
-		m.onCount(msg)
+		return m.onCount(msg)
+	case ResolvedMsg:
+		cmd := m.onResolved(msg)
+		m.follow()
+		return cmd
 	case spinMsg:
 		return m.onSpin(msg)
 	}
@@ -44,7 +48,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 	keys := m.c.Keys.Form
 	f := m.fields[m.focus]
-	if !key.Matches(km, keys.Next) {
+	if !key.Matches(km, keys.Next, keys.Down, keys.Up) {
 		m.comp.active = false
 	}
 	switch {
@@ -63,19 +67,27 @@ func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 		if m.complete() {
 			return m.changed(f, before)
 		}
+		if f.kind == kindAdd && m.knownColumn(f.value()) {
+			m.addCriterion(f.value()) // moving on from a complete name goes into its row
+			return nil
+		}
 		m.setFocus(m.focus + 1)
 		return nil
 	case key.Matches(km, keys.Prev):
 		m.setFocus(m.focus - 1)
 		return nil
-	case key.Matches(km, keys.Down):
-		if f.kind != kindCollection || !m.coll.Down() {
-			m.setFocus(m.below(m.focus, 1))
+	case key.Matches(km, keys.Down, keys.Up):
+		dir := 1
+		if key.Matches(km, keys.Up) {
+			dir = -1
 		}
-		return nil
-	case key.Matches(km, keys.Up):
-		if f.kind != kindCollection || !m.coll.Up() {
-			m.setFocus(m.below(m.focus, -1))
+		before := f.input.Value()
+		switch {
+		case f.kind == kindCollection && dir > 0 && m.coll.Down(), f.kind == kindCollection && dir < 0 && m.coll.Up():
+		case m.pickSuggestion(dir):
+			return m.changed(f, before)
+		default:
+			m.setFocus(m.below(m.focus, dir))
 		}
 		return nil
 	}
@@ -97,8 +109,8 @@ func (m *Model) changed(f *field, before string) tea.Cmd {
 	if f.input.Value() == before {
 		return nil
 	}
-	if f.local != "" || f.remote != "" {
-		f.local, f.remote = "", ""
+	if f.local != "" || f.remote != "" || f.unresolved != "" {
+		f.local, f.remote, f.unresolved = "", "", ""
 		m.relayout()
 	}
 	switch {
@@ -126,6 +138,10 @@ func (m *Model) onResolverKey(km tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	m.resolver = (m.resolver + step) % numResolvers
+	if t := m.fields[FieldTarget]; t.unresolved != "" || m.resolved != "" {
+		t.unresolved, m.resolved = "", "" // another resolver may answer otherwise
+		m.relayout()
+	}
 	if m.fields[FieldTarget].value() == "" {
 		return nil // nothing to resolve: the count does not change
 	}
@@ -156,6 +172,12 @@ func (m *Model) onCollectionKey(km tea.KeyMsg) tea.Cmd {
 		m.coll.SetFilter("")
 	}
 	return nil
+}
+
+// knownColumn reports whether name is a column of the metadata.
+func (m *Model) knownColumn(name string) bool {
+	_, ok := m.meta[strings.ToLower(name)]
+	return name != "" && ok
 }
 
 // addCriterion adds a row for column name (or focuses the field it already has).

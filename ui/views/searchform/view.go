@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"mastui/ui/common"
 	"mastui/ui/components/textfield"
 )
 
@@ -194,7 +195,7 @@ func (m *Model) collectionContent(cw int, focused bool) (string, []string) {
 	if len(m.coll.Options()) == 0 {
 		switch {
 		case m.facetErr != "":
-			return st.FormHint.Render("collections unavailable: " + m.facetErr), nil
+			return st.FormHint.Render(common.CutWithHint("collections unavailable: "+m.facetErr, cw, m.c.Keys.Global.Messages.Help().Key+" shows it all")), nil
 		case m.archive != nil && m.facets == nil:
 			return st.FormHint.Render("loading collections…"), nil
 		}
@@ -211,7 +212,7 @@ func (m *Model) collectionContent(cw int, focused bool) (string, []string) {
 }
 
 // addContent is the "+ add criterion" row: a hint while idle, else the name box and
-// the matching columns (the highlighted one is what tab puts in).
+// the matching columns (the highlighted one is what tab puts in; ↑/↓ move it).
 func (m *Model) addContent(f *field, w int, focused bool) (string, []string) {
 	st, g := m.c.Styles, m.c.Styles.Glyphs
 	if !focused && f.input.Value() == "" {
@@ -267,7 +268,7 @@ func (m *Model) addContent(f *field, w int, focused bool) (string, []string) {
 		extra = append(extra, ansi.Truncate(line, cw, "…"))
 	}
 	if rest := len(names) - show; rest > 0 {
-		extra = append(extra, st.FormHint.Render(ansi.Truncate("  … "+itoa(rest)+" more; tab cycles", cw, "…")))
+		extra = append(extra, st.FormHint.Render(ansi.Truncate("  … "+itoa(rest)+" more; ↑/↓ pick", cw, "…")))
 	}
 	return content, extra
 }

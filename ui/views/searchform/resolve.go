@@ -1,0 +1,108 @@
+package searchform
+
+import (
+	"errors"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/services/mast"
+	"mastui/ui/common"
+)
+
+// ResolvedMsg is the answer of resolve request Seq (the target's name with a resolver);
+// older answers are dropped. Submit: enter is waiting for it.
+type ResolvedMsg struct {
+	Seq      uint64
+	Resolved *mast.Resolved
+	Err      error
+	Submit   bool
+}
+
+func (ResolvedMsg) searchformMsg() {}
+
+// resolution is what the form knows of the target name: it is resolved as soon as
+// typing stops, so a name with no position is marked on the field before any search.
+type resolution struct {
+	name, resolver string // what was asked
+	seq            uint64
+	done           bool
+}
+
+// objectName is the target when it is an object name (not coordinates), else "".
+func (m *Model) objectName() string {
+	if t := m.fields[FieldTarget].value(); t != "" && !LooksLikeCoordinates(t) {
+		return t
+	}
+	return ""
+}
+
+// resolveTarget asks where the target name is, unless that is known or being asked;
+// submit carries on with enter once the answer is in.
+func (m *Model) resolveTarget(submit bool) tea.Cmd {
+	name, resolver := m.objectName(), m.Resolver()
+	if name == "" || m.archive == nil {
+		return nil
+	}
+	if !submit && m.res.name == name && m.res.resolver == resolver {
+		return nil
+	}
+	m.res = resolution{name: name, resolver: resolver, seq: m.res.seq + 1}
+	seq, a, ctx := m.res.seq, m.archive, m.c.Ctx
+	return func() tea.Msg {
+		rs, err := a.Resolve(ctx, []string{name}, resolver)
+		msg := ResolvedMsg{Seq: seq, Err: err, Submit: submit}
+		if err == nil && len(rs) == 1 {
+			msg.Resolved = &rs[0]
+		}
+		return msg
+	}
+}
+
+// resolvedKnown reports whether the target name has been resolved as it is now.
+func (m *Model) resolvedKnown() bool {
+	return m.res.done && m.res.name == m.objectName() && m.res.resolver == m.Resolver()
+}
+
+func (m *Model) onResolved(msg ResolvedMsg) tea.Cmd {
+	if msg.Seq != m.res.seq {
+		return nil // the target or the resolver changed since
+	}
+	m.res.done = true
+	target := m.fields[FieldTarget]
+	var nr *mast.NotResolvedError
+	switch {
+	case errors.As(msg.Err, &nr):
+		m.countWaits = false
+		m.markUnresolved(msg.Err)
+		if msg.Submit {
+			m.setFocus(FieldTarget)
+		}
+		return nil
+	case msg.Err != nil:
+		// The resolver failed for another reason (network, server): the search says so
+		// and can be retried.
+		m.c.Logger.Warn("resolve in the form", "name", m.res.name, "err", msg.Err)
+	case msg.Resolved != nil:
+		target.unresolved = ""
+		m.resolved = common.FormatResolved(msg.Resolved)
+		m.relayout()
+	}
+	if msg.Submit {
+		return m.afterTarget()
+	}
+	if m.countWaits {
+		m.countWaits = false
+		return m.startCount()
+	}
+	return nil
+}
+
+// markUnresolved puts why the target name has no position under the field; the count
+// waits for a name that resolves.
+func (m *Model) markUnresolved(err error) {
+	m.fields[FieldTarget].unresolved = common.Sanitize(err.Error())
+	m.resolved = ""
+	m.countErr, m.hasCount = "", false
+	m.stopCount()
+	m.relayout()
+}
