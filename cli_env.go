@@ -25,7 +25,7 @@ type cliEnv struct {
 	mastURL, format, cols string
 	configPath            string
 	demo                  bool
-	stopSim               func()
+	stopSim               func() // ends the demo archive, without waiting
 	cfg                   model.Config
 	logger                *slog.Logger
 	closeLog              func()
@@ -96,11 +96,16 @@ func (e *cliEnv) setup() error {
 	e.cfg = cfg
 	e.logger, e.closeLog = openLog()
 	if e.demo {
-		url, stop, err := sim.Start(e.ctx, "127.0.0.1:0", sim.Options{Logger: e.logger})
+		// The demo archive stops when its context ends, in the background: waiting for
+		// its handlers (up to 2 s for one computing an answer nobody reads any more)
+		// would only delay the exit of the process it serves.
+		ctx, cancel := context.WithCancel(e.ctx)
+		url, _, err := sim.Start(ctx, "127.0.0.1:0", sim.Options{Logger: e.logger})
 		if err != nil {
+			cancel()
 			return fmt.Errorf("start demo archive: %w", err)
 		}
-		e.cfg.MastURL, e.cfg.ResolverURL, e.stopSim = url, "", stop
+		e.cfg.MastURL, e.cfg.ResolverURL, e.stopSim = url, "", cancel
 	}
 	return nil
 }

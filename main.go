@@ -24,7 +24,11 @@ func (e usageError) Error() string { return e.msg }
 func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals()...)
+	go func() {
+		<-ctx.Done()
+		stop() // the first signal ends the work in order; a second one kills at once
+	}()
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
@@ -36,6 +40,17 @@ func main() {
 		}
 		os.Exit(1)
 	}
+}
+
+// stopSignals end a command (and the TUI) in order: work cancelled, journal flushed and
+// unlocked, terminal restored. SIGHUP (terminal closed) is left alone when it is
+// ignored, as under nohup: catching it would undo that.
+func stopSignals() []os.Signal {
+	sigs := []os.Signal{os.Interrupt, syscall.SIGTERM}
+	if !signal.Ignored(syscall.SIGHUP) {
+		sigs = append(sigs, syscall.SIGHUP)
+	}
+	return sigs
 }
 
 // globalValueFlags are the global flags that take a separate value argument.
