@@ -21,13 +21,18 @@ import (
 // runTUI starts the terminal UI on real MAST, a custom URL, or (--demo) the embedded
 // simulator running in-process on loopback.
 func (e *cliEnv) runTUI(args []string) error {
-	fs := e.flags("mastui")
+	fs := e.flags(rootCommand)
 	dir := fs.String("dir", "", "directory the TUI downloads into (default: the current directory)")
 	flat := fs.Bool("flat", false, "download into --dir itself, not mastDownload/<collection>/<obs_id>/")
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	if pos, err := parse(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 {
 		return usagef("unexpected argument %q", pos[0])
+	}
+	if *showVersion {
+		_, err := fmt.Fprintln(e.stdout, "mastui", version)
+		return err
 	}
 	if err := e.setup(); err != nil {
 		return err

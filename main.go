@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 )
@@ -56,8 +57,28 @@ func stopSignals() []os.Signal {
 // globalValueFlags are the global flags that take a separate value argument.
 var globalValueFlags = map[string]bool{"mast-url": true, "format": true, "columns": true, "config": true, "dir": true}
 
+// rootCommand names the program's own flag set (the TUI's).
+const rootCommand = "mastui"
+
+// helpRequest is -h or --help: the command's usage goes to stdout, with exit status 0.
+type helpRequest struct {
+	cmd   string // the command asked about; rootCommand for the whole program
+	flags string // the command's own flags, listed
+}
+
+func (h helpRequest) Error() string { return h.cmd + ": help requested" }
+
 // run dispatches a command line; it is main without the process exit, for tests.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	err := dispatch(ctx, args, stdin, stdout, stderr)
+	var help helpRequest
+	if errors.As(err, &help) {
+		_, err = fmt.Fprint(stdout, commandUsage(help.cmd, help.flags))
+	}
+	return err
+}
+
+func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	cmd, rest := "", args
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -95,12 +116,62 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "version":
 		fmt.Fprintln(stdout, "mastui", version)
 		return nil
-	case "help":
-		fmt.Fprint(stdout, usageText)
-		return nil
+	case "help": // mastui help [COMMAND]
+		if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+			return helpRequest{cmd: rest[0]}
+		}
+		return helpRequest{cmd: rootCommand}
 	default:
 		return usagef("unknown command %q", cmd)
 	}
+}
+
+// commandUsage is the usage of one command: its lines of usageText, its own flags and
+// the global flags; for the program (or a command usageText does not know), all of it.
+func commandUsage(cmd, flags string) string {
+	head, globals, _ := strings.Cut(usageText, "\nGlobal flags")
+	globals = "Global flags" + globals
+	var lines []string
+	in := false
+	for _, l := range strings.Split(head, "\n") {
+		switch {
+		case strings.HasPrefix(l, "  mastui "):
+			in = strings.HasPrefix(l+" ", "  mastui "+cmd+" ")
+		case !strings.HasPrefix(l, "   "): // a blank line or a section: the command block ends
+			in = false
+		}
+		if in {
+			lines = append(lines, l)
+		}
+	}
+	if cmd == rootCommand || len(lines) == 0 {
+		if flags == "" {
+			return usageText
+		}
+		return head + "\nFlags of the terminal UI:\n" + flags + "\n" + globals
+	}
+	s := "Usage:\n" + strings.Join(lines, "\n") + "\n"
+	if flags != "" {
+		s += "\nFlags:\n" + flags
+	}
+	for _, para := range strings.Split(head, "\n\n") { // the notes on its values
+		if topic, _, _ := strings.Cut(para, " ("); slices.Contains(usageNotes[cmd], topic) {
+			s += "\n" + strings.TrimRight(para, "\n") + "\n"
+		}
+	}
+	if cmd == "sim" { // a program of its own: no global flags
+		return s
+	}
+	return s + "\n" + globals
+}
+
+// usageNotes are the paragraphs of usageText (by their first words) a command's help
+// repeats.
+var usageNotes = map[string][]string{
+	"query":    {"Criteria values"},
+	"products": {"Product filters"},
+	"download": {"Product filters"},
+	"mission":  {"Product filters"},
 }
 
 const usageText = `mastui — a keyboard-driven browser for MAST (Mikulski Archive for Space Telescopes)
@@ -127,7 +198,7 @@ Usage:
   mastui download --resume                    finish what an interrupted run left
   mastui download-file URI [--out PATH]       one product by its mast: URI
   mastui mission columns --mission M          the MAST Search API (MastMissions): hst, jwst, …
-  mastui mission search --mission M [--coordinates "RA DEC"]... [--object NAME]... [--radius R]
+  mastui mission search --mission M [--coordinates "RA DEC, …"]... [--object "NAME, …"]... [--radius R]
                  [--sort COL[:desc]]... [--select COLS|all] [--limit N] [--offset N] KEY=VALUE...
                                               values pass to the server as typed (!COS, >0, 1000..2000, *GAL*);
                                               a bare --radius number is ARCMINUTES (default 3, max 30)
@@ -135,7 +206,8 @@ Usage:
   mastui mission download --mission M DATASET... [--filter ...] [--dir D] [--flat]
   mastui mission download --mission M --products-json FILE   a MAST subscription-service product list
   mastui mission download-file --mission M PRODUCT [--out PATH]   one product by name (DATASET/FILE) or mast: URI
-  mastui version
+  mastui version | --version
+  mastui help [COMMAND] | COMMAND --help
 
 Product filters (--filter KEY=VALUE, repeatable; astroquery's filter_products): filters are AND'd, a comma
 list is OR (productType=SCIENCE,PREVIEW), !x excludes, numeric columns take a..b, <x, >=x and units (size=<20MB);

@@ -102,6 +102,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	g := m.c.Keys.Global
 	if key.Matches(msg, g.ForceQuit) { // asks like q while downloads run; twice insists
 		if m.confirm {
+			m.confirm = false
 			return tea.Quit
 		}
 		return m.quit()
