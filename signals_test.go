@@ -33,8 +33,12 @@ func TestMain(m *testing.M) {
 }
 
 // exitWait is the generous "did it exit at all" bound: no timing is asserted, only that
-// the process ends instead of hanging.
-const exitWait = 30 * time.Second
+// the process ends instead of hanging. startWait bounds "did it start at all", as
+// generously (a loaded machine under -race is slow to start a program).
+const (
+	exitWait  = 30 * time.Second
+	startWait = 2 * time.Minute
+)
 
 // pty is a pseudo-terminal: the test holds the master (the terminal's side) and keeps a
 // slave descriptor to read back the line settings the program leaves behind.
@@ -123,7 +127,7 @@ func (p *pty) output(from int) string {
 // waitFor waits until the output since from contains text.
 func (p *pty) waitFor(t *testing.T, from int, text string) {
 	t.Helper()
-	deadline := time.After(exitWait)
+	deadline := time.After(startWait)
 	for {
 		p.mu.Lock()
 		got := strings.Contains(p.out.String()[min(from, p.out.Len()):], text)
@@ -169,8 +173,9 @@ func startTUI(t *testing.T, p *pty, url, wrap string) *exec.Cmd {
 	return cmd
 }
 
-// waitExit fails the test if the process is still running after exitWait (and kills it).
-func waitExit(t *testing.T, cmd *exec.Cmd, what string) {
+// waitExit fails the test if the process is still running after exitWait, with the
+// goroutine dump SIGQUIT makes it write on the pty.
+func waitExit(t *testing.T, p *pty, cmd *exec.Cmd, what string) {
 	t.Helper()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -180,12 +185,18 @@ func waitExit(t *testing.T, cmd *exec.Cmd, what string) {
 		if err != nil && !errors.As(err, &ee) {
 			t.Fatalf("%s: wait: %v", what, err)
 		}
+		return
 	case <-time.After(exitWait):
-		cmd.Process.Signal(syscall.SIGQUIT) // a goroutine dump on the pty, for the record
+	}
+	mark := len(p.output(0))
+	cmd.Process.Signal(syscall.SIGQUIT)
+	select {
+	case <-done:
+	case <-time.After(exitWait):
 		cmd.Process.Kill()
 		<-done
-		t.Fatalf("%s: the TUI was still running %v later (hung)", what, exitWait)
 	}
+	t.Fatalf("%s: the TUI was still running %v later (hung); its goroutines:\n%s", what, exitWait, p.output(mark))
 }
 
 // seedJournal leaves a paused download in the queue's journal, so every run has a queue
@@ -264,7 +275,7 @@ func TestSignalsEndTheTUI(t *testing.T) {
 			if err := cmd.Process.Signal(c.sig); err != nil {
 				t.Fatal(err)
 			}
-			waitExit(t, cmd, what)
+			waitExit(t, p, cmd, what)
 			checkRestored(t, p, before, mark, what)
 			checkQueueReleased(t, id, what)
 			if t.Failed() {
@@ -291,7 +302,7 @@ func TestClosedTerminalEndsTheTUI(t *testing.T) {
 		cmd := startTUI(t, p, url, c.wrap)
 		p.waitFor(t, 0, "Target")
 		p.hangUp()
-		waitExit(t, cmd, c.what)
+		waitExit(t, p, cmd, c.what)
 		checkQueueReleased(t, id, c.what)
 	}
 }
