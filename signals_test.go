@@ -262,8 +262,8 @@ func TestSignalsEndTheTUI(t *testing.T) {
 		runs int
 	}{
 		{syscall.SIGTERM, 20}, // enough to catch a one-in-five race
-		{syscall.SIGHUP, 3},
-		{syscall.SIGINT, 3},
+		{syscall.SIGHUP, 2},
+		{syscall.SIGINT, 2},
 	} {
 		for i := range c.runs {
 			what := fmt.Sprintf("%v run %d", c.sig, i+1)
