@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -25,7 +27,7 @@ type cliEnv struct {
 	mastURL, format, cols string
 	configPath            string
 	demo                  bool
-	stopSim               func()
+	stopSim               func() // ends the demo archive, without waiting
 	cfg                   model.Config
 	logger                *slog.Logger
 	closeLog              func()
@@ -45,11 +47,17 @@ func (e *cliEnv) flags(name string) *flag.FlagSet {
 }
 
 // parse parses flags that may appear between positional arguments and returns the
-// positional ones. Negative numbers ("-26.5") are positional, not flags.
+// positional ones. Negative numbers ("-26.5") are positional, not flags. -h and --help
+// return a helpRequest.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+			return nil, helpRequest{cmd: fs.Name(), flags: commandFlags(fs)}
+		} else if err != nil {
+			if fs.Name() == rootCommand {
+				return nil, usagef("%v", err) // main already says "mastui:"
+			}
 			return nil, usagef("%s: %v", fs.Name(), err)
 		}
 		args = fs.Args()
@@ -76,6 +84,53 @@ func looksNumeric(s string) bool {
 	return c >= '0' && c <= '9' || c == '.'
 }
 
+// globalFlags are the flags every command takes (registered by flags).
+var globalFlags = map[string]bool{"mast-url": true, "demo": true, "format": true, "columns": true, "config": true}
+
+// commandFlags lists a command's own flags (the global ones are listed once, in the
+// usage), one per line with its argument, help and default.
+func commandFlags(fs *flag.FlagSet) string {
+	var b strings.Builder
+	fs.VisitAll(func(f *flag.Flag) {
+		if globalFlags[f.Name] {
+			return
+		}
+		arg, usage := flag.UnquoteUsage(f)
+		head := "  --" + f.Name
+		if arg != "" {
+			head += " " + arg
+		}
+		fmt.Fprintf(&b, "%-26s %s", head, usage)
+		if d := f.DefValue; d != "" && d != "false" && d != "0" && d != "[]" {
+			fmt.Fprintf(&b, " (default %s)", d)
+		}
+		b.WriteByte('\n')
+	})
+	return b.String()
+}
+
+// requireValues refuses flags set to an empty value (--radius ""), which would
+// otherwise silently mean "not given".
+func requireValues(fs *flag.FlagSet, names ...string) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if err == nil && slices.Contains(names, f.Name) && strings.TrimSpace(f.Value.String()) == "" {
+			err = usagef("--%s: empty value: give one, or leave the flag out", f.Name)
+		}
+	})
+	return err
+}
+
+// nonEmpty wraps a repeatable flag's setter so an empty value is refused.
+func nonEmpty(set func(string) error) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("empty value: give one, or leave the flag out")
+		}
+		return set(s)
+	}
+}
+
 // configFile is --config, else $MASTUI_CONFIG, else the XDG default.
 func (e *cliEnv) configFile() string {
 	if e.configPath != "" {
@@ -86,6 +141,13 @@ func (e *cliEnv) configFile() string {
 
 // setup loads the config, opens the log file and, for --demo, starts the simulator.
 func (e *cliEnv) setup() error {
+	// A file named on the command line must exist: a typo would otherwise run with the
+	// defaults. The default file may be missing (it is where the TUI saves settings).
+	if e.configPath != "" {
+		if _, err := os.Stat(e.configPath); errors.Is(err, os.ErrNotExist) {
+			return usagef("--config %s: no such file", e.configPath)
+		}
+	}
 	cfg, err := model.LoadConfig(e.configFile())
 	if err != nil {
 		return err
@@ -96,11 +158,16 @@ func (e *cliEnv) setup() error {
 	e.cfg = cfg
 	e.logger, e.closeLog = openLog()
 	if e.demo {
-		url, stop, err := sim.Start(e.ctx, "127.0.0.1:0", sim.Options{Logger: e.logger})
+		// The demo archive stops when its context ends, in the background: waiting for
+		// its handlers (up to 2 s for one computing an answer nobody reads any more)
+		// would only delay the exit of the process it serves.
+		ctx, cancel := context.WithCancel(e.ctx)
+		url, _, err := sim.Start(ctx, "127.0.0.1:0", sim.Options{Logger: e.logger})
 		if err != nil {
+			cancel()
 			return fmt.Errorf("start demo archive: %w", err)
 		}
-		e.cfg.MastURL, e.cfg.ResolverURL, e.stopSim = url, "", stop
+		e.cfg.MastURL, e.cfg.ResolverURL, e.stopSim = url, "", cancel
 	}
 	return nil
 }
@@ -156,7 +223,7 @@ func openLog() (*slog.Logger, func()) {
 
 // filterFlag registers the repeatable --filter KEY=VALUE product filter on fs.
 func filterFlag(fs *flag.FlagSet, filters *model.Filters) {
-	fs.Func("filter", "KEY=VALUE product filter (repeatable)", func(s string) error {
+	fs.Func("filter", "`KEY=VALUE` product filter (repeatable)", func(s string) error {
 		f, err := model.ParseFilter(s)
 		if err == nil {
 			*filters = append(*filters, f)

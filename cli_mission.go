@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -17,10 +18,29 @@ import (
 func (e *cliEnv) runMission(args []string) error {
 	fs := e.flags("mission")
 	mission := fs.String("mission", "hst", "mission: hst, jwst, roman, classy, ullyses, iue, …")
-	var coords, objects, sorts []string
-	fs.Func("coordinates", `"RA DEC" target (repeatable)`, func(s string) error { coords = append(coords, s); return nil })
-	fs.Func("object", "object name target (repeatable)", func(s string) error { objects = append(objects, s); return nil })
-	fs.Func("sort", "COL or COL:desc (repeatable)", func(s string) error { sorts = append(sorts, s); return nil })
+	var coords []mast.Position
+	var objects, sorts []string
+	fs.Func("coordinates", "`\"RA DEC\"` target; a comma list for several (repeatable)", nonEmpty(func(s string) error {
+		found, names := mast.SplitTargets(s)
+		if len(names) > 0 {
+			_, err := mast.ParseCoordinates(names[0])
+			return fmt.Errorf("%q: %w", names[0], err)
+		}
+		if len(found) == 0 {
+			return errors.New("no position given")
+		}
+		coords = append(coords, found...)
+		return nil
+	}))
+	fs.Func("object", "`NAME` target; a comma list for several (repeatable)", nonEmpty(func(s string) error {
+		names := mast.SplitList(s)
+		if len(names) == 0 {
+			return errors.New("no name given")
+		}
+		objects = append(objects, names...)
+		return nil
+	}))
+	fs.Func("sort", "`COL[:desc]` sort column (repeatable)", func(s string) error { sorts = append(sorts, s); return nil })
 	radius := fs.String("radius", "", "cone radius; a bare number is ARCMINUTES (default 3, at most 30)")
 	resolver := fs.String("resolver", "", "SIMBAD or NED")
 	selectCols := fs.String("select", "", `columns to return: a comma list, or "all"`)
@@ -35,6 +55,9 @@ func (e *cliEnv) runMission(args []string) error {
 	fromJSON := fs.String("products-json", "", "download: a MAST subscription-service JSON file (a list of product objects) instead of dataset ids")
 	pos, err := parse(fs, args)
 	if err != nil {
+		return err
+	}
+	if err := requireValues(fs, "radius", "mission"); err != nil {
 		return err
 	}
 	if len(pos) == 0 {
@@ -68,14 +91,7 @@ func (e *cliEnv) runMission(args []string) error {
 		}
 		return e.write(model.NewTable(tcols...), nil)
 	case "search":
-		q := mast.MissionQuery{Mission: info.Name, Objects: objects, Resolver: *resolver, Limit: *limit, Offset: *offset}
-		for _, s := range coords {
-			p, err := mast.ParseCoordinates(s)
-			if err != nil {
-				return usagef("--coordinates: %v", err)
-			}
-			q.Coordinates = append(q.Coordinates, p)
-		}
+		q := mast.MissionQuery{Mission: info.Name, Coordinates: coords, Limit: *limit, Offset: *offset}
 		if *radius != "" {
 			if q.RadiusArcmin, err = mast.ParseMissionRadius(*radius); err != nil {
 				return usagef("--radius: %v", err)
@@ -100,6 +116,16 @@ func (e *cliEnv) runMission(args []string) error {
 				return usagef("mission search: %v", err)
 			}
 			q.Criteria = append(q.Criteria, cr)
+		}
+		if len(objects) > 0 {
+			if *resolver == "" {
+				*resolver = e.cfg.Resolver
+			}
+			found, err := e.resolveTargets(c, objects, *resolver)
+			if err != nil {
+				return err
+			}
+			q.Coordinates = append(q.Coordinates, found...)
 		}
 		page, err := c.MissionSearch(e.ctx, q)
 		if err != nil {
@@ -163,6 +189,26 @@ func (e *cliEnv) runMission(args []string) error {
 	default:
 		return usagef("mission: unknown subcommand %q: use columns, search, products, download or download-file", sub)
 	}
+}
+
+// resolveTargets resolves object names as astroquery does with several: a name no
+// resolver knows is a warning and is skipped; none resolved is an error.
+func (e *cliEnv) resolveTargets(c *mast.Client, names []string, resolver string) ([]mast.Position, error) {
+	found, unresolved, err := c.ResolveEach(e.ctx, names, resolver)
+	if err != nil {
+		return nil, err
+	}
+	if len(found) == 0 {
+		return nil, fmt.Errorf("could not resolve any of the given object names to sky positions: %s", quoteList(names))
+	}
+	for _, u := range unresolved {
+		fmt.Fprintf(e.stderr, "warning: %s: skipped\n", model.SanitizeText(u.Error()))
+	}
+	pos := make([]mast.Position, len(found))
+	for i, r := range found {
+		pos[i] = r.Position
+	}
+	return pos, nil
 }
 
 // downloadMissionProducts queues Search API products in the download engine, in the

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -28,6 +29,9 @@ func (e *cliEnv) runQuery(args []string) error {
 	count := fs.Bool("count", false, "print only the number of matching observations")
 	pos, err := parse(fs, args)
 	if err != nil {
+		return err
+	}
+	if err := requireValues(fs, "radius", "object", "coordinates"); err != nil {
 		return err
 	}
 	if len(pos) == 0 {
@@ -214,7 +218,8 @@ func (e *cliEnv) runProducts(args []string) error {
 	return e.write(t, productKeyColumns)
 }
 
-// runResolve implements `mastui resolve NAME... [--resolver SIMBAD|NED]`.
+// runResolve implements `mastui resolve NAME... [--resolver SIMBAD|NED]`: it prints
+// every name it resolved, and fails naming the others.
 func (e *cliEnv) runResolve(args []string) error {
 	fs := e.flags("resolve")
 	resolver := fs.String("resolver", "", "SIMBAD or NED")
@@ -232,10 +237,30 @@ func (e *cliEnv) runResolve(args []string) error {
 	if *resolver == "" {
 		*resolver = e.cfg.Resolver
 	}
-	res, err := e.client().Resolve(e.ctx, names, *resolver)
+	res, unresolved, err := e.client().ResolveEach(e.ctx, names, *resolver)
 	if err != nil {
 		return err
 	}
+	if len(res) > 0 {
+		if err := e.write(resolvedTable(res), nil); err != nil {
+			return err
+		}
+	}
+	if len(unresolved) > 0 {
+		bad := make([]string, len(unresolved))
+		for i, u := range unresolved {
+			bad[i] = u.Name
+		}
+		using := ""
+		if r := unresolved[0].Resolver; r != "" {
+			using = " using resolver " + r
+		}
+		return fmt.Errorf("could not resolve %s to a sky position%s (%d of %d names)", quoteList(bad), using, len(bad), len(names))
+	}
+	return nil
+}
+
+func resolvedTable(res []mast.Resolved) *model.Table {
 	name := model.NewColumn("name", model.KindString, len(res))
 	canon := model.NewColumn("canonical_name", model.KindString, len(res))
 	rsv := model.NewColumn("resolver", model.KindString, len(res))
@@ -250,11 +275,24 @@ func (e *cliEnv) runResolve(args []string) error {
 		dec.Float = append(dec.Float, r.Dec)
 		typ.Str = append(typ.Str, r.ObjectType)
 	}
-	return e.write(model.NewTable(name, canon, rsv, ra, dec, typ), nil)
+	return model.NewTable(name, canon, rsv, ra, dec, typ)
 }
 
 // runSim implements `mastui sim`: the simulator in the foreground.
 func (e *cliEnv) runSim(args []string) error {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "--h" || a == "-help" || a == "--help" {
+			// The simulator's flags are its own: have it list them (it does so on its
+			// error stream, after a "Usage of sim:" line).
+			var b strings.Builder
+			_ = sim.Main(e.ctx, []string{"-h"}, io.Discard, &b)
+			_, list, _ := strings.Cut(b.String(), "\n")
+			return helpRequest{cmd: "sim", flags: list}
+		}
+	}
 	return sim.Main(e.ctx, args, e.stdout, e.stderr)
 }
 
@@ -290,6 +328,15 @@ func (e *cliEnv) write(t *model.Table, keyCols []string) error {
 		}
 	}
 	return model.WriteTable(e.stdout, t, e.format)
+}
+
+// quoteList writes names as "A", "B" (sanitized: names may echo server text).
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(model.SanitizeText(n))
+	}
+	return strings.Join(q, ", ")
 }
 
 // didYouMean suggests the closest name, or returns "".

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
+	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
 	"github.com/muesli/termenv"
 
 	"mastui/download"
@@ -17,13 +21,18 @@ import (
 // runTUI starts the terminal UI on real MAST, a custom URL, or (--demo) the embedded
 // simulator running in-process on loopback.
 func (e *cliEnv) runTUI(args []string) error {
-	fs := e.flags("mastui")
+	fs := e.flags(rootCommand)
 	dir := fs.String("dir", "", "directory the TUI downloads into (default: the current directory)")
 	flat := fs.Bool("flat", false, "download into --dir itself, not mastDownload/<collection>/<obs_id>/")
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	if pos, err := parse(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 {
 		return usagef("unexpected argument %q", pos[0])
+	}
+	if *showVersion {
+		_, err := fmt.Fprintln(e.stdout, "mastui", version)
+		return err
 	}
 	if err := e.setup(); err != nil {
 		return err
@@ -65,11 +74,64 @@ func (e *cliEnv) runTUI(args []string) error {
 	renderer.SetHasDarkBackground(termenv.HasDarkBackground())
 	common := ui.NewCommon(e.ctx, renderer, e.logger, e.serverLabel())
 	root := ui.New(common, e.client(), opts)
-	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithContext(e.ctx))
-	if _, err := p.Run(); err != nil && e.ctx.Err() == nil {
+	in, err := terminalInput(e.stdin)
+	if err != nil {
+		return err
+	}
+	defer in.release()
+	// Signals are main's alone (its context ends the program): Bubble Tea's own handler
+	// could block forever sending a QuitMsg to a program the context had already stopped.
+	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithContext(e.ctx), tea.WithoutSignalHandler(), tea.WithInput(in))
+	_, err = p.Run()
+	switch {
+	case err == nil, e.ctx.Err() != nil: // quit, or a signal
+	case errors.Is(err, errTerminalClosed):
+		e.logger.Info("terminal closed: quitting")
+	default:
 		return fmt.Errorf("terminal UI: %w", err)
 	}
 	return nil
+}
+
+// errTerminalClosed is the end of the TUI's input: its terminal is gone (window closed,
+// SSH connection dropped) and no SIGHUP came to say so.
+var errTerminalClosed = errors.New("terminal closed")
+
+// ttyInput is the terminal the TUI reads keys from. A terminal in raw mode never reads
+// an end of file (ctrl+d is a key), so EOF or EIO means it was hung up: that becomes an
+// error that ends the program, where Bubble Tea would wait for keys forever on EOF.
+type ttyInput struct {
+	*os.File
+	opened bool // /dev/tty, opened here
+}
+
+func (t ttyInput) Read(b []byte) (int, error) {
+	n, err := t.File.Read(b)
+	if n == 0 && (errors.Is(err, io.EOF) || errors.Is(err, syscall.EIO)) {
+		// Not wrapping io.EOF: Bubble Tea takes an EOF for a normal end and keeps waiting.
+		return 0, fmt.Errorf("%w (%v)", errTerminalClosed, err)
+	}
+	return n, err
+}
+
+// release closes the terminal if terminalInput opened it.
+func (t ttyInput) release() {
+	if t.opened {
+		t.File.Close()
+	}
+}
+
+// terminalInput is stdin when it is a terminal, else /dev/tty (as Bubble Tea does: the
+// keys come from the terminal even when data is piped in).
+func terminalInput(stdin io.Reader) (ttyInput, error) {
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		return ttyInput{File: f}, nil
+	}
+	f, err := os.Open("/dev/tty")
+	if err != nil {
+		return ttyInput{}, fmt.Errorf("the terminal UI needs a terminal: %w", err)
+	}
+	return ttyInput{File: f, opened: true}, nil
 }
 
 // saveColumns persists a column-chooser choice into the config file. It reads the file

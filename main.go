@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -26,7 +27,11 @@ func (e usageError) Error() string { return e.msg }
 func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals()...)
+	go func() {
+		<-ctx.Done()
+		stop() // the first signal ends the work in order; a second one kills at once
+	}()
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
@@ -46,11 +51,42 @@ func reportError(stderr io.Writer, err error) int {
 	return 1
 }
 
+// stopSignals end a command (and the TUI) in order: work cancelled, journal flushed and
+// unlocked, terminal restored. SIGHUP (terminal closed) is left alone when it is
+// ignored, as under nohup: catching it would undo that.
+func stopSignals() []os.Signal {
+	sigs := []os.Signal{os.Interrupt, syscall.SIGTERM}
+	if !signal.Ignored(syscall.SIGHUP) {
+		sigs = append(sigs, syscall.SIGHUP)
+	}
+	return sigs
+}
+
 // globalValueFlags are the global flags that take a separate value argument.
 var globalValueFlags = map[string]bool{"mast-url": true, "format": true, "columns": true, "config": true, "dir": true}
 
+// rootCommand names the program's own flag set (the TUI's).
+const rootCommand = "mastui"
+
+// helpRequest is -h or --help: the command's usage goes to stdout, with exit status 0.
+type helpRequest struct {
+	cmd   string // the command asked about; rootCommand for the whole program
+	flags string // the command's own flags, listed
+}
+
+func (h helpRequest) Error() string { return h.cmd + ": help requested" }
+
 // run dispatches a command line; it is main without the process exit, for tests.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	err := dispatch(ctx, args, stdin, stdout, stderr)
+	var help helpRequest
+	if errors.As(err, &help) {
+		_, err = fmt.Fprint(stdout, commandUsage(help.cmd, help.flags))
+	}
+	return err
+}
+
+func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	cmd, rest := "", args
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -88,12 +124,62 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "version":
 		fmt.Fprintln(stdout, "mastui", version)
 		return nil
-	case "help":
-		fmt.Fprint(stdout, usageText)
-		return nil
+	case "help": // mastui help [COMMAND]
+		if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+			return helpRequest{cmd: rest[0]}
+		}
+		return helpRequest{cmd: rootCommand}
 	default:
 		return usagef("unknown command %q", cmd)
 	}
+}
+
+// commandUsage is the usage of one command: its lines of usageText, its own flags and
+// the global flags; for the program (or a command usageText does not know), all of it.
+func commandUsage(cmd, flags string) string {
+	head, globals, _ := strings.Cut(usageText, "\nGlobal flags")
+	globals = "Global flags" + globals
+	var lines []string
+	in := false
+	for _, l := range strings.Split(head, "\n") {
+		switch {
+		case strings.HasPrefix(l, "  mastui "):
+			in = strings.HasPrefix(l+" ", "  mastui "+cmd+" ")
+		case !strings.HasPrefix(l, "   "): // a blank line or a section: the command block ends
+			in = false
+		}
+		if in {
+			lines = append(lines, l)
+		}
+	}
+	if cmd == rootCommand || len(lines) == 0 {
+		if flags == "" {
+			return usageText
+		}
+		return head + "\nFlags of the terminal UI:\n" + flags + "\n" + globals
+	}
+	s := "Usage:\n" + strings.Join(lines, "\n") + "\n"
+	if flags != "" {
+		s += "\nFlags:\n" + flags
+	}
+	for _, para := range strings.Split(head, "\n\n") { // the notes on its values
+		if topic, _, _ := strings.Cut(para, " ("); slices.Contains(usageNotes[cmd], topic) {
+			s += "\n" + strings.TrimRight(para, "\n") + "\n"
+		}
+	}
+	if cmd == "sim" { // a program of its own: no global flags
+		return s
+	}
+	return s + "\n" + globals
+}
+
+// usageNotes are the paragraphs of usageText (by their first words) a command's help
+// repeats.
+var usageNotes = map[string][]string{
+	"query":    {"Criteria values"},
+	"products": {"Product filters"},
+	"download": {"Product filters"},
+	"mission":  {"Product filters"},
 }
 
 const usageText = `mastui — a keyboard-driven browser for MAST (Mikulski Archive for Space Telescopes)
@@ -120,7 +206,7 @@ Usage:
   mastui download --resume                    finish what an interrupted run left
   mastui download-file URI [--out PATH]       one product by its mast: URI
   mastui mission columns --mission M          the MAST Search API (MastMissions): hst, jwst, …
-  mastui mission search --mission M [--coordinates "RA DEC"]... [--object NAME]... [--radius R]
+  mastui mission search --mission M [--coordinates "RA DEC, …"]... [--object "NAME, …"]... [--radius R]
                  [--sort COL[:desc]]... [--select COLS|all] [--limit N] [--offset N] KEY=VALUE...
                                               values pass to the server as typed (!COS, >0, 1000..2000, *GAL*);
                                               a bare --radius number is ARCMINUTES (default 3, max 30)
@@ -128,7 +214,8 @@ Usage:
   mastui mission download --mission M DATASET... [--filter ...] [--dir D] [--flat]
   mastui mission download --mission M --products-json FILE   a MAST subscription-service product list
   mastui mission download-file --mission M PRODUCT [--out PATH]   one product by name (DATASET/FILE) or mast: URI
-  mastui version
+  mastui version | --version
+  mastui help [COMMAND] | COMMAND --help
 
 Product filters (--filter KEY=VALUE, repeatable; astroquery's filter_products): filters are AND'd, a comma
 list is OR (productType=SCIENCE,PREVIEW), !x excludes, numeric columns take a..b, <x, >=x and units (size=<20MB);

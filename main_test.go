@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -168,5 +170,113 @@ func TestProductsFilterKeepsOnlyMatchingRows(t *testing.T) {
 	_, _, err = runCLI(t, "products", id, "--mast-url", url, "--filter", "productTyp=SCIENCE")
 	if err == nil || !strings.Contains(err.Error(), `did you mean "productType"`) {
 		t.Errorf("unknown filter column: %v", err)
+	}
+}
+
+// --help, -h, help and --version answer on stdout with exit 0, for the program and for
+// every command, instead of "mastui: mastui: flag: help requested" and exit 2.
+func TestHelpAndVersion(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want []string // all on stdout
+	}{
+		{[]string{"--help"}, []string{"Usage:", "mastui query object NAME", "Global flags"}},
+		{[]string{"-h"}, []string{"Usage:", "mastui mission search"}},
+		{[]string{"help"}, []string{"Usage:", "mastui download OBSID"}},
+		{[]string{"help", "resolve"}, []string{"mastui resolve NAME", "--resolver"}},
+		{[]string{"query", "--help"}, []string{"mastui query criteria", "--radius", "--count", "Global flags"}},
+		{[]string{"query", "object", "M101", "-h"}, []string{"mastui query object NAME"}},
+		{[]string{"mission", "search", "--help"}, []string{"mastui mission search", "--coordinates", "ARCMINUTES"}},
+		{[]string{"download", "--help"}, []string{"mastui download OBSID", "--workers"}},
+		{[]string{"download-file", "-h"}, []string{"mastui download-file URI", "--out"}},
+		{[]string{"resolve", "--help"}, []string{"mastui resolve NAME"}},
+		{[]string{"collections", "--help"}, []string{"mastui collections"}},
+		{[]string{"sim", "--help"}, []string{"mastui sim", "-page-cap"}},
+		{[]string{"--version"}, []string{"mastui dev"}},
+		{[]string{"version"}, []string{"mastui dev"}},
+	} {
+		out, errOut, err := runCLI(t, c.args...)
+		if err != nil {
+			t.Errorf("%v: %v", c.args, err)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: stdout lacks %q:\n%s", c.args, w, out)
+			}
+		}
+		if errOut != "" {
+			t.Errorf("%v: stderr %q", c.args, errOut)
+		}
+	}
+	// A command's help is its own, not every command's.
+	if out, _, _ := runCLI(t, "resolve", "--help"); strings.Contains(out, "mastui download") {
+		t.Errorf("resolve --help shows other commands:\n%s", out)
+	}
+	// Bad flags are still usage errors, named once.
+	for _, args := range [][]string{{"--bogus"}, {"query", "--bogus"}} {
+		_, _, err := runCLI(t, args...)
+		var ue usageError
+		if !errors.As(err, &ue) || strings.HasPrefix(err.Error(), "mastui:") || !strings.Contains(err.Error(), "bogus") {
+			t.Errorf("%v: err = %v", args, err)
+		}
+	}
+}
+
+// Empty values and missing files are refused with a message, never read as "the default".
+func TestEmptyValuesAndMissingConfig(t *testing.T) {
+	url := startSim(t)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"query", "object", "M101", "--radius", "", "--mast-url", url}, "--radius"},
+		{[]string{"query", "object", "M101", "--radius", "  ", "--mast-url", url}, "--radius"},
+		{[]string{"query", "criteria", "obs_collection=HST", "--coordinates", "", "--mast-url", url}, "--coordinates"},
+		{[]string{"query", "criteria", "obs_collection=HST", "--object", "", "--mast-url", url}, "--object"},
+		{[]string{"mission", "search", "--object", "M2", "--radius", "", "--mast-url", url}, "--radius"},
+		{[]string{"mission", "search", "--object", "", "--mast-url", url}, "object"},
+		{[]string{"mission", "search", "--coordinates", " , ", "--mast-url", url}, "coordinates"},
+		{[]string{"collections", "--config", "/nonexistent/mastui.json", "--mast-url", url}, "/nonexistent/mastui.json"},
+	} {
+		out, _, err := runCLI(t, c.args...)
+		var ue usageError
+		if !errors.As(err, &ue) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: err = %v (stdout %.100q), want a usage error naming %s", c.args, err, out, c.want)
+		}
+	}
+	// The default config file missing is fine, from $XDG_CONFIG_HOME as from $MASTUI_CONFIG.
+	t.Setenv("MASTUI_CONFIG", "")
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	if out, _, err := runCLI(t, "collections", "--mast-url", url); err != nil || !strings.Contains(out, "HST") {
+		t.Errorf("no config file at the default path: %v", err)
+	}
+	// An existing --config file is read.
+	cfg := t.TempDir() + "/c.json"
+	if err := os.WriteFile(cfg, []byte(`{"mast_url": "`+url+`"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, _, err := runCLI(t, "collections", "--config", cfg); err != nil || !strings.Contains(out, "HST") {
+		t.Errorf("--config %s: %v", cfg, err)
+	}
+}
+
+// resolve prints what it resolved and names what it could not, with a non-zero exit.
+func TestResolveReportsTheBadNameAndPrintsTheOthers(t *testing.T) {
+	url := startSim(t)
+	out, _, err := runCLI(t, "resolve", "M2", "NoSuchObject123", "M9", "--mast-url", url, "--format", "csv")
+	if err == nil || !strings.Contains(err.Error(), `"NoSuchObject123"`) {
+		t.Errorf("err = %v, want it to name NoSuchObject123", err)
+	}
+	if err != nil && (strings.Contains(err.Error(), `"M2"`) || strings.Contains(err.Error(), `"M9"`)) {
+		t.Errorf("err names a resolved name: %v", err)
+	}
+	recs, cerr := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if cerr != nil || len(recs) != 3 || recs[1][0] != "M2" || recs[2][0] != "M9" || !strings.HasPrefix(recs[1][3], "323.36") {
+		t.Errorf("stdout should list M2 and M9: %v\n%s", cerr, out)
+	}
+	if _, _, err := runCLI(t, "resolve", "Nope1", "Nope2", "--mast-url", url); err == nil ||
+		!strings.Contains(err.Error(), `"Nope1"`) || !strings.Contains(err.Error(), `"Nope2"`) {
+		t.Errorf("all unresolvable: err = %v", err)
 	}
 }

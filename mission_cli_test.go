@@ -144,3 +144,44 @@ func TestMissionProductsTableColumns(t *testing.T) {
 		t.Fatalf("--columns all: %v\n%s", err, out)
 	}
 }
+
+// --object and --coordinates take comma lists, as the Missions form does; a name no
+// resolver knows is a warning and is skipped (astroquery), all of them unknown an error.
+func TestMissionSearchTargetLists(t *testing.T) {
+	url := startSim(t)
+	positions := func(args ...string) (map[string]bool, string, error) {
+		t.Helper()
+		out, stderr, err := runCLI(t, append([]string{"mission", "search", "--mission", "hst", "--mast-url", url,
+			"--format", "csv", "--columns", "search_pos"}, args...)...)
+		got := map[string]bool{}
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+			got[l] = true
+		}
+		return got, stderr, err
+	}
+	m2, m9 := "323.36258 -0.82325", "259.79908 -18.51625"
+	for _, args := range [][]string{
+		{"--object", "M2, M9"},
+		{"--object", "M2,M9"},
+		{"--coordinates", m2 + ", " + m9},
+		{"--coordinates", m2, "--object", "M9"},
+	} {
+		got, stderr, err := positions(args...)
+		if err != nil || len(got) != 2 || !got[m2] || !got[m9] {
+			t.Errorf("%q: search positions %v, err %v, stderr %s", args, got, err, stderr)
+		}
+	}
+	got, stderr, err := positions("--object", "M2, NoSuchObject123")
+	if err != nil || len(got) != 1 || !got[m2] {
+		t.Errorf("one unresolvable name: positions %v, err %v", got, err)
+	}
+	if !strings.Contains(stderr, "NoSuchObject123") || !strings.Contains(strings.ToLower(stderr), "warning") {
+		t.Errorf("no warning naming the skipped name: %q", stderr)
+	}
+	if _, _, err := positions("--object", "Nope1, Nope2"); err == nil || !strings.Contains(err.Error(), "Nope1") {
+		t.Errorf("every name unresolvable: err = %v", err)
+	}
+	if _, _, err := positions("--coordinates", m2+", M9"); err == nil || !strings.Contains(err.Error(), "M9") {
+		t.Errorf("a name in --coordinates: err = %v", err)
+	}
+}

@@ -37,7 +37,10 @@ func waitText(t *testing.T, tm *teatest.TestModel, text string) {
 
 func finalView(t *testing.T, tm *teatest.TestModel) string {
 	t.Helper()
-	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	// Quit the program itself: ctrl+c asks first while downloads are active.
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second))
 	return fm.View()
 }

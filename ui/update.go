@@ -105,8 +105,12 @@ func (m *Model) onKeys(msg tea.KeyMsg) tea.Cmd {
 
 func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	g := m.c.Keys.Global
-	if key.Matches(msg, g.ForceQuit) {
-		return tea.Quit
+	if key.Matches(msg, g.ForceQuit) { // asks like q while downloads run; twice insists
+		if m.confirm {
+			m.confirm = false
+			return tea.Quit
+		}
+		return m.quit()
 	}
 	if m.toast.Visible() { // any other key clears the toast
 		m.toast.Dismiss()

@@ -37,28 +37,44 @@ type santaEntry struct {
 // Resolve turns object names into positions with SANTA (E7), in batches of 30. resolver
 // is "" (SANTA's first answer), SIMBAD or NED. When SANTA itself fails (connection,
 // HTTP error, unreadable answer) each name is asked of the Portal's Mast.Name.Lookup.
+// A name no resolver knows is a *NotResolvedError.
 func (c *Client) Resolve(ctx context.Context, names []string, resolver string) ([]Resolved, error) {
+	out, unresolved, err := c.ResolveEach(ctx, names, resolver)
+	if err != nil {
+		return nil, err
+	}
+	if len(unresolved) > 0 {
+		return nil, unresolved[0]
+	}
+	return out, nil
+}
+
+// ResolveEach is Resolve keeping what it can, as astroquery does with several names:
+// out holds the resolved names in their order, unresolved the names no resolver knows
+// (the caller warns and skips them). err is only for what concerns every name: a bad
+// resolver, an empty name, the resolvers unreachable.
+func (c *Client) ResolveEach(ctx context.Context, names []string, resolver string) (out []Resolved, unresolved []*NotResolvedError, err error) {
 	resolver = strings.ToUpper(strings.TrimSpace(resolver))
 	switch resolver {
 	case "", "SIMBAD", "NED":
 	default:
-		return nil, fmt.Errorf("invalid resolver %q: use SIMBAD or NED (or none for the first answer)", resolver)
+		return nil, nil, fmt.Errorf("invalid resolver %q: use SIMBAD or NED (or none for the first answer)", resolver)
 	}
 	if len(names) == 0 {
-		return nil, fmt.Errorf("resolve: no object name given")
+		return nil, nil, fmt.Errorf("resolve: no object name given")
 	}
 	clean := make([]string, len(names))
-	out := make([]Resolved, len(names))
+	res := make([]Resolved, len(names))
 	have := make([]bool, len(names))
 	var todo []string
 	for i, n := range names {
 		clean[i] = strings.TrimSpace(n)
 		if clean[i] == "" {
-			return nil, fmt.Errorf("resolve: empty object name")
+			return nil, nil, fmt.Errorf("resolve: empty object name")
 		}
 		if r, ok := c.cachedName(clean[i], resolver); ok {
 			r.Name = names[i]
-			out[i], have[i] = r, true
+			res[i], have[i] = r, true
 		} else if !contains(todo, clean[i]) {
 			todo = append(todo, clean[i])
 		}
@@ -67,22 +83,23 @@ func (c *Client) Resolve(ctx context.Context, names []string, resolver string) (
 	for start := 0; start < len(todo); start += santaBatch {
 		batch := todo[start:min(start+santaBatch, len(todo))]
 		if err := c.resolveBatch(ctx, batch, resolver, found); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	for i := range names {
-		if have[i] {
-			continue
+		if !have[i] {
+			r, ok := found[clean[i]]
+			if !ok {
+				unresolved = append(unresolved, &NotResolvedError{Name: clean[i], Resolver: resolver})
+				continue
+			}
+			c.rememberName(clean[i], resolver, r)
+			r.Name = names[i]
+			res[i] = r
 		}
-		r, ok := found[clean[i]]
-		if !ok {
-			return nil, &NotResolvedError{Name: clean[i], Resolver: resolver}
-		}
-		c.rememberName(clean[i], resolver, r)
-		r.Name = names[i]
-		out[i] = r
+		out = append(out, res[i])
 	}
-	return out, nil
+	return out, unresolved, nil
 }
 
 // resolveBatch asks SANTA about names, falling back to Mast.Name.Lookup when SANTA fails.

@@ -5,6 +5,8 @@
 #     products → queue → the queue panel reaching done with the files on disk, column
 #     choice persisted across a restart, and the Missions tab (jwst search → products →
 #     two queued → complete on disk).
+#  3. The terminal going away (tmux kill-session under make, as `make demo` runs it) and
+#     kill -TERM / -HUP end the TUI; a new TUI then opens the queue (lock released).
 set -euo pipefail
 BIN=$(realpath "${1:-bin/mastui}")
 WORK=$(mktemp -d)
@@ -153,4 +155,48 @@ n=$(find "$ds" -type f ! -name '*.part' 2>/dev/null | wc -l)
 for f in "$ds"/*.fits; do head -c 9 "$f" | grep -q "SIMPLE  =" || fail "$f is not FITS"; done
 echo "ok  tui: the two jwst products completed under mastDownload/jwst/<fileset>/"
 tmux -L "$SOCK" send-keys -t app q
+for _ in $(seq 1 50); do tmux -L "$SOCK" has-session -t app 2>/dev/null || break; sleep 0.1; done
+
+# --- 3. the terminal goes away: the TUI ends, its queue unlocked ------------------------
+tui_pid() { # the mastui process of this run (by its unique --dir)
+  pgrep -f "^$BIN --demo --dir $WORK/dl" | head -1
+}
+wait_gone() { # wait_gone PID WHAT: gone (or a zombie nobody reaped yet) within 30 s
+  for _ in $(seq 1 300); do
+    st=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null || true)
+    [ -z "$st" ] || [ "$st" = Z ] && return 0
+    sleep 0.1
+  done
+  kill -9 "$1" 2>/dev/null || true
+  fail "$2: mastui (pid $1) still running 30 s later"
+}
+queue_opens() { # a new TUI opens the queue panel: the journal lock was released
+  tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "$BIN --demo --dir $WORK/dl"
+  wait_for "Target"
+  tmux -L "$SOCK" send-keys -t app C-t C-t             # Observations → Missions → Queue
+  wait_for "Queue +[0-9]+ active" 100
+  grep -q "unavailable" "$WORK/pane.txt" && fail "$1: the next TUI cannot open the queue"
+  tmux -L "$SOCK" send-keys -t app q
+  for _ in $(seq 1 50); do tmux -L "$SOCK" has-session -t app 2>/dev/null || break; sleep 0.1; done
+}
+# As `make demo` runs it: make between the terminal and mastui, which gets no SIGHUP
+# when the terminal closes, only the end of its input.
+printf 'demo:\n\t%s --demo --dir %s\n' "$BIN" "$WORK/dl" > "$WORK/Makefile"
+tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "make -s -f $WORK/Makefile demo"
+wait_for "Target"
+pid=$(tui_pid); [ -n "$pid" ] || fail "no mastui process under make"
+tmux -L "$SOCK" kill-session -t app
+wait_gone "$pid" "tmux kill-session under make"
+queue_opens "after kill-session"
+echo "ok  tui: tmux kill-session under make ends mastui; the next TUI opens the queue"
+for sig in TERM HUP; do
+  tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "$BIN --demo --dir $WORK/dl"
+  wait_for "Target"
+  pid=$(tui_pid); [ -n "$pid" ] || fail "no mastui process"
+  kill -s "$sig" "$pid"
+  wait_gone "$pid" "kill -s $sig"
+  for _ in $(seq 1 50); do tmux -L "$SOCK" has-session -t app 2>/dev/null || break; sleep 0.1; done
+  queue_opens "after kill -s $sig"
+  echo "ok  tui: kill -s $sig ends mastui; the next TUI opens the queue"
+done
 echo "e2e: all passed"

@@ -79,7 +79,7 @@ func (m *Model) onColumns(msg ColumnsMsg) tea.Cmd {
 // before anything is sent.
 func (m *Model) query(s *state) (mast.MissionQuery, error) {
 	q := mast.MissionQuery{Mission: s.mission, Resolver: Resolvers()[s.resolver]}
-	q.Coordinates, q.Objects = splitTargets(s.targets.Value())
+	q.Coordinates, q.Objects = mast.SplitTargets(s.targets.Value())
 	if r := strings.TrimSpace(s.radius.Value()); r != "" {
 		v, err := mast.ParseMissionRadius(r)
 		if err != nil {
@@ -92,7 +92,7 @@ func (m *Model) query(s *state) (mast.MissionQuery, error) {
 			q.Criteria = append(q.Criteria, mast.Criterion{Name: f.col.Name, Value: v})
 		}
 	}
-	for _, part := range splitList(s.sortBy.Value()) {
+	for _, part := range mast.SplitList(s.sortBy.Value()) {
 		col, desc, err := mast.ParseMissionSort(part)
 		if err != nil {
 			return q, err
@@ -100,7 +100,7 @@ func (m *Model) query(s *state) (mast.MissionQuery, error) {
 		q.SortBy = append(q.SortBy, col)
 		q.SortDesc = append(q.SortDesc, desc)
 	}
-	q.SelectCols = splitList(s.selectCols.Value())
+	q.SelectCols = mast.SplitList(s.selectCols.Value())
 	if len(q.Coordinates)+len(q.Objects)+len(q.Criteria) == 0 {
 		return q, errors.New("give targets or at least one criterion")
 	}
@@ -152,35 +152,4 @@ func summary(q mast.MissionQuery) string {
 		parts = append(parts, c.Name+"="+c.Value)
 	}
 	return common.Sanitize(strings.Join(parts, " · "))
-}
-
-// splitTargets reads the targets field: one position, or a comma list of positions
-// and object names.
-func splitTargets(s string) (pos []mast.Position, objs []string) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil, nil
-	}
-	if p, err := mast.ParseCoordinates(s); err == nil {
-		return []mast.Position{p}, nil
-	}
-	for _, part := range splitList(s) {
-		if p, err := mast.ParseCoordinates(part); err == nil {
-			pos = append(pos, p)
-		} else {
-			objs = append(objs, part)
-		}
-	}
-	return pos, objs
-}
-
-// splitList splits a comma list, dropping blanks.
-func splitList(s string) []string {
-	var out []string
-	for _, part := range strings.Split(s, ",") {
-		if part = strings.TrimSpace(part); part != "" {
-			out = append(out, part)
-		}
-	}
-	return out
 }
