@@ -3,10 +3,12 @@ package ui_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
@@ -15,15 +17,58 @@ import (
 	"mastui/services/mast"
 	"mastui/ui"
 	"mastui/ui/uitest"
+	"mastui/ui/views/results"
 )
 
 // simApp is the app on the simulator (deterministic data) at w × h, after searching M101.
 func simApp(t *testing.T, w, h int) *teatest.TestModel {
+	tm, _ := simAppRecorded(t, w, h)
+	return tm
+}
+
+// simAppRecorded is simApp with a record of the messages the app has handled, for tests
+// that must wait for an answer whose arrival the screen does not show for sure.
+func simAppRecorded(t *testing.T, w, h int) (*teatest.TestModel, *recorder) {
 	t.Helper()
 	m := ui.NewModel(uitest.Common(""), uitest.SimArchive(t), ui.Options{PageSize: 500, ServerLabel: "demo"})
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
+	r := &recorder{Model: m}
+	tm := teatest.NewTestModel(t, r, teatest.WithInitialTermSize(w, h))
 	search(t, tm, "M101")
-	return tm
+	return tm, r
+}
+
+// recorder runs the app and notes the type of every message it has handled.
+type recorder struct {
+	*ui.Model
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+func (r *recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := r.Model.Update(msg)
+	r.mu.Lock()
+	if r.seen == nil {
+		r.seen = map[string]bool{}
+	}
+	r.seen[fmt.Sprintf("%T", msg)] = true
+	r.mu.Unlock()
+	return r, cmd
+}
+
+// waitHandled waits until the app has handled a message like sample (a hang guard of a
+// minute, not a speed check).
+func (r *recorder) waitHandled(t *testing.T, sample tea.Msg) {
+	t.Helper()
+	name := fmt.Sprintf("%T", sample)
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		r.mu.Lock()
+		ok := r.seen[name]
+		r.mu.Unlock()
+		if ok {
+			return
+		}
+	}
+	t.Fatalf("the app never handled a %s", name)
 }
 
 func keys(tm *teatest.TestModel, s string) {
@@ -37,9 +82,11 @@ func keys(tm *teatest.TestModel, s string) {
 }
 
 func TestResultsDetailsPane(t *testing.T) {
-	tm := simApp(t, 120, 40)
+	tm, rec := simAppRecorded(t, 120, 40)
 	keys(tm, "jjd")
-	waitText(t, tm, "Observation identifier") // the descriptions arrived
+	// The table's own columns describe themselves at once; the metadata's answer then
+	// orders the fields, so wait for that answer, not for a description on screen.
+	rec.waitHandled(t, results.MetadataMsg{})
 	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
 }
 
