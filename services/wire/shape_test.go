@@ -98,12 +98,12 @@ func TestDecodeEmptyAnswers(t *testing.T) {
 	for body, field := range map[string]string{
 		`{"status": "COMPLETE"}`: "fields",
 		`{"status": "COMPLETE", "msg": "", "data": {"a": 1}, "fields": [{"name": "a", "type": "int"}]}`: "data",
-		`{"status": "COMPLETE", "data": [{"a": 1}]}`:                                                   "fields",
-		`{"status": "COMPLETE", "data": [{"a": 1}], "fields": []}`:                                     "fields",
-		`{"status": "COMPLETE", "data": [{"a": 1}, 5], "fields": [{"name": "a"}]}`:                     "data[1]",
-		`{"status": "COMPLETE", "data": [], "fields": [{"type": "int"}]}`:                              "fields[0].name",
-		`{"fields": [{"name": "a"}], "data": null}`:                                                    "data",
-		`{"status": "", "fields": [{"name": "a"}]}`:                                                    "data",
+		`{"status": "COMPLETE", "data": [{"a": 1}]}`:                                                    "fields",
+		`{"status": "COMPLETE", "data": [{"a": 1}], "fields": []}`:                                      "fields",
+		`{"status": "COMPLETE", "data": [{"a": 1}, 5], "fields": [{"name": "a"}]}`:                      "data[1]",
+		`{"status": "COMPLETE", "data": [], "fields": [{"type": "int"}]}`:                               "fields[0].name",
+		`{"fields": [{"name": "a"}], "data": null}`:                                                     "data",
+		`{"status": "", "fields": [{"name": "a"}]}`:                                                     "data",
 	} {
 		_, err := Decode([]byte(body), Options{Service: "Mast.Caom.Cone", WantTable: true})
 		var se *ShapeError
