@@ -47,3 +47,20 @@ func bodySnippet(b []byte) string {
 	}
 	return s
 }
+
+// IncompleteError is a paged answer that lost rows: the server returned fewer rows than
+// rowsFiltered promised and asking again did not bring them (astroquery#2788).
+type IncompleteError struct {
+	Service          string
+	Got, Want, Total int // rows received, rows asked for, rowsFiltered
+	Why              string
+}
+
+func (e *IncompleteError) Error() string {
+	of := ""
+	if e.Want != e.Total {
+		of = fmt.Sprintf(" (of %d matching)", e.Total)
+	}
+	return fmt.Sprintf("%s: server returned %d of %d rows%s; %s: refusing a partial result",
+		e.Service, e.Got, e.Want, of, e.Why)
+}
