@@ -143,7 +143,7 @@ func parseFacets(raw []byte) (*facetCache, error) {
 
 // parseHistObj reads a categorical histogram: the values in "hist" order, then any
 // other keyed {key, count} entries, sorted, and the sorted keys (list_missions). A
-// numeric histogram gives nil.
+// numeric histogram gives nil. Keyed entries of values the hist list has are not read.
 func parseHistObj(h wire.Val, obj map[string]any) ([]FacetValue, []string, error) {
 	hist := h.Key("hist")
 	if t, _ := h.Key("type").Text(); strings.EqualFold(t, "numeric") || hist.Kind() == wire.KindObject {
@@ -166,19 +166,22 @@ func parseHistObj(h wire.Val, obj map[string]any) ([]FacetValue, []string, error
 			vals = append(vals, FacetValue{Key: key, Count: count})
 		}
 	}
-	var keys []string
+	// The keys are the values: those of the hist list and the keyed value entries.
+	// "hist" and members that are not objects ("type", "min", ...) are not values.
+	keys := make([]string, 0, len(obj))
+	for _, v := range vals {
+		keys = append(keys, v.Key)
+	}
+	var extra []string
 	for k := range obj {
-		// Only keyed value entries name values: "hist" and any other member that is
-		// not an object ("type", "min", ...) are not values.
-		if _, isObj := obj[k].(map[string]any); k != "hist" && isObj {
-			keys = append(keys, k)
+		if _, isObj := obj[k].(map[string]any); k != "hist" && isObj && !seen[k] {
+			extra = append(extra, k)
 		}
 	}
+	sort.Strings(extra)
+	keys = append(keys, extra...)
 	sort.Strings(keys)
-	for _, k := range keys {
-		if seen[k] {
-			continue
-		}
+	for _, k := range extra {
 		_, count, err := histCount(h.Key(k))
 		if err != nil {
 			return nil, nil, err

@@ -98,3 +98,35 @@ func TestSimCappedPagesGiveEveryRow(t *testing.T) {
 	}
 	sameList(t, "Products", columnText(t, pt, "dataURI"), wantProducts)
 }
+
+// TestSimCappedMissionSearch: a Search API answer with fewer rows than limit although
+// totalResults says more exist is completed from where it stopped.
+func TestSimCappedMissionSearch(t *testing.T) {
+	_, c := newSim(t, sim.Options{Seed: 1, Faults: sim.Faults{PageSizeCap: 50}})
+	q := mast.MissionQuery{Mission: "jwst", Criteria: []mast.Criterion{{Name: "instrume", Value: "NIRCAM"}}}
+	p, err := c.MissionSearch(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Total <= 100 || p.Table.Rows() != int(p.Total) || p.HitLimit {
+		t.Fatalf("%d rows of %d (hit limit %v)", p.Table.Rows(), p.Total, p.HitLimit)
+	}
+	ids := columnText(t, p.Table, "fileSetName")
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			t.Fatalf("dataset %s twice", id)
+		}
+		seen[id] = true
+	}
+	// A window of the TUI (offset, limit) holds what it asked for.
+	q.Offset, q.Limit = 120, 200
+	w, err := c.MissionSearch(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameList(t, "window 120+200", columnText(t, w.Table, "fileSetName"), ids[120:320])
+	if !w.HitLimit || len(w.Messages) == 0 {
+		t.Errorf("window: hit limit %v, messages %q", w.HitLimit, w.Messages)
+	}
+}

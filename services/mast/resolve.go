@@ -1,12 +1,15 @@
 package mast
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"math"
 	"net/url"
 	"strings"
+
+	"mastui/services/wire"
 )
 
 // santaBatch is how many names SANTA is asked at once (astroquery: 30).
@@ -26,12 +29,8 @@ func (e *NotResolvedError) Error() string {
 
 // santaEntry is one resolvedCoordinate (SANTA and Mast.Name.Lookup share the shape).
 type santaEntry struct {
-	SearchString  string   `json:"searchString"`
-	Resolver      string   `json:"resolver"`
-	CanonicalName string   `json:"canonicalName"`
-	RA            *float64 `json:"ra"`
-	Decl          *float64 `json:"decl"` // "decl", not "dec"
-	ObjectType    string   `json:"objectType"`
+	SearchString, Resolver, CanonicalName, ObjectType string
+	RA, Decl                                          *float64 // "decl", not "dec"; nil when not sent
 }
 
 // Resolve turns object names into positions with SANTA (E7), in batches of 30. resolver
@@ -173,13 +172,7 @@ func (c *Client) santa(ctx context.Context, names []string, resolver string) ([]
 	if err != nil {
 		return nil, err
 	}
-	var body struct {
-		ResolvedCoordinate []santaEntry `json:"resolvedCoordinate"`
-	}
-	if err := json.Unmarshal(raw, &body); err != nil {
-		return nil, fmt.Errorf("SANTA resolver: decode answer: %w (body starts %q)", err, bodySnippet(raw))
-	}
-	return body.ResolvedCoordinate, nil
+	return parseResolved("SANTA resolver", raw)
 }
 
 // nameLookup asks the Portal service Mast.Name.Lookup about one name (protocol 4.2).
@@ -191,13 +184,65 @@ func (c *Client) nameLookup(ctx context.Context, name string) ([]santaEntry, err
 	}
 	var out []santaEntry
 	for _, raw := range raws {
-		var body struct {
-			ResolvedCoordinate []santaEntry `json:"resolvedCoordinate"`
+		e, err := parseResolved("Mast.Name.Lookup", raw)
+		if err != nil {
+			return nil, err
 		}
-		if err := json.Unmarshal(raw, &body); err != nil {
-			return nil, fmt.Errorf("Mast.Name.Lookup: decode answer: %w", err)
+		out = append(out, e...)
+	}
+	return out, nil
+}
+
+// parseResolved reads the resolvedCoordinate list SANTA and Mast.Name.Lookup answer
+// with. The fields read are searchString, resolver, canonicalName, objectType, ra and
+// decl; an entry without a position is no answer. Everything else is not read.
+func parseResolved(service string, raw []byte) ([]santaEntry, error) {
+	var body any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&body); err != nil {
+		return nil, fmt.Errorf("%s: decode answer: %w (body starts %q)", service, err, bodySnippet(raw))
+	}
+	root := wire.Root(service, body)
+	if _, err := root.NeedObject(); err != nil {
+		return nil, err
+	}
+	list := root.Key("resolvedCoordinate")
+	if !list.Present {
+		return nil, list.Fail(wire.KindList)
+	}
+	items, err := list.List()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]santaEntry, 0, len(items))
+	for i := range items {
+		v := list.Index(i)
+		if _, err := v.NeedObject(); err != nil {
+			return nil, err
 		}
-		out = append(out, body.ResolvedCoordinate...)
+		var e santaEntry
+		for _, f := range []struct {
+			key string
+			dst *string
+		}{{"searchString", &e.SearchString}, {"resolver", &e.Resolver}, {"canonicalName", &e.CanonicalName}, {"objectType", &e.ObjectType}} {
+			if *f.dst, err = v.Key(f.key).Text(); err != nil {
+				return nil, err
+			}
+		}
+		for _, f := range []struct {
+			key string
+			dst **float64
+		}{{"ra", &e.RA}, {"decl", &e.Decl}} {
+			x, ok, err := v.Key(f.key).Number()
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				*f.dst = &x
+			}
+		}
+		out = append(out, e)
 	}
 	return out, nil
 }
