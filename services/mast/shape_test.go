@@ -93,7 +93,10 @@ func shapeCases(t testing.TB) []shapeCase {
 		}},
 		{"columnsconfig", "columnsconfig Mast.Caom.Cone", []byte(fixture(t, "columnsconfig_caom_cone.json")), 2,
 			columnsConfigRules(t, fixture(t, "columnsconfig_caom_cone.json")),
-			func(b []byte) error { _, _, _, err := parseColumnsConfig("columnsconfig Mast.Caom.Cone", b); return err }},
+			func(b []byte) error {
+				_, _, _, err := parseColumnsConfig("columnsconfig Mast.Caom.Cone", b)
+				return err
+			}},
 		{"SANTA", "SANTA resolver", []byte(fixture(t, "santa.json")), 2, resolvedRules,
 			func(b []byte) error { _, err := parseResolved("SANTA resolver", b); return err }},
 		{"Mast.Name.Lookup", "Mast.Name.Lookup", []byte(fixture(t, "name_lookup.json")), 2, resolvedRules,
