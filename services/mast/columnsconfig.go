@@ -67,7 +67,8 @@ func (c *Client) fetchColumnsConfig(ctx context.Context, id string) (*colConfig,
 	defer cancel()
 	delay := c.cfg.PollInterval
 	for {
-		raw, err := c.send(ctx, httpCall{what: what, method: "POST", url: c.columnsConfigURL(), body: "colConfigId=" + id, maxRetries: c.cfg.MaxRetries})
+		raw, err := c.send(ctx, httpCall{what: what, method: "POST", url: c.columnsConfigURL(), body: "colConfigId=" + id,
+			maxRetries: c.cfg.MaxRetries, metadata: true})
 		if err != nil {
 			return nil, err
 		}

@@ -212,7 +212,8 @@ func (c *Client) poll(ctx context.Context, req InvokeRequest, page, size int, br
 	delay := c.cfg.PollInterval
 	for polls := 0; ; polls++ {
 		start := time.Now()
-		raw, err := c.send(ctx, httpCall{what: req.Service, method: "POST", url: c.invokeURL(), body: body, maxRetries: c.cfg.MaxRetries})
+		raw, err := c.send(ctx, httpCall{what: req.Service, method: "POST", url: c.invokeURL(), body: body, maxRetries: c.cfg.MaxRetries,
+			metadata: req.NoTable || formatOf(req) != "json"})
 		if err != nil {
 			return answer{}, err
 		}

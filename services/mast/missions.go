@@ -97,7 +97,7 @@ func (c *Client) MissionColumns(ctx context.Context, mission string) ([]MissionC
 	u := c.cfg.BaseURL + "/search/util/api/v0.1/column_list?mission=" + url.QueryEscape(m.Name)
 	ctx, cancel := c.withBudget(ctx)
 	defer cancel()
-	raw, err := c.send(ctx, httpCall{what: "column_list " + m.Name, method: http.MethodGet, url: u,
+	raw, err := c.send(ctx, httpCall{what: "column_list " + m.Name, method: http.MethodGet, url: u, metadata: true,
 		client: c.bare, maxRetries: c.cfg.MaxRetries})
 	if err != nil {
 		return nil, fmt.Errorf("column list of mission %q: %w", m.Name, err)

@@ -168,7 +168,8 @@ func (c *Client) santa(ctx context.Context, names []string, resolver string) ([]
 	defer cancel()
 	// One retry at most: the Portal fallback is a better use of the time than
 	// hammering a resolver that is down.
-	raw, err := c.send(ctx, httpCall{what: "SANTA resolver", method: "GET", url: u, client: c.bare, maxRetries: min(c.cfg.MaxRetries, 1)})
+	raw, err := c.send(ctx, httpCall{what: "SANTA resolver", method: "GET", url: u, client: c.bare, maxRetries: min(c.cfg.MaxRetries, 1),
+		metadata: true})
 	if err != nil {
 		return nil, err
 	}
