@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -64,14 +65,22 @@ func (d *Duration) UnmarshalJSON(b []byte) error {
 // 1024).
 type ByteSize int64
 
-func (n ByteSize) MarshalJSON() ([]byte, error) {
+// String writes n as the config file does: "512MiB", or a number of bytes.
+func (n ByteSize) String() string {
 	for _, u := range []struct {
 		name string
 		size int64
 	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
 		if n > 0 && int64(n)%u.size == 0 {
-			return json.Marshal(fmt.Sprintf("%d%s", int64(n)/u.size, u.name))
+			return fmt.Sprintf("%d%s", int64(n)/u.size, u.name)
 		}
+	}
+	return strconv.FormatInt(int64(n), 10)
+}
+
+func (n ByteSize) MarshalJSON() ([]byte, error) {
+	if s := n.String(); strings.HasSuffix(s, "iB") {
+		return json.Marshal(s)
 	}
 	return json.Marshal(int64(n))
 }

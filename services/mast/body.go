@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"mastui/model"
 )
@@ -17,8 +18,11 @@ type TooLargeError struct {
 }
 
 func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("answer larger than %s, the %s limit of the config (%s)",
-		model.FormatBytes(e.Limit), e.Key, e.What)
+	size := model.ByteSize(e.Limit).String()
+	if !strings.HasSuffix(size, "B") {
+		size += " bytes"
+	}
+	return fmt.Sprintf("answer larger than %s, the %s limit of the config (%s)", size, e.Key, e.What)
 }
 
 // Reading in blocks: small answers (metadata, short pages) fit the first block; bigger

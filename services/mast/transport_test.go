@@ -52,7 +52,7 @@ func TestAnswerOverTheCapFails(t *testing.T) {
 		c := New(Config{BaseURL: srv.URL, MaxPageBytes: 100 << 10, MaxMetadataBytes: 4000, RetryBaseDelay: time.Millisecond})
 		_, err := c.Invoke(context.Background(), InvokeRequest{Service: "Mast.Caom.Cone"})
 		var tl *TooLargeError
-		if !errors.As(err, &tl) || !strings.Contains(err.Error(), "answer larger than 102 KB, the max_page_bytes limit of the config (Mast.Caom.Cone)") {
+		if !errors.As(err, &tl) || !strings.Contains(err.Error(), "answer larger than 100KiB, the max_page_bytes limit of the config (Mast.Caom.Cone)") {
 			t.Errorf("chunked %v: err = %v", chunked, err)
 		}
 		if n := calls.Load(); n != 1 {
