@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"net/url"
@@ -95,7 +96,7 @@ func (c *Client) resolveBatch(ctx context.Context, names []string, resolver stri
 		for _, n := range names {
 			e, err := c.nameLookup(ctx, n)
 			if err != nil {
-				return fmt.Errorf("resolve %q: SANTA failed (%v) and so did Mast.Name.Lookup: %w", n, santaErr, err)
+				return bothFailed(n, santaErr, err)
 			}
 			if r, ok := pickEntry(n, e, resolver, false); ok {
 				found[n] = r
@@ -110,6 +111,18 @@ func (c *Client) resolveBatch(ctx context.Context, names []string, resolver stri
 		}
 	}
 	return nil
+}
+
+// bothFailed is the error of a name neither SANTA nor Mast.Name.Lookup could resolve,
+// cause first: one cause when both met the same ("no such host x (SANTA resolver and
+// Mast.Name.Lookup, resolving "M101")").
+func bothFailed(name string, santaErr, lookupErr error) error {
+	var a, b *TransportError
+	if errors.As(santaErr, &a) && errors.As(lookupErr, &b) && a.Cause == b.Cause {
+		return &TransportError{What: fmt.Sprintf("%s and %s, resolving %q", a.What, b.What, name), Cause: a.Cause,
+			Retries: b.Retries, Err: lookupErr}
+	}
+	return fmt.Errorf("%w (resolving %q; SANTA failed too: %v)", lookupErr, name, santaErr)
 }
 
 // checkCatalogAgreement logs when a TIC/KIC/EPIC name's catalog position is more than

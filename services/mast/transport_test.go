@@ -120,6 +120,12 @@ func TestWhatCannotSucceedIsNotRetried(t *testing.T) {
 		t.Errorf("no such host: %d dials, err %v", dials.Load(), err)
 	}
 
+	dials.Store(0)
+	_, err = c.Resolve(ctx, []string{"M101"}, "")
+	if err == nil || err.Error() != `no such host mast.example.org (SANTA resolver and Mast.Name.Lookup, resolving "M101")` || dials.Load() != 2 {
+		t.Errorf("resolve: %d dials, err %v", dials.Load(), err)
+	}
+
 	tlsSrv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
 	tlsSrv.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshakes
 	tlsSrv.StartTLS()
