@@ -156,9 +156,10 @@ func (c *Client) rows(ctx context.Context, req InvokeRequest, breaker string, fi
 		}
 		out = append(out, a)
 		next += keep
-		if !p.HasRowsFiltered {
-			// Nothing to check against: follow pagesFiltered as astroquery does, never
-			// backwards, so a confused server cannot make us loop.
+		if !p.HasRowsFiltered || int(p.RowsFiltered) < next {
+			// Nothing to check against (or a count below what came): follow
+			// pagesFiltered as astroquery does, never backwards, so a confused server
+			// cannot make us loop.
 			cur := max(int(p.Page), page)
 			if count >= 0 || int64(cur) >= p.PagesFiltered {
 				return out, nil
