@@ -1,10 +1,14 @@
 package mast
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"strings"
+
+	"mastui/services/wire"
 )
 
 // ErrBudget is wrapped by the error of a query that ran out of its QueryBudget.
@@ -37,6 +41,18 @@ func (e *RemoteError) Error() string {
 		msg = "There was an error with your request."
 	}
 	return "MAST error: " + msg
+}
+
+// parseAnswer decodes a whole JSON answer of service (numbers as json.Number) for
+// reading with wire.Val, which names the field whose shape is wrong.
+func parseAnswer(service string, raw []byte) (wire.Val, error) {
+	var body any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&body); err != nil {
+		return wire.Val{}, fmt.Errorf("%s: unreadable answer: %w (body starts %q)", service, err, bodySnippet(raw))
+	}
+	return wire.Root(service, body), nil
 }
 
 // bodySnippet keeps error messages short and on one line.

@@ -1,9 +1,7 @@
 package mast
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -75,13 +73,10 @@ func (c *Client) facetCache(ctx context.Context) (*facetCache, error) {
 // "numeric"), which is not a facet and is skipped, as is every key this does not read.
 func parseFacets(raw []byte) (*facetCache, error) {
 	const service = "Mast.Caom.All"
-	var body any
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if err := dec.Decode(&body); err != nil {
-		return nil, fmt.Errorf("%s: decode extjs answer: %w (body starts %q)", service, err, bodySnippet(raw))
+	root, err := parseAnswer(service, raw)
+	if err != nil {
+		return nil, err
 	}
-	root := wire.Root(service, body)
 	if _, err := root.NeedObject(); err != nil {
 		return nil, err
 	}

@@ -125,10 +125,11 @@ func (c *Client) invoke(ctx context.Context, req InvokeRequest) ([]answer, error
 // given size. Every kept answer's table holds only rows not kept before, in order.
 func (c *Client) rows(ctx context.Context, req InvokeRequest, breaker string, first, size, count int) ([]answer, error) {
 	page := first
-	next := (first - 1) * size // index of the next row wanted
-	end := -1                  // stop before this row; -1: at the end of the result
+	from := (first - 1) * size
+	next := from // index of the next row wanted
+	end := -1    // stop before this row; -1: at the end of the result
 	if count >= 0 {
-		end = next + count
+		end = from + count
 	}
 	var out []answer
 	for {
@@ -176,7 +177,7 @@ func (c *Client) rows(ctx context.Context, req InvokeRequest, breaker string, fi
 			return out, nil
 		}
 		if keep == 0 {
-			return nil, &IncompleteError{Service: req.Service, Got: next - (first-1)*size, Want: stop - (first-1)*size,
+			return nil, &IncompleteError{Service: req.Service, Got: next - from, Want: stop - from,
 				Total: total, Why: fmt.Sprintf("page %d of %d rows brought no new rows", page, size)}
 		}
 		if want := min(size, total-start); n < want {

@@ -117,13 +117,10 @@ func (c *Client) MissionColumns(ctx context.Context, mission string) ([]MissionC
 // parseColumnList reads column_list: a list of column objects, of which name, label,
 // description, type, default_output and queryable are read.
 func parseColumnList(what string, raw []byte) ([]MissionColumn, error) {
-	var body any
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if err := dec.Decode(&body); err != nil {
-		return nil, fmt.Errorf("%s: unreadable answer (%s): %w", what, bodySnippet(raw), err)
+	root, err := parseAnswer(what, raw)
+	if err != nil {
+		return nil, err
 	}
-	root := wire.Root(what, body)
 	entries, err := root.NeedList()
 	if err != nil {
 		return nil, err
@@ -562,13 +559,10 @@ func missionKind(typ string) model.Kind {
 // totalResults (a number) and results (a list of row objects or arrays; cells of any
 // shape, masked when they cannot be converted). totalKnown says totalResults was sent.
 func decodeMissionResults(what string, raw []byte, cols []MissionColumn, limit int) (page *MissionPage, totalKnown bool, err error) {
-	var body any
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if err := dec.Decode(&body); err != nil {
-		return nil, false, fmt.Errorf("%s: unreadable answer (%s): %w", what, bodySnippet(raw), err)
+	root, err := parseAnswer(what, raw)
+	if err != nil {
+		return nil, false, err
 	}
-	root := wire.Root(what, body)
 	if _, err := root.NeedObject(); err != nil {
 		return nil, false, err
 	}

@@ -1,9 +1,7 @@
 package mast
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -211,13 +209,10 @@ func (c *Client) nameLookup(ctx context.Context, name string) ([]santaEntry, err
 // with. The fields read are searchString, resolver, canonicalName, objectType, ra and
 // decl; an entry without a position is no answer. Everything else is not read.
 func parseResolved(service string, raw []byte) ([]santaEntry, error) {
-	var body any
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if err := dec.Decode(&body); err != nil {
-		return nil, fmt.Errorf("%s: decode answer: %w (body starts %q)", service, err, bodySnippet(raw))
+	root, err := parseAnswer(service, raw)
+	if err != nil {
+		return nil, err
 	}
-	root := wire.Root(service, body)
 	if _, err := root.NeedObject(); err != nil {
 		return nil, err
 	}

@@ -194,30 +194,15 @@ func render(root *node, steps []int, with string, addExtra bool) []byte {
 	return b.Bytes()
 }
 
-// Mutations lists every shape change of doc: each value (of lists, only the first
-// maxItems elements) replaced by each other kind, each object member removed, and an
-// unknown member added to each object.
-func Mutations(doc []byte, maxItems int) ([]Mutation, error) {
-	root, err := parse(doc)
-	if err != nil {
-		return nil, err
-	}
-	var out []Mutation
+// walk calls fn for every value of the tree, root first, with its path, the indexes
+// leading to it and whether it is an object member; of lists only the first maxItems
+// elements are visited (maxItems < 0: all).
+func walk(root *node, maxItems int, fn func(n *node, path string, steps []int, member bool)) {
 	var visit func(n *node, path string, steps []int, member bool)
 	visit = func(n *node, path string, steps []int, member bool) {
-		for _, k := range []string{Object, List, String, Number, Bool, Null} {
-			if k != n.kind {
-				out = append(out, Mutation{Path: path, Kind: k, Doc: render(root, steps, Values[k], false)})
-			}
-		}
-		if member {
-			out = append(out, Mutation{Path: path, Kind: Missing, Doc: render(root, steps, "", false)})
-		}
-		if n.kind == Object {
-			out = append(out, Mutation{Path: path, Kind: Extra, Doc: render(root, steps, "", true)})
-		}
+		fn(n, path, steps, member)
 		for i, v := range n.vals {
-			if n.kind == List && i >= maxItems {
+			if n.kind == List && maxItems >= 0 && i >= maxItems {
 				break
 			}
 			sub := append(append([]int(nil), steps...), i)
@@ -233,6 +218,30 @@ func Mutations(doc []byte, maxItems int) ([]Mutation, error) {
 		}
 	}
 	visit(root, "", nil, false)
+}
+
+// Mutations lists every shape change of doc: each value (of lists, only the first
+// maxItems elements) replaced by each other kind, each object member removed, and an
+// unknown member added to each object.
+func Mutations(doc []byte, maxItems int) ([]Mutation, error) {
+	root, err := parse(doc)
+	if err != nil {
+		return nil, err
+	}
+	var out []Mutation
+	walk(root, maxItems, func(n *node, path string, steps []int, member bool) {
+		for _, k := range []string{Object, List, String, Number, Bool, Null} {
+			if k != n.kind {
+				out = append(out, Mutation{Path: path, Kind: k, Doc: render(root, steps, Values[k], false)})
+			}
+		}
+		if member {
+			out = append(out, Mutation{Path: path, Kind: Missing, Doc: render(root, steps, "", false)})
+		}
+		if n.kind == Object {
+			out = append(out, Mutation{Path: path, Kind: Extra, Doc: render(root, steps, "", true)})
+		}
+	})
 	return out, nil
 }
 
@@ -251,23 +260,9 @@ func Replace(doc []byte, pick int, value string) (path, was string, out []byte, 
 		kind   string
 	}
 	var paths []at
-	var visit func(n *node, path string, steps []int, member bool)
-	visit = func(n *node, path string, steps []int, member bool) {
+	walk(root, -1, func(n *node, path string, steps []int, member bool) {
 		paths = append(paths, at{path, steps, member, n.kind})
-		for i, v := range n.vals {
-			sub := append(append([]int(nil), steps...), i)
-			if n.kind == Object {
-				p := n.keys[i]
-				if path != "" {
-					p = path + "." + p
-				}
-				visit(v, p, sub, true)
-			} else {
-				visit(v, path+"["+strconv.Itoa(i)+"]", sub, false)
-			}
-		}
-	}
-	visit(root, "", nil, false)
+	})
 	p := paths[(pick%len(paths)+len(paths))%len(paths)]
 	if value == "" && !p.member {
 		value = "null"
