@@ -14,19 +14,24 @@ import (
 // ErrBudget is wrapped by the error of a query that ran out of its QueryBudget.
 var ErrBudget = errors.New("query budget exceeded")
 
-// HTTPError is an HTTP status >= 400 from MAST (after any retries).
+// HTTPError is an HTTP status >= 400 from MAST (after any retries). It reads cause
+// first: "HTTP 502 Bad Gateway: <body> (Mast.Caom.Cone, after 2 retries)".
 type HTTPError struct {
 	What       string // service name or endpoint
 	StatusCode int
 	Body       string // start of the body, for the message
+	Retries    int
 }
 
 func (e *HTTPError) Error() string {
-	msg := fmt.Sprintf("%s: HTTP %d %s", e.What, e.StatusCode, http.StatusText(e.StatusCode))
+	msg := fmt.Sprintf("HTTP %d %s", e.StatusCode, http.StatusText(e.StatusCode))
 	if b := strings.TrimSpace(e.Body); b != "" {
 		msg += ": " + b
 	}
-	return msg
+	if e.Retries > 0 {
+		return fmt.Sprintf("%s (%s, after %d retries)", msg, e.What, e.Retries)
+	}
+	return fmt.Sprintf("%s (%s)", msg, e.What)
 }
 
 // RemoteError is a Portal answer with status ERROR (sent with HTTP 200).

@@ -43,6 +43,7 @@ func (c *Client) send(ctx context.Context, call httpCall) ([]byte, error) {
 		call.client = c.hc
 	}
 	var lastErr error
+	var he *HTTPError
 	for attempt := 0; ; attempt++ {
 		body, status, retryAfter, err := c.attempt(ctx, call)
 		if err == nil && status < 400 {
@@ -54,7 +55,8 @@ func (c *Client) send(ctx context.Context, call httpCall) ([]byte, error) {
 		var te *TransportError
 		retryable := errors.As(err, &te) && te.retryable
 		if err == nil {
-			lastErr = &HTTPError{What: call.what, StatusCode: status, Body: bodySnippet(body)}
+			he = &HTTPError{What: call.what, StatusCode: status, Body: bodySnippet(body)}
+			lastErr = he
 			retryable = status >= 500 && !(call.no500Retry && status == http.StatusInternalServerError) ||
 				status == http.StatusTooManyRequests
 		} else {
@@ -64,11 +66,15 @@ func (c *Client) send(ctx context.Context, call httpCall) ([]byte, error) {
 			if attempt == 0 {
 				return nil, lastErr
 			}
-			if te != nil {
+			switch {
+			case te != nil:
 				te.Retries = attempt
-				return nil, te
+			case he != nil && err == nil:
+				he.Retries = attempt
+			default:
+				return nil, fmt.Errorf("%w (after %d retries)", lastErr, attempt)
 			}
-			return nil, fmt.Errorf("%w (after %d retries)", lastErr, attempt)
+			return nil, lastErr
 		}
 		delay := c.backoff(attempt)
 		if retryAfter > 0 && (status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable) {
