@@ -192,6 +192,9 @@ func (e *cliEnv) client() *mast.Client {
 		MaxRetries:     e.cfg.MaxRetries,
 		UserAgent:      "mastui/" + version,
 		Logger:         e.logger,
+
+		MaxPageBytes:     int64(e.cfg.MaxPageBytes),
+		MaxMetadataBytes: int64(e.cfg.MaxMetadataBytes),
 	})
 }
 

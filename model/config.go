@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -24,6 +27,11 @@ type Config struct {
 	QueryBudget Duration `json:"query_budget,omitempty"`    // one logical query, all polls and pages
 	MaxRetries  int      `json:"max_retries,omitempty"`
 	Resolver    string   `json:"resolver,omitempty"` // default name resolver of the CLI: "", SIMBAD or NED
+	// MaxPageBytes caps one answer holding rows (a Portal page, a product list, a
+	// Search API answer); MaxMetadataBytes every other answer (columnsconfig,
+	// Mast.Caom.All, column lists, name resolution). Bigger answers fail.
+	MaxPageBytes     ByteSize `json:"max_page_bytes,omitempty"`
+	MaxMetadataBytes ByteSize `json:"max_metadata_bytes,omitempty"`
 	// Columns remembers the TUI column chooser per table ("observations", "products"):
 	// the visible columns in display order.
 	Columns map[string][]string `json:"columns,omitempty"`
@@ -52,6 +60,54 @@ func (d *Duration) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// ByteSize is a number of bytes, written in the config file as a number or a string
+// with a unit: "512MiB", "64 MB", "1GiB" (KB/MB/GB are powers of 1000, KiB/MiB/GiB of
+// 1024).
+type ByteSize int64
+
+// String writes n as the config file does: "512MiB", or a number of bytes.
+func (n ByteSize) String() string {
+	for _, u := range []struct {
+		name string
+		size int64
+	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
+		if n > 0 && int64(n)%u.size == 0 {
+			return fmt.Sprintf("%d%s", int64(n)/u.size, u.name)
+		}
+	}
+	return strconv.FormatInt(int64(n), 10)
+}
+
+func (n ByteSize) MarshalJSON() ([]byte, error) {
+	if s := n.String(); strings.HasSuffix(s, "iB") {
+		return json.Marshal(s)
+	}
+	return json.Marshal(int64(n))
+}
+
+func (n *ByteSize) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		var f float64
+		if err := json.Unmarshal(b, &f); err != nil {
+			return fmt.Errorf("size must be a number of bytes or a string like \"512MiB\"")
+		}
+		s = strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	v, ok := parseQuantity(s)
+	if !ok || v != math.Trunc(v) || v > math.MaxInt64 {
+		return fmt.Errorf("bad size %q: use a number of bytes or e.g. \"512MiB\", \"64MB\"", s)
+	}
+	*n = ByteSize(v)
+	return nil
+}
+
+// Default answer caps: a Portal page of 50,000 CAOM rows is about 100 MB.
+const (
+	DefaultMaxPageBytes     = 512 << 20
+	DefaultMaxMetadataBytes = 64 << 20
+)
+
 // DefaultConfig returns the built-in settings.
 func DefaultConfig() Config {
 	return Config{
@@ -61,6 +117,9 @@ func DefaultConfig() Config {
 		Timeout:     Duration(2 * time.Minute),
 		QueryBudget: Duration(600 * time.Second),
 		MaxRetries:  5,
+
+		MaxPageBytes:     DefaultMaxPageBytes,
+		MaxMetadataBytes: DefaultMaxMetadataBytes,
 	}
 }
 
@@ -129,6 +188,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("config: request_timeout and query_budget must be positive")
 	case c.MaxRetries < 0:
 		return fmt.Errorf("config: max_retries must be >= 0")
+	case c.MaxPageBytes <= 0 || c.MaxMetadataBytes <= 0:
+		return fmt.Errorf("config: max_page_bytes and max_metadata_bytes must be positive")
 	}
 	return nil
 }

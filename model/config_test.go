@@ -61,3 +61,32 @@ func TestSaveConfigRoundTrip(t *testing.T) {
 		t.Errorf("round trip: %+v", got)
 	}
 }
+
+func TestConfigAnswerCaps(t *testing.T) {
+	t.Setenv("MASTUI_MAST_URL", "")
+	path := filepath.Join(t.TempDir(), "c.json")
+	cfg, err := LoadConfig(path)
+	if err != nil || cfg.MaxPageBytes != 512<<20 || cfg.MaxMetadataBytes != 64<<20 {
+		t.Fatalf("defaults: %d %d %v", cfg.MaxPageBytes, cfg.MaxMetadataBytes, err)
+	}
+	for text, want := range map[string]ByteSize{`"1GiB"`: 1 << 30, `"200 MB"`: 200e6, `1048576`: 1 << 20, `"3kib"`: 3072} {
+		os.WriteFile(path, []byte(`{"max_page_bytes": `+text+`}`), 0o600)
+		if cfg, err := LoadConfig(path); err != nil || cfg.MaxPageBytes != want {
+			t.Errorf("%s: %d %v", text, cfg.MaxPageBytes, err)
+		}
+	}
+	for _, bad := range []string{`"lots"`, `"1.5"`, `0`, `-5`, `"2 parsecs"`} {
+		os.WriteFile(path, []byte(`{"max_metadata_bytes": `+bad+`}`), 0o600)
+		if _, err := LoadConfig(path); err == nil {
+			t.Errorf("%s accepted", bad)
+		}
+	}
+	cfg.MaxPageBytes = 3 << 30
+	if err := SaveConfig(path, cfg); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	if !strings.Contains(string(b), `"max_page_bytes": "3GiB"`) || !strings.Contains(string(b), `"max_metadata_bytes": "64MiB"`) {
+		t.Errorf("saved:\n%s", b)
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"mastui/model"
 )
 
 // Defaults (protocol sections 1, 2.4 and 13).
@@ -32,6 +34,11 @@ type Config struct {
 
 	RetryBaseDelay time.Duration // full-jitter backoff base, default 500 ms
 	RetryMaxDelay  time.Duration // backoff cap, default 20 s
+
+	// MaxPageBytes caps an answer holding rows (Portal pages, product lists, Search
+	// API answers), default 512 MiB; MaxMetadataBytes every other answer, default
+	// 64 MiB (model.Config max_page_bytes, max_metadata_bytes).
+	MaxPageBytes, MaxMetadataBytes int64
 }
 
 const (
@@ -96,6 +103,12 @@ func New(cfg Config) *Client {
 	}
 	if cfg.RetryMaxDelay <= 0 {
 		cfg.RetryMaxDelay = 20 * time.Second
+	}
+	if cfg.MaxPageBytes <= 0 {
+		cfg.MaxPageBytes = model.DefaultMaxPageBytes
+	}
+	if cfg.MaxMetadataBytes <= 0 {
+		cfg.MaxMetadataBytes = model.DefaultMaxMetadataBytes
 	}
 	log := cfg.Logger
 	if log == nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"mastui/model"
+	"mastui/services/wire"
 )
 
 // ErrEmptyColumnsConfig is wrapped when columnsconfig answers {} or null (protocol 3.4,
@@ -66,13 +67,14 @@ func (c *Client) fetchColumnsConfig(ctx context.Context, id string) (*colConfig,
 	defer cancel()
 	delay := c.cfg.PollInterval
 	for {
-		raw, err := c.send(ctx, httpCall{what: what, method: "POST", url: c.columnsConfigURL(), body: "colConfigId=" + id, maxRetries: c.cfg.MaxRetries})
+		raw, err := c.send(ctx, httpCall{what: what, method: "POST", url: c.columnsConfigURL(), body: "colConfigId=" + id,
+			maxRetries: c.cfg.MaxRetries, metadata: true})
 		if err != nil {
 			return nil, err
 		}
-		cc, status, msg, err := parseColumnsConfig(raw)
+		cc, status, msg, err := parseColumnsConfig(what, raw)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", what, err)
+			return nil, err
 		}
 		switch strings.ToUpper(status) {
 		case "EXECUTING":
@@ -91,9 +93,15 @@ func (c *Client) fetchColumnsConfig(ctx context.Context, id string) (*colConfig,
 	}
 }
 
+// usedProps are the columnsconfig properties the client reads (labels, units, types,
+// null sentinels, filter encoding): each must be a scalar. Others are not read.
+var usedProps = []string{"text", "unit", "vot.unit", "vot.description", "type", "vot.datatype", "example",
+	"remove", "treatNumeric", "isMjd", "isDate", "min", "max", "ignoreValue", "separator"}
+
 // parseColumnsConfig reads {column: {property: value}} keeping column order. A string
-// "status"/"msg" at the top is the Portal envelope, not a column.
-func parseColumnsConfig(raw []byte) (cc *colConfig, status, msg string, err error) {
+// "status"/"msg" at the top is the Portal envelope, not a column. what names the
+// service in errors.
+func parseColumnsConfig(what string, raw []byte) (cc *colConfig, status, msg string, err error) {
 	cc = &colConfig{cols: map[string]map[string]any{}}
 	if isEmptyBody(raw) {
 		return cc, "", "", nil
@@ -102,38 +110,53 @@ func parseColumnsConfig(raw []byte) (cc *colConfig, status, msg string, err erro
 	dec.UseNumber()
 	tok, err := dec.Token()
 	if err != nil {
-		return nil, "", "", fmt.Errorf("decode: %w", err)
+		return nil, "", "", fmt.Errorf("%s: decode: %w (body starts %q)", what, err, bodySnippet(raw))
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return nil, "", "", fmt.Errorf("decode: expected a JSON object, body starts %q", bodySnippet(raw))
+		var v any
+		if json.Unmarshal(raw, &v) == nil {
+			return nil, "", "", &wire.ShapeError{Service: what, Want: wire.KindObject, Got: wire.KindOf(v)}
+		}
+		return nil, "", "", fmt.Errorf("%s: decode: expected a JSON object, body starts %q", what, bodySnippet(raw))
 	}
 	for dec.More() {
 		kt, err := dec.Token()
 		if err != nil {
-			return nil, "", "", fmt.Errorf("decode: %w", err)
+			return nil, "", "", fmt.Errorf("%s: decode: %w", what, err)
 		}
 		key, _ := kt.(string)
 		var v any
 		if err := dec.Decode(&v); err != nil {
-			return nil, "", "", fmt.Errorf("decode %q: %w", key, err)
+			return nil, "", "", fmt.Errorf("%s: decode %q: %w", what, key, err)
 		}
+		val := wire.Root(what, map[string]any{key: v}).Key(key)
 		switch x := v.(type) {
 		case map[string]any:
+			for _, p := range usedProps {
+				if _, err := val.Key(p).Text(); err != nil {
+					return nil, "", "", err
+				}
+			}
 			if _, dup := cc.cols[key]; !dup {
 				cc.order = append(cc.order, key)
 			}
 			cc.cols[key] = x
-		case string:
+		case nil:
+		default:
 			switch key {
 			case "status":
-				status = x
+				if status, err = val.Text(); err != nil {
+					return nil, "", "", err
+				}
 			case "msg":
-				msg = x
+				msg = propText(x)
+			default:
+				return nil, "", "", val.Fail(wire.KindObject)
 			}
 		}
 	}
 	if _, err := dec.Token(); err != nil && !errors.Is(err, io.EOF) {
-		return nil, "", "", fmt.Errorf("decode: %w", err)
+		return nil, "", "", fmt.Errorf("%s: decode: %w", what, err)
 	}
 	return cc, status, msg, nil
 }

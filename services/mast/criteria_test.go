@@ -11,7 +11,7 @@ import (
 // testEncoder builds an encoder from the CAOM fixtures (no HTTP).
 func testEncoder(t *testing.T) *filterEncoder {
 	t.Helper()
-	cc, _, _, err := parseColumnsConfig([]byte(fixture(t, "columnsconfig_caom_cone.json")))
+	cc, _, _, err := parseColumnsConfig("columnsconfig Mast.Caom.Cone", []byte(fixture(t, "columnsconfig_caom_cone.json")))
 	if err != nil {
 		t.Fatal(err)
 	}

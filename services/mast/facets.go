@@ -1,13 +1,13 @@
 package mast
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
-	"strconv"
+	"strings"
 	"time"
+
+	"mastui/services/wire"
 )
 
 // facetCache holds the parsed Mast.Caom.All histograms.
@@ -58,9 +58,8 @@ func (c *Client) facetCache(ctx context.Context) (*facetCache, error) {
 	if len(raws) == 0 {
 		return nil, fmt.Errorf("Mast.Caom.All: no answer")
 	}
-	fc, err = parseFacets(raws[0])
-	if err != nil {
-		return nil, fmt.Errorf("Mast.Caom.All: %w", err)
+	if fc, err = parseFacets(raws[0]); err != nil {
+		return nil, err
 	}
 	c.mu.Lock()
 	c.facets = fc
@@ -68,100 +67,143 @@ func (c *Client) facetCache(ctx context.Context) (*facetCache, error) {
 	return fc, nil
 }
 
-type histEntry struct {
-	Key   any         `json:"key"`
-	Count json.Number `json:"count"`
-}
-
 // parseFacets reads data.Tables[0].Columns[].ExtendedProperties.histObj of an extjs
-// answer (protocol 3.3).
+// answer (protocol 3.3). Categorical columns carry a "hist" list of {key, count} and
+// one entry per value; numeric ones a binned histogram ("hist" is an object, "type" is
+// "numeric"), which is not a facet and is skipped, as is every key this does not read.
 func parseFacets(raw []byte) (*facetCache, error) {
-	var body struct {
-		Data struct {
-			Tables []struct {
-				Columns []struct {
-					Text      string `json:"text"`
-					DataIndex string `json:"dataIndex"`
-					Ext       struct {
-						HistObj map[string]json.RawMessage `json:"histObj"`
-					} `json:"ExtendedProperties"`
-				} `json:"Columns"`
-			} `json:"Tables"`
-		} `json:"data"`
+	const service = "Mast.Caom.All"
+	root, err := parseAnswer(service, raw)
+	if err != nil {
+		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if err := dec.Decode(&body); err != nil {
-		return nil, fmt.Errorf("decode extjs answer: %w", err)
+	if _, err := root.NeedObject(); err != nil {
+		return nil, err
 	}
-	if len(body.Data.Tables) == 0 {
-		return nil, fmt.Errorf("extjs answer has no table")
+	if _, err := root.Key("data").NeedObject(); err != nil {
+		return nil, err
+	}
+	tables := root.Key("data").Key("Tables")
+	list, err := tables.NeedList()
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		return nil, &wire.ShapeError{Service: service, Field: tables.Path, Want: "a list with a table", Got: "an empty list"}
+	}
+	if _, err := tables.Index(0).NeedObject(); err != nil {
+		return nil, err
+	}
+	columns := tables.Index(0).Key("Columns")
+	cols, err := columns.NeedList()
+	if err != nil {
+		return nil, err
 	}
 	fc := &facetCache{at: time.Now(), values: map[string][]FacetValue{}, keys: map[string][]string{}}
-	for _, col := range body.Data.Tables[0].Columns {
-		if col.Ext.HistObj == nil {
+	for i := range cols {
+		col := columns.Index(i)
+		if _, err := col.NeedObject(); err != nil {
+			return nil, err
+		}
+		name, err := col.Key("text").Text()
+		if err != nil {
+			return nil, err
+		}
+		if name == "" {
+			if name, err = col.Key("dataIndex").Text(); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := col.Key("ExtendedProperties").Object(); err != nil {
+			return nil, err
+		}
+		h := col.Key("ExtendedProperties").Key("histObj")
+		obj, err := h.Object()
+		if err != nil || obj == nil || name == "" {
+			if err != nil {
+				return nil, err
+			}
 			continue
 		}
-		name := col.Text
-		if name == "" {
-			name = col.DataIndex
-		}
-		vals, keys, err := parseHistObj(col.Ext.HistObj)
+		vals, keys, err := parseHistObj(h, obj)
 		if err != nil {
-			return nil, fmt.Errorf("histogram of %s: %w", name, err)
+			return nil, err
 		}
-		fc.values[name], fc.keys[name] = vals, keys
+		if vals != nil {
+			fc.values[name], fc.keys[name] = vals, keys
+		}
 	}
 	return fc, nil
 }
 
-// parseHistObj returns the values in "hist" order (then any other keys, sorted) and the
-// sorted key list.
-func parseHistObj(h map[string]json.RawMessage) ([]FacetValue, []string, error) {
-	keys := make([]string, 0, len(h))
-	for k := range h {
-		if k != "hist" {
-			keys = append(keys, k)
-		}
+// parseHistObj reads a categorical histogram: the values in "hist" order, then any
+// other keyed {key, count} entries, sorted, and the sorted keys (list_missions). A
+// numeric histogram gives nil. Keyed entries of values the hist list has are not read.
+func parseHistObj(h wire.Val, obj map[string]any) ([]FacetValue, []string, error) {
+	hist := h.Key("hist")
+	if t, _ := h.Key("type").Text(); strings.EqualFold(t, "numeric") || hist.Kind() == wire.KindObject {
+		return nil, nil, nil
 	}
-	sort.Strings(keys)
-	var hist []histEntry
-	if raw, ok := h["hist"]; ok {
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.UseNumber()
-		if err := dec.Decode(&hist); err != nil {
-			return nil, nil, fmt.Errorf("hist list: %w", err)
-		}
+	list, err := hist.List()
+	if err != nil {
+		return nil, nil, err
 	}
 	seen := map[string]bool{}
-	var vals []FacetValue
-	for _, e := range hist {
-		k := propText(e.Key)
-		if seen[k] {
-			continue
+	vals := []FacetValue{}
+	for i := range list {
+		e := hist.Index(i)
+		key, count, err := histEntry(e)
+		if err != nil {
+			return nil, nil, err
 		}
-		seen[k] = true
-		vals = append(vals, FacetValue{Key: k, Count: countOf(e.Count)})
+		if !seen[key] {
+			seen[key] = true
+			vals = append(vals, FacetValue{Key: key, Count: count})
+		}
 	}
-	for _, k := range keys {
-		if seen[k] {
-			continue
+	// The keys are the values: those of the hist list and the keyed value entries.
+	// "hist" and members that are not objects ("type", "min", ...) are not values.
+	keys := make([]string, 0, len(obj))
+	for _, v := range vals {
+		keys = append(keys, v.Key)
+	}
+	var extra []string
+	for k := range obj {
+		if _, isObj := obj[k].(map[string]any); k != "hist" && isObj && !seen[k] {
+			extra = append(extra, k)
 		}
-		var e histEntry
-		dec := json.NewDecoder(bytes.NewReader(h[k]))
-		dec.UseNumber()
-		_ = dec.Decode(&e) // a malformed entry still names a value; its count stays 0
-		vals = append(vals, FacetValue{Key: k, Count: countOf(e.Count)})
+	}
+	sort.Strings(extra)
+	keys = append(keys, extra...)
+	sort.Strings(keys)
+	for _, k := range extra {
+		_, count, err := histCount(h.Key(k))
+		if err != nil {
+			return nil, nil, err
+		}
+		vals = append(vals, FacetValue{Key: k, Count: count})
 	}
 	return vals, keys, nil
 }
 
-func countOf(n json.Number) int64 {
-	if v, err := n.Int64(); err == nil {
-		return v
+// histEntry reads one {key, count} of a hist list; the key may be a number.
+func histEntry(e wire.Val) (string, int64, error) {
+	if _, err := e.NeedObject(); err != nil {
+		return "", 0, err
 	}
-	if f, err := strconv.ParseFloat(string(n), 64); err == nil {
-		return int64(f)
+	key, err := e.Key("key").Text()
+	if err != nil {
+		return "", 0, err
 	}
-	return 0
+	if e.Key("key").Absent() {
+		return "", 0, e.Key("key").Fail(wire.KindString)
+	}
+	_, count, err := histCount(e)
+	return key, count, err
+}
+
+// histCount reads the count of a value entry (absent counts 0).
+func histCount(e wire.Val) (bool, int64, error) {
+	n, ok, err := e.Key("count").Number()
+	return ok, int64(n), err
 }

@@ -35,8 +35,22 @@ func TestCollectionsAndFacets(t *testing.T) {
 	if cl := facets["calib_level"]; len(cl) != 5 || cl[0].Key != "0" || cl[4].Count != 5 {
 		t.Errorf("calib_level facet %+v", cl)
 	}
-	if _, ok := facets["s_ra"]; ok {
-		t.Error("column without histObj listed")
+	// Numeric columns carry a binned histogram (protocol 3.3): not facets, and their
+	// bins, min, max and type must not become values anywhere.
+	for _, numeric := range []string{"s_ra", "t_exptime", "t_obs_release"} {
+		if v, ok := facets[numeric]; ok {
+			t.Errorf("numeric column %s listed as a facet: %+v", numeric, v)
+		}
+	}
+	for col, vals := range facets {
+		for _, v := range vals {
+			if v.Key == "min" || v.Key == "max" || v.Key == "type" || v.Key == "hist" || strings.Contains(v.Key, "{") {
+				t.Errorf("%s: bogus facet value %+v", col, v)
+			}
+		}
+	}
+	if len(facets) != 3 {
+		t.Errorf("facets of %d columns, want obs_collection, dataproduct_type, calib_level", len(facets))
 	}
 }
 

@@ -3,6 +3,7 @@ package mast
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sort"
@@ -27,6 +28,9 @@ type InvokeRequest struct {
 	OmitPaging bool
 	// IgnoreValues are the columnsconfig null sentinels handed to wire.Decode.
 	IgnoreValues map[string]string
+	// NoTable marks a format=json service whose answer is not a table
+	// (Mast.Name.Lookup): only its envelope is read.
+	NoTable bool
 	// CacheBreaker continues an earlier logical query (same server-side job); "" = fresh.
 	CacheBreaker string
 }
@@ -61,9 +65,11 @@ func (c *Client) Invoke(ctx context.Context, req InvokeRequest) ([]*wire.Respons
 	return out, nil
 }
 
-// InvokeRaw is Invoke returning the raw bodies of the kept answers (extjs, Name.Lookup).
-// Decoded tables alias these bytes: do not modify them.
+// InvokeRaw is Invoke for answers that are not tables (extjs, Mast.Name.Lookup,
+// Mast.Bundle.Request): it returns the raw bodies of the kept answers, of which only
+// the envelope was read.
 func (c *Client) InvokeRaw(ctx context.Context, req InvokeRequest) ([][]byte, error) {
+	req.NoTable = true
 	ans, err := c.invoke(ctx, req)
 	if err != nil {
 		return nil, err
@@ -83,7 +89,10 @@ func formatOf(req InvokeRequest) string {
 }
 
 // invoke is the client algorithm of protocol 3.4 under one QueryBudget; it returns the
-// kept answers.
+// kept answers. Unlike astroquery it checks the rows it got against rowsFiltered: a
+// server that silently serves fewer rows than a page should hold (astroquery#2788) is
+// asked again in pages of the size it does serve, and if rows still go missing the
+// query fails rather than returning part of the result.
 func (c *Client) invoke(ctx context.Context, req InvokeRequest) ([]answer, error) {
 	if req.Service == "" {
 		return nil, fmt.Errorf("invoke: no service given")
@@ -102,33 +111,90 @@ func (c *Client) invoke(ctx context.Context, req InvokeRequest) ([]answer, error
 	}
 	ctx, cancel := c.withBudget(ctx)
 	defer cancel()
-	page, all := req.Page, req.Page <= 0
-	if all {
-		page = 1
+	size := req.PageSize
+	if size <= 0 {
+		size = c.cfg.PageSize
+	}
+	if req.Page > 0 {
+		return c.rows(ctx, req, breaker, req.Page, size, size)
+	}
+	return c.rows(ctx, req, breaker, 1, size, -1)
+}
+
+// rows fetches count rows (count < 0: all of them) starting with page first of the
+// given size. Every kept answer's table holds only rows not kept before, in order.
+func (c *Client) rows(ctx context.Context, req InvokeRequest, breaker string, first, size, count int) ([]answer, error) {
+	page := first
+	from := (first - 1) * size
+	next := from // index of the next row wanted
+	end := -1    // stop before this row; -1: at the end of the result
+	if count >= 0 {
+		end = from + count
 	}
 	var out []answer
 	for {
-		a, err := c.poll(ctx, req, page, breaker)
+		a, err := c.poll(ctx, req, page, size, breaker)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, a)
-		st := strings.ToUpper(a.resp.Status)
-		if st == "ERROR" {
+		if strings.EqualFold(a.resp.Status, "ERROR") {
 			return nil, fmt.Errorf("%s: %w", req.Service, &RemoteError{Service: req.Service, Msg: a.resp.Msg})
 		}
-		p := a.resp.Paging
-		if st != "COMPLETE" || !all || p == nil || req.OmitPaging {
+		p, t := a.resp.Paging, a.resp.Table
+		if p == nil || t == nil || req.OmitPaging {
+			return append(out, a), nil
+		}
+		// A server may serve more rows than asked, or rows kept already (after the page
+		// size changed): keep only the new ones, up to end.
+		start, n := (page-1)*size, t.Rows()
+		skip := next - start
+		keep := max(n-skip, 0)
+		if end >= 0 {
+			keep = min(keep, end-next)
+		}
+		if skip > 0 || keep < n {
+			a.resp.Table = t.Select(seq(skip, keep))
+		}
+		out = append(out, a)
+		next += keep
+		if !p.HasRowsFiltered || int(p.RowsFiltered) < next {
+			// Nothing to check against (or a count below what came): follow
+			// pagesFiltered as astroquery does, never backwards, so a confused server
+			// cannot make us loop.
+			cur := max(int(p.Page), page)
+			if count >= 0 || int64(cur) >= p.PagesFiltered {
+				return out, nil
+			}
+			page = cur + 1
+			continue
+		}
+		total := int(p.RowsFiltered)
+		stop := total
+		if end >= 0 {
+			stop = min(end, total)
+		}
+		if next >= stop {
 			return out, nil
 		}
-		// Trust pagesFiltered (not rowsTotal); never go backwards even if the server
-		// echoes a stale page number, so a confused server cannot make us loop.
-		cur := max(int(p.Page), page)
-		if int64(cur) >= p.PagesFiltered {
-			return out, nil
+		if keep == 0 {
+			return nil, &IncompleteError{Service: req.Service, Got: next - from, Want: stop - from,
+				Total: total, Why: fmt.Sprintf("page %d of %d rows brought no new rows", page, size)}
 		}
-		page = cur + 1
+		if want := min(size, total-start); n < want {
+			c.log.Warn("mast page capped", "service", req.Service, "page", page, "page_size", size, "rows", n, "expected", want)
+			size = n // the server serves at most n rows a page: ask in pages of that size
+		}
+		page = next/size + 1
 	}
+}
+
+// seq is [from, from+n).
+func seq(from, n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = from + i
+	}
+	return out
 }
 
 // withBudget bounds a logical query by QueryBudget, with an error that says so.
@@ -140,21 +206,23 @@ func (c *Client) withBudget(ctx context.Context) (context.Context, context.Cance
 
 // poll sends one page request, repeating it identically while the job is EXECUTING with
 // a growing delay (astroquery re-sends at once; the server long-polls anyway).
-func (c *Client) poll(ctx context.Context, req InvokeRequest, page int, breaker string) (answer, error) {
-	body, err := c.requestBody(req, page, breaker)
+func (c *Client) poll(ctx context.Context, req InvokeRequest, page, size int, breaker string) (answer, error) {
+	body, err := c.requestBody(req, page, size, breaker)
 	if err != nil {
 		return answer{}, err
 	}
 	delay := c.cfg.PollInterval
 	for polls := 0; ; polls++ {
 		start := time.Now()
-		raw, err := c.send(ctx, httpCall{what: req.Service, method: "POST", url: c.invokeURL(), body: body, maxRetries: c.cfg.MaxRetries})
+		raw, err := c.send(ctx, httpCall{what: req.Service, method: "POST", url: c.invokeURL(), body: body, maxRetries: c.cfg.MaxRetries,
+			metadata: req.NoTable || formatOf(req) != "json"})
 		if err != nil {
 			return answer{}, err
 		}
-		resp, err := decodeAnswer(raw, req.IgnoreValues)
+		resp, err := decodeAnswer(raw, wire.Options{IgnoreValues: req.IgnoreValues, Service: req.Service,
+			WantTable: formatOf(req) == "json" && !req.NoTable})
 		if err != nil {
-			return answer{}, fmt.Errorf("%s: page %d: %w", req.Service, page, err)
+			return answer{}, fmt.Errorf("page %d: %w", page, err)
 		}
 		level := slog.LevelInfo
 		if strings.EqualFold(resp.Status, "EXECUTING") {
@@ -174,18 +242,14 @@ func (c *Client) poll(ctx context.Context, req InvokeRequest, page int, breaker 
 
 // requestBody is the exact form body: request=<quoted Python-style JSON>, keys in
 // astroquery's order.
-func (c *Client) requestBody(req InvokeRequest, page int, breaker string) (string, error) {
+func (c *Client) requestBody(req InvokeRequest, page, size int, breaker string) (string, error) {
 	params := req.Params
 	if params == nil {
 		params = Object{}
 	}
 	o := Object{{"service", req.Service}, {"params", params}, {"format", formatOf(req)}}
 	if !req.OmitPaging {
-		ps := req.PageSize
-		if ps <= 0 {
-			ps = c.cfg.PageSize
-		}
-		o = append(o, KV{"pagesize", ps}, KV{"page", page})
+		o = append(o, KV{"pagesize", size}, KV{"page", page})
 	}
 	keys := make([]string, 0, len(req.Extra))
 	for k := range req.Extra {
@@ -215,13 +279,17 @@ func isEmptyBody(raw []byte) bool {
 
 // decodeAnswer reads one Portal answer. wire.Decode also reads the envelope of extjs
 // and Name.Lookup answers (their Table is nil).
-func decodeAnswer(raw []byte, ignore map[string]string) (*wire.Response, error) {
+func decodeAnswer(raw []byte, opts wire.Options) (*wire.Response, error) {
 	if isEmptyBody(raw) {
 		return &wire.Response{Status: "ERROR", HasStatus: true}, nil
 	}
-	r, err := wire.Decode(raw, wire.Options{IgnoreValues: ignore})
+	r, err := wire.Decode(raw, opts)
+	var se *wire.ShapeError
+	if errors.As(err, &se) {
+		return nil, err // names the service and the field; the body adds nothing
+	}
 	if err != nil {
-		return nil, fmt.Errorf("%w (body starts %q)", err, bodySnippet(raw))
+		return nil, fmt.Errorf("%s: %w (body starts %q)", opts.Service, err, bodySnippet(raw))
 	}
 	return r, nil
 }

@@ -293,7 +293,7 @@ func TestRetry503ThenSuccess(t *testing.T) {
 		case 2:
 			return reply{drop: true}
 		}
-		return reply{body: fixture(t, "cone_page3.json")}
+		return reply{body: fixture(t, "cone_one.json")}
 	}
 	c := f.client(nil)
 	tab, _, err := c.Search(context.Background(), Query{Position: &Position{RA: 1, Dec: 2}})
@@ -336,7 +336,7 @@ func TestAttemptTimeoutRetried(t *testing.T) {
 		if n == 0 {
 			return reply{hang: true}
 		}
-		return reply{body: fixture(t, "cone_page3.json")}
+		return reply{body: fixture(t, "cone_one.json")}
 	}
 	c := f.client(func(cfg *Config) { cfg.RequestTimeout = 100 * time.Millisecond })
 	if _, _, err := c.Search(context.Background(), Query{Position: &Position{RA: 1, Dec: 2}}); err != nil {
@@ -418,7 +418,7 @@ func TestQueryValidation(t *testing.T) {
 func TestEmptyColumnsConfig(t *testing.T) {
 	f := newFake(t)
 	delete(f.cc, "Mast.Caom.Cone") // the fake answers {} for unknown ids
-	f.onInvoke = func(c invokeCall, n int) reply { return reply{body: fixture(t, "cone_page3.json")} }
+	f.onInvoke = func(c invokeCall, n int) reply { return reply{body: fixture(t, "cone_one.json")} }
 	c := f.client(nil)
 	if _, _, err := c.Search(context.Background(), Query{Position: &Position{RA: 1, Dec: 2}}); err != nil {
 		t.Errorf("cone search should survive an empty columnsconfig: %v", err)
@@ -455,7 +455,7 @@ func TestInvokeExtraAndExtjs(t *testing.T) {
 func TestSantaWithoutCookies(t *testing.T) {
 	f := newFake(t)
 	f.onSanta = func(q url.Values, n int) reply { return reply{body: fixture(t, "santa.json")} }
-	f.onInvoke = func(c invokeCall, n int) reply { return reply{body: fixture(t, "cone_page3.json")} }
+	f.onInvoke = func(c invokeCall, n int) reply { return reply{body: fixture(t, "cone_one.json")} }
 	jar, _ := cookiejar.New(nil)
 	u, _ := url.Parse(f.srv.URL)
 	jar.SetCookies(u, []*http.Cookie{{Name: "mast_token", Value: "secret"}})
@@ -476,5 +476,30 @@ func TestSantaWithoutCookies(t *testing.T) {
 	}
 	if ck := f.santaCks[0]; ck != "" {
 		t.Errorf("SANTA request carried cookies %q", ck)
+	}
+}
+
+// TestPagesThatStayShortFail: when a page brings no rows although rowsFiltered promises
+// more, the query fails naming what happened instead of returning part of the result.
+func TestPagesThatStayShortFail(t *testing.T) {
+	empty := strings.Replace(fixture(t, "cone_page2.json"), `"data": [`, `"data": [], "was": [`, 1)
+	f := newFake(t)
+	f.onInvoke = func(c invokeCall, n int) reply {
+		if c.Page == 1 {
+			return reply{body: fixture(t, "cone_page1.json")}
+		}
+		return reply{body: empty}
+	}
+	c := f.client(func(cfg *Config) { cfg.PageSize = 2 })
+	_, _, err := c.Search(context.Background(), Query{Position: &Position{RA: 1, Dec: 2}})
+	var ie *IncompleteError
+	if !errors.As(err, &ie) || ie.Got != 2 || ie.Want != 5 ||
+		!strings.Contains(err.Error(), "Mast.Caom.Cone: server returned 2 of 5 rows") {
+		t.Fatalf("err = %v, want a partial result refused", err)
+	}
+	// The same for one page of the TUI: page 1 of 4 rows holds only 2.
+	_, err = c.SearchPage(context.Background(), Query{Position: &Position{RA: 1, Dec: 2}}, 1, 4)
+	if !errors.As(err, &ie) || ie.Got != 2 || ie.Want != 4 || ie.Total != 5 {
+		t.Fatalf("SearchPage: err = %v, want a partial page refused", err)
 	}
 }

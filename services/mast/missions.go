@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"mastui/model"
+	"mastui/services/wire"
 )
 
 // MAST Search API (astroquery MastMissions, protocol section 6).
@@ -96,14 +97,13 @@ func (c *Client) MissionColumns(ctx context.Context, mission string) ([]MissionC
 	u := c.cfg.BaseURL + "/search/util/api/v0.1/column_list?mission=" + url.QueryEscape(m.Name)
 	ctx, cancel := c.withBudget(ctx)
 	defer cancel()
-	raw, err := c.send(ctx, httpCall{what: "column_list " + m.Name, method: http.MethodGet, url: u,
+	raw, err := c.send(ctx, httpCall{what: "column_list " + m.Name, method: http.MethodGet, url: u, metadata: true,
 		client: c.bare, maxRetries: c.cfg.MaxRetries})
 	if err != nil {
 		return nil, fmt.Errorf("column list of mission %q: %w", m.Name, err)
 	}
-	cols, err = parseColumnList(raw)
-	if err != nil {
-		return nil, fmt.Errorf("column list of mission %q: %w", m.Name, err)
+	if cols, err = parseColumnList("column_list "+m.Name, raw); err != nil {
+		return nil, err
 	}
 	c.mu.Lock()
 	if c.missCols == nil {
@@ -114,52 +114,60 @@ func (c *Client) MissionColumns(ctx context.Context, mission string) ([]MissionC
 	return cols, nil
 }
 
-func parseColumnList(raw []byte) ([]MissionColumn, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var entries []map[string]any
-	if err := dec.Decode(&entries); err != nil {
-		return nil, fmt.Errorf("unreadable answer (%s): %w", bodySnippet(raw), err)
+// parseColumnList reads column_list: a list of column objects, of which name, label,
+// description, type, default_output and queryable are read.
+func parseColumnList(what string, raw []byte) ([]MissionColumn, error) {
+	root, err := parseAnswer(what, raw)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := root.NeedList()
+	if err != nil {
+		return nil, err
 	}
 	if len(entries) == 0 {
-		return nil, errors.New("the server listed no columns (unknown mission?)")
+		return nil, fmt.Errorf("%s: the server listed no columns (unknown mission?)", what)
 	}
 	out := make([]MissionColumn, 0, len(entries))
-	for _, e := range entries {
-		name := propText(e["column_name"])
+	for i := range entries {
+		e := root.Index(i)
+		if _, err := e.NeedObject(); err != nil {
+			return nil, err
+		}
+		text := map[string]string{}
+		for _, k := range []string{"column_name", "name", "qual_type", "datatype", "field_name", "description", "default_output", "queryable"} {
+			if text[k], err = e.Key(k).Text(); err != nil {
+				return nil, err
+			}
+		}
+		name := text["column_name"]
 		if name == "" {
-			name = propText(e["name"])
+			name = text["name"]
 		}
 		if name == "" {
 			continue
 		}
-		typ := propText(e["qual_type"])
+		typ := text["qual_type"]
 		if typ == "" {
-			typ = propText(e["datatype"])
+			typ = text["datatype"]
 		}
 		out = append(out, MissionColumn{
 			Name:          name,
-			FieldName:     propText(e["field_name"]),
-			Description:   propText(e["description"]),
+			FieldName:     text["field_name"],
+			Description:   text["description"],
 			Type:          typ,
-			DefaultOutput: yes(e["default_output"]),
-			Queryable:     yes(e["queryable"]),
+			DefaultOutput: yes(text["default_output"]),
+			Queryable:     yes(text["queryable"]),
 		})
 	}
 	return out, nil
 }
 
-func yes(v any) bool {
-	switch t := v.(type) {
-	case bool:
-		return t
-	case string:
-		switch strings.ToLower(strings.TrimSpace(t)) {
-		case "yes", "y", "true", "1":
-			return true
-		}
-	case json.Number:
-		return t.String() != "0"
+// yes reads a flag sent as "yes"/"no", a bool or a number.
+func yes(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "yes", "y", "true", "1":
+		return true
 	}
 	return false
 }
@@ -205,6 +213,9 @@ var positionalCols = []string{"ang_sep", "search_pos", "search_key"}
 
 // MissionSearch runs one Search API query (POST search). Criteria are checked against
 // the mission's column_list first (exact, case-sensitive) with a "did you mean" hint.
+// An answer with fewer rows than the limit although totalResults says more exist is
+// completed with further requests from where it stopped (never a silent partial
+// result); an answer that brings no rows then fails.
 func (c *Client) MissionSearch(ctx context.Context, q MissionQuery) (*MissionPage, error) {
 	m, _ := MissionInfo(q.Mission)
 	if err := validMissionPath(m.Name); err != nil {
@@ -214,24 +225,62 @@ func (c *Client) MissionSearch(ctx context.Context, q MissionQuery) (*MissionPag
 	if err != nil {
 		return nil, err
 	}
-	body, limit, err := c.missionBody(ctx, m, cols, q)
+	ctx, cancel := c.withBudget(ctx)
+	defer cancel()
+	page, known, limit, err := c.missionSearchOnce(ctx, m, cols, q)
 	if err != nil {
 		return nil, err
 	}
-	ctx, cancel := c.withBudget(ctx)
-	defer cancel()
+	want := limit
+	if known {
+		want = min(limit, max(int(page.Total)-q.Offset, 0))
+	}
+	first, requests := page.Table.Rows(), 1
+	for got := first; got < want; requests++ {
+		more := q
+		more.Offset, more.Limit = q.Offset+got, limit-got
+		next, _, _, err := c.missionSearchOnce(ctx, m, cols, more)
+		if err != nil {
+			return nil, err
+		}
+		n := next.Table.Rows()
+		if n == 0 {
+			return nil, &IncompleteError{Service: "search " + m.Name, Got: got, Want: want, Total: int(page.Total),
+				Why: fmt.Sprintf("the answer at offset %d held no rows", more.Offset)}
+		}
+		if got+n > want { // more than asked for
+			next.Table, n = next.Table.Select(seq(0, want-got)), want-got
+		}
+		if err := page.Table.Append(next.Table); err != nil {
+			return nil, fmt.Errorf("search %s: %w", m.Name, err)
+		}
+		page.Messages = append(page.Messages, next.Messages...)
+		got += n
+	}
+	if requests > 1 {
+		c.log.Warn("mast search capped", "mission", m.Name, "limit", limit, "rows", first, "requests", requests)
+		page.Messages = append(page.Messages, fmt.Sprintf("The server returned fewer rows than asked (%d of %d); the rest came with %d more requests.",
+			first, want, requests-1))
+	}
+	page.Limit, page.Offset = limit, q.Offset
+	page.HitLimit = page.Table.Rows() >= limit
+	return page, nil
+}
+
+// missionSearchOnce sends one POST search and decodes its answer.
+func (c *Client) missionSearchOnce(ctx context.Context, m Mission, cols []MissionColumn, q MissionQuery) (*MissionPage, bool, int, error) {
+	body, limit, err := c.missionBody(ctx, m, cols, q)
+	if err != nil {
+		return nil, false, 0, err
+	}
 	u := c.cfg.BaseURL + "/search/" + m.Name + "/api/v0.1/search"
 	raw, err := c.send(ctx, httpCall{what: "search " + m.Name, method: http.MethodPost, url: u, body: body,
 		maxRetries: c.cfg.MaxRetries, contentType: "application/json", accept: "application/json", no500Retry: true})
 	if err != nil {
-		return nil, searchAPIError(err)
+		return nil, false, 0, searchAPIError(err)
 	}
-	page, err := decodeMissionResults(raw, cols, limit)
-	if err != nil {
-		return nil, fmt.Errorf("search %s: %w", m.Name, err)
-	}
-	page.Limit, page.Offset = limit, q.Offset
-	return page, nil
+	page, known, err := decodeMissionResults("search "+m.Name, raw, cols, limit)
+	return page, known, limit, err
 }
 
 // searchAPIError turns HTTP 400/500 into a MissionQueryError carrying the server's text.
@@ -487,19 +536,6 @@ func ParseMissionRadius(s string) (float64, error) {
 
 // --- result decoding ---
 
-type missionInfo struct {
-	Name   string `json:"name"`
-	Type   string `json:"type"`
-	DBType string `json:"db_type"`
-}
-
-type missionAnswer struct {
-	Messages     []any         `json:"messages"`
-	Info         []missionInfo `json:"info"`
-	TotalResults json.Number   `json:"totalResults"`
-	Results      []any         `json:"results"`
-}
-
 func missionKind(typ string) model.Kind {
 	t := strings.ToLower(strings.TrimSpace(typ))
 	switch {
@@ -516,39 +552,82 @@ func missionKind(typ string) model.Kind {
 }
 
 // decodeMissionResults builds the table from info (columns only from info, in order).
-func decodeMissionResults(raw []byte, cols []MissionColumn, limit int) (*MissionPage, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var a missionAnswer
-	if err := dec.Decode(&a); err != nil {
-		return nil, fmt.Errorf("unreadable answer (%s): %w", bodySnippet(raw), err)
+// Read: messages (any shape, as text), info (a list of {name, type, db_type}),
+// totalResults (a number) and results (a list of row objects or arrays; cells of any
+// shape, masked when they cannot be converted). totalKnown says totalResults was sent.
+func decodeMissionResults(what string, raw []byte, cols []MissionColumn, limit int) (page *MissionPage, totalKnown bool, err error) {
+	root, err := parseAnswer(what, raw)
+	if err != nil {
+		return nil, false, err
 	}
-	page := &MissionPage{}
-	for _, m := range a.Messages {
+	if _, err := root.NeedObject(); err != nil {
+		return nil, false, err
+	}
+	page = &MissionPage{}
+	msgs := root.Key("messages")
+	list, isList := msgs.V.([]any)
+	if !isList && !msgs.Absent() {
+		list = []any{msgs.V}
+	}
+	for _, m := range list {
 		if s := model.SanitizeText(textOf(m)); s != "" {
 			page.Messages = append(page.Messages, s)
 		}
 	}
-	useDB := len(a.Info) > 0 && a.Info[0].Type == ""
+	infoV := root.Key("info")
+	infos, err := infoV.NeedList()
+	if err != nil {
+		return nil, false, err
+	}
+	type info struct{ name, typ, dbType string }
+	inf := make([]info, len(infos))
+	for i := range infos {
+		e := infoV.Index(i)
+		if _, err := e.NeedObject(); err != nil {
+			return nil, false, err
+		}
+		for _, f := range []struct {
+			key string
+			dst *string
+		}{{"name", &inf[i].name}, {"type", &inf[i].typ}, {"db_type", &inf[i].dbType}} {
+			if *f.dst, err = e.Key(f.key).Text(); err != nil {
+				return nil, false, err
+			}
+		}
+	}
+	resV := root.Key("results")
+	rows, err := resV.NeedList()
+	if err != nil {
+		return nil, false, err
+	}
+	for r := range rows {
+		if k := wire.KindOf(rows[r]); k != wire.KindObject && k != wire.KindList {
+			return nil, false, resV.Index(r).Fail(wire.KindObject)
+		}
+	}
+	total, totalKnown, err := root.Key("totalResults").Number()
+	if err != nil {
+		return nil, false, err
+	}
+	useDB := len(inf) > 0 && inf[0].typ == ""
 	meta := make(map[string]MissionColumn, len(cols))
 	for _, c := range cols {
 		meta[c.Name] = c
 	}
-	rows := a.Results
 	t := &model.Table{}
 	seenCol := map[string]bool{}
-	for idx, inf := range a.Info {
-		if inf.Name == "" || seenCol[inf.Name] {
+	for idx, in := range inf {
+		if in.name == "" || seenCol[in.name] {
 			continue
 		}
-		typ := inf.Type
+		typ := in.typ
 		if useDB {
-			typ = inf.DBType
+			typ = in.dbType
 		}
 		get := func(r int) (any, bool) {
 			switch row := rows[r].(type) {
 			case map[string]any:
-				v, ok := row[inf.Name]
+				v, ok := row[in.name]
 				return v, ok
 			case []any:
 				if idx < len(row) {
@@ -567,10 +646,10 @@ func decodeMissionResults(raw []byte, cols []MissionColumn, limit int) (*Mission
 		if !present {
 			continue // an info column missing from the rows is skipped
 		}
-		seenCol[inf.Name] = true
-		col := model.NewColumn(inf.Name, missionKind(typ), len(rows))
+		seenCol[in.name] = true
+		col := model.NewColumn(in.name, missionKind(typ), len(rows))
 		col.Meta.Type = typ
-		if m, ok := meta[inf.Name]; ok {
+		if m, ok := meta[in.name]; ok {
 			col.Meta.Label, col.Meta.Description = m.FieldName, m.Description
 		}
 		bad := 0
@@ -581,19 +660,21 @@ func decodeMissionResults(raw []byte, cols []MissionColumn, limit int) (*Mission
 			}
 		}
 		if bad > 0 {
-			page.Messages = append(page.Messages, fmt.Sprintf("Column '%s': %d values could not be coerced to %s and were masked.", inf.Name, bad, col.Kind))
+			page.Messages = append(page.Messages, fmt.Sprintf("Column '%s': %d values could not be coerced to %s and were masked.", in.name, bad, col.Kind))
 		}
 		padMask(col)
 		t.Columns = append(t.Columns, col)
 	}
+	if len(t.Columns) == 0 && len(rows) > 0 {
+		return nil, false, &wire.ShapeError{Service: what, Field: "info", Want: "a list naming the columns", Got: "no columns of the results"}
+	}
 	page.Table = t
 	page.HitLimit = limit > 0 && len(rows) >= limit
-	if n, err := a.TotalResults.Int64(); err == nil {
-		page.Total = n
-	} else {
-		page.Total = int64(len(rows))
+	page.Total = int64(len(rows))
+	if totalKnown {
+		page.Total = int64(total)
 	}
-	return page, nil
+	return page, totalKnown, nil
 }
 
 // appendMissionValue appends v as row r of col; false when it could not be converted
@@ -749,48 +830,56 @@ func (c *Client) MissionProducts(ctx context.Context, mission string, datasets [
 		if err != nil {
 			return nil, searchAPIError(err)
 		}
-		batch, err := parseMissionProducts(raw)
+		batch, err := parseMissionProducts("post_list_products "+m.Name, raw)
 		if err != nil {
-			return nil, fmt.Errorf("products of %s: %w", m.Name, err)
+			return nil, err
 		}
 		objs = append(objs, batch...)
 	}
 	return objectsTable(objs), nil
 }
 
-// parseMissionProducts reads {"products": [...]} or {"products": [[...]]}, keeping key order.
-func parseMissionProducts(raw []byte) ([]Object, error) {
+// parseMissionProducts reads {"products": [...]} or {"products": [[...]]}, keeping key
+// order. Products are objects; their fields become columns whatever their shape.
+func parseMissionProducts(what string, raw []byte) ([]Object, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	v, err := readOrdered(dec)
 	if err != nil {
-		return nil, fmt.Errorf("unreadable answer (%s): %w", bodySnippet(raw), err)
+		return nil, fmt.Errorf("%s: unreadable answer (%s): %w", what, bodySnippet(raw), err)
 	}
 	top, ok := v.(Object)
 	if !ok {
-		return nil, fmt.Errorf("unexpected answer (%s)", bodySnippet(raw))
+		return nil, &wire.ShapeError{Service: what, Want: wire.KindObject, Got: wire.KindOf(v)}
 	}
-	var list []any
+	var list any
 	found := false
 	for _, kv := range top {
 		if kv.Key == "products" {
-			found = true
-			list, _ = kv.Value.([]any)
+			found, list = true, kv.Value
 		}
 	}
-	if !found {
-		return nil, fmt.Errorf("answer has no products (%s)", bodySnippet(raw))
+	field := "products"
+	items, isList := list.([]any)
+	if !found || !isList {
+		got := wire.KindOf(list)
+		if !found {
+			got = wire.KindMissing
+		}
+		return nil, &wire.ShapeError{Service: what, Field: field, Want: wire.KindList, Got: got}
 	}
-	if len(list) > 0 {
-		if inner, ok := list[0].([]any); ok {
-			list = inner
+	if len(items) > 0 {
+		if inner, ok := items[0].([]any); ok {
+			items, field = inner, "products[0]"
 		}
 	}
-	out := make([]Object, 0, len(list))
-	for _, it := range list {
-		if o, ok := it.(Object); ok {
-			out = append(out, o)
+	out := make([]Object, 0, len(items))
+	for i, it := range items {
+		o, ok := it.(Object)
+		if !ok {
+			return nil, &wire.ShapeError{Service: what, Field: fmt.Sprintf("%s[%d]", field, i), Want: wire.KindObject, Got: wire.KindOf(it)}
 		}
+		out = append(out, o)
 	}
 	return out, nil
 }

@@ -84,9 +84,14 @@ func TestMissionInfo(t *testing.T) {
 	}
 }
 
+// searchAll is the search_hst.json answer claiming its 3 rows are all there are.
+func searchAll(t *testing.T) string {
+	return strings.Replace(fixture(t, "missions/search_hst.json"), `"totalResults": 7`, `"totalResults": 3`, 1)
+}
+
 func TestMissionSearchSeedBody(t *testing.T) {
 	f, c := newFakeSearchAPI(t)
-	f.search = func(string) (int, string) { return 200, fixture(t, "missions/search_hst.json") }
+	f.search = func(string) (int, string) { return 200, searchAll(t) }
 	q := MissionQuery{
 		Mission:      "hst",
 		Coordinates:  []Position{{RA: 23.34086, Dec: 60.658}},
@@ -220,7 +225,8 @@ func TestMissionSearchDecode(t *testing.T) {
 	if m := tb.Col("sci_pep_id").Meta; m.Description != "Proposal ID." || m.Label != "Proposal ID" || m.Type != "INTEGER" {
 		t.Errorf("meta %+v", m)
 	}
-	// fewer rows than limit → no HitLimit
+	// fewer rows than limit, and no more exist → no HitLimit
+	f.search = func(string) (int, string) { return 200, searchAll(t) }
 	p, err = c.MissionSearch(context.Background(), MissionQuery{Limit: 4})
 	if err != nil || p.HitLimit {
 		t.Errorf("limit 4: %v %v", p.HitLimit, err)
@@ -384,5 +390,25 @@ func TestValidateMissionQueryOffline(t *testing.T) {
 		if got != want {
 			t.Errorf("sort %q: %s, want %s", spec, got, want)
 		}
+	}
+}
+
+// TestMissionSearchShortAnswersFail: when the answer after a short one brings nothing,
+// the search fails instead of returning part of the result.
+func TestMissionSearchShortAnswersFail(t *testing.T) {
+	f, c := newFakeSearchAPI(t)
+	f.search = func(body string) (int, string) {
+		if strings.Contains(body, `"offset": 0,`) {
+			return 200, fixture(t, "missions/search_hst.json") // 3 rows of 7
+		}
+		return 200, `{"messages": [], "info": [], "totalResults": 7, "results": []}`
+	}
+	_, err := c.MissionSearch(context.Background(), MissionQuery{})
+	var ie *IncompleteError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "search hst: server returned 3 of 7 rows") {
+		t.Fatalf("err = %v, want a partial result refused", err)
+	}
+	if len(f.bodies) != 2 || !strings.Contains(f.bodies[1], `"limit": 4997, "offset": 3,`) {
+		t.Errorf("requests %q", f.bodies)
 	}
 }

@@ -167,22 +167,30 @@ func (c *Client) SearchPage(ctx context.Context, q Query, page, pageSize int) (*
 	if len(ans) == 0 {
 		return nil, fmt.Errorf("%s: no answer", req.Service)
 	}
-	r := ans[len(ans)-1].resp
-	t := r.Table
-	if t == nil {
-		t = &model.Table{}
+	// One answer normally; more when the server capped the page and the rest of it
+	// came in smaller pages. The page numbering is that of the first.
+	t, err := concat(req.Service, ans)
+	if err != nil {
+		return nil, err
 	}
 	cc.applyMeta(t)
 	p := &Page{Table: t, Page: page, PageSize: pageSize, PagesFiltered: 1,
 		RowsFiltered: int64(t.Rows()), RowsTotal: int64(t.Rows()), Resolved: res}
-	if pg := r.Paging; pg != nil {
+	if pg := ans[0].resp.Paging; pg != nil {
 		if pg.Page > 0 {
 			p.Page = int(pg.Page)
 		}
 		if pg.PageSize > 0 {
 			p.PageSize = int(pg.PageSize)
 		}
-		p.PagesFiltered, p.RowsFiltered, p.RowsTotal = int(pg.PagesFiltered), pg.RowsFiltered, pg.RowsTotal
+		p.PagesFiltered = int(pg.PagesFiltered)
+	}
+	if pg := ans[len(ans)-1].resp.Paging; pg != nil {
+		p.RowsFiltered, p.RowsTotal = pg.RowsFiltered, pg.RowsTotal
+	}
+	if len(ans) > 1 {
+		p.Notices = append(p.Notices, fmt.Sprintf("The server served fewer rows per page than asked (%d); the page was completed with %d more requests.",
+			ans[0].resp.Table.Rows(), len(ans)-1))
 	}
 	return p, nil
 }

@@ -2,11 +2,13 @@ package mast
 
 import (
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"net/url"
 	"strings"
+
+	"mastui/services/wire"
 )
 
 // santaBatch is how many names SANTA is asked at once (astroquery: 30).
@@ -26,12 +28,8 @@ func (e *NotResolvedError) Error() string {
 
 // santaEntry is one resolvedCoordinate (SANTA and Mast.Name.Lookup share the shape).
 type santaEntry struct {
-	SearchString  string   `json:"searchString"`
-	Resolver      string   `json:"resolver"`
-	CanonicalName string   `json:"canonicalName"`
-	RA            *float64 `json:"ra"`
-	Decl          *float64 `json:"decl"` // "decl", not "dec"
-	ObjectType    string   `json:"objectType"`
+	SearchString, Resolver, CanonicalName, ObjectType string
+	RA, Decl                                          *float64 // "decl", not "dec"; nil when not sent
 }
 
 // Resolve turns object names into positions with SANTA (E7), in batches of 30. resolver
@@ -113,7 +111,7 @@ func (c *Client) resolveBatch(ctx context.Context, names []string, resolver stri
 		for _, n := range names {
 			e, err := c.nameLookup(ctx, n)
 			if err != nil {
-				return fmt.Errorf("resolve %q: SANTA failed (%v) and so did Mast.Name.Lookup: %w", n, santaErr, err)
+				return bothFailed(n, santaErr, err)
 			}
 			if r, ok := pickEntry(n, e, resolver, false); ok {
 				found[n] = r
@@ -128,6 +126,18 @@ func (c *Client) resolveBatch(ctx context.Context, names []string, resolver stri
 		}
 	}
 	return nil
+}
+
+// bothFailed is the error of a name neither SANTA nor Mast.Name.Lookup could resolve,
+// cause first: one cause when both met the same ("no such host x (SANTA resolver and
+// Mast.Name.Lookup, resolving "M101")").
+func bothFailed(name string, santaErr, lookupErr error) error {
+	var a, b *TransportError
+	if errors.As(santaErr, &a) && errors.As(lookupErr, &b) && a.Cause == b.Cause {
+		return &TransportError{What: fmt.Sprintf("%s and %s, resolving %q", a.What, b.What, name), Cause: a.Cause,
+			Retries: b.Retries, Err: lookupErr}
+	}
+	return fmt.Errorf("%w (resolving %q; SANTA failed too: %v)", lookupErr, name, santaErr)
 }
 
 // checkCatalogAgreement logs when a TIC/KIC/EPIC name's catalog position is more than
@@ -186,17 +196,12 @@ func (c *Client) santa(ctx context.Context, names []string, resolver string) ([]
 	defer cancel()
 	// One retry at most: the Portal fallback is a better use of the time than
 	// hammering a resolver that is down.
-	raw, err := c.send(ctx, httpCall{what: "SANTA resolver", method: "GET", url: u, client: c.bare, maxRetries: min(c.cfg.MaxRetries, 1)})
+	raw, err := c.send(ctx, httpCall{what: "SANTA resolver", method: "GET", url: u, client: c.bare, maxRetries: min(c.cfg.MaxRetries, 1),
+		metadata: true})
 	if err != nil {
 		return nil, err
 	}
-	var body struct {
-		ResolvedCoordinate []santaEntry `json:"resolvedCoordinate"`
-	}
-	if err := json.Unmarshal(raw, &body); err != nil {
-		return nil, fmt.Errorf("SANTA resolver: decode answer: %w (body starts %q)", err, bodySnippet(raw))
-	}
-	return body.ResolvedCoordinate, nil
+	return parseResolved("SANTA resolver", raw)
 }
 
 // nameLookup asks the Portal service Mast.Name.Lookup about one name (protocol 4.2).
@@ -208,13 +213,62 @@ func (c *Client) nameLookup(ctx context.Context, name string) ([]santaEntry, err
 	}
 	var out []santaEntry
 	for _, raw := range raws {
-		var body struct {
-			ResolvedCoordinate []santaEntry `json:"resolvedCoordinate"`
+		e, err := parseResolved("Mast.Name.Lookup", raw)
+		if err != nil {
+			return nil, err
 		}
-		if err := json.Unmarshal(raw, &body); err != nil {
-			return nil, fmt.Errorf("Mast.Name.Lookup: decode answer: %w", err)
+		out = append(out, e...)
+	}
+	return out, nil
+}
+
+// parseResolved reads the resolvedCoordinate list SANTA and Mast.Name.Lookup answer
+// with. The fields read are searchString, resolver, canonicalName, objectType, ra and
+// decl; an entry without a position is no answer. Everything else is not read.
+func parseResolved(service string, raw []byte) ([]santaEntry, error) {
+	root, err := parseAnswer(service, raw)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := root.NeedObject(); err != nil {
+		return nil, err
+	}
+	list := root.Key("resolvedCoordinate")
+	if !list.Present {
+		return nil, list.Fail(wire.KindList)
+	}
+	items, err := list.List()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]santaEntry, 0, len(items))
+	for i := range items {
+		v := list.Index(i)
+		if _, err := v.NeedObject(); err != nil {
+			return nil, err
 		}
-		out = append(out, body.ResolvedCoordinate...)
+		var e santaEntry
+		for _, f := range []struct {
+			key string
+			dst *string
+		}{{"searchString", &e.SearchString}, {"resolver", &e.Resolver}, {"canonicalName", &e.CanonicalName}, {"objectType", &e.ObjectType}} {
+			if *f.dst, err = v.Key(f.key).Text(); err != nil {
+				return nil, err
+			}
+		}
+		for _, f := range []struct {
+			key string
+			dst **float64
+		}{{"ra", &e.RA}, {"decl", &e.Decl}} {
+			x, ok, err := v.Key(f.key).Number()
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				*f.dst = &x
+			}
+		}
+		out = append(out, e)
 	}
 	return out, nil
 }

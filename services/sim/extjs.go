@@ -36,14 +36,9 @@ func caomAllAnswer(a *Archive, cols []column[obsRow]) []byte {
 			ext = append(ext, kv{"histObj", facet(a, c, m.separator)})
 		}
 		if c.kind == kindFloat {
-			lo, hi := math.Inf(1), math.Inf(-1)
-			for i := range a.obs {
-				if v, ok := c.number(&obsRow{o: &a.obs[i]}); ok {
-					lo, hi = math.Min(lo, v), math.Max(hi, v)
-				}
-			}
-			if lo <= hi {
-				cont = append(cont, kv{c.name, ordered{{"min", lo}, {"max", hi}, {"type", "numeric"}}})
+			if h, ok := binned(a, c); ok {
+				ext = append(ext, kv{"histObj", h})
+				cont = append(cont, kv{c.name, ordered{{"min", h[1].v}, {"max", h[2].v}, {"type", "numeric"}}})
 			}
 		}
 		columns = append(columns, ordered{{"text", c.name}, {"dataIndex", c.name}, {"ExtendedProperties", ext}})
@@ -101,4 +96,38 @@ func facet(a *Archive, c *column[obsRow], sep string) ordered {
 	}
 	out[0].v = hist
 	return out
+}
+
+// histBins is how many bins a numeric column's histogram has (MAST: about a hundred).
+const histBins = 100
+
+// binned is the histObj MAST sends for a numeric column (protocol 3.3): a nested
+// histogram, {"hist": {"hist": [{"key": <bin start>, "count": n}, ...]}, "min", "max",
+// "type": "numeric"}; false when the column has no values.
+func binned(a *Archive, c *column[obsRow]) (ordered, bool) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i := range a.obs {
+		if v, ok := c.number(&obsRow{o: &a.obs[i]}); ok {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+	}
+	if lo > hi {
+		return nil, false
+	}
+	width := (hi - lo) / histBins
+	counts := make([]int, histBins)
+	for i := range a.obs {
+		if v, ok := c.number(&obsRow{o: &a.obs[i]}); ok {
+			b := histBins - 1
+			if width > 0 {
+				b = min(int((v-lo)/width), histBins-1)
+			}
+			counts[b]++
+		}
+	}
+	bins := make([]any, histBins)
+	for b := range bins {
+		bins[b] = ordered{{"key", lo + float64(b)*width}, {"count", counts[b]}}
+	}
+	return ordered{{"hist", ordered{{"hist", bins}}}, {"min", lo}, {"max", hi}, {"type", "numeric"}}, true
 }

@@ -448,10 +448,35 @@ func TestCaomAllFacets(t *testing.T) {
 	if err := json.Unmarshal(b, &ans); err != nil || ans.Status != "COMPLETE" || len(ans.Data.Tables) != 1 {
 		t.Fatalf("Mast.Caom.All: %v %.300s", err, b)
 	}
-	facets := 0
+	facets, numeric := 0, map[string]bool{}
 	for _, c := range ans.Data.Tables[0].Columns {
 		h, ok := c.ExtendedProperties["histObj"]
 		if !ok {
+			continue
+		}
+		// Numeric columns carry MAST's binned histogram (protocol 3.3), not a facet.
+		var bins struct {
+			Hist *struct {
+				Hist []struct {
+					Key   *float64
+					Count int
+				}
+			}
+			Min, Max float64
+			Type     string
+		}
+		if json.Unmarshal(h, &bins) == nil && bins.Type == "numeric" {
+			numeric[c.Text] = true
+			total := 0
+			for _, b := range bins.Hist.Hist {
+				if b.Key == nil || *b.Key < bins.Min || *b.Key > bins.Max {
+					t.Errorf("%s: bin %+v outside [%v, %v]", c.Text, b, bins.Min, bins.Max)
+				}
+				total += b.Count
+			}
+			if len(bins.Hist.Hist) != 100 || total == 0 || total > s.Archive().Len() {
+				t.Errorf("%s: %d bins counting %d observations", c.Text, len(bins.Hist.Hist), total)
+			}
 			continue
 		}
 		facets++
@@ -477,6 +502,11 @@ func TestCaomAllFacets(t *testing.T) {
 	}
 	if facets < 8 {
 		t.Errorf("%d faceted columns, want the discrete CAOM columns", facets)
+	}
+	for _, c := range []string{"s_ra", "s_dec", "t_min", "t_max", "t_exptime", "em_min", "em_max", "t_obs_release"} {
+		if !numeric[c] {
+			t.Errorf("%s has no numeric histogram", c)
+		}
 	}
 }
 

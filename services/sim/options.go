@@ -42,8 +42,8 @@ type Faults struct {
 	ErrorPaths  []string      // URL path prefixes the injected errors apply to
 	HTMLErrors  bool          // HTTP error bodies are HTML pages instead of text/JSON
 
-	// Portal.
-	PageSizeCap int // silently serve at most this many rows per page (astroquery#2788)
+	// Portal and Search API.
+	PageSizeCap int // silently serve at most this many rows per page / search answer (astroquery#2788)
 }
 
 func (o Options) seed() uint64 {

@@ -305,6 +305,9 @@ func (s *Server) searchQuery(w http.ResponseWriter, r *http.Request, m *searchMi
 	})
 	total := len(rows)
 	lo, hi := min(req.Offset, total), min(req.Offset+limit, total)
+	if c := s.opts.Faults.PageSizeCap; c > 0 {
+		hi = min(hi, lo+c) // a fault: fewer rows than limit promises, totalResults unchanged
+	}
 	ans := searchAnswer{Messages: []string{}, TotalResults: total, Results: make([]map[string]any, 0, hi-lo)}
 	for _, n := range cols {
 		c, _ := m.col(n)

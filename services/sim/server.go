@@ -223,7 +223,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&f.ErrorStatus, "error-status", 503, "fault: status of injected errors (429 and 503 send Retry-After)")
 	fs.DurationVar(&f.RetryAfter, "retry-after", 0, "fault: Retry-After sent with 429/503 (default 1s)")
 	fs.BoolVar(&f.HTMLErrors, "html-errors", false, "fault: error bodies are HTML pages")
-	fs.IntVar(&f.PageSizeCap, "page-cap", 0, "fault: silently serve at most this many rows per Portal page")
+	fs.IntVar(&f.PageSizeCap, "page-cap", 0, "fault: silently serve at most this many rows per Portal page or Search API answer")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("sim: %w", err)
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
+	"strconv"
+	"strings"
 
 	"mastui/model"
 )
@@ -26,6 +28,27 @@ type tuning struct {
 }
 
 func decode(b []byte, opts Options, tn tuning) (*Response, error) {
+	r, err := decodeTop(b, opts, tn)
+	if se, ok := err.(*ShapeError); ok {
+		se.Service = opts.Service
+	}
+	return r, err
+}
+
+// shapeErrs holds the shape errors of the top-level keys; a repeated key replaces its
+// earlier value and so its error (like encoding/json, the last one wins).
+type shapeErrs struct{ status, paging, fields *ShapeError }
+
+func (s *shapeErrs) first() *ShapeError {
+	for _, e := range []*ShapeError{s.status, s.paging} {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+func decodeTop(b []byte, opts Options, tn tuning) (*Response, error) {
 	r := &Response{}
 	i := skipWS(b, 0)
 	if i < len(b) && b[i] == 'n' {
@@ -33,25 +56,39 @@ func decode(b []byte, opts Options, tn tuning) (*Response, error) {
 		if err != nil {
 			return nil, err
 		}
-		return r, trailing(b, j)
-	}
-	if i >= len(b) || b[i] != '{' {
-		if _, err := skipValue(b, i, 0); err != nil {
+		if err := trailing(b, j); err != nil {
 			return nil, err
 		}
-		return nil, &SyntaxError{Offset: int64(i), Msg: "answer is not a JSON object"}
+		return r, tableShape(r, opts, KindMissing, KindMissing, nil, false)
+	}
+	if i >= len(b) || b[i] != '{' {
+		j, err := skipValue(b, i, 0)
+		if err != nil {
+			return nil, err
+		}
+		if err := trailing(b, j); err != nil {
+			return nil, err
+		}
+		return nil, &ShapeError{Want: KindObject, Got: KindOfByte(b[i])}
 	}
 	var (
 		haveFields  bool
 		fieldsAt    = -1 // value offset of the last `fields`
 		dataAt      = -1 // value offset of the last `data`, when it is an array
+		dataKind    = KindMissing
+		fieldsKind  = KindMissing
+		notRows     bool // the last `data` array holds something other than objects
 		tbl         *model.Table
 		tblFieldsAt = -1 // the `fields` value tbl was built from
+		shape       shapeErrs
 		err         error
 	)
 	i = skipWS(b, i+1)
 	if i < len(b) && b[i] == '}' {
-		return r, trailing(b, i+1)
+		if err := trailing(b, i+1); err != nil {
+			return nil, err
+		}
+		return r, tableShape(r, opts, KindMissing, KindMissing, nil, false)
 	}
 	for {
 		if i >= len(b) || b[i] != '"' {
@@ -68,21 +105,23 @@ func decode(b []byte, opts Options, tn tuning) (*Response, error) {
 		switch key {
 		case "status":
 			r.HasStatus = true
-			r.Status, i, err = scalarText(b, i, 1)
-		case "msg":
+			r.Status, shape.status, i, err = textField(b, i, 1, "status")
+		case "msg": // any shape reads as text: an odd message is still worth showing
 			r.Msg, i, err = scalarText(b, i, 1)
-		case "percent complete":
+		case "percent complete": // informative only
 			var t string
 			if t, i, err = scalarText(b, i, 1); err == nil {
 				r.PercentComplete, _ = floatFromText(t)
 			}
 		case "paging":
-			r.Paging, i, err = parsePaging(b, i)
+			r.Paging, shape.paging, i, err = parsePaging(b, i)
 		case "fields":
 			fieldsAt = i
-			r.Fields, haveFields, i, err = parseFields(b, i)
+			fieldsKind = kindAt(b, i)
+			r.Fields, haveFields, shape.fields, i, err = parseFields(b, i)
 		case "data":
-			dataAt, tbl, tblFieldsAt = -1, nil, -1
+			dataAt, tbl, tblFieldsAt, notRows = -1, nil, -1, false
+			dataKind = kindAt(b, i)
 			if i >= len(b) || b[i] != '[' {
 				i, err = skipValue(b, i, 1)
 				break
@@ -95,7 +134,7 @@ func decode(b []byte, opts Options, tn tuning) (*Response, error) {
 				bound = i + k
 				if j, err := colon(b, bound+len(`"fields"`)); err == nil {
 					j = skipWS(b, j)
-					if f, ok, _, err := parseFields(b, j); err == nil && ok {
+					if f, ok, _, _, err := parseFields(b, j); err == nil && ok {
 						useAt, use, have = j, f, true
 					}
 				}
@@ -104,12 +143,8 @@ func decode(b []byte, opts Options, tn tuning) (*Response, error) {
 				i, err = skipValue(b, i, 1)
 				break
 			}
-			var notRows bool
 			tbl, notRows, i, err = parseData(b, i, buildSpecs(use, opts), bound, tn)
 			tblFieldsAt = useAt
-			if notRows {
-				dataAt, tbl = -1, nil
-			}
 		default:
 			i, err = skipValue(b, i, 1)
 		}
@@ -130,18 +165,119 @@ func decode(b []byte, opts Options, tn tuning) (*Response, error) {
 	if err := trailing(b, i); err != nil {
 		return nil, err
 	}
-	if dataAt < 0 || !haveFields {
-		return r, nil
+	if se := shape.first(); se != nil {
+		return nil, se
 	}
-	if tbl == nil || tblFieldsAt != fieldsAt {
+	if dataAt >= 0 && haveFields && !notRows && (tbl == nil || tblFieldsAt != fieldsAt) {
 		// The guess was wrong (or fields came first but changed): parse data again.
-		tbl, _, _, err = parseData(b, dataAt, buildSpecs(r.Fields, opts), len(b), tn)
+		tbl, notRows, _, err = parseData(b, dataAt, buildSpecs(r.Fields, opts), len(b), tn)
 		if err != nil {
 			return nil, err
 		}
 	}
-	r.Table = tbl
+	if dataAt >= 0 && haveFields && !notRows {
+		r.Table = tbl
+	}
+	var badRow *ShapeError
+	if notRows {
+		badRow = firstNonObject(b, dataAt)
+	}
+	noCols := r.Table != nil && len(r.Table.Columns) == 0 && b[skipWS(b, dataAt+1)] != ']'
+	if err := tableShape(r, opts, fieldsKind, dataKind, firstShape(shape.fields, badRow), noCols); err != nil {
+		return nil, err
+	}
 	return r, nil
+}
+
+func firstShape(errs ...*ShapeError) *ShapeError {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// tableShape checks, when the caller wants a table and the answer is neither EXECUTING
+// nor ERROR, that fields and data were lists (inner is the first bad element of either)
+// and that rows do not come without columns (rowsWithoutColumns). A null answer counts
+// as one without keys.
+func tableShape(r *Response, opts Options, fieldsKind, dataKind string, inner *ShapeError, rowsWithoutColumns bool) error {
+	if !opts.WantTable {
+		return nil
+	}
+	switch strings.ToUpper(r.Status) {
+	case "EXECUTING", "ERROR":
+		return nil
+	}
+	switch {
+	case fieldsKind != KindList:
+		return &ShapeError{Field: "fields", Want: KindList, Got: fieldsKind}
+	case dataKind != KindList:
+		return &ShapeError{Field: "data", Want: KindList, Got: dataKind}
+	case inner != nil:
+		return inner
+	case rowsWithoutColumns:
+		return &ShapeError{Field: "fields", Want: "a list naming the columns", Got: "no columns"}
+	}
+	return nil
+}
+
+// firstNonObject names the first element of the array at b[i] that is not an object.
+func firstNonObject(b []byte, i int) *ShapeError {
+	j := skipWS(b, i+1)
+	for k := 0; j < len(b) && b[j] != ']'; k++ {
+		if b[j] != '{' {
+			return &ShapeError{Field: "data[" + strconv.Itoa(k) + "]", Want: KindObject, Got: KindOfByte(b[j])}
+		}
+		end, err := skipValue(b, j, 2)
+		if err != nil {
+			break
+		}
+		j = skipWS(b, end)
+		if j < len(b) && b[j] == ',' {
+			j = skipWS(b, j+1)
+		}
+	}
+	return nil
+}
+
+func kindAt(b []byte, i int) string {
+	if i >= len(b) {
+		return KindMissing
+	}
+	return KindOfByte(b[i])
+}
+
+// textField reads a value that must be a scalar (read as text); an object or a list
+// gives a ShapeError for path.
+func textField(b []byte, i, depth int, path string) (string, *ShapeError, int, error) {
+	if i < len(b) && (b[i] == '{' || b[i] == '[') {
+		j, err := skipValue(b, i, depth)
+		return "", &ShapeError{Field: path, Want: KindString, Got: KindOfByte(b[i])}, j, err
+	}
+	t, j, err := scalarText(b, i, depth)
+	return t, nil, j, err
+}
+
+// wholeField reads a value that must be a whole number, sent as a number or a numeric
+// string; null means absent. Anything else gives a ShapeError for path.
+func wholeField(b []byte, i, depth int, path string) (int64, bool, *ShapeError, int, error) {
+	if i < len(b) && b[i] == 'n' {
+		j, err := literal(b, i, "null")
+		return 0, false, nil, j, err
+	}
+	kind := kindAt(b, i)
+	t, j, err := scalarText(b, i, depth)
+	if err != nil {
+		return 0, false, nil, j, err
+	}
+	if kind == KindNumber || kind == KindString && isDecimal(t) {
+		if v, ok := intFromText(t); ok {
+			return v, true, nil, j, nil
+		}
+	}
+	return 0, false, &ShapeError{Field: path, Want: "a whole number", Got: kind}, j, nil
 }
 
 func trailing(b []byte, i int) error {
@@ -151,39 +287,54 @@ func trailing(b []byte, i int) error {
 	return nil
 }
 
-// parseFields reads the `fields` list; ok is false when it is not an array.
-func parseFields(b []byte, i int) ([]Field, bool, int, error) {
+// parseFields reads the `fields` list; ok is false when it is not an array. bad is the
+// first element that is not a {"name", "type"} object of scalars.
+func parseFields(b []byte, i int) ([]Field, bool, *ShapeError, int, error) {
 	if i >= len(b) || b[i] != '[' {
 		i, err := skipValue(b, i, 1)
-		return nil, false, i, err
+		return nil, false, nil, i, err
 	}
 	fields := []Field{}
+	var bad *ShapeError
 	i = skipWS(b, i+1)
 	if i < len(b) && b[i] == ']' {
-		return fields, true, i + 1, nil
+		return fields, true, nil, i + 1, nil
 	}
 	var err error
-	for {
+	for k := 0; ; k++ {
+		path := "fields[" + strconv.Itoa(k) + "]"
 		if i < len(b) && b[i] == '{' {
 			var f Field
+			var nameErr, typeErr *ShapeError
+			nameKind := KindMissing
 			i, err = parseObject(b, i, func(key string, j int) (int, error) {
 				var err error
 				switch key {
 				case "name":
-					f.Name, j, err = scalarText(b, j, 3)
+					nameKind = kindAt(b, j)
+					f.Name, nameErr, j, err = textField(b, j, 3, path+".name")
 				case "type":
-					f.Type, j, err = scalarText(b, j, 3)
+					f.Type, typeErr, j, err = textField(b, j, 3, path+".type")
 				default:
 					j, err = skipValue(b, j, 3)
 				}
 				return j, err
 			})
+			if nameKind == KindMissing || nameKind == KindNull {
+				nameErr = &ShapeError{Field: path + ".name", Want: KindString, Got: nameKind}
+			}
+			if bad == nil {
+				bad = firstShape(nameErr, typeErr)
+			}
 			fields = append(fields, f)
 		} else {
+			if bad == nil && i < len(b) {
+				bad = &ShapeError{Field: path, Want: KindObject, Got: KindOfByte(b[i])}
+			}
 			i, err = skipValue(b, i, 2) // not a field description: ignored
 		}
 		if err != nil {
-			return nil, false, i, err
+			return nil, false, nil, i, err
 		}
 		i = skipWS(b, i)
 		if i < len(b) && b[i] == ',' {
@@ -191,45 +342,63 @@ func parseFields(b []byte, i int) ([]Field, bool, int, error) {
 			continue
 		}
 		if i < len(b) && b[i] == ']' {
-			return fields, true, i + 1, nil
+			return fields, true, bad, i + 1, nil
 		}
-		return nil, false, i, errAt(b, i, "after array element")
+		return nil, false, nil, i, errAt(b, i, "after array element")
 	}
 }
 
-// parsePaging reads the `paging` object; nil when it is not an object.
-func parsePaging(b []byte, i int) (*Paging, int, error) {
-	if i >= len(b) || b[i] != '{' {
-		i, err := skipValue(b, i, 1)
-		return nil, i, err
+// pagingKeys are the paging members the client reads, in the order their shape errors
+// are reported.
+var pagingKeys = []string{"page", "pageSize", "pagesFiltered", "rowsFiltered"}
+
+// parsePaging reads the `paging` object; nil when it is null. Any other non-object
+// fails, and so does a read member that is not a whole number.
+func parsePaging(b []byte, i int) (*Paging, *ShapeError, int, error) {
+	if i < len(b) && b[i] != '{' {
+		kind := KindOfByte(b[i])
+		j, err := skipValue(b, i, 1)
+		if kind == KindNull {
+			return nil, nil, j, err
+		}
+		return nil, &ShapeError{Field: "paging", Want: KindObject, Got: kind}, j, err
 	}
 	p := &Paging{}
+	bad := make([]*ShapeError, len(pagingKeys))
 	i, err := parseObject(b, i, func(key string, j int) (int, error) {
 		var dst *int64
+		var has *bool
+		slot := -1
 		switch key {
 		case "page":
-			dst = &p.Page
+			dst, slot = &p.Page, 0
 		case "pageSize":
-			dst = &p.PageSize
+			dst, slot = &p.PageSize, 1
 		case "pagesFiltered":
-			dst = &p.PagesFiltered
+			dst, has, slot = &p.PagesFiltered, &p.HasPagesFiltered, 2
+		case "rowsFiltered":
+			dst, has, slot = &p.RowsFiltered, &p.HasRowsFiltered, 3
 		case "rows":
 			dst = &p.Rows
-		case "rowsFiltered":
-			dst = &p.RowsFiltered
 		case "rowsTotal":
 			dst = &p.RowsTotal
 		default:
 			return skipValue(b, j, 2)
 		}
-		t, j, err := scalarText(b, j, 2)
-		*dst, _ = intFromText(t)
+		v, ok, se, j, err := wholeField(b, j, 2, "paging."+key)
+		*dst = v
+		if has != nil {
+			*has = ok
+		}
+		if slot >= 0 {
+			bad[slot] = se
+		}
 		return j, err
 	})
 	if err != nil {
-		return nil, i, err
+		return nil, nil, i, err
 	}
-	return p, i, nil
+	return p, firstShape(bad...), i, nil
 }
 
 // parseObject walks the small object at b[i] == '{', handing each value to fn.

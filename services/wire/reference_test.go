@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 
 	"mastui/model"
 )
@@ -12,13 +13,27 @@ import (
 // decodeReference is a straightforward encoding/json (+ RawMessage, so numbers keep their
 // literal text) decoder of the same semantics; Decode must agree with it exactly.
 func decodeReference(body []byte, opts Options) (*Response, error) {
+	r, err := decodeReferenceTop(body, opts)
+	if se, ok := err.(*ShapeError); ok {
+		se.Service = opts.Service
+	}
+	return r, err
+}
+
+func decodeReferenceTop(body []byte, opts Options) (*Response, error) {
 	var top map[string]json.RawMessage
+	if k := KindOfByte(firstByte(body)); json.Valid(body) && k != KindObject && k != KindNull {
+		return nil, &ShapeError{Want: KindObject, Got: k}
+	}
 	if err := json.Unmarshal(body, &top); err != nil {
 		return nil, fmt.Errorf("decode MAST answer: %w", err)
 	}
 	r := &Response{}
 	if raw, ok := top["status"]; ok {
 		r.HasStatus = true
+		if k := KindOfByte(firstByte(raw)); k == KindObject || k == KindList {
+			return nil, &ShapeError{Field: "status", Want: KindString, Got: k}
+		}
 		r.Status = rawText(raw)
 	}
 	if raw, ok := top["msg"]; ok {
@@ -27,22 +42,47 @@ func decodeReference(body []byte, opts Options) (*Response, error) {
 	if raw, ok := top["percent complete"]; ok {
 		r.PercentComplete = rawFloat(raw)
 	}
-	if raw, ok := top["paging"]; ok && firstByte(raw) == '{' {
+	if raw, ok := top["paging"]; ok && firstByte(raw) != 'n' {
+		if firstByte(raw) != '{' {
+			return nil, &ShapeError{Field: "paging", Want: KindObject, Got: KindOfByte(firstByte(raw))}
+		}
 		var m map[string]json.RawMessage
 		if err := json.Unmarshal(raw, &m); err != nil {
 			return nil, fmt.Errorf("decode paging: %w", err)
 		}
 		p := &Paging{}
-		for k, dst := range map[string]*int64{"page": &p.Page, "pageSize": &p.PageSize,
-			"pagesFiltered": &p.PagesFiltered, "rows": &p.Rows, "rowsFiltered": &p.RowsFiltered,
-			"rowsTotal": &p.RowsTotal} {
+		for _, k := range []string{"rows", "rowsTotal"} { // informative: numbers or nothing
 			if v, ok := m[k]; ok {
-				*dst = rawInt(v)
+				n, _, _ := refWhole(v, "")
+				*map[string]*int64{"rows": &p.Rows, "rowsTotal": &p.RowsTotal}[k] = n
+			}
+		}
+		dsts := map[string]*int64{"page": &p.Page, "pageSize": &p.PageSize, "pagesFiltered": &p.PagesFiltered, "rowsFiltered": &p.RowsFiltered}
+		for _, k := range pagingKeys {
+			v, ok := m[k]
+			if !ok {
+				continue
+			}
+			n, has, se := refWhole(v, "paging."+k)
+			if se != nil {
+				return nil, se
+			}
+			*dsts[k] = n
+			switch k {
+			case "pagesFiltered":
+				p.HasPagesFiltered = has
+			case "rowsFiltered":
+				p.HasRowsFiltered = has
 			}
 		}
 		r.Paging = p
 	}
+	fieldsKind, dataKind := KindMissing, KindMissing
+	var inner *ShapeError
 	hasFields := false
+	if raw, ok := top["fields"]; ok {
+		fieldsKind = KindOfByte(firstByte(raw))
+	}
 	if raw, ok := top["fields"]; ok && firstByte(raw) == '[' {
 		hasFields = true
 		var list []json.RawMessage
@@ -50,30 +90,104 @@ func decodeReference(body []byte, opts Options) (*Response, error) {
 			return nil, fmt.Errorf("decode fields: %w", err)
 		}
 		r.Fields = []Field{}
-		for _, e := range list {
+		for k, e := range list {
+			path := fmt.Sprintf("fields[%d]", k)
 			if firstByte(e) != '{' {
+				if inner == nil {
+					inner = &ShapeError{Field: path, Want: KindObject, Got: KindOfByte(firstByte(e))}
+				}
 				continue
 			}
 			var m map[string]json.RawMessage
 			if err := json.Unmarshal(e, &m); err != nil {
 				return nil, fmt.Errorf("decode field: %w", err)
 			}
-			r.Fields = append(r.Fields, Field{Name: rawText(m["name"]), Type: rawText(m["type"])})
+			name, hasName := m["name"]
+			nk := KindMissing
+			if hasName {
+				nk = KindOfByte(firstByte(name))
+			}
+			tk := KindOfByte(firstByte(m["type"]))
+			switch {
+			case inner != nil:
+			case nk != KindString && nk != KindNumber && nk != KindBool:
+				inner = &ShapeError{Field: path + ".name", Want: KindString, Got: nk}
+			case tk == KindObject || tk == KindList:
+				inner = &ShapeError{Field: path + ".type", Want: KindString, Got: tk}
+			}
+			r.Fields = append(r.Fields, Field{Name: refText(m["name"]), Type: refText(m["type"])})
 		}
 	}
 	raw, ok := top["data"]
-	if !ok || !hasFields || firstByte(raw) != '[' {
-		return r, nil
+	if ok {
+		dataKind = KindOfByte(firstByte(raw))
 	}
 	var rows []json.RawMessage
-	if err := json.Unmarshal(raw, &rows); err != nil {
-		return nil, fmt.Errorf("decode data: %w", err)
-	}
-	for _, row := range rows {
-		if firstByte(row) != '{' {
-			return r, nil
+	notRows := false
+	if ok && firstByte(raw) == '[' {
+		if err := json.Unmarshal(raw, &rows); err != nil {
+			return nil, fmt.Errorf("decode data: %w", err)
+		}
+		for k, row := range rows {
+			if firstByte(row) != '{' {
+				notRows = true
+				if inner == nil {
+					inner = &ShapeError{Field: fmt.Sprintf("data[%d]", k), Want: KindObject, Got: KindOfByte(firstByte(row))}
+				}
+				break
+			}
 		}
 	}
+	if hasFields && dataKind == KindList && !notRows {
+		if err := refTable(r, rows, opts); err != nil {
+			return nil, err
+		}
+	}
+	if opts.WantTable {
+		switch strings.ToUpper(r.Status) {
+		case "EXECUTING", "ERROR":
+		default:
+			switch {
+			case fieldsKind != KindList:
+				return nil, &ShapeError{Field: "fields", Want: KindList, Got: fieldsKind}
+			case dataKind != KindList:
+				return nil, &ShapeError{Field: "data", Want: KindList, Got: dataKind}
+			case inner != nil:
+				return nil, inner
+			case len(buildSpecs(r.Fields, opts)) == 0 && len(rows) > 0:
+				return nil, &ShapeError{Field: "fields", Want: "a list naming the columns", Got: "no columns"}
+			}
+		}
+	}
+	return r, nil
+}
+
+// refWhole reads a whole number sent as a number or a numeric string; null is absent.
+func refWhole(raw json.RawMessage, path string) (int64, bool, *ShapeError) {
+	k := KindOfByte(firstByte(raw))
+	if k == KindNull {
+		return 0, false, nil
+	}
+	t := rawText(raw)
+	if k == KindNumber || k == KindString && isDecimal(t) {
+		if v, ok := intFromText(t); ok {
+			return v, true, nil
+		}
+	}
+	return 0, false, &ShapeError{Field: path, Want: "a whole number", Got: k}
+}
+
+// refText is rawText for field names and types: objects and lists read as "".
+func refText(raw json.RawMessage) string {
+	switch firstByte(raw) {
+	case '{', '[':
+		return ""
+	}
+	return rawText(raw)
+}
+
+// refTable converts the rows, all objects, with the fields of r.
+func refTable(r *Response, rows []json.RawMessage, opts Options) error {
 	specs := buildSpecs(r.Fields, opts)
 	cols := make([]*model.Column, len(specs))
 	for i, s := range specs {
@@ -83,7 +197,7 @@ func decodeReference(body []byte, opts Options) (*Response, error) {
 	for ri, row := range rows {
 		var m map[string]json.RawMessage
 		if err := json.Unmarshal(row, &m); err != nil {
-			return nil, fmt.Errorf("decode row %d: %w", ri, err)
+			return fmt.Errorf("decode row %d: %w", ri, err)
 		}
 		for ci, s := range specs {
 			v, present := m[s.name]
@@ -99,7 +213,7 @@ func decodeReference(body []byte, opts Options) (*Response, error) {
 		}
 	}
 	r.Table = model.NewTable(cols...)
-	return r, nil
+	return nil
 }
 
 // appendValue converts one raw JSON value following protocol 3.6.

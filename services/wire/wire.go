@@ -14,8 +14,14 @@ import (
 // Field is one entry of the answer's `fields` list, as sent.
 type Field struct{ Name, Type string }
 
-// Paging is the answer's `paging` object (protocol 3.2).
-type Paging struct{ Page, PageSize, PagesFiltered, Rows, RowsFiltered, RowsTotal int64 }
+// Paging is the answer's `paging` object (protocol 3.2). The client reads page,
+// pageSize, pagesFiltered and rowsFiltered (a wrong shape there fails); rows and
+// rowsTotal are informative only (read when they are numbers).
+type Paging struct {
+	Page, PageSize, PagesFiltered, Rows, RowsFiltered, RowsTotal int64
+	// HasPagesFiltered and HasRowsFiltered say the keys were sent (with a number).
+	HasPagesFiltered, HasRowsFiltered bool
+}
 
 // Response is a decoded Portal answer.
 type Response struct {
@@ -26,7 +32,7 @@ type Response struct {
 	Paging          *Paging // nil when absent
 	Fields          []Field // as sent, including _selected_
 	// Table is nil when `data` is not an array of row objects (extjs, Name.Lookup) or
-	// fields are absent.
+	// fields are absent; with Options.WantTable such an answer is an error instead.
 	Table *model.Table
 }
 
@@ -36,6 +42,13 @@ type Options struct {
 	// "-9999"): that value replaces nulls and is the mask sentinel instead of the default.
 	// Bool columns have no sentinel and ignore it.
 	IgnoreValues map[string]string
+	// Service names the answer in errors.
+	Service string
+	// WantTable is set when the caller reads a table (format=json queries): an answer
+	// that is neither EXECUTING nor ERROR must then carry a `fields` list and a `data`
+	// list of row objects, or Decode fails with a ShapeError. Without it, fields and
+	// data are not the caller's business and never fail.
+	WantTable bool
 }
 
 // colSpec is the conversion rule of one output column (protocol 3.6).

@@ -123,7 +123,7 @@ func TestDecodeCAOMPage(t *testing.T) {
 	if r.Status != "COMPLETE" || !r.HasStatus || r.Msg != "" {
 		t.Errorf("status = %q %v %q", r.Status, r.HasStatus, r.Msg)
 	}
-	if want := (Paging{Page: 1, PageSize: 4, PagesFiltered: 3, Rows: 4, RowsFiltered: 11, RowsTotal: 11}); r.Paging == nil || *r.Paging != want {
+	if want := (Paging{Page: 1, PageSize: 4, PagesFiltered: 3, Rows: 4, RowsFiltered: 11, RowsTotal: 11, HasPagesFiltered: true, HasRowsFiltered: true}); r.Paging == nil || *r.Paging != want {
 		t.Errorf("paging = %+v, want %+v", r.Paging, want)
 	}
 	if len(r.Fields) != 19 || r.Fields[18] != (Field{"_selected_", "boolean"}) || r.Fields[9] != (Field{"em_min", "Double"}) {
@@ -214,7 +214,7 @@ func TestDecodeExecuting(t *testing.T) {
 	if r.Table == nil || r.Table.Rows() != 0 || len(r.Table.Columns) != 0 {
 		t.Errorf("table = %+v", r.Table)
 	}
-	if r.Paging == nil || *r.Paging != (Paging{}) {
+	if r.Paging == nil || *r.Paging != (Paging{HasPagesFiltered: true, HasRowsFiltered: true}) {
 		t.Errorf("paging = %+v", r.Paging)
 	}
 }
@@ -295,7 +295,7 @@ func TestDecodeNotRows(t *testing.T) {
 
 func TestDecodeMalformed(t *testing.T) {
 	for _, body := range []string{
-		``, ` `, `nul`, `[1, 2]`, `"str"`, `{`, `{"status"`, `{"status": "COMPLETE",}`, `{"status" "x"}`,
+		``, ` `, `nul`, `[1, 2`, `"str`, `{`, `{"status"`, `{"status": "COMPLETE",}`, `{"status" "x"}`,
 		`{"status": "x"} x`, `{"status": "x\u12"}`, `{"status": "x\q"}`, "{\"status\": \"a\x01b\"}",
 		`{"msg": "abc`, `{"a": 01}`, `{"a": 1.}`, `{"a": -}`, `{"a": 1e}`, `{"a": .5}`, `{"a": +1}`,
 		`{"a": [1, 2,]}`, `{"a": {"b": 1,}}`, `{"a": {"b"}}`, `{"a": tru}`, `{"a": nulll}`,
@@ -317,6 +317,14 @@ func TestDecodeMalformed(t *testing.T) {
 		}
 		if se.Offset < 0 || se.Offset > int64(len(body)) || !strings.Contains(err.Error(), "byte offset") {
 			t.Errorf("%.60q: bad error %v", body, err)
+		}
+	}
+	// Well-formed answers that are not objects have the wrong shape.
+	for _, body := range []string{`[1, 2]`, `"str"`, ` 5 `, `true`} {
+		_, err := Decode([]byte(body), Options{Service: "Mast.Caom.Cone"})
+		var se *ShapeError
+		if !errors.As(err, &se) || se.Field != "" || !strings.Contains(err.Error(), "Mast.Caom.Cone: answer: want an object") {
+			t.Errorf("%s: err = %v, want a shape error", body, err)
 		}
 	}
 	// The offset points at the culprit.

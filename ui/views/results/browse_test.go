@@ -36,14 +36,17 @@ func sortTable() *model.Table {
 	return model.NewTable(s, i, f, id, ob, u)
 }
 
+// fromTable shows tb as page 1 of total rows, in pages of tb's size (a whole page: a
+// shorter one is refused).
 func fromTable(t *testing.T, tb *model.Table, total int64, w, h int) *Model {
 	t.Helper()
 	c := uitest.Common("")
-	m := New(c, nil, 500)
+	size := tb.Rows()
+	m := New(c, nil, size)
 	m.SetSize(w, h)
 	m.StartSearch(common.Search{Query: mast.Query{Object: "M101"}, Target: "M101", Radius: "0.2 deg"})
 	m.Update(PageLoadedMsg{View: TableName, QueryID: m.QueryID(), Page: 1, Result: &mast.Page{
-		Table: tb, Page: 1, PagesFiltered: int((total + 499) / 500), RowsFiltered: total,
+		Table: tb, Page: 1, PagesFiltered: int((total + int64(size) - 1) / int64(size)), RowsFiltered: total,
 	}})
 	return m
 }

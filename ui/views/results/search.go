@@ -125,6 +125,20 @@ func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
 	if t == nil {
 		t = &model.Table{}
 	}
+	total := m.total
+	if msg.Page == 1 {
+		total = max(res.RowsFiltered, int64(t.Rows()))
+	}
+	if err := m.shortPage(msg.Page, total, t.Rows()); err != nil {
+		// Taking it would skip rows: the next page starts a whole page later.
+		log.Warn("short page", "err", err)
+		if msg.Page == 1 {
+			m.state, m.err = stateFailed, err
+			return common.Toast(common.LevelError, "Search failed: "+err.Error())
+		}
+		m.pageErr = err
+		return common.Toast(common.LevelError, fmt.Sprintf("Page %d failed: %s (r retries)", msg.Page, err))
+	}
 	if msg.Page == 1 {
 		m.table, m.state = t, stateReady
 		m.total, m.resolved = res.RowsFiltered, res.Resolved
@@ -163,9 +177,20 @@ func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
 		m.pages = m.loadedPage
 	}
 	if t.Rows() == 0 {
-		m.pages = m.loadedPage // an empty page ends the result set
+		m.pages = m.loadedPage // an empty page ends the result set (none is missing: see shortPage)
 	}
 	log.Info("page loaded", "rows", t.Rows(), "loaded", m.Loaded(), "total", m.total)
 	m.layout()
 	return tea.Batch(notice, m.maybeFetch())
+}
+
+// shortPage says when page holds fewer rows than total promises for it: the server lost
+// rows (astroquery#2788), and showing the page would hide that.
+func (m *Model) shortPage(page int, total int64, rows int) error {
+	want := min(int64(m.pageSize), total-int64(page-1)*int64(m.pageSize))
+	if int64(rows) >= want {
+		return nil
+	}
+	return fmt.Errorf("the server returned %s of the %s rows of page %d (%s matching): refusing to skip rows",
+		common.Commas(int64(rows)), common.Commas(want), page, common.Commas(total))
 }
