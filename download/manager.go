@@ -191,7 +191,7 @@ func (m *Manager) pushPendingLocked(e *entry) {
 // requeueLocked makes a finished or paused item runnable again with a fresh budget.
 func (m *Manager) requeueLocked(e *entry) {
 	e.fails, e.nextRetry = 0, time.Time{}
-	if e.state == Cancelled || e.state == Failed {
+	if e.state == Cancelled || e.state == Failed || e.state == Unverified {
 		e.done = 0
 		if fi, err := os.Stat(e.it.Dest + partSuffix); err == nil {
 			e.done = fi.Size()

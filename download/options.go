@@ -11,9 +11,13 @@ import (
 	"mastui/model"
 )
 
+// MaxWorkers bounds Options.Workers: more parallel transfers do not go faster (PerHost
+// caps each host anyway) and each one holds a buffer and a connection.
+const MaxWorkers = 64
+
 // Options configure a Manager. Zero values take the defaults in brackets.
 type Options struct {
-	Workers     int    // parallel transfers [4]
+	Workers     int    // parallel transfers [4], at most MaxWorkers
 	PerHost     int    // transfers per host at once [4]: MAST asks clients not to hammer it
 	JournalPath string // [DefaultJournalPath()]
 	Ephemeral   bool   // no journal: the queue dies with the process (tests, one-shot exports)
@@ -65,6 +69,8 @@ func (o Options) withDefaults() Options {
 	if o.Workers <= 0 {
 		o.Workers = 4
 	}
+	o.Workers = min(o.Workers, MaxWorkers)
+	o.PerHost = min(o.PerHost, MaxWorkers)
 	if o.PerHost <= 0 {
 		o.PerHost = 4
 	}

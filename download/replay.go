@@ -51,6 +51,10 @@ func (m *Manager) replay(recs []record) {
 		switch {
 		case e.state == Done || e.state == Skipped:
 			e.done = e.total
+		case e.state == Unverified:
+			if fi, err := os.Stat(e.it.Dest); err == nil {
+				e.done, e.total = fi.Size(), fi.Size()
+			}
 		case !e.state.Finished():
 			if fi, err := os.Stat(e.it.Dest + partSuffix); err == nil {
 				e.done, e.high = fi.Size(), fi.Size()
@@ -67,7 +71,7 @@ func (m *Manager) replay(recs []record) {
 
 func replayState(s State) State {
 	switch s {
-	case Paused, Done, Skipped, Failed, Cancelled:
+	case Paused, Done, Skipped, Unverified, Failed, Cancelled:
 		return s
 	}
 	return Queued // "", queued, active: resume

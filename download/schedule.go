@@ -92,16 +92,18 @@ func (m *Manager) pickLocked(now time.Time) (*entry, time.Time) {
 
 // outcome is how one run of an item ended.
 type outcome struct {
-	kind    int   // outDone, outSkipped, outFailed
-	size    int64 // final size (done, skipped)
+	kind    int   // outDone, outSkipped, outUnverified, outFailed
+	size    int64 // final size (done, skipped, unverified)
 	reached int64 // .part size when the attempt ended
 	err     *attemptErr
+	note    string // why an unverified file could not be proven whole
 }
 
 const (
 	outFailed = iota
 	outDone
 	outSkipped
+	outUnverified
 )
 
 // finish records the end of a run: journal first, then memory and events.
@@ -132,6 +134,14 @@ func (m *Manager) finish(e *entry, ictx context.Context, res outcome) {
 		}
 		m.setStateLocked(e, st, "")
 		m.log.Debug("download finished", "id", e.it.ID, "state", st, "bytes", res.size)
+	case res.kind == outUnverified:
+		// No size is journaled: a later run must not take the file for complete.
+		if err := m.appendLocked(record{Op: "state", ID: e.it.ID, State: Unverified, Err: res.note}); err != nil {
+			m.log.Error("download journal", "err", err)
+		}
+		e.total, e.done = res.size, res.size
+		m.setStateLocked(e, Unverified, res.note)
+		m.log.Warn("download unverified", "id", e.it.ID, "url", e.it.URL, "why", res.note)
 	case e.state != Active: // a control paused, cancelled or requeued it and journaled that
 		e.done = res.reached
 		if e.state == Cancelled {
