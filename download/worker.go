@@ -11,9 +11,10 @@ import (
 	"syscall"
 )
 
-// worker runs items until ctx ends. Each worker owns one copy buffer.
-func (m *Manager) worker(ctx context.Context) {
-	defer m.wg.Done()
+// worker runs items until ctx ends. Each worker owns one copy buffer. A file fetched
+// whole and verified goes to the committer (commits), so the worker moves on to the next
+// item while its file is synced and journaled.
+func (m *Manager) worker(ctx context.Context, commits chan<- *commit) {
 	var buf []byte
 	for {
 		e, it, ictx := m.claim(ctx)
@@ -24,6 +25,10 @@ func (m *Manager) worker(ctx context.Context) {
 			buf = make([]byte, bufSize)
 		}
 		res := m.run(ictx, e, it, buf)
+		if res.kind == outCommit || res.kind == outSkipped { // skips are journaled in batches too
+			m.handOff(e, ictx, res, commits)
+			continue
+		}
 		m.finish(e, ictx, res)
 	}
 }
@@ -49,7 +54,15 @@ func (m *Manager) run(ctx context.Context, e *entry, it Item, buf []byte) outcom
 	if err != nil {
 		return outcome{err: localErr(err)}
 	}
-	defer f.Close() // a no-op error after finalize closed it
+	res := m.runPart(ctx, e, it, k, f, part, buf)
+	if res.kind != outCommit { // a commit hands the open file on
+		f.Close()
+	}
+	return res
+}
+
+// runPart finishes or fetches an item into its open .part file f.
+func (m *Manager) runPart(ctx context.Context, e *entry, it Item, k fileKind, f *os.File, part string, buf []byte) outcome {
 	fi, err := f.Stat()
 	if err != nil {
 		return outcome{err: localErr(err)}
@@ -93,17 +106,12 @@ func removeIfEmpty(p string) {
 	}
 }
 
-// finalize makes a complete .part durable, verifies it and renames it into place.
-// confirmed says the server vouched for the size (Content-Length, Content-Range, HEAD or
-// the product list); without it the file must prove itself whole by its structure, else
-// it is kept but marked Unverified.
+// finalize verifies a complete .part and, when it is good, hands it (still open) to the
+// committer, which syncs it, renames it into place and journals it. confirmed says the
+// server vouched for the size (Content-Length, Content-Range, HEAD or the product list);
+// without it the file must prove itself whole by its structure, else it is kept but
+// marked Unverified.
 func (m *Manager) finalize(f *os.File, part string, it Item, k fileKind, size int64, confirmed bool) outcome {
-	if err := f.Sync(); err != nil {
-		return outcome{reached: size, err: localErr(err)}
-	}
-	if err := f.Close(); err != nil {
-		return outcome{reached: size, err: localErr(err)}
-	}
 	note := ""
 	err := verifyFile(part, k)
 	if err == nil && !confirmed && k != kindFITS { // verifyFile walked a FITS file to its end
@@ -112,6 +120,7 @@ func (m *Manager) finalize(f *os.File, part string, it Item, k fileKind, size in
 		}
 	}
 	if err != nil {
+		f.Close()
 		switch {
 		case errors.Is(err, errTruncated) && !confirmed:
 			return outcome{reached: size, err: retryErr(err)} // cut short on the wire: resume it
@@ -124,16 +133,12 @@ func (m *Manager) finalize(f *os.File, part string, it Item, k fileKind, size in
 		}
 		return outcome{reached: size, err: localErr(err)}
 	}
-	if err := os.Rename(part, it.Dest); err != nil {
-		return outcome{reached: size, err: localErr(err)}
-	}
-	if err := syncDir(filepath.Dir(it.Dest)); err != nil {
-		m.log.Warn("sync download directory", "dir", filepath.Dir(it.Dest), "err", err)
-	}
+	kind := outDone
 	if note != "" {
-		return outcome{kind: outUnverified, size: size, reached: size, note: note}
+		kind = outUnverified
 	}
-	return outcome{kind: outDone, size: size, reached: size}
+	return outcome{kind: outCommit, size: size, reached: size, note: note,
+		commit: &commit{f: f, part: part, dest: it.Dest, kind: kind}}
 }
 
 // openPart opens (or creates) a .part file, never through a symbolic link: one planted
