@@ -17,7 +17,7 @@ type commit struct {
 	f    *os.File // the open .part; nil when there is nothing to sync or rename
 	part string
 	dest string
-	kind int // outDone or outUnverified
+	kind int // outDone, outUnverified, or outSkipped (no file)
 	res  outcome
 }
 
