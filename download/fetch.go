@@ -142,6 +142,7 @@ func (a *attempt) copyBody(ctx context.Context, body io.Reader, watch *stallWatc
 	r := &meteredReader{ctx: ctx, r: body, watch: watch, lim: m.lim}
 	sniff := a.off == 0
 	last := time.Now()
+	flushed := a.off // start of the bytes not yet sent on their way to the disk
 	for {
 		need := fillSize
 		if sniff {
@@ -166,6 +167,10 @@ func (a *attempt) copyBody(ctx context.Context, body io.Reader, watch *stallWatc
 				return a.fail(localErr(err))
 			}
 			a.off += int64(n)
+			if a.off-flushed >= writebackChunk {
+				startWriteback(a.f, flushed, a.off-flushed)
+				flushed = a.off
+			}
 			if now := time.Now(); now.Sub(last) >= m.opts.ProgressInterval {
 				last = now
 				m.progress(a.e, a.off, want)
@@ -181,6 +186,7 @@ func (a *attempt) copyBody(ctx context.Context, body io.Reader, watch *stallWatc
 	if want > 0 && a.off != want {
 		return a.fail(retryErr(fmt.Errorf("the answer ended after %d of %d bytes", a.off, want)))
 	}
+	startWriteback(a.f, flushed, a.off-flushed)
 	confirmed := want > 0
 	if !confirmed { // nothing said how long the body would be: ask (astroquery's HEAD)
 		switch size := m.headSize(ctx, a.it); {

@@ -63,6 +63,10 @@ const (
 	fillWait = 50 * time.Millisecond
 	// sniffSize is read before anything is written, to recognise error pages.
 	sniffSize = 512
+	// writebackChunk is how much a worker writes before asking the kernel to start
+	// putting it on disk, so the disk works while the network does and the committer's
+	// fsync finds little left to write.
+	writebackChunk = 1 << 20
 )
 
 func (o Options) withDefaults() Options {
