@@ -10,7 +10,7 @@ import (
 type AddResult struct {
 	Added         int   // new items queued
 	Requeued      int   // failed, cancelled or unverified items queued again
-	Replaced      int   // finished items for the same file from another URL, replaced by the new one
+	Replaced      int   // items for the same file from another URL, replaced by the new one
 	AlreadyQueued int   // already queued, active or paused: left as they are
 	AlreadyDone   int   // already downloaded (done or found complete on disk)
 	Duplicates    int   // repeated within the batch
@@ -28,10 +28,11 @@ func (m *Manager) Add(items ...Item) error {
 
 // AddAll queues items, journaled before they become visible, and says what it did. An
 // item whose ID is already held is not added twice (a failed, cancelled or unverified
-// one is queued again). A finished item writing the same file from another URL (a
-// failed one from an earlier demo archive's port, say) is replaced by the new one.
-// AddAll refuses the whole batch when two items would write the same file at once, or
-// when the selection and the rest of the queue do not fit on disk (a *SpaceError).
+// one is queued again). An item writing the same file from another URL (from an earlier
+// demo archive's port, say: failed, done, or still waiting on a server that is gone) is
+// replaced by the new one, unless a worker is on it. AddAll refuses the whole batch when
+// two items would write the same file at once, or when the selection and the rest of the
+// queue do not fit on disk (a *SpaceError).
 func (m *Manager) AddAll(items ...Item) (AddResult, error) {
 	var res AddResult
 	norm := make([]Item, 0, len(items))
@@ -70,8 +71,8 @@ func (m *Manager) AddAll(items ...Item) (AddResult, error) {
 		}
 		if other, ok := m.byDest[it.Dest]; ok {
 			old := m.entries[other]
-			if !old.state.Finished() || old.running {
-				return AddResult{}, fmt.Errorf("add download: %s and a queued download (%s) would both write %s", it.URL, old.it.URL, it.Dest)
+			if old.running {
+				return AddResult{}, fmt.Errorf("add download: %s and a running download (%s) would both write %s", it.URL, old.it.URL, it.Dest)
 			}
 			replace = append(replace, old)
 		}
@@ -137,6 +138,7 @@ func (m *Manager) forgetLocked(gone []*entry) {
 		delete(m.entries, e.it.ID)
 		delete(m.byDest, e.it.Dest)
 		m.counts[e.state]--
+		e.state = Cancelled // out of the pending list, should it still be there
 	}
 	m.order = slices.DeleteFunc(m.order, func(e *entry) bool { return drop[e] })
 }

@@ -77,3 +77,28 @@ func TestClearFailed(t *testing.T) {
 		t.Fatalf("%d items after reopening the journal", n)
 	}
 }
+
+// A download still waiting on an archive that is gone (queued by an earlier demo run) is
+// replaced by the new request, and never fetched.
+func TestWaitingItemReplacedByNewURL(t *testing.T) {
+	goneC, gone := serve(t, http.NotFoundHandler())
+	_, live := serve(t, sharedSim(t).Handler())
+	dir := t.TempDir()
+	prods := pick(t, 1, 3000, 40000)
+	m := newManager(t, fastOpts(t))
+	if err := m.Add(itemsFor(t, gone.URL, dir, prods)...); err != nil {
+		t.Fatal(err)
+	}
+	fresh := itemsFor(t, live.URL, dir, prods)
+	if res, err := m.AddAll(fresh...); err != nil || res.Replaced != 1 {
+		t.Fatalf("AddAll over a waiting item: %+v, %v", res, err)
+	}
+	st := runQueue(t, m, nil, 30*time.Second)
+	if len(st) != 1 || st[0].State != Done || st[0].URL != fresh[0].URL {
+		t.Fatalf("after replacing: %+v", st)
+	}
+	if n := goneC.reqs.Load(); n != 0 {
+		t.Fatalf("the replaced download still made %d requests", n)
+	}
+	checkFiles(t, fresh)
+}
