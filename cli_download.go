@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -23,9 +25,10 @@ func (e *cliEnv) runDownload(args []string) error {
 	fs.Bool("unique", true, "download each file once (always on, as in astroquery)")
 	dir := fs.String("dir", ".", "download directory")
 	flat := fs.Bool("flat", false, "put every file directly in --dir")
-	workers := fs.Int("workers", 4, "parallel transfers")
+	workers := fs.Int("workers", 4, fmt.Sprintf("parallel transfers (1 to %d)", download.MaxWorkers))
 	limit := fs.String("limit-rate", "", "bandwidth cap, e.g. 5M (bytes per second)")
-	resume := fs.Bool("resume", false, "finish the unfinished downloads of the journal")
+	resume := fs.Bool("resume", false, "finish the unfinished downloads of the journal and retry the failed ones")
+	clearFailed := fs.Bool("clear-failed", false, "forget the failed downloads of the journal (and their .part files)")
 	curl := fs.String("curl", "", "write a curl script (with resume and retries) instead of downloading")
 	mastCurl := fs.String("mast-curl", "", "write MAST's own curl script (bundle.sh) instead of downloading")
 	aria := fs.String("aria2", "", "write an aria2c input file instead of downloading")
@@ -34,22 +37,30 @@ func (e *cliEnv) runDownload(args []string) error {
 	if err != nil {
 		return err
 	}
+	if *workers < 1 || *workers > download.MaxWorkers {
+		return usagef("--workers: give 1 to %d parallel transfers, not %d (MAST asks clients not to open many connections)", download.MaxWorkers, *workers)
+	}
 	rate, err := parseRate(*limit)
 	if err != nil {
 		return usagef("--limit-rate: %v", err)
 	}
-	if *resume && len(ids) > 0 {
-		return usagef("download --resume takes no obsids")
-	}
-	if !*resume && len(ids) == 0 {
+	switch {
+	case *resume && *clearFailed:
+		return usagef("download: --resume and --clear-failed do not go together")
+	case (*resume || *clearFailed) && len(ids) > 0:
+		return usagef("download --resume and --clear-failed take no obsids")
+	case !*resume && !*clearFailed && len(ids) == 0:
 		return usagef("download: give obsids (e.g. mastui download 2003738726 --filter productType=SCIENCE) or --resume")
 	}
 	if err := e.setup(); err != nil {
 		return err
 	}
 	defer e.close()
-	if *resume {
-		return e.runQueue(nil, *workers, rate, *dir)
+	switch {
+	case *resume:
+		return e.resumeQueue(*workers, rate)
+	case *clearFailed:
+		return e.clearFailed()
 	}
 	items, err := e.productItems(ids, filters, *dir, *flat)
 	if err != nil {
@@ -117,7 +128,7 @@ func (e *cliEnv) downloadOne(mission, uri, out string) error {
 	url := download.FileURL(e.cfg.MastURL, uri)
 	if mission != "" {
 		var err error
-		if url, err = mast.MissionDownloadURL(e.cfg.MastURL, mission, uri); err != nil {
+		if url, err = mast.MissionDownloadURL(download.StripCredentials(e.cfg.MastURL), mission, uri); err != nil {
 			return usagef("download-file: %v", err)
 		}
 	}
@@ -177,77 +188,207 @@ func (e *cliEnv) runQueue(items []download.Item, workers int, rate int64, dir st
 	return e.runQueueWith(items, workers, rate, dir, false)
 }
 
-// runQueueWith feeds items to a journaled engine (ephemeral for single files), shows
-// progress on a terminal, waits, and writes the manifest.
-func (e *cliEnv) runQueueWith(items []download.Item, workers int, rate int64, dir string, ephemeral bool) error {
-	m, err := download.New(download.Options{
+// newManager opens the download engine: journaled in the state directory, or ephemeral
+// (single files).
+func (e *cliEnv) newManager(workers int, rate int64, ephemeral bool) (*download.Manager, error) {
+	return download.New(download.Options{
 		Workers: workers, RateLimit: rate, Ephemeral: ephemeral, Logger: e.logger,
 		Token: os.Getenv("MAST_API_TOKEN"), MastURL: e.cfg.MastURL, UserAgent: "mastui/" + version,
 	})
+}
+
+// openQueue is newManager forgetting what earlier runs finished: items added again are
+// then checked against the disk again (skipped without a request when complete, fetched
+// when the file is gone).
+func (e *cliEnv) openQueue(workers int, rate int64, ephemeral bool) (*download.Manager, error) {
+	m, err := e.newManager(workers, rate, ephemeral)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.ClearFinished(); err != nil {
+		m.Close()
+		return nil, err
+	}
+	return m, nil
+}
+
+// runQueueWith feeds items to a journaled engine (ephemeral for single files), shows
+// progress on a terminal, waits, and writes the manifest in dir.
+func (e *cliEnv) runQueueWith(items []download.Item, workers int, rate int64, dir string, ephemeral bool) error {
+	m, err := e.openQueue(workers, rate, ephemeral)
 	if err != nil {
 		return err
 	}
 	defer m.Close()
-	// Forget what earlier runs finished: re-added items are then checked against the disk
-	// again (skipped without a request when complete, fetched when the file is gone).
-	if err := m.ClearFinished(); err != nil {
-		return err
-	}
 	if err := m.Add(items...); err != nil {
 		return err
 	}
+	want := map[string]bool{}
+	for _, it := range items {
+		want[download.ItemID(it.URL, absPath(it.Dest))] = true
+	}
+	st, err := e.wait(m, want)
+	if err != nil {
+		return err
+	}
+	if ephemeral && len(st) == 1 { // download-file: no manifest, just the outcome
+		return e.reportOne(st[0])
+	}
+	return e.report(map[string][]download.Status{dir: st})
+}
+
+// resumeQueue is `download --resume`: the unfinished downloads of the journal, and the
+// failed ones again (their cause, a full disk or a missing token, may be gone). Each
+// group of files gets its manifest in its own download directory.
+func (e *cliEnv) resumeQueue(workers int, rate int64) error {
+	m, err := e.openQueue(workers, rate, false)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	if err := m.RetryFailed(); err != nil {
+		return err
+	}
+	want := map[string]bool{}
+	for _, s := range m.Snapshot() {
+		if s.State == download.Queued {
+			want[s.ID] = true
+		}
+	}
+	if len(want) == 0 {
+		fmt.Fprintln(e.stderr, "nothing to resume: the journal holds no unfinished or failed download")
+		return nil
+	}
+	st, err := e.wait(m, want)
+	if err != nil {
+		return err
+	}
+	return e.report(byDownloadDir(st))
+}
+
+// clearFailed is `download --clear-failed`.
+func (e *cliEnv) clearFailed() error {
+	m, err := e.newManager(1, 0, false)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	n := m.Totals().Failed
+	if err := m.ClearFailed(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "%d failed %s cleared from the queue\n", n, plural(n, "download", "downloads"))
+	return nil
+}
+
+// wait runs the engine until the items of want are finished and returns their statuses.
+func (e *cliEnv) wait(m *download.Manager, want map[string]bool) ([]download.Status, error) {
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
 	m.Start(ctx)
 	go drain(m.Events())
 	stopProgress := e.showProgress(ctx, m)
-	err = m.Wait(ctx)
+	err := m.Wait(ctx)
 	stopProgress()
 	if err != nil {
-		return fmt.Errorf("download interrupted (run mastui download --resume to continue): %w", err)
+		return nil, fmt.Errorf("download interrupted (run mastui download --resume to continue): %w", err)
 	}
-	st := m.Snapshot()
-	if items != nil { // only this run's items in its manifest
-		want := map[string]bool{}
-		for _, it := range items {
-			want[download.ItemID(it.URL, absPath(it.Dest))] = true
-		}
-		var mine []download.Status
-		for _, s := range st {
-			if want[s.ID] {
-				mine = append(mine, s)
-			}
-		}
-		st = mine
-	}
-	if ephemeral && len(st) == 1 { // download-file: no manifest, just the outcome
-		if st[0].State == download.Failed {
-			return fmt.Errorf("%s: %s", st[0].URI, st[0].Err)
-		}
-		fmt.Fprintf(e.stderr, "%s %s\n", map[bool]string{true: "already on disk:", false: "saved"}[st[0].State == download.Skipped], st[0].Dest)
-		return nil
-	}
-	path, err := writeManifests(dir, st)
-	if err != nil {
-		return err
-	}
-	tot := download.Totals{}
-	for _, s := range st {
-		switch s.State {
-		case download.Done:
-			tot.Done++
-		case download.Skipped:
-			tot.Skipped++
-		case download.Failed:
-			tot.Failed++
-			fmt.Fprintf(e.stderr, "failed: %s: %s\n", model.SanitizeText(s.Filename), model.OneLine(s.Err))
+	var mine []download.Status
+	for _, s := range m.Snapshot() {
+		if want[s.ID] {
+			mine = append(mine, s)
 		}
 	}
-	fmt.Fprintf(e.stderr, "%d downloaded, %d already on disk, %d failed; manifest: %s\n", tot.Done, tot.Skipped, tot.Failed, path)
-	if tot.Failed > 0 {
-		return fmt.Errorf("%d of %d downloads failed (see %s)", tot.Failed, len(st), path)
+	return mine, nil
+}
+
+// reportOne tells how a single file went (download-file).
+func (e *cliEnv) reportOne(s download.Status) error {
+	switch s.State {
+	case download.Failed:
+		return fmt.Errorf("%s: %s", s.URI, s.Err)
+	case download.Unverified:
+		fmt.Fprintf(e.stderr, "saved %s, but it may be incomplete: %s\n", s.Dest, model.OneLine(s.Err))
+		return fmt.Errorf("%s: not verified complete", s.Dest)
+	case download.Skipped:
+		fmt.Fprintf(e.stderr, "already on disk: %s\n", s.Dest)
+	default:
+		fmt.Fprintf(e.stderr, "saved %s\n", s.Dest)
 	}
 	return nil
+}
+
+// report writes a manifest per download directory and sums up; failed or unverified
+// files make it an error.
+func (e *cliEnv) report(groups map[string][]download.Status) error {
+	dirs := make([]string, 0, len(groups))
+	for d := range groups {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	var paths []string
+	var tot download.Totals
+	for _, d := range dirs {
+		st := groups[d]
+		path, err := writeManifests(d, st)
+		if err != nil {
+			return err
+		}
+		paths = append(paths, path)
+		for _, s := range st {
+			tot.Items++
+			switch s.State {
+			case download.Done:
+				tot.Done++
+			case download.Skipped:
+				tot.Skipped++
+			case download.Unverified:
+				tot.Unverified++
+				fmt.Fprintf(e.stderr, "unverified: %s: %s\n", model.SanitizeText(s.Filename), model.OneLine(s.Err))
+			case download.Failed:
+				tot.Failed++
+				fmt.Fprintf(e.stderr, "failed: %s: %s\n", model.SanitizeText(s.Filename), model.OneLine(s.Err))
+			}
+		}
+	}
+	manifests := strings.Join(paths, ", ")
+	unverified := ""
+	if tot.Unverified > 0 {
+		unverified = fmt.Sprintf("%d unverified (saved, possibly incomplete), ", tot.Unverified)
+	}
+	fmt.Fprintf(e.stderr, "%d downloaded, %d already on disk, %s%d failed; manifest: %s\n", tot.Done, tot.Skipped, unverified, tot.Failed, manifests)
+	switch {
+	case tot.Failed > 0:
+		return fmt.Errorf("%d of %d downloads failed (see %s)", tot.Failed, tot.Items, manifests)
+	case tot.Unverified > 0:
+		return fmt.Errorf("%d of %d downloads could not be verified complete (see %s)", tot.Unverified, tot.Items, manifests)
+	}
+	return nil
+}
+
+// byDownloadDir groups statuses by the download directory they were queued into (older
+// journals lack it: the directory holding mastDownload/, else the file's own).
+func byDownloadDir(st []download.Status) map[string][]download.Status {
+	out := map[string][]download.Status{}
+	for _, s := range st {
+		root := s.Root
+		if root == "" {
+			root = filepath.Dir(s.Dest)
+			sep := string(filepath.Separator)
+			if i := strings.LastIndex(s.Dest, sep+"mastDownload"+sep); i > 0 {
+				root = s.Dest[:i]
+			}
+		}
+		out[root] = append(out[root], s)
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func absPath(p string) string {
@@ -330,7 +471,8 @@ func writeManifests(dir string, st []download.Status) (string, error) {
 	return base + ".csv", nil
 }
 
-// parseRate reads a bandwidth like "5M", "500k", "1.5MB" (bytes per second, powers of 1000).
+// parseRate reads a bandwidth like "5M", "500k", "1.5MB" (bytes per second, powers of
+// 1000). "" is no cap; anything below 1 byte per second is refused (it would mean none).
 func parseRate(s string) (int64, error) {
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.ToUpper(s), "/S"), "B"))
 	if s == "" {
@@ -349,8 +491,15 @@ func parseRate(s string) (int64, error) {
 		s = s[:len(s)-1]
 	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil || v <= 0 {
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 {
 		return 0, fmt.Errorf("expected a rate like 5M, 500k or 2000000, got %q", s)
 	}
-	return int64(v * mult), nil
+	switch bps := v * mult; {
+	case bps < 1:
+		return 0, fmt.Errorf("%s bytes per second is below 1 byte per second", strconv.FormatFloat(bps, 'g', -1, 64))
+	case bps > 1e15:
+		return 0, fmt.Errorf("%s bytes per second is more than any link carries; leave --limit-rate out for no cap", strconv.FormatFloat(bps, 'g', -1, 64))
+	default:
+		return int64(bps), nil
+	}
 }

@@ -188,7 +188,7 @@ Usage:
   mastui [--demo] [--mast-url URL]            the terminal UI (real MAST, or the embedded demo archive)
   mastui sim [--listen ADDR] [--seed N] [--latency D] [--executing N] [fault flags]
                                               run the MAST simulator (prints "listening on URL");
-                                              faults: --drop-after N --ignore-range --no-content-length
+                                              faults: --drop-after N --truncate-after N --ignore-range --no-content-length
                                               --stall D --error-every N --error-burst N --error-status S
                                               --retry-after D --html-errors --page-cap N
   mastui query object NAME [--radius R] [--resolver SIMBAD|NED] [--count]
@@ -203,7 +203,8 @@ Usage:
                  [--curl FILE | --mast-curl FILE | --aria2 FILE | --urls FILE]
                                               download products (resumable, verified, journaled);
                                               a token for exclusive data comes from $MAST_API_TOKEN
-  mastui download --resume                    finish what an interrupted run left
+  mastui download --resume                    finish what an interrupted run left, retry what failed
+  mastui download --clear-failed              forget the failed downloads of the queue
   mastui download-file URI [--out PATH]       one product by its mast: URI
   mastui mission columns --mission M          the MAST Search API (MastMissions): hst, jwst, …
   mastui mission search --mission M [--coordinates "RA DEC, …"]... [--object "NAME, …"]... [--radius R]

@@ -2,9 +2,13 @@ package download
 
 import (
 	"bytes"
+	"context"
+	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -106,4 +110,117 @@ func hostPort(t *testing.T, raw string) string {
 		t.Fatal(err)
 	}
 	return u.Host
+}
+
+func TestTokenTransportRules(t *testing.T) {
+	cases := []struct {
+		mastURL, url string
+		want         bool
+	}{
+		{"", "https://mast.stsci.edu/api/v0.1/Download/file?uri=x", true},
+		{"", "https://MAST.stsci.edu:443/x", true},
+		{"", "http://mast.stsci.edu/x", false},       // plain http to a MAST host
+		{"", "https://mast.stsci.edu:8443/x", false}, // another port of a MAST host
+		{"", "https://mast.stsci.edu.evil.org/x", false},
+		{"http://127.0.0.1:8765", "http://127.0.0.1:8765/x", true}, // the simulator
+		{"http://127.0.0.1:8765", "http://127.0.0.1:9999/x", false},
+		{"http://localhost:8765", "http://localhost:8765/x", true},
+		{"http://[::1]:8765", "http://[::1]:8765/x", true},
+		{"http://mirror.example.org:8080", "http://mirror.example.org:8080/x", false}, // plain http, not loopback
+		{"https://mirror.example.org", "https://mirror.example.org/x", true},
+		{"https://mirror.example.org", "https://mirror.example.org:8443/x", false},
+		{"", "ftp://mast.stsci.edu/x", false},
+	}
+	for _, c := range cases {
+		u, err := url.Parse(c.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := newAuth("tok", nil, c.mastURL).allowed(u); got != c.want {
+			t.Errorf("MastURL %q, request %s: token sent %v, want %v", c.mastURL, c.url, got, c.want)
+		}
+	}
+}
+
+// An https token host redirecting to plain http (even to another token host on
+// loopback) must not carry the token down.
+func TestTokenDroppedAfterHTTPSToHTTPRedirect(t *testing.T) {
+	plainC, plain := serve(t, sharedSim(t).Handler())
+	tls := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, plain.URL+r.URL.RequestURI(), http.StatusFound)
+	}))
+	t.Cleanup(tls.Close)
+	it := itemsFor(t, tls.URL, t.TempDir(), pick(t, 1, 3000, 40000))[0]
+	o := fastOpts(t)
+	o.Token = sim.DemoToken
+	o.TokenHosts = []string{hostPort(t, tls.URL), hostPort(t, plain.URL)}
+	o.HTTPClient = tls.Client()
+	st := runQueue(t, newManager(t, o), []Item{it}, 30*time.Second)
+	if st[0].State != Done {
+		t.Fatalf("%s %s", st[0].State, st[0].Err)
+	}
+	reqs := plainC.requests()
+	if len(reqs) == 0 {
+		t.Fatal("the redirect was not followed")
+	}
+	for _, q := range reqs {
+		if q.Auth != "" || q.Cookie != "" {
+			t.Fatalf("token sent over http after a redirect from https: auth %q cookie %q", q.Auth, q.Cookie)
+		}
+	}
+}
+
+// capture is a RoundTripper that records requests instead of sending them.
+type capture struct {
+	mu   sync.Mutex
+	reqs []*http.Request
+	body string
+}
+
+func (c *capture) RoundTrip(r *http.Request) (*http.Response, error) {
+	c.mu.Lock()
+	c.reqs = append(c.reqs, r)
+	c.mu.Unlock()
+	return &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"text/x-sh"}},
+		Body: io.NopCloser(strings.NewReader(c.body)), Request: r}, nil
+}
+
+func TestBundleTokenOnlyOverSafeTransport(t *testing.T) {
+	for _, c := range []struct {
+		base string
+		want bool
+	}{
+		{"https://mast.stsci.edu", true},
+		{"http://mast.stsci.edu", false},
+		{"http://mirror.example.org", false},
+		{"http://127.0.0.1:8765", true},
+	} {
+		tr := &capture{body: "#!/bin/sh\ncurl x\n"}
+		var out bytes.Buffer
+		err := FetchBundleScript(context.Background(), &http.Client{Transport: tr}, c.base, "tok", []string{"mast:HST/product/a.fits"}, &out)
+		if err != nil || len(tr.reqs) != 1 {
+			t.Fatalf("%s: %v, %d requests", c.base, err, len(tr.reqs))
+		}
+		h := tr.reqs[0].Header
+		if sent := h.Get("Authorization") != "" || strings.Contains(h.Get("Cookie"), "tok"); sent != c.want {
+			t.Errorf("bundle.sh at %s: token sent %v, want %v", c.base, sent, c.want)
+		}
+	}
+}
+
+// Over plain http to a host that is not loopback, the engine sends no token either.
+func TestEngineTokenNotOverPlainHTTP(t *testing.T) {
+	tr := &capture{body: "x"}
+	o := fastOpts(t)
+	o.Token, o.HTTPClient, o.MaxAttempts = "tok", &http.Client{Transport: tr}, 1
+	it := Item{URL: "http://mast.stsci.edu/api/v0.1/Download/file?uri=mast:HST/product/a.txt", Dest: filepath.Join(t.TempDir(), "a.txt")}
+	runQueue(t, newManager(t, o), []Item{it}, 30*time.Second)
+	if len(tr.reqs) == 0 {
+		t.Fatal("no request")
+	}
+	for _, r := range tr.reqs {
+		if r.Header.Get("Authorization") != "" || strings.Contains(r.Header.Get("Cookie"), "tok") {
+			t.Fatalf("token sent over plain http to %s", r.URL.Host)
+		}
+	}
 }

@@ -21,7 +21,8 @@ const maxBundleScript = 64 << 20
 // FetchBundleScript asks MAST to write its curl script for uris (POST
 // <baseURL>/api/v0.1/Download/bundle.sh, one uri= form field each, protocol 9.4) and
 // copies it to w. The script is fetched whole and checked before anything is written,
-// so w never receives an error page. A non-empty token is sent as cookie and Bearer.
+// so w never receives an error page. A non-empty token is sent as cookie and Bearer
+// under the engine's rules (MAST hosts and baseURL's, over https or to loopback).
 // client nil means a private client, closed before returning.
 func FetchBundleScript(ctx context.Context, client *http.Client, baseURL, token string, uris []string, w io.Writer) error {
 	if len(uris) == 0 {
@@ -32,11 +33,13 @@ func FetchBundleScript(ctx context.Context, client *http.Client, baseURL, token 
 		defer tr.CloseIdleConnections()
 		client = &http.Client{Transport: tr}
 	}
+	a := newAuth(token, nil, baseURL)
+	client = a.guardRedirects(client)
 	form := url.Values{"uri": uris}.Encode()
-	endpoint := strings.TrimRight(baseURL, "/") + "/api/v0.1/Download/bundle.sh"
+	endpoint := strings.TrimRight(StripCredentials(baseURL), "/") + "/api/v0.1/Download/bundle.sh"
 	var last *attemptErr
 	for attempt := 1; ; attempt++ {
-		script, ae := bundleOnce(ctx, client, endpoint, token, form)
+		script, ae := bundleOnce(ctx, client, endpoint, a, form)
 		if ae == nil {
 			if _, err := w.Write(script); err != nil {
 				return fmt.Errorf("bundle.sh: write: %w", err)
@@ -61,17 +64,15 @@ func FetchBundleScript(ctx context.Context, client *http.Client, baseURL, token 
 	return fmt.Errorf("bundle.sh: %w", last)
 }
 
-func bundleOnce(ctx context.Context, client *http.Client, endpoint, token, form string) ([]byte, *attemptErr) {
+func bundleOnce(ctx context.Context, client *http.Client, endpoint string, a *auth, form string) ([]byte, *attemptErr) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, strings.NewReader(form))
 	if err != nil {
 		return nil, fatalErr(err)
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "text/x-sh, text/plain, */*")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-		req.AddCookie(&http.Cookie{Name: "mast_token", Value: token})
-	}
+	a.apply(req)
+	tokenSent := strings.HasPrefix(req.Header.Get("Authorization"), "Bearer ")
 	resp, err := client.Do(req)
 	if err != nil {
 		return nil, classifyTransport(err)
@@ -82,7 +83,7 @@ func bundleOnce(ctx context.Context, client *http.Client, endpoint, token, form 
 		return nil, classifyTransport(fmt.Errorf("read the script: %w", err))
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, statusErr(resp, body, token != "", token != "")
+		return nil, statusErr(resp, body, tokenSent, a.token != "")
 	}
 	if len(body) > maxBundleScript {
 		return nil, fatalErr(fmt.Errorf("the script is larger than %d bytes", maxBundleScript))

@@ -3,7 +3,6 @@ package download
 import (
 	"fmt"
 	"os"
-	"slices"
 	"time"
 )
 
@@ -25,8 +24,8 @@ func (m *Manager) Cancel(id string) error {
 	return m.control(id, "cancel", func(e *entry) bool { return !e.state.Finished() }, Cancelled)
 }
 
-// Retry queues a failed or cancelled item with a fresh retry budget, or makes a queued
-// item waiting for its retry time eligible now.
+// Retry queues a failed, cancelled or unverified item with a fresh retry budget, or
+// makes a queued item waiting for its retry time eligible now.
 func (m *Manager) Retry(id string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -43,7 +42,7 @@ func (m *Manager) Retry(id string) error {
 		m.broadcastLocked()
 		return nil
 	}
-	if e.state != Failed && e.state != Cancelled {
+	if e.state != Failed && e.state != Cancelled && e.state != Unverified {
 		return fmt.Errorf("retry %s: item is %s: %w", e.it.Filename, e.state, ErrState)
 	}
 	return m.applyLocked([]*entry{e}, Queued)
@@ -64,36 +63,49 @@ func (m *Manager) RetryFailed() error {
 	return m.controlAll(func(e *entry) bool { return e.state == Failed }, Queued)
 }
 
-// ClearFinished forgets done, skipped and cancelled items (files stay on disk) and
-// compacts the journal. Failed items stay until retried or cancelled.
+// ClearFinished forgets done, skipped, unverified and cancelled items (files stay on
+// disk) and compacts the journal. Failed items stay until retried, cancelled or cleared
+// with ClearFailed.
 func (m *Manager) ClearFinished() error {
+	return m.clear("finished", func(e *entry) bool {
+		return e.state == Done || e.state == Skipped || e.state == Unverified || e.state == Cancelled
+	})
+}
+
+// ClearFailed forgets failed items and removes their .part files: nothing would resume
+// them any more.
+func (m *Manager) ClearFailed() error {
+	return m.clear("failed", func(e *entry) bool { return e.state == Failed })
+}
+
+func (m *Manager) clear(what string, gone func(*entry) bool) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.closed {
 		return ErrClosed
 	}
-	gone := func(e *entry) bool { return e.state == Done || e.state == Skipped || e.state == Cancelled }
 	var recs []record
+	var es []*entry
 	for _, e := range m.order {
-		if gone(e) {
+		if gone(e) && !e.running { // a cancelled item's worker may still be letting go
 			recs = append(recs, record{Op: "remove", ID: e.it.ID})
+			es = append(es, e)
 		}
 	}
 	if len(recs) == 0 {
 		return nil
 	}
 	if err := m.appendLocked(recs...); err != nil {
-		return fmt.Errorf("clear finished downloads: %w", err)
+		return fmt.Errorf("clear %s downloads: %w", what, err)
 	}
-	m.order = slices.DeleteFunc(m.order, func(e *entry) bool {
-		if !gone(e) {
-			return false
+	for _, e := range es {
+		if e.state == Failed {
+			if err := os.Remove(e.it.Dest + partSuffix); err != nil && !os.IsNotExist(err) {
+				m.log.Warn("remove the partial file of a cleared download", "path", e.it.Dest+partSuffix, "err", err)
+			}
 		}
-		delete(m.entries, e.it.ID)
-		delete(m.byDest, e.it.Dest)
-		m.counts[e.state]--
-		return true
-	})
+	}
+	m.forgetLocked(es)
 	m.broadcastLocked()
 	if m.j != nil {
 		if err := m.j.rewrite(m.snapshotRecordsLocked()); err != nil {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -34,8 +35,10 @@ func TestCrashChild(t *testing.T) {
 		t.Skip("helper process of TestCrashRecoveryKill9")
 	}
 	var c struct {
-		Journal string
-		Items   []Item
+		Journal   string
+		Items     []Item
+		KillAt    string // a committer step: the child kills itself there
+		KillAfter int    // … the KillAfter-th time it reaches it
 	}
 	b, err := os.ReadFile(cfg)
 	if err != nil {
@@ -47,6 +50,17 @@ func TestCrashChild(t *testing.T) {
 	m, err := New(Options{JournalPath: c.Journal})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if c.KillAt != "" {
+		seen := 0
+		m.commitHook = func(step string) {
+			if step == c.KillAt {
+				if seen++; seen == c.KillAfter {
+					syscall.Kill(os.Getpid(), syscall.SIGKILL)
+					select {} // the signal is on its way
+				}
+			}
+		}
 	}
 	if err := m.Add(c.Items...); err != nil {
 		t.Fatal(err)
@@ -104,6 +118,65 @@ func TestCrashRecoveryKill9(t *testing.T) {
 		first, total, parts, tot.Done, resent, 100*float64(resent)/float64(total))
 	if resent < 0 || resent > total/100 {
 		t.Fatalf("%d bytes sent again, more than 1%% of %d", resent, total)
+	}
+}
+
+// TestCrashBetweenSyncAndJournal kills the process inside the committer: after a batch's
+// data is synced (files still .part) or after it is renamed (files in place, the journal
+// not yet saying done). The resumed queue finishes every file byte-identical without
+// fetching the committed ones again.
+func TestCrashBetweenSyncAndJournal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spawns a process")
+	}
+	for _, step := range []string{"synced", "renamed"} {
+		t.Run(step, func(t *testing.T) {
+			c, ts := serve(t, sharedSim(t).Handler())
+			items := itemsFor(t, ts.URL, t.TempDir(), pick(t, 60, 10_000, 100_000))
+			var total int64
+			for _, it := range items {
+				total += it.Size
+			}
+			journal := filepath.Join(t.TempDir(), "downloads.jsonl")
+			cfg := filepath.Join(t.TempDir(), "child.json")
+			b, _ := json.Marshal(map[string]any{"Journal": journal, "Items": items, "KillAt": step, "KillAfter": 3})
+			if err := os.WriteFile(cfg, b, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1", "-test.v")
+			cmd.Env = append(os.Environ(), crashEnv+"="+cfg)
+			out, err := cmd.CombinedOutput()
+			if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != syscall.SIGKILL {
+				t.Fatalf("the child was not killed at %q: %v\n%s", step, err, out)
+			}
+			// Files the killed batch had synced (step "synced": whole .part files) or put in
+			// place (step "renamed"), while the journal does not call them done.
+			done := journaledDone(t, journal)
+			inFlight := map[string]bool{}
+			for _, it := range items {
+				_, errDest := os.Stat(it.Dest)
+				if !done[it.ID] && (step == "synced" && partSize(it) == it.Size || step == "renamed" && errDest == nil) {
+					inFlight[it.ID] = true
+				}
+			}
+			if len(inFlight) == 0 {
+				t.Fatal("no file was caught between its sync and the journal")
+			}
+			before := c.bytes.Load()
+			m := newManager(t, Options{JournalPath: journal, RetryBase: time.Millisecond})
+			st := runQueue(t, m, nil, 60*time.Second)
+			if got := statesOf(st); got[Done]+got[Skipped] != len(items) {
+				t.Fatalf("states %v after recovery", got)
+			}
+			checkFiles(t, items)
+			checkJournalUnique(t, journal, len(items))
+			for _, s := range st {
+				if inFlight[s.ID] && s.Attempt != 0 {
+					t.Errorf("%s was fetched again (%d requests) though its bytes were on disk", s.Filename, s.Attempt)
+				}
+			}
+			t.Logf("killed at %q with %d files in flight; recovery fetched %d of %d bytes", step, len(inFlight), c.bytes.Load()-before, total)
+		})
 	}
 }
 
@@ -176,6 +249,22 @@ func countParts(t *testing.T, items []Item) int {
 	return n
 }
 
+// journaledDone lists the items a journal calls done.
+func journaledDone(t *testing.T, path string) map[string]bool {
+	t.Helper()
+	recs, err := readJournal(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := map[string]bool{}
+	for _, r := range recs {
+		if r.Op == "state" && r.State == Done {
+			done[r.ID] = true
+		}
+	}
+	return done
+}
+
 // checkJournalUnique reads the journal as a later process would: one add per item.
 func checkJournalUnique(t *testing.T, path string, want int) {
 	t.Helper()
@@ -226,4 +315,72 @@ func (l smallSendBuffers) Accept() (net.Conn, error) {
 		tc.SetWriteBuffer(32 << 10)
 	}
 	return c, err
+}
+
+// TestReplayRedoesLostRename: a power cut can undo a rename the directory was never
+// synced for, leaving the journal saying done and the synced file still at its .part.
+// Replaying the journal puts it in place, without the network.
+func TestReplayRedoesLostRename(t *testing.T) {
+	c, ts := serve(t, sharedSim(t).Handler())
+	items := itemsFor(t, ts.URL, t.TempDir(), pick(t, 3, 3000, 40000))
+	o := fastOpts(t)
+	runQueue(t, newManager(t, o), items, 30*time.Second)
+	served := c.reqs.Load()
+	if err := os.Rename(items[1].Dest, items[1].Dest+partSuffix); err != nil { // what the power cut leaves
+		t.Fatal(err)
+	}
+	m := newManager(t, o)
+	if s := state(t, m, items[1].ID); s.State != Done {
+		t.Fatalf("%s after replay", s.State)
+	}
+	checkFiles(t, items)
+	if c.reqs.Load() != served {
+		t.Fatal("the replay used the network")
+	}
+}
+
+// TestCommitOffTheWorkersPath: while a batch is being made durable, the worker goes on
+// downloading, and the files that finish meanwhile are committed together: one journal
+// write (and fsync) for the lot.
+func TestCommitOffTheWorkersPath(t *testing.T) {
+	_, ts := serve(t, sharedSim(t).Handler())
+	items := itemsFor(t, ts.URL, t.TempDir(), pick(t, 4, 3000, 40000))
+	o := fastOpts(t)
+	o.Workers, o.PerHost = 1, 1
+	m := newManager(t, o)
+	release := make(chan struct{})
+	first := true
+	m.commitHook = func(step string) {
+		if step == "synced" && first {
+			first = false
+			<-release // the first file's sync takes forever
+		}
+	}
+	if err := m.Add(items...); err != nil {
+		t.Fatal(err)
+	}
+	syncsAfterAdd := m.j.syncs
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	m.Start(ctx)
+	// The one worker fetches the other three files while the first one's commit hangs.
+	waitFor(t, "the other files handed to the committer", 20*time.Second, func() bool {
+		m.mu.Lock()
+		defer m.mu.Unlock()
+		return m.handedOff == len(items)
+	})
+	close(release)
+	if err := m.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := statesOf(m.Snapshot()); got[Done] != len(items) {
+		t.Fatalf("states %v", got)
+	}
+	checkFiles(t, items)
+	m.mu.Lock()
+	syncs := m.j.syncs - syncsAfterAdd
+	m.mu.Unlock()
+	if syncs != 2 {
+		t.Fatalf("%d journal writes for %d files, want 2 (the first file, then the three that waited)", syncs, len(items))
+	}
 }

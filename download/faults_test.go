@@ -6,7 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"sync/atomic"
+	"sync"
 	"testing"
 	"time"
 
@@ -68,7 +68,9 @@ func TestFaultModes(t *testing.T) {
 			}
 			return false
 		}},
-		{name: "stall", opts: func(o *Options) { o.StallTimeout = 150 * time.Millisecond }},
+		// A stall must outlast what a loaded machine (10x slower, -race) takes to send a
+		// small file, so few stalls, each long enough not to be mistaken for load.
+		{name: "stall", opts: func(o *Options) { o.StallTimeout = time.Second }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -78,7 +80,7 @@ func TestFaultModes(t *testing.T) {
 				h = newSim(t, *tc.faults).Handler()
 			}
 			if tc.name == "stall" {
-				h = stallEvery(t, 5, h)
+				h = stallFirst(t, prods, 10, h)
 			}
 			c, ts := serve(t, h)
 			c.hook = tc.hook
@@ -129,12 +131,21 @@ func garbageParts(t *testing.T, items []Item) {
 	}
 }
 
-// stallEvery sends every k-th request to a simulator that stalls after the headers.
-func stallEvery(t *testing.T, k int64, normal http.Handler) http.Handler {
+// stallFirst sends the first request for every k-th product to a simulator that stalls
+// after the headers; later requests for it go to normal.
+func stallFirst(t *testing.T, prods []sim.Product, k int, normal http.Handler) http.Handler {
 	staller := newSim(t, sim.Faults{StallBody: time.Minute}).Handler()
-	var n atomic.Int64
+	var mu sync.Mutex
+	pending := map[string]bool{}
+	for i := 0; i < len(prods); i += k {
+		pending[prods[i].DataURI] = true
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if n.Add(1)%k == 0 {
+		mu.Lock()
+		stall := pending[downloadURIOf(r)]
+		delete(pending, downloadURIOf(r))
+		mu.Unlock()
+		if stall {
 			staller.ServeHTTP(w, r)
 			return
 		}

@@ -37,17 +37,14 @@ func (a *attempt) fetch(ctx context.Context) outcome {
 	if err != nil {
 		return a.fail(fatalErr(fmt.Errorf("build request: %w", err)))
 	}
-	req.Header.Set("User-Agent", m.opts.UserAgent)
-	req.Header.Set("Accept", "*/*")
-	req.Header.Set("Accept-Encoding", "identity")
 	if a.off > 0 {
 		req.Header.Set("Range", fmt.Sprintf("bytes=%d-", a.off))
 		if a.e.etag != "" {
 			req.Header.Set("If-Range", a.e.etag) // a changed file comes back whole (200)
 		}
 	}
-	m.auth.apply(req)
-	tokenSent := req.Header.Get("Authorization") != ""
+	m.prepare(req)
+	tokenSent := strings.HasPrefix(req.Header.Get("Authorization"), "Bearer ")
 	m.countAttempt(a.e)
 	m.progress(a.e, a.off, a.it.Size)
 
@@ -63,7 +60,7 @@ func (a *attempt) fetch(ctx context.Context) outcome {
 		return a.fail(ae)
 	}
 	if whole { // 416: the .part already holds every byte
-		return m.finalize(a.f, a.part, a.it, a.k, a.off)
+		return m.finalize(a.f, a.part, a.it, a.k, a.off, true)
 	}
 	if a.it.Size == 0 && total > 0 {
 		m.learnSize(a.e, total)
@@ -145,6 +142,7 @@ func (a *attempt) copyBody(ctx context.Context, body io.Reader, watch *stallWatc
 	r := &meteredReader{ctx: ctx, r: body, watch: watch, lim: m.lim}
 	sniff := a.off == 0
 	last := time.Now()
+	flushed := a.off // start of the bytes not yet sent on their way to the disk
 	for {
 		need := fillSize
 		if sniff {
@@ -169,6 +167,10 @@ func (a *attempt) copyBody(ctx context.Context, body io.Reader, watch *stallWatc
 				return a.fail(localErr(err))
 			}
 			a.off += int64(n)
+			if a.off-flushed >= writebackChunk {
+				startWriteback(a.f, flushed, a.off-flushed)
+				flushed = a.off
+			}
 			if now := time.Now(); now.Sub(last) >= m.opts.ProgressInterval {
 				last = now
 				m.progress(a.e, a.off, want)
@@ -184,8 +186,22 @@ func (a *attempt) copyBody(ctx context.Context, body io.Reader, watch *stallWatc
 	if want > 0 && a.off != want {
 		return a.fail(retryErr(fmt.Errorf("the answer ended after %d of %d bytes", a.off, want)))
 	}
+	startWriteback(a.f, flushed, a.off-flushed)
+	confirmed := want > 0
+	if !confirmed { // nothing said how long the body would be: ask (astroquery's HEAD)
+		switch size := m.headSize(ctx, a.it); {
+		case size == a.off:
+			confirmed = true
+		case size > a.off:
+			return a.fail(retryErr(fmt.Errorf("the answer ended after %d bytes; HEAD announces %d", a.off, size)))
+		case size >= 0:
+			got := a.off
+			a.off, _ = restart(a.f) // longer than the file: not a prefix of it
+			return a.fail(retryErr(fmt.Errorf("the answer sent %d bytes; HEAD announces %d", got, size)))
+		}
+	}
 	m.progress(a.e, a.off, a.off)
-	return m.finalize(a.f, a.part, a.it, a.k, a.off)
+	return m.finalize(a.f, a.part, a.it, a.k, a.off, confirmed)
 }
 
 func (a *attempt) fail(ae *attemptErr) outcome { return outcome{reached: a.off, err: ae} }

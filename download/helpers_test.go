@@ -118,7 +118,7 @@ func itemsFor(t testing.TB, base, dir string, prods []sim.Product) []Item {
 		if err != nil {
 			t.Fatal(err)
 		}
-		it.Dest = dest
+		it.Dest, it.Root = dest, dir
 		it.ID = ItemID(it.URL, it.Dest) // what Add assigns, known up front for the controls
 		items[i] = it
 	}

@@ -16,9 +16,12 @@ import (
 // Item is one file to fetch. Only URL and Dest are required; the rest is product
 // metadata kept for display, layout and manifests.
 type Item struct {
-	ID          string `json:"id"`             // stable; default ItemID(URL, Dest)
-	URL         string `json:"url"`            // http(s) URL of the bytes
-	Dest        string `json:"dest"`           // final path (made absolute by Add)
+	ID   string `json:"id"`   // stable; default ItemID(URL, Dest)
+	URL  string `json:"url"`  // http(s) URL of the bytes
+	Dest string `json:"dest"` // final path (made absolute by Add)
+	// Root is the download directory Dest lies in (optional): the directories between
+	// them are made by the engine, and a symbolic link among them is refused.
+	Root        string `json:"root,omitempty"`
 	Size        int64  `json:"size,omitempty"` // expected bytes, 0 = unknown
 	URI         string `json:"uri,omitempty"`  // MAST dataURI
 	Filename    string `json:"filename,omitempty"`
@@ -31,18 +34,21 @@ type Item struct {
 type State string
 
 const (
-	Queued    State = "queued"    // waiting for a worker (possibly for a retry time)
-	Active    State = "active"    // a worker is on it
-	Paused    State = "paused"    // held by the user; its .part is kept
-	Done      State = "done"      // downloaded and verified
-	Skipped   State = "skipped"   // already complete on disk, nothing fetched
-	Failed    State = "failed"    // gave up; Status.Err says why
-	Cancelled State = "cancelled" // dropped by the user; its .part is removed
+	Queued State = "queued" // waiting for a worker (possibly for a retry time)
+	Active State = "active" // a worker is on it
+	Paused State = "paused" // held by the user; its .part is kept
+	Done   State = "done"   // downloaded and verified
+	// Unverified: saved, but nothing proves it whole: the server gave no size and the
+	// format has no end marker we check (or it is missing). Status.Err says which.
+	Unverified State = "unverified"
+	Skipped    State = "skipped"   // already complete on disk, nothing fetched
+	Failed     State = "failed"    // gave up; Status.Err says why
+	Cancelled  State = "cancelled" // dropped by the user; its .part is removed
 )
 
 // Finished reports whether the state is terminal (only Retry or Add revive it).
 func (s State) Finished() bool {
-	return s == Done || s == Skipped || s == Failed || s == Cancelled
+	return s == Done || s == Skipped || s == Unverified || s == Failed || s == Cancelled
 }
 
 // Status is a snapshot of one item.
@@ -60,10 +66,10 @@ type Status struct {
 
 // Totals aggregates the queue for a status line.
 type Totals struct {
-	Items, Queued, Active, Paused, Done, Skipped, Failed, Cancelled int
-	DoneBytes, TotalBytes                                           int64
-	Rate                                                            float64 // bytes per second over active items
-	ETA                                                             time.Duration
+	Items, Queued, Active, Paused, Done, Skipped, Unverified, Failed, Cancelled int
+	DoneBytes, TotalBytes                                                       int64
+	Rate                                                                        float64 // bytes per second over active items
+	ETA                                                                         time.Duration
 }
 
 // ErrUnknownItem is returned by controls given an ID the manager does not hold.
@@ -90,7 +96,11 @@ func normalize(it Item) (Item, error) {
 		return it, fmt.Errorf("bad URL %q: %w", it.URL, err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-		return it, fmt.Errorf("bad URL %q: need http(s)://host/...", it.URL)
+		return it, fmt.Errorf("bad URL %q: need http(s)://host/...", StripCredentials(it.URL))
+	}
+	if u.User != nil { // journaled, logged and shown: credentials come from Options.MastURL
+		u.User = nil
+		it.URL = u.String()
 	}
 	if strings.TrimSpace(it.Dest) == "" {
 		return it, fmt.Errorf("%s: no destination path", it.URL)
@@ -103,6 +113,14 @@ func normalize(it Item) (Item, error) {
 		return it, fmt.Errorf("destination %q ends in %s, which the engine uses for partial files", dest, partSuffix)
 	}
 	it.Dest = dest
+	if it.Root != "" {
+		if it.Root, err = filepath.Abs(it.Root); err != nil {
+			return it, fmt.Errorf("download directory %q: %w", it.Root, err)
+		}
+		if !within(it.Root, filepath.Dir(dest)) {
+			return it, fmt.Errorf("destination %q lies outside its download directory %q", dest, it.Root)
+		}
+	}
 	if it.Size < 0 {
 		it.Size = 0
 	}
@@ -117,6 +135,13 @@ func normalize(it Item) (Item, error) {
 
 // FileURL is the MAST download URL of a dataURI under baseURL, escaped as astroquery's
 // Observations does (':' and '/' kept; '?', '&', '=' escaped, astroquery#1892).
+// Credentials in baseURL are left out (Options.MastURL supplies them).
 func FileURL(baseURL, uri string) string {
-	return strings.TrimRight(baseURL, "/") + "/api/v0.1/Download/file?uri=" + mast.PyQuote(uri, ":/")
+	return strings.TrimRight(StripCredentials(baseURL), "/") + "/api/v0.1/Download/file?uri=" + mast.PyQuote(uri, ":/")
+}
+
+// within reports whether p is root or lies below it (both clean and absolute).
+func within(root, p string) bool {
+	rel, err := filepath.Rel(root, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

@@ -40,6 +40,7 @@ type journal struct {
 	f       *os.File
 	lock    *os.File
 	records int // appended since the last rewrite
+	syncs   int // appends (each one fsync) since opened
 }
 
 // openJournal locks and reads the journal at path (creating it if needed) and returns
@@ -120,6 +121,7 @@ func (j *journal) append(recs ...record) error {
 		return fmt.Errorf("sync journal: %w", err)
 	}
 	j.records += len(recs)
+	j.syncs++
 	return nil
 }
 

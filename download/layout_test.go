@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"mastui/model"
 )
 
 func TestSanitizeName(t *testing.T) {
@@ -72,5 +74,46 @@ func TestFileURLEscapesLikeAstroquery(t *testing.T) {
 	want := "https://mast.stsci.edu/api/v0.1/Download/file?uri=mast:HLA/url/cgi-bin/fitscut.cgi%3Fred%3Da%26x%3D1%202"
 	if got != want {
 		t.Fatalf("FileURL = %q\nwant     %q", got, want)
+	}
+}
+
+// A product row with an unusable file name falls back to a name from its URI instead of
+// failing the whole batch.
+func TestProductItemsFallBackToURINames(t *testing.T) {
+	dir := t.TempDir()
+	ref := func(uri, name string) model.ProductRef {
+		return model.ProductRef{URI: uri, Filename: name, ObsCollection: "HST", ObsID: "o1", Size: 2880}
+	}
+	refs := []model.ProductRef{
+		ref("mast:HST/product/good.fits", "good.fits"),
+		ref("mast:HST/product/dotdot.fits", ".."),
+		ref("mast:HST/product/sneaky.fits", "sneaky.fits.part"),
+		ref("mast:HST/product/a_b.fits", "a?b.fits"),
+		ref("mast:HST/product/other.fits", "a_b.fits"), // sanitizes to the name above
+		ref("mast:HST/product/x/same.fits", "same.fits"),
+		ref("mast:HST/product/y/same.fits", "same.fits"), // and its URI names the same file
+		ref("mast:HST/product/good.fits", "good.fits"),   // the same product twice
+	}
+	items, err := ProductItems("https://mast.stsci.edu", dir, false, refs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	obs := filepath.Join(dir, "mastDownload", "HST", "o1")
+	want := []string{"good.fits", "dotdot.fits", "sneaky.fits", "a_b.fits", "other.fits", "same.fits"}
+	for i, w := range want {
+		if items[i].Dest != filepath.Join(obs, w) {
+			t.Errorf("%q: %s, want %s", refs[i].Filename, items[i].Dest, w)
+		}
+	}
+	if d := filepath.Base(items[6].Dest); d == "same.fits" || !strings.HasPrefix(d, "same_") || !strings.HasSuffix(d, ".fits") {
+		t.Errorf("second same.fits: %s, want same_<hash>.fits", d)
+	}
+	if items[7].Dest != items[0].Dest {
+		t.Errorf("the same product twice got two paths: %s, %s", items[0].Dest, items[7].Dest)
+	}
+	m := newManager(t, Options{Ephemeral: true, FreeSpace: func(string) (int64, error) { return 1 << 40, nil }})
+	res, err := m.AddAll(items...)
+	if err != nil || res.Added != 7 || res.Duplicates != 1 {
+		t.Fatalf("AddAll: %+v, %v", res, err)
 	}
 }

@@ -40,6 +40,11 @@ type Manager struct {
 	wg        sync.WaitGroup
 	closeOnce sync.Once
 	closeErr  error
+
+	// commitHook, when set (tests), is called by the committer at each step of a batch:
+	// "synced" (data on disk), "renamed" (files in place), before the journal says done.
+	commitHook func(step string)
+	handedOff  int // files handed to the committer so far (under mu; tests)
 }
 
 // entry is the manager's record of one item. Fields marked (worker) are touched only by
@@ -115,10 +120,23 @@ func (m *Manager) Start(ctx context.Context) {
 	m.started = true
 	run, cancel := context.WithCancel(ctx)
 	m.cancelRun = cancel
-	m.wg.Add(m.opts.Workers + 1)
+	// Workers hand finished files to one committer, which makes them durable and
+	// journals them in batches; it drains and ends once every worker has returned.
+	commits := make(chan *commit, maxCommitBatch)
+	var workers sync.WaitGroup
+	workers.Add(m.opts.Workers)
+	m.wg.Add(m.opts.Workers + 2)
 	for range m.opts.Workers {
-		go m.worker(run)
+		go func() {
+			defer m.wg.Done()
+			defer workers.Done()
+			m.worker(run, commits)
+		}()
 	}
+	go func() {
+		defer m.wg.Done()
+		m.committer(commits, workers.Wait)
+	}()
 	go func() {
 		defer m.wg.Done()
 		m.out.forward(run.Done(), m.events)
@@ -191,7 +209,7 @@ func (m *Manager) pushPendingLocked(e *entry) {
 // requeueLocked makes a finished or paused item runnable again with a fresh budget.
 func (m *Manager) requeueLocked(e *entry) {
 	e.fails, e.nextRetry = 0, time.Time{}
-	if e.state == Cancelled || e.state == Failed {
+	if e.state == Cancelled || e.state == Failed || e.state == Unverified {
 		e.done = 0
 		if fi, err := os.Stat(e.it.Dest + partSuffix); err == nil {
 			e.done = fi.Size()

@@ -17,8 +17,10 @@ type ManifestRow struct {
 
 // ManifestRows maps statuses to astroquery's manifest: a file on disk is COMPLETE (an
 // already present one too, as in astroquery, with the message "already on disk"), a
-// failed item is ERROR with the reason and its URL, and a cancelled or unfinished one is
-// SKIPPED (not fetched by choice, as astroquery's cloud_only) with its URL.
+// failed item is ERROR with the reason and its URL, a cancelled or unfinished one is
+// SKIPPED (not fetched by choice, as astroquery's cloud_only) with its URL, and a file
+// saved without proof that it is whole (no size from the server, no end marker) is
+// UNVERIFIED, a status astroquery does not have because it calls such files COMPLETE.
 func ManifestRows(st []Status) []ManifestRow {
 	rows := make([]ManifestRow, 0, len(st))
 	for _, s := range st {
@@ -28,6 +30,8 @@ func ManifestRows(st []Status) []ManifestRow {
 			r.Status = "COMPLETE"
 		case Skipped:
 			r.Status, r.Message = "COMPLETE", "already on disk"
+		case Unverified:
+			r.Status, r.Message, r.URL = "UNVERIFIED", "saved, but possibly incomplete: "+s.Err, s.URL
 		case Failed:
 			r.Status, r.Message, r.URL = "ERROR", s.Err, s.URL
 			if r.Message == "" {

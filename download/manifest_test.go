@@ -39,6 +39,8 @@ func manifestStatuses() []Status {
 		{Item: Item{Dest: "./mastDownload/TESS/t 1/with space, comma.fits", URL: u("mast:TESS/product/x.fits")}, State: Failed, Err: "HTTP 404 Not Found:\nfile not found"},
 		{Item: Item{Dest: "./flat.fits", URL: u("mast:HST/product/flat.fits")}, State: Paused},
 		{Item: Item{Dest: "./gone.fits", URL: u("mast:HST/product/gone.fits")}, State: Cancelled, Err: "cancelled by the user"},
+		{Item: Item{Dest: "./fitscut.cgi_red=x", URL: u("mast:HLA/url/cgi-bin/fitscut.cgi?red=x")}, State: Unverified,
+			Err: "nothing proves the file whole: the server sent no size, and this kind of file has no end marker to check"},
 	}
 }
 
@@ -49,7 +51,7 @@ func TestManifestCSV(t *testing.T) {
 	}
 	golden(t, "manifest.csv", b.Bytes())
 	rows, err := csv.NewReader(bytes.NewReader(b.Bytes())).ReadAll()
-	if err != nil || len(rows) != 7 || rows[0][0] != "Local Path" || rows[4][1] != "ERROR" || rows[5][1] != "SKIPPED" {
+	if err != nil || len(rows) != 8 || rows[0][0] != "Local Path" || rows[4][1] != "ERROR" || rows[5][1] != "SKIPPED" || rows[7][1] != "UNVERIFIED" {
 		t.Fatalf("rows %q, %v", rows, err)
 	}
 }

@@ -11,9 +11,13 @@ import (
 	"mastui/model"
 )
 
+// MaxWorkers bounds Options.Workers: more parallel transfers do not go faster (PerHost
+// caps each host anyway) and each one holds a buffer and a connection.
+const MaxWorkers = 64
+
 // Options configure a Manager. Zero values take the defaults in brackets.
 type Options struct {
-	Workers     int    // parallel transfers [4]
+	Workers     int    // parallel transfers [4], at most MaxWorkers
 	PerHost     int    // transfers per host at once [4]: MAST asks clients not to hammer it
 	JournalPath string // [DefaultJournalPath()]
 	Ephemeral   bool   // no journal: the queue dies with the process (tests, one-shot exports)
@@ -59,12 +63,18 @@ const (
 	fillWait = 50 * time.Millisecond
 	// sniffSize is read before anything is written, to recognise error pages.
 	sniffSize = 512
+	// writebackChunk is how much a worker writes before asking the kernel to start
+	// putting it on disk, so the disk works while the network does and the committer's
+	// fsync finds little left to write.
+	writebackChunk = 1 << 20
 )
 
 func (o Options) withDefaults() Options {
 	if o.Workers <= 0 {
 		o.Workers = 4
 	}
+	o.Workers = min(o.Workers, MaxWorkers)
+	o.PerHost = min(o.PerHost, MaxWorkers)
 	if o.PerHost <= 0 {
 		o.PerHost = 4
 	}

@@ -1,7 +1,10 @@
 package download
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"path"
 	"strings"
 
 	"mastui/model"
@@ -14,11 +17,12 @@ import (
 // dir (flat, or mastDownload/<collection or mission>/<obs_id or dataset>/). The TUI
 // queue and the CLI share it.
 func ProductItems(base, dir string, flat bool, ps []model.ProductRef) ([]Item, error) {
-	base = strings.TrimRight(base, "/")
+	base = strings.TrimRight(StripCredentials(base), "/")
 	if base == "" {
 		base = model.DefaultMastURL
 	}
 	items := make([]Item, 0, len(ps))
+	taken := map[string]string{}
 	for _, p := range ps {
 		url := FileURL(base, p.URI)
 		if p.Mission != "" {
@@ -39,12 +43,52 @@ func ProductItems(base, dir string, flat bool, ps []model.ProductRef) ([]Item, e
 			ObsID:       p.ObsID,
 			ProductType: p.ProductType,
 		}
-		dest, err := PathFor(dir, it, flat)
+		dest, err := placeItem(dir, it, flat, taken)
 		if err != nil {
 			return nil, err
 		}
-		it.Dest = dest
+		it.Dest, it.Root = dest, dir
 		items = append(items, it)
 	}
 	return items, nil
+}
+
+// placeItem is PathFor for one product of a batch, never failing it for a bad name: a
+// file name that is unusable (nothing left after sanitizing, "..", ending in .part, the
+// engine's partial-file suffix) or that another product of the batch already takes
+// falls back to the name in the product's URI, then to a name made unique with a hash
+// of the URI. taken maps each path given out to the URI it was given to; the same
+// product listed twice gets the same path (Add keeps one).
+func placeItem(dir string, it Item, flat bool, taken map[string]string) (string, error) {
+	uriName := SanitizeName(it.URI)
+	sum := sha256.Sum256([]byte(it.URI))
+	tag := hex.EncodeToString(sum[:4])
+	unique := func(name string) string {
+		if name == "" || strings.HasSuffix(strings.ToLower(name), partSuffix) {
+			return "product_" + tag
+		}
+		ext := path.Ext(name)
+		if len(ext) > 16 {
+			ext = ""
+		}
+		return truncateName(strings.TrimSuffix(name, ext), 180) + "_" + tag + ext
+	}
+	for _, name := range []string{it.Filename, uriName, unique(uriName), unique(SanitizeName(it.Filename))} {
+		name = SanitizeName(name)
+		if name == "" || strings.HasSuffix(strings.ToLower(name), partSuffix) {
+			continue
+		}
+		cand := it
+		cand.Filename = name
+		dest, err := PathFor(dir, cand, flat)
+		if err != nil {
+			continue
+		}
+		if uri, ok := taken[dest]; ok && uri != it.URI {
+			continue
+		}
+		taken[dest] = it.URI
+		return dest, nil
+	}
+	return "", fmt.Errorf("no usable file name for product %q (%q)", it.Filename, it.URI)
 }

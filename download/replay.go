@@ -51,6 +51,11 @@ func (m *Manager) replay(recs []record) {
 		switch {
 		case e.state == Done || e.state == Skipped:
 			e.done = e.total
+			m.redoRename(e)
+		case e.state == Unverified:
+			if fi, err := os.Stat(e.it.Dest); err == nil {
+				e.done, e.total = fi.Size(), fi.Size()
+			}
 		case !e.state.Finished():
 			if fi, err := os.Stat(e.it.Dest + partSuffix); err == nil {
 				e.done, e.high = fi.Size(), fi.Size()
@@ -65,9 +70,28 @@ func (m *Manager) replay(recs []record) {
 	m.order = live
 }
 
+// redoRename finishes the commit of a file the journal calls done but that is still at
+// its .part, whole: its data was synced before the journal said done, but a power cut
+// undid the rename (the committer does not sync directories).
+func (m *Manager) redoRename(e *entry) {
+	part := e.it.Dest + partSuffix
+	fi, err := os.Lstat(part)
+	if err != nil || !fi.Mode().IsRegular() || e.it.Size <= 0 || fi.Size() != e.it.Size {
+		return
+	}
+	if _, err := os.Lstat(e.it.Dest); err == nil {
+		return // the file is in place; the .part is a later, unrelated start
+	}
+	if err := os.Rename(part, e.it.Dest); err != nil {
+		m.log.Warn("download journal: could not put a finished file in place", "path", e.it.Dest, "err", err)
+		return
+	}
+	m.log.Info("download journal: put a finished file back in place", "path", e.it.Dest)
+}
+
 func replayState(s State) State {
 	switch s {
-	case Paused, Done, Skipped, Failed, Cancelled:
+	case Paused, Done, Skipped, Unverified, Failed, Cancelled:
 		return s
 	}
 	return Queued // "", queued, active: resume

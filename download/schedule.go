@@ -92,26 +92,53 @@ func (m *Manager) pickLocked(now time.Time) (*entry, time.Time) {
 
 // outcome is how one run of an item ended.
 type outcome struct {
-	kind    int   // outDone, outSkipped, outFailed
-	size    int64 // final size (done, skipped)
+	kind    int   // outDone, outSkipped, outUnverified, outCommit, outFailed
+	size    int64 // final size (done, skipped, unverified, commit)
 	reached int64 // .part size when the attempt ended
 	err     *attemptErr
+	note    string  // why an unverified file could not be proven whole
+	commit  *commit // outCommit: the verified file for the committer
 }
 
 const (
 	outFailed = iota
 	outDone
 	outSkipped
+	outUnverified
+	outCommit // verified, handed to the committer; it ends as outDone or outUnverified
 )
 
-// finish records the end of a run: journal first, then memory and events.
+// finish records the end of a run that put no file in place (a failure, or a stop):
+// files in place go through the committer (handOff), which journals them.
 func (m *Manager) finish(e *entry, ictx context.Context, res outcome) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	cancel := e.cancel
-	e.running, e.cancel = false, nil
-	defer cancel(nil)
 	m.hostBusy[e.host]--
+	m.settleLocked(e, ictx, res)
+	m.compactLocked()
+}
+
+// completionRecord is the journal record of a run that left the file in place. An
+// unverified file gets no size: a later run must not take it for complete.
+func completionRecord(e *entry, res outcome) (record, bool) {
+	switch res.kind {
+	case outDone:
+		return record{Op: "state", ID: e.it.ID, State: Done, Size: res.size}, true
+	case outSkipped:
+		return record{Op: "state", ID: e.it.ID, State: Skipped, Size: res.size}, true
+	case outUnverified:
+		return record{Op: "state", ID: e.it.ID, State: Unverified, Err: res.note}, true
+	}
+	return record{}, false
+}
+
+// settleLocked applies the end of a run (journaled by the caller when it completed) to
+// memory and tells the consumer.
+func (m *Manager) settleLocked(e *entry, ictx context.Context, res outcome) {
+	if e.cancel != nil {
+		defer e.cancel(nil)
+	}
+	e.running, e.cancel = false, nil
 	if res.reached > e.high {
 		e.high, e.fails = res.reached, 0
 	}
@@ -122,16 +149,16 @@ func (m *Manager) finish(e *entry, ictx context.Context, res outcome) {
 		if res.kind == outSkipped {
 			st = Skipped
 		}
-		// The file is already in place: a lost record only costs a no-network skip later.
-		if err := m.appendLocked(record{Op: "state", ID: e.it.ID, State: st, Size: res.size}); err != nil {
-			m.log.Error("download journal", "err", err)
-		}
 		e.total, e.done = res.size, res.size
 		if e.it.Size == 0 {
 			e.it.Size = res.size
 		}
 		m.setStateLocked(e, st, "")
 		m.log.Debug("download finished", "id", e.it.ID, "state", st, "bytes", res.size)
+	case res.kind == outUnverified:
+		e.total, e.done = res.size, res.size
+		m.setStateLocked(e, Unverified, res.note)
+		m.log.Warn("download unverified", "id", e.it.ID, "url", e.it.URL, "why", res.note)
 	case e.state != Active: // a control paused, cancelled or requeued it and journaled that
 		e.done = res.reached
 		if e.state == Cancelled {
@@ -149,7 +176,6 @@ func (m *Manager) finish(e *entry, ictx context.Context, res outcome) {
 	default:
 		m.failedAttemptLocked(e, res, now)
 	}
-	m.compactLocked()
 }
 
 func (m *Manager) failedAttemptLocked(e *entry, res outcome, now time.Time) {

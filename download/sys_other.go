@@ -7,6 +7,9 @@ import (
 	"os"
 )
 
+// oNoFollow is unavailable here; openPart still checks what it opened.
+const oNoFollow = 0
+
 // lockFile is a no-op where flock is unavailable: one manager per journal is then the
 // caller's duty.
 func lockFile(*os.File) error { return nil }

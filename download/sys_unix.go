@@ -8,6 +8,9 @@ import (
 	"syscall"
 )
 
+// oNoFollow makes opening a symbolic link fail.
+const oNoFollow = syscall.O_NOFOLLOW
+
 // lockFile takes an exclusive, non-blocking flock. flock locks belong to the open file,
 // so a second manager in the same process is refused too.
 func lockFile(f *os.File) error {

@@ -17,10 +17,19 @@ import (
 // file without the magic of its kind): retried from zero, never kept.
 var errBadContent = errors.New("bad content")
 
-// errInvalidFITS marks a file that starts as FITS and has the announced size but breaks
-// the structure (2880-byte blocks, END card): the server's own file, so fetching it
-// again would not help. Not kept either.
+// errInvalidFITS marks a file that starts as FITS but breaks the structure (2880-byte
+// blocks, END cards, data sizes): when the server vouched for its size, the server's own
+// file, so fetching it again would not help. Not kept either.
 var errInvalidFITS = errors.New("invalid FITS")
+
+// errTruncated marks a file whose own structure says it goes on past its last byte (also
+// wrapped with errInvalidFITS for FITS): a transfer cut short when the server gave no
+// size, to be resumed; the server's own broken file when it did.
+var errTruncated = errors.New("the file is cut short")
+
+// errUnproven marks a file of unknown size that nothing proves whole: its format has no
+// end marker we check, or the marker is not there.
+var errUnproven = errors.New("nothing proves the file whole")
 
 // fileKind is what a product's name promises about its bytes.
 type fileKind int
@@ -32,6 +41,7 @@ const (
 	kindPNG
 	kindJPEG
 	kindPDF
+	kindZip
 	kindJSON
 	kindHTML
 	kindText
@@ -50,6 +60,8 @@ func kindOf(name string) fileKind {
 		return kindJPEG
 	case strings.HasSuffix(n, ".pdf"):
 		return kindPDF
+	case strings.HasSuffix(n, ".zip"):
+		return kindZip
 	case strings.HasSuffix(n, ".json"):
 		return kindJSON
 	case strings.HasSuffix(n, ".html"), strings.HasSuffix(n, ".htm"):
@@ -98,6 +110,8 @@ func checkHead(b []byte, k fileKind) error {
 		magic, what = []byte{0xff, 0xd8}, "a JPEG image"
 	case kindPDF:
 		magic, what = []byte("%PDF"), "a PDF document"
+	case kindZip:
+		magic, what = []byte("PK"), "a zip archive"
 	default:
 		return nil
 	}
@@ -139,56 +153,39 @@ func pageTitle(b []byte) string {
 // snippet is a short single-line printable excerpt of a server body, for messages.
 func snippet(b []byte) string { return model.Snippet(b, 160) }
 
-// maxFITSHeaderBlocks bounds the search for the primary header's END card.
-const maxFITSHeaderBlocks = 256
-
 // verifyFile checks a complete file before it is renamed into place (and a file found on
-// disk before it is trusted): the head must match the kind and a FITS file must be whole
-// 2880-byte blocks whose primary header starts SIMPLE = T and ends with an END card.
+// disk before it is trusted): the head must match the kind, and a FITS file must walk
+// whole to its end (walkFITS).
 func verifyFile(p string, k fileKind) error {
-	f, err := os.Open(p)
+	f, size, err := openSized(p)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
+	head := make([]byte, sniffSize)
+	n, err := f.ReadAt(head, 0)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	if err := checkHead(head[:n], k); err != nil {
 		return err
 	}
 	if k != kindFITS {
-		head := make([]byte, sniffSize)
-		n, err := io.ReadFull(f, head)
-		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-			return err
-		}
-		return checkHead(head[:n], k)
+		return nil
 	}
-	if fi.Size() == 0 || fi.Size()%2880 != 0 {
-		if head := make([]byte, 9); fi.Size() >= 9 {
-			if _, err := io.ReadFull(f, head); err == nil && checkHead(head, kindFITS) != nil {
-				return checkHead(head, kindFITS) // not FITS at all: an error page or such
-			}
-		}
-		return fmt.Errorf("%w: size %d is not a multiple of 2880 bytes", errInvalidFITS, fi.Size())
+	return walkFITS(f, size)
+}
+
+// openSized opens a file for reading and tells its size.
+func openSized(p string) (*os.File, int64, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, 0, err
 	}
-	block := make([]byte, 2880)
-	for i := 0; i < maxFITSHeaderBlocks && int64(i)*2880 < fi.Size(); i++ {
-		if _, err := io.ReadFull(f, block); err != nil {
-			return fmt.Errorf("read FITS header: %w", err)
-		}
-		if i == 0 {
-			if err := checkHead(block, kindFITS); err != nil {
-				return err
-			}
-			if v := strings.TrimSpace(strings.SplitN(string(block[10:80]), "/", 2)[0]); v != "T" {
-				return fmt.Errorf("%w: SIMPLE card is %q, not T", errInvalidFITS, v)
-			}
-		}
-		for c := 0; c < 2880; c += 80 {
-			if string(block[c:c+8]) == "END     " {
-				return nil
-			}
-		}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, err
 	}
-	return fmt.Errorf("%w: the primary header has no END card", errInvalidFITS)
+	return f, fi.Size(), nil
 }

@@ -30,7 +30,7 @@ func TestVerifyFile(t *testing.T) {
 		{"good FITS", "a.fits", good, nil},
 		{"no END card", "a.fits", fitsFile([]string{"SIMPLE  =                    T"}, 1), errInvalidFITS},
 		{"SIMPLE = F", "a.fits", fitsFile([]string{"SIMPLE  =                    F", "END"}, 0), errInvalidFITS},
-		{"short last block", "a.fits", good[:len(good)-100], errInvalidFITS},
+		{"short last block", "a.fits", good[:len(good)-100], errTruncated},
 		{"HTML page named .fits", "a.fits", []byte("<!DOCTYPE html><html><title>503</title></html>"), errBadContent},
 		{"JSON error named .fits", "a.fits", []byte(`{"status": "ERROR", "msg": "dataset parameter is required"}`), errBadContent},
 		{"HTML page named .txt", "a.txt", []byte("<html><body>oops</body></html>"), errBadContent},

@@ -4,14 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 )
 
-// worker runs items until ctx ends. Each worker owns one copy buffer.
-func (m *Manager) worker(ctx context.Context) {
-	defer m.wg.Done()
+// worker runs items until ctx ends. Each worker owns one copy buffer. A file fetched
+// whole and verified goes to the committer (commits), so the worker moves on to the next
+// item while its file is synced and journaled.
+func (m *Manager) worker(ctx context.Context, commits chan<- *commit) {
 	var buf []byte
 	for {
 		e, it, ictx := m.claim(ctx)
@@ -22,6 +25,10 @@ func (m *Manager) worker(ctx context.Context) {
 			buf = make([]byte, bufSize)
 		}
 		res := m.run(ictx, e, it, buf)
+		if res.kind == outCommit || res.kind == outSkipped { // skips are journaled in batches too
+			m.handOff(e, ictx, res, commits)
+			continue
+		}
 		m.finish(e, ictx, res)
 	}
 }
@@ -34,22 +41,28 @@ func (m *Manager) run(ctx context.Context, e *entry, it Item, buf []byte) outcom
 		k = kindOf(it.Dest)
 	}
 	part := it.Dest + partSuffix
-	if it.Size > 0 {
-		if fi, err := os.Stat(it.Dest); err == nil && fi.Mode().IsRegular() && fi.Size() == it.Size && verifyFile(it.Dest, k) == nil {
-			if err := os.Remove(part); err == nil {
-				m.log.Debug("removed a stale partial file of a complete download", "path", part)
-			}
-			return outcome{kind: outSkipped, size: it.Size}
-		}
-	}
-	if err := os.MkdirAll(filepath.Dir(it.Dest), 0o755); err != nil {
+	if err := makeTree(it.Root, filepath.Dir(it.Dest)); err != nil {
 		return outcome{err: localErr(err)}
 	}
-	f, err := os.OpenFile(part, os.O_RDWR|os.O_CREATE, 0o644)
+	if fi, err := os.Lstat(it.Dest); err == nil && fi.Mode().IsRegular() && m.completeOnDisk(ctx, it, k, fi.Size()) {
+		if err := os.Remove(part); err == nil {
+			m.log.Debug("removed a stale partial file of a complete download", "path", part)
+		}
+		return outcome{kind: outSkipped, size: fi.Size()}
+	}
+	f, err := openPart(part)
 	if err != nil {
 		return outcome{err: localErr(err)}
 	}
-	defer f.Close() // a no-op error after finalize closed it
+	res := m.runPart(ctx, e, it, k, f, part, buf)
+	if res.kind != outCommit { // a commit hands the open file on
+		f.Close()
+	}
+	return res
+}
+
+// runPart finishes or fetches an item into its open .part file f.
+func (m *Manager) runPart(ctx context.Context, e *entry, it Item, k fileKind, f *os.File, part string, buf []byte) outcome {
 	fi, err := f.Stat()
 	if err != nil {
 		return outcome{err: localErr(err)}
@@ -61,7 +74,7 @@ func (m *Manager) run(ctx context.Context, e *entry, it Item, buf []byte) outcom
 		}
 	}
 	if it.Size > 0 && off == it.Size { // whole, but a crash came before the rename
-		return m.finalize(f, part, it, k, off)
+		return m.finalize(f, part, it, k, off, true)
 	}
 	a := &attempt{m: m, e: e, it: it, k: k, f: f, part: part, off: off, buf: buf}
 	res := a.fetch(ctx)
@@ -72,38 +85,113 @@ func (m *Manager) run(ctx context.Context, e *entry, it Item, buf []byte) outcom
 	return res
 }
 
+// completeOnDisk reports whether the file already at it.Dest (have bytes) is the whole
+// product, so nothing needs fetching (astroquery's cache). Its size must match the
+// product's, or, when the product list gave none, the server's (HEAD, as astroquery
+// asks); failing any size, its structure must prove it whole (verifyEnd).
+func (m *Manager) completeOnDisk(ctx context.Context, it Item, k fileKind, have int64) bool {
+	size := it.Size
+	if size <= 0 {
+		size = m.headSize(ctx, it)
+	}
+	if size > 0 {
+		return have == size && verifyFile(it.Dest, k) == nil
+	}
+	return verifyFile(it.Dest, k) == nil && verifyEnd(it.Dest, k) == nil
+}
+
 func removeIfEmpty(p string) {
 	if fi, err := os.Stat(p); err == nil && fi.Size() == 0 {
 		os.Remove(p)
 	}
 }
 
-// finalize makes a complete .part durable, verifies it and renames it into place.
-func (m *Manager) finalize(f *os.File, part string, it Item, k fileKind, size int64) outcome {
-	if err := f.Sync(); err != nil {
-		return outcome{reached: size, err: localErr(err)}
+// finalize verifies a complete .part and, when it is good, hands it (still open) to the
+// committer, which syncs it, renames it into place and journals it. confirmed says the
+// server vouched for the size (Content-Length, Content-Range, HEAD or the product list);
+// without it the file must prove itself whole by its structure, else it is kept but
+// marked Unverified.
+func (m *Manager) finalize(f *os.File, part string, it Item, k fileKind, size int64, confirmed bool) outcome {
+	note := ""
+	err := verifyFile(part, k)
+	if err == nil && !confirmed && k != kindFITS { // verifyFile walked a FITS file to its end
+		if err = verifyEnd(part, k); errors.Is(err, errUnproven) {
+			note, err = err.Error(), nil
+		}
 	}
-	if err := f.Close(); err != nil {
-		return outcome{reached: size, err: localErr(err)}
-	}
-	if err := verifyFile(part, k); err != nil {
+	if err != nil {
+		f.Close()
 		switch {
+		case errors.Is(err, errTruncated) && !confirmed:
+			return outcome{reached: size, err: retryErr(err)} // cut short on the wire: resume it
 		case errors.Is(err, errBadContent):
 			os.Remove(part) // wrong bytes are never kept, nor resumed from
 			return outcome{err: retryErr(err)}
-		case errors.Is(err, errInvalidFITS):
+		case errors.Is(err, errInvalidFITS), errors.Is(err, errTruncated):
 			os.Remove(part)
 			return outcome{err: fatalErr(fmt.Errorf("the server's file is not valid FITS: %w", err))}
 		}
 		return outcome{reached: size, err: localErr(err)}
 	}
-	if err := os.Rename(part, it.Dest); err != nil {
-		return outcome{reached: size, err: localErr(err)}
+	kind := outDone
+	if note != "" {
+		kind = outUnverified
 	}
-	if err := syncDir(filepath.Dir(it.Dest)); err != nil {
-		m.log.Warn("sync download directory", "dir", filepath.Dir(it.Dest), "err", err)
+	return outcome{kind: outCommit, size: size, reached: size, note: note,
+		commit: &commit{f: f, part: part, dest: it.Dest, kind: kind}}
+}
+
+// openPart opens (or creates) a .part file, never through a symbolic link: one planted
+// there would make us write wherever it points.
+func openPart(part string) (*os.File, error) {
+	f, err := os.OpenFile(part, os.O_RDWR|os.O_CREATE|oNoFollow, 0o644)
+	if err != nil {
+		if fi, lerr := os.Lstat(part); lerr == nil && fi.Mode()&os.ModeSymlink != 0 {
+			return nil, fmt.Errorf("%s is a symbolic link: refusing to write through it", part)
+		}
+		return nil, err
 	}
-	return outcome{kind: outDone, size: size, reached: size}
+	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("%s is not a regular file", part)
+	}
+	return f, nil
+}
+
+// makeTree creates dir and the directories between root and it, refusing a symbolic
+// link or a non-directory on the way: a link planted inside the download tree would send
+// files elsewhere. Without a root, dir is simply created.
+func makeTree(root, dir string) error {
+	if root == "" {
+		return os.MkdirAll(dir, 0o755)
+	}
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return err
+	}
+	rel, err := filepath.Rel(root, dir)
+	if err != nil || rel == "." {
+		return err
+	}
+	p := root
+	for _, c := range strings.Split(rel, string(filepath.Separator)) {
+		p = filepath.Join(p, c)
+		fi, err := os.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				return err
+			}
+			fi, err = os.Lstat(p) // another worker may have made it first
+		}
+		switch {
+		case err != nil:
+			return err
+		case fi.Mode()&os.ModeSymlink != 0:
+			return fmt.Errorf("%s is a symbolic link inside the download directory: refusing to write through it", p)
+		case !fi.IsDir():
+			return fmt.Errorf("%s is not a directory", p)
+		}
+	}
+	return nil
 }
 
 // restart empties a .part so the file is fetched from zero.

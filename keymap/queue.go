@@ -35,8 +35,8 @@ func DefaultQueue() Queue {
 		Cancel:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cancel")),
 		Retry:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry now")),
 		RetryFailed: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "retry all failed")),
-		Clear:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "clear finished")),
-		CopyPath:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "copy the local path")),
+		Clear:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "clear done/failed")),
+		CopyPath:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "copy local path")),
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 	}
 }

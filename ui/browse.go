@@ -3,13 +3,11 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mastui/keymap"
-	"mastui/model"
 	"mastui/ui/common"
 	"mastui/ui/views/products"
 	"mastui/ui/views/results"
@@ -128,44 +126,6 @@ func (m *Model) saveColumns(msg results.ColumnsChosenMsg) tea.Cmd {
 		}
 		return common.ToastMsg{Level: common.LevelInfo, Text: fmt.Sprintf("%d columns shown; remembered for next time", len(cols))}
 	}
-}
-
-// queueProducts hands products to the download queue (Options.Queue) and says so.
-func (m *Model) queueProducts(ps []model.ProductRef) tea.Cmd {
-	if len(ps) == 0 {
-		return nil
-	}
-	size := model.TotalSize(ps)
-	files := "files"
-	if len(ps) == 1 {
-		files = "file"
-	}
-	text := fmt.Sprintf("%s %s, %s queued", common.Commas(int64(len(ps))), files, model.FormatBytes(size))
-	level := common.LevelInfo
-	if n := exclusive(ps); n > 0 && !m.opts.HasToken {
-		level = common.LevelWarn
-		text += fmt.Sprintf(" · %s exclusive-access: they need a MAST token (MAST_API_TOKEN)", common.Commas(int64(n)))
-	}
-	m.c.Logger.Info("products queued", "files", len(ps), "bytes", size, "first", ps[0].URI, "sink", m.opts.Queue != nil)
-	if q := m.opts.Queue; q != nil {
-		if err := q.Enqueue(ps); err != nil {
-			m.c.Logger.Error("queue products", "err", err)
-			return common.Toast(common.LevelError, "Could not queue the products: "+err.Error())
-		}
-	}
-	return common.Toast(level, text)
-}
-
-// exclusive counts the products that are not public (CAOM EXCLUSIVE_ACCESS or
-// RESTRICTED, Search API PROPRIETARY).
-func exclusive(ps []model.ProductRef) int {
-	n := 0
-	for _, p := range ps {
-		if r := strings.ToUpper(strings.TrimSpace(p.DataRights)); r != "" && r != "PUBLIC" {
-			n++
-		}
-	}
-	return n
 }
 
 // focusedHints are the status-line hints of the focused view.

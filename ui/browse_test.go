@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"mastui/download"
 	"mastui/model"
 	"mastui/services/mast"
 	"mastui/ui"
@@ -180,23 +181,16 @@ type sink struct {
 	got [][]model.ProductRef
 }
 
-func (s *sink) Enqueue(ps []model.ProductRef) error {
+func (s *sink) Enqueue(ps []model.ProductRef) (download.AddResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.got = append(s.got, ps)
-	return nil
+	return download.AddResult{Added: len(ps), Bytes: model.TotalSize(ps)}, nil
 }
 
 func TestQueueGoesToTheSinkWithAToast(t *testing.T) {
 	q := &sink{}
-	m := ui.NewModel(uitest.Common(""), withObsid{&uitest.Archive{Rows: 1200}}, ui.Options{PageSize: 400, Queue: q})
-	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
-	send(t, m, typeText("M101")...)
-	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
-	send(t, m, key("a"), tea.KeyMsg{Type: tea.KeyEnter})
-	if m.Focus() != "products" || m.Products().Rows() != 1200 {
-		t.Fatalf("focus %s, %d products", m.Focus(), m.Products().Rows())
-	}
+	m := toProducts(t, ui.Options{Queue: q})
 	send(t, m, key("U"), key("a"), key("D"))
 	q.mu.Lock()
 	defer q.mu.Unlock()

@@ -2,9 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"mastui/download"
+	"mastui/model"
+	"mastui/ui/common"
 	"mastui/ui/views/queue"
 )
 
@@ -92,4 +96,74 @@ func (m *Model) confirmText() string {
 		return " 1 download active — it will resume on the next start. Quit? y/n"
 	}
 	return fmt.Sprintf(" %d downloads active — they will resume on the next start. Quit? y/n", n)
+}
+
+// queueProducts hands products to the download queue (Options.Queue) and says what came
+// of it: how many were queued, and how many were already queued, already downloaded or
+// listed twice. Without a queue it says so instead of pretending.
+func (m *Model) queueProducts(ps []model.ProductRef) tea.Cmd {
+	if len(ps) == 0 {
+		return nil
+	}
+	q := m.opts.Queue
+	if q == nil {
+		text := "Not queued: downloads are unavailable in this session"
+		if why := m.opts.DownloadsUnavailable; why != "" {
+			text += " (" + common.Sanitize(why) + ")"
+		}
+		m.c.Logger.Info("products not queued: no download queue", "files", len(ps))
+		return common.Toast(common.LevelWarn, text)
+	}
+	res, err := q.Enqueue(ps)
+	if err != nil {
+		m.c.Logger.Error("queue products", "err", err)
+		return common.Toast(common.LevelError, "Could not queue the products: "+err.Error())
+	}
+	m.c.Logger.Info("products queued", "files", len(ps), "queued", res.Queued(), "already_queued", res.AlreadyQueued,
+		"already_done", res.AlreadyDone, "duplicates", res.Duplicates, "bytes", res.Bytes, "first", ps[0].URI)
+	text := queuedText(len(ps), res)
+	level := common.LevelInfo
+	if n := exclusive(ps); n > 0 && !m.opts.HasToken {
+		level = common.LevelWarn
+		text += fmt.Sprintf(" · %s exclusive-access: they need a MAST token (MAST_API_TOKEN)", common.Commas(int64(n)))
+	}
+	return common.Toast(level, text)
+}
+
+// queuedText is "33 files, 297 MB queued" when every product went in, else
+// "19 of 33 files queued (170 MB) · 10 already queued · 4 duplicates".
+func queuedText(asked int, res download.AddResult) string {
+	files := "files"
+	if asked == 1 {
+		files = "file"
+	}
+	n := res.Queued()
+	if n == asked {
+		return fmt.Sprintf("%s %s, %s queued", common.Commas(int64(n)), files, model.FormatBytes(res.Bytes))
+	}
+	text := fmt.Sprintf("%s of %s %s queued", common.Commas(int64(n)), common.Commas(int64(asked)), files)
+	if n > 0 {
+		text += " (" + model.FormatBytes(res.Bytes) + ")"
+	}
+	for _, part := range []struct {
+		n    int
+		what string
+	}{{res.AlreadyQueued, "already queued"}, {res.AlreadyDone, "already downloaded"}, {res.Duplicates, "duplicates"}} {
+		if part.n > 0 {
+			text += fmt.Sprintf(" · %s %s", common.Commas(int64(part.n)), part.what)
+		}
+	}
+	return text
+}
+
+// exclusive counts the products that are not public (CAOM EXCLUSIVE_ACCESS or
+// RESTRICTED, Search API PROPRIETARY).
+func exclusive(ps []model.ProductRef) int {
+	n := 0
+	for _, p := range ps {
+		if r := strings.ToUpper(strings.TrimSpace(p.DataRights)); r != "" && r != "PUBLIC" {
+			n++
+		}
+	}
+	return n
 }

@@ -242,3 +242,50 @@ func smallProducts(ctx context.Context, t *testing.T, a *mast.Client, n int) []m
 	}
 	return refs[:n]
 }
+
+// toProducts opens the products of every result (1,200 rows, 801 unique files) in an
+// app with the given options.
+func toProducts(t *testing.T, opts ui.Options) *ui.Model {
+	t.Helper()
+	opts.PageSize = 400
+	m := ui.NewModel(uitest.Common(""), withObsid{&uitest.Archive{Rows: 1200}}, opts)
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	send(t, m, typeText("M101")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	send(t, m, key("a"), tea.KeyMsg{Type: tea.KeyEnter})
+	if m.Focus() != "products" || m.Products().Rows() != 1200 {
+		t.Fatalf("focus %s, %d products", m.Focus(), m.Products().Rows())
+	}
+	return m
+}
+
+// A session whose queue is unavailable (the journal held by another mastui) says so at
+// D instead of "queued".
+func TestQueueUnavailableSaysSoAtD(t *testing.T) {
+	m := toProducts(t, ui.Options{DownloadsUnavailable: "download journal /s/downloads.jsonl is in use by another mastui session"})
+	send(t, m, key("U"), key("a"), key("D"))
+	if toast := m.Toast(); strings.Contains(toast, "files, ") || !strings.Contains(toast, "Not queued") || !strings.Contains(toast, "in use by another mastui") {
+		t.Fatalf("toast %q, want it to say nothing was queued and why", toast)
+	}
+}
+
+// D reports what was added, what was already queued and what was listed twice.
+func TestQueueToastCountsWhatWasAdded(t *testing.T) {
+	dl, err := download.New(download.Options{Ephemeral: true, FreeSpace: func(string) (int64, error) { return 1 << 40, nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dl.Close()
+	m := toProducts(t, ui.Options{Downloads: dl, DownloadDir: t.TempDir()})
+	send(t, m, key("a"), key("D")) // every row, the shared files listed once per observation
+	if toast, want := m.Toast(), "801 of 1,200 files queued (1.2 MB) · 399 duplicates"; toast != want {
+		t.Fatalf("first D: %q, want %q", toast, want)
+	}
+	send(t, m, key("D"))
+	if toast, want := m.Toast(), "0 of 1,200 files queued · 801 already queued · 399 duplicates"; toast != want {
+		t.Fatalf("second D: %q, want %q", toast, want)
+	}
+	if n := dl.Totals().Queued; n != 801 {
+		t.Fatalf("%d items queued, want 801", n)
+	}
+}

@@ -65,7 +65,10 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, f *File, uri 
 			h.Set("Content-Range", fmt.Sprintf("bytes %d-%d/%d", a, b-1, f.Size))
 		}
 	}
-	if !s.opts.Faults.NoContentLength {
+	cut := s.opts.Faults.TruncateAfterBytes
+	if r.Method == http.MethodGet && cut > 0 && cut < end-start {
+		end = start + cut // no Content-Length below: the body just ends early
+	} else if !s.opts.Faults.NoContentLength {
 		h.Set("Content-Length", strconv.FormatInt(end-start, 10))
 	}
 	w.WriteHeader(status)

@@ -241,3 +241,22 @@ func TestDownloadFaults(t *testing.T) {
 		t.Fatalf("DropAfterBytes: read %d of %d bytes, err %v; want a cut connection", len(got), p.Size, err)
 	}
 }
+
+func TestTruncateAfterEndsCleanly(t *testing.T) {
+	t.Parallel()
+	s, ts := newTestServer(t, Options{Seed: 1, Faults: Faults{TruncateAfterBytes: 5000}})
+	p := findProduct(t, s.Archive(), "HST", func(o *Obs, p *Product) bool { return !p.Exclusive() && p.Size > 100*kB && p.Size < 1*mB })
+	head, _ := get(t, "HEAD", fileURL(ts.URL, p.DataURI), nil)
+	if head.ContentLength != p.Size {
+		t.Errorf("HEAD announces %d bytes, want the whole %d", head.ContentLength, p.Size)
+	}
+	resp, err := http.Get(fileURL(ts.URL, p.DataURI))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil || len(got) != 5000 || resp.ContentLength != -1 {
+		t.Fatalf("GET: %d bytes, Content-Length %d, err %v; want 5000 bytes ending cleanly without a length", len(got), resp.ContentLength, err)
+	}
+}

@@ -33,6 +33,10 @@ type Faults struct {
 	IgnoreRange     bool          // answer 200 with the whole file even when Range is sent
 	NoContentLength bool          // stream without Content-Length (like dynamic HLA files)
 	StallBody       time.Duration // pause after the headers, before the first body byte
+	// TruncateAfterBytes ends each GET body cleanly after this many bytes, sent without
+	// Content-Length (a dynamic file cut short: nothing on the wire says it is short).
+	// HEAD still announces the whole size unless NoContentLength.
+	TruncateAfterBytes int64
 
 	// Any endpoint listed in ErrorPaths (all endpoints when empty).
 	ErrorEvery  int           // every ErrorEvery-th request starts a burst of HTTP errors

@@ -217,6 +217,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Int64Var(&f.DropAfterBytes, "drop-after", 0, "fault: cut each download after this many body bytes")
 	fs.BoolVar(&f.IgnoreRange, "ignore-range", false, "fault: answer 200 with the whole file even when Range is sent")
 	fs.BoolVar(&f.NoContentLength, "no-content-length", false, "fault: stream downloads without Content-Length")
+	fs.Int64Var(&f.TruncateAfterBytes, "truncate-after", 0, "fault: end each download body cleanly (no Content-Length) after this many bytes")
 	fs.DurationVar(&f.StallBody, "stall", 0, "fault: pause this long after the headers of each download")
 	fs.IntVar(&f.ErrorEvery, "error-every", 0, "fault: every Nth request starts a burst of HTTP errors")
 	fs.IntVar(&f.ErrorBurst, "error-burst", 1, "fault: length of each error burst")

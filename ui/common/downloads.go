@@ -6,7 +6,7 @@ import "mastui/download"
 // implements it; tests fake it. Events must be read continuously (the queue panel's
 // Listen Cmd does).
 type Downloads interface {
-	Add(items ...download.Item) error
+	AddAll(items ...download.Item) (download.AddResult, error)
 	Events() <-chan download.Event
 	Snapshot() []download.Status
 	Pause(id string) error
@@ -17,6 +17,7 @@ type Downloads interface {
 	ResumeAll() error
 	RetryFailed() error
 	ClearFinished() error
+	ClearFailed() error
 }
 
 var _ Downloads = (*download.Manager)(nil)

@@ -3,6 +3,7 @@ package common
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"mastui/download"
 	"mastui/model"
 	"mastui/services/mast"
 )
@@ -57,10 +58,11 @@ type QueueProductsMsg struct {
 }
 
 // QueueSink receives the products the user sends to the download queue. Enqueue must
-// not block: it records the products and returns (the queue downloads in the
-// background). An error is shown as a toast.
+// not block: it records the products and returns what it made of them (added, already
+// queued, duplicates), which the toast reports; the queue downloads in the background.
+// An error is shown as a toast.
 type QueueSink interface {
-	Enqueue(products []model.ProductRef) error
+	Enqueue(products []model.ProductRef) (download.AddResult, error)
 }
 
 // Copy returns a Cmd that copies text to the session's clipboard and confirms with a

@@ -1,6 +1,7 @@
 package uitest
 
 import (
+	"slices"
 	"sync"
 	"time"
 
@@ -37,18 +38,42 @@ func (d *Downloads) Calls() []string {
 	return append([]string(nil), d.calls...)
 }
 
-// Add records the items; each becomes queued in the snapshot.
-func (d *Downloads) Add(items ...download.Item) error {
+// AddAll records the items; each new one becomes queued in the snapshot. Like the
+// engine, an item (by URL and path) already held or repeated in the batch is counted,
+// not added.
+func (d *Downloads) AddAll(items ...download.Item) (download.AddResult, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	var res download.AddResult
 	if d.Err != nil {
-		return d.Err
+		return res, d.Err
 	}
-	d.Added = append(d.Added, items...)
+	held := map[string]download.State{}
+	for _, s := range d.Status {
+		held[download.ItemID(s.URL, s.Dest)] = s.State
+	}
+	seen := map[string]bool{}
 	for _, it := range items {
+		id := download.ItemID(it.URL, it.Dest)
+		dup := seen[id]
+		seen[id] = true
+		switch st, ok := held[id]; {
+		case dup:
+			res.Duplicates++
+			continue
+		case ok && (st == download.Done || st == download.Skipped):
+			res.AlreadyDone++
+			continue
+		case ok:
+			res.AlreadyQueued++
+			continue
+		}
+		d.Added = append(d.Added, it)
 		d.Status = append(d.Status, download.Status{Item: it, State: download.Queued, Total: it.Size})
+		res.Added++
+		res.Bytes += it.Size
 	}
-	return nil
+	return res, nil
 }
 
 // Events implements common.Downloads.
@@ -91,11 +116,22 @@ func (d *Downloads) ClearFinished() error {
 	defer d.mu.Unlock()
 	kept := d.Status[:0]
 	for _, s := range d.Status {
-		if s.State != download.Done && s.State != download.Skipped && s.State != download.Cancelled {
+		if s.State != download.Done && s.State != download.Skipped && s.State != download.Unverified && s.State != download.Cancelled {
 			kept = append(kept, s)
 		}
 	}
 	d.Status = kept
+	return nil
+}
+
+// ClearFailed implements common.Downloads: failed items leave the snapshot.
+func (d *Downloads) ClearFailed() error {
+	if err := d.call("clear-failed"); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.Status = slices.DeleteFunc(d.Status, func(s download.Status) bool { return s.State == download.Failed })
 	return nil
 }
 

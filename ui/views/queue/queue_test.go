@@ -148,11 +148,11 @@ func TestKeysCallManager(t *testing.T) {
 		t.Errorf("copied %q", got)
 	}
 	press("c")
-	want := []string{"pause a", "cancel a", "retry a", "pause-all", "retry-failed", "resume c", "clear"}
+	want := []string{"pause a", "cancel a", "retry a", "pause-all", "retry-failed", "resume c", "clear", "clear-failed"}
 	if got := dl.Calls(); !slices.Equal(got, want) {
 		t.Errorf("calls\n got %v\nwant %v", got, want)
 	}
-	if m.Len() != 5 { // the done item was cleared and the snapshot reloaded
+	if m.Len() != 4 { // the done and the failed items were cleared and the snapshot reloaded
 		t.Errorf("after clear: %d items", m.Len())
 	}
 	if _, ok := run(t, m.Update(key("esc"))).(queue.BackMsg); !ok {
@@ -225,16 +225,16 @@ func TestSinkItems(t *testing.T) {
 			ObsCollection: "JWST", ObsID: "jw01073-o001_t001_nircam_f277w", Size: 2100, ProductType: "SCIENCE"},
 		{URI: "mast:HST/product/u9o40504m_drz.fits", Filename: "u9o40504m_drz.fits", ObsCollection: "HST", ObsID: "u9o40504m", Size: 7, ProductType: "CALIBRATION"},
 	}
-	if err := s.Enqueue(refs); err != nil {
-		t.Fatal(err)
+	if res, err := s.Enqueue(refs); err != nil || res.Added != 2 {
+		t.Fatal(res, err)
 	}
 	want := []download.Item{
 		{URL: "http://sim.test/api/v0.1/Download/file?uri=mast:JWST/product/jw01073-o001_t001_nircam_f277w_i2d.fits",
 			Dest: filepath.Join(dir, "mastDownload", "JWST", "jw01073-o001_t001_nircam_f277w", "jw01073-o001_t001_nircam_f277w_i2d.fits"),
-			Size: 2100, URI: refs[0].URI, Filename: refs[0].Filename, Collection: "JWST", ObsID: "jw01073-o001_t001_nircam_f277w", ProductType: "SCIENCE"},
+			Root: dir, Size: 2100, URI: refs[0].URI, Filename: refs[0].Filename, Collection: "JWST", ObsID: "jw01073-o001_t001_nircam_f277w", ProductType: "SCIENCE"},
 		{URL: "http://sim.test/api/v0.1/Download/file?uri=mast:HST/product/u9o40504m_drz.fits",
 			Dest: filepath.Join(dir, "mastDownload", "HST", "u9o40504m", "u9o40504m_drz.fits"),
-			Size: 7, URI: refs[1].URI, Filename: refs[1].Filename, Collection: "HST", ObsID: "u9o40504m", ProductType: "CALIBRATION"},
+			Root: dir, Size: 7, URI: refs[1].URI, Filename: refs[1].Filename, Collection: "HST", ObsID: "u9o40504m", ProductType: "CALIBRATION"},
 	}
 	if !slices.Equal(dl.Added, want) {
 		t.Errorf("items\n got %+v\nwant %+v", dl.Added, want)
@@ -251,7 +251,19 @@ func TestSinkItems(t *testing.T) {
 	}
 	space := &download.SpaceError{Dir: dir, Need: 10, Free: 1}
 	dl.Err = space
-	if err := s.Enqueue(refs); !errors.As(err, &space) {
+	if _, err := s.Enqueue(refs); !errors.As(err, &space) {
 		t.Errorf("space error lost: %v", err)
+	}
+}
+
+func TestUnverifiedShown(t *testing.T) {
+	st := download.Status{Item: download.Item{ID: "u", Filename: "fitscut.cgi_red=x", Dest: "/d/fitscut.cgi_red=x"}, State: download.Unverified,
+		Done: 20000, Total: 20000, Err: "nothing proves the file whole: the server sent no size"}
+	m, _, _ := newPanel(t, 120, 8, st)
+	if v := m.View(); !strings.Contains(v, "1 unverified") || !strings.Contains(v, "saved, unverified: nothing proves") {
+		t.Errorf("view:\n%s", v)
+	}
+	if got := m.Summary(); got != "1 unverified" {
+		t.Errorf("summary %q", got)
 	}
 }

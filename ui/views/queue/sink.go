@@ -23,10 +23,10 @@ func (s Sink) Items(ps []model.ProductRef) ([]download.Item, error) {
 
 // Enqueue implements common.QueueSink: the items are journaled and queued; the engine
 // downloads them in the background.
-func (s Sink) Enqueue(ps []model.ProductRef) error {
+func (s Sink) Enqueue(ps []model.ProductRef) (download.AddResult, error) {
 	items, err := s.Items(ps)
 	if err != nil {
-		return err
+		return download.AddResult{}, err
 	}
-	return s.Downloads.Add(items...)
+	return s.Downloads.AddAll(items...)
 }

@@ -70,7 +70,12 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.RetryFailed):
 		return act("retry the failed downloads", false, dl.RetryFailed)
 	case key.Matches(msg, k.Clear):
-		return act("clear finished downloads", true, dl.ClearFinished)
+		return act("clear finished and failed downloads", true, func() error {
+			if err := dl.ClearFinished(); err != nil {
+				return err
+			}
+			return dl.ClearFailed()
+		})
 	}
 	s, ok := m.current()
 	if !ok {
@@ -121,10 +126,10 @@ func (m *Model) clamp() {
 
 // Totals aggregates the listed downloads.
 type Totals struct {
-	Active, Queued, Paused, Done, Failed, Cancelled int
-	Bytes, Total                                    int64   // bytes on disk and expected, cancelled items excluded
-	Rate                                            float64 // bytes per second of the active items
-	ETA                                             float64 // seconds until the active and waiting ones are done; 0 unknown
+	Active, Queued, Paused, Done, Unverified, Failed, Cancelled int
+	Bytes, Total                                                int64   // bytes on disk and expected, cancelled items excluded
+	Rate                                                        float64 // bytes per second of the active items
+	ETA                                                         float64 // seconds until the active and waiting ones are done; 0 unknown
 }
 
 // Totals adds up the statuses.
@@ -147,13 +152,15 @@ func (m *Model) Totals() Totals {
 			t.Paused++
 		case download.Done, download.Skipped:
 			t.Done++
+		case download.Unverified:
+			t.Unverified++
 		case download.Failed:
 			t.Failed++
 		case download.Cancelled:
 			t.Cancelled++
 			continue
 		}
-		if s.State == download.Done || s.State == download.Skipped {
+		if s.State == download.Done || s.State == download.Skipped || s.State == download.Unverified {
 			done := max(s.Done, total)
 			t.Bytes += done
 			t.Total += done
@@ -178,7 +185,7 @@ func (m *Model) Pending() int {
 }
 
 // Summary is the header's word on the queue: "3↓ 41%" while downloads run, "1✗" when
-// some failed, "" otherwise.
+// some failed, "1 unverified" when a file could not be proven whole, "" otherwise.
 func (m *Model) Summary() string {
 	t := m.Totals()
 	switch {
@@ -190,6 +197,8 @@ func (m *Model) Summary() string {
 		return s
 	case t.Failed > 0:
 		return fmt.Sprintf("%d✗", t.Failed)
+	case t.Unverified > 0:
+		return fmt.Sprintf("%d unverified", t.Unverified)
 	case t.Paused > 0:
 		return fmt.Sprintf("%d paused", t.Paused)
 	}

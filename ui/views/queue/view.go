@@ -26,7 +26,7 @@ const (
 func (m *Model) View() string {
 	st := m.c.Styles
 	if m.dl == nil {
-		msg := "Downloads unavailable in this session: D only notes what would be queued."
+		msg := "Downloads unavailable in this session: D cannot queue anything."
 		if m.why != "" {
 			msg = "Downloads unavailable: " + common.Sanitize(m.why)
 		}
@@ -58,6 +58,9 @@ func (m *Model) totalsLine() string {
 		parts = append(parts, fmt.Sprintf("%d paused", t.Paused))
 	}
 	parts = append(parts, fmt.Sprintf("%d done", t.Done))
+	if t.Unverified > 0 {
+		parts = append(parts, fmt.Sprintf("%d unverified", t.Unverified))
+	}
 	if t.Failed > 0 {
 		parts = append(parts, fmt.Sprintf("%d failed", t.Failed))
 	}
@@ -93,6 +96,8 @@ func (m *Model) line(s download.Status, cursor bool) string {
 		glyph, gs = "‖", qs.Paused
 	case download.Done, download.Skipped:
 		glyph, gs = "✓", qs.Done
+	case download.Unverified:
+		glyph, gs = "?", qs.Paused
 	case download.Failed:
 		glyph, gs = st.Glyphs.Error, qs.Failed
 	case download.Cancelled:
@@ -139,6 +144,9 @@ func (m *Model) detail(s download.Status, avail int) string {
 		return qs.Done.Render("done") + qs.Meta.Render("  "+model.FormatBytes(max(s.Done, total)))
 	case download.Skipped:
 		return qs.Done.Render("already on disk") + qs.Meta.Render("  "+model.FormatBytes(max(s.Done, total)))
+	case download.Unverified:
+		text := "saved, unverified: " + common.Sanitize(s.Err)
+		return qs.Paused.Render(ansi.Truncate(text, max(1, avail), "…"))
 	case download.Failed:
 		reason := common.Sanitize(s.Err)
 		if reason == "" {
