@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"mastui/download"
 	"mastui/model"
 	"mastui/services/mast"
 	"mastui/services/sim"
@@ -206,7 +207,7 @@ func (e *cliEnv) serverLabel() string {
 	case strings.TrimRight(e.cfg.MastURL, "/") == model.DefaultMastURL:
 		return "MAST"
 	default:
-		return e.cfg.MastURL
+		return download.StripCredentials(e.cfg.MastURL) // shown on screen: no user:password
 	}
 }
 

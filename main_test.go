@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"mastui/model"
 	"mastui/services/sim"
 )
 
@@ -278,5 +279,13 @@ func TestResolveReportsTheBadNameAndPrintsTheOthers(t *testing.T) {
 	if _, _, err := runCLI(t, "resolve", "Nope1", "Nope2", "--mast-url", url); err == nil ||
 		!strings.Contains(err.Error(), `"Nope1"`) || !strings.Contains(err.Error(), `"Nope2"`) {
 		t.Errorf("all unresolvable: err = %v", err)
+	}
+}
+
+// The header shows the server, never the user:password of a --mast-url.
+func TestServerLabelHidesCredentials(t *testing.T) {
+	e := &cliEnv{cfg: model.Config{MastURL: "https://user:s3cret@mast.example.org:8443/"}}
+	if got := e.serverLabel(); strings.Contains(got, "s3cret") || strings.Contains(got, "user") || !strings.Contains(got, "mast.example.org:8443") {
+		t.Fatalf("server label %q", got)
 	}
 }
