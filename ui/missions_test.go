@@ -39,7 +39,9 @@ func TestMissionResultsScreen(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
 	tm.Type("M101")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	waitText(t, tm, "datasets")
+	// The results' own column indicator: the form's live total ("9 datasets match")
+	// would not prove the rows are there, and the j below would be lost.
+	waitText(t, tm, "sci_data_set_name · col")
 	tm.Send(key("j"))
 	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
 }
