@@ -157,7 +157,7 @@ func TestMissionProductsScreen(t *testing.T) {
 	toJWST(t, tm)
 	tm.Type("NGC 628")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	waitText(t, tm, "4 datasets")
+	waitText(t, tm, "fileSetName · col") // the results, not the form's "4 datasets match"
 	tm.Send(key(" "))
 	tm.Send(key(" "))
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
