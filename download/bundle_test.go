@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestFetchBundleScript(t *testing.T) {
@@ -17,7 +16,7 @@ func TestFetchBundleScript(t *testing.T) {
 	prods := pick(t, 3, 3000, 40000)
 	uris := []string{prods[0].DataURI, prods[1].DataURI, "mast:HST/product/nonexistent_raw.fits", prods[2].DataURI}
 	var b bytes.Buffer
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 	defer cancel()
 	if err := FetchBundleScript(ctx, nil, ts.URL, "", uris, &b); err != nil {
 		t.Fatal(err)
@@ -60,7 +59,7 @@ func TestFetchBundleScriptRefusesErrorPages(t *testing.T) {
 		w.Write([]byte("<html><title>Maintenance</title></html>"))
 	}))
 	var b bytes.Buffer
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 	defer cancel()
 	err := FetchBundleScript(ctx, nil, ts.URL, "", []string{"mast:HST/product/x.fits"}, &b)
 	if err == nil || b.Len() != 0 || !strings.Contains(err.Error(), "Maintenance") {

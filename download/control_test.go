@@ -51,7 +51,7 @@ func partSize(it Item) int64 {
 func TestPauseResume(t *testing.T) {
 	m, items, c, _ := slowManager(t, 1)
 	it := items[0]
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 	defer cancel()
 	m.Start(ctx)
 	waitFor(t, "bytes on disk", 10*time.Second, func() bool { return partSize(it) > 20_000 })
@@ -96,7 +96,7 @@ func TestPauseResume(t *testing.T) {
 func TestCancelRemovesPartAndRetryRestarts(t *testing.T) {
 	m, items, _, _ := slowManager(t, 1)
 	it := items[0]
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 	defer cancel()
 	m.Start(ctx)
 	waitFor(t, "bytes on disk", 10*time.Second, func() bool { return partSize(it) > 20_000 })
@@ -122,7 +122,7 @@ func TestCancelRemovesPartAndRetryRestarts(t *testing.T) {
 
 func TestPauseAllSurvivesRestart(t *testing.T) {
 	m, items, _, o := slowManager(t, 6)
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 	defer cancel()
 	m.Start(ctx)
 	waitFor(t, "transfers", 10*time.Second, func() bool { return m.Totals().Active > 0 })
@@ -177,7 +177,7 @@ func TestEvents(t *testing.T) {
 	if err := m.Add(items...); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 	defer cancel()
 	last := map[string]Status{}
 	progress := map[string]int{}

@@ -360,7 +360,7 @@ func TestCommitOffTheWorkersPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	syncsAfterAdd := m.j.syncs
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 	defer cancel()
 	m.Start(ctx)
 	// The one worker fetches the other three files while the first one's commit hangs.

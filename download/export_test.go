@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 func exportItems() []Item {
@@ -60,7 +59,7 @@ func TestCurlScriptRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	run := func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 		defer cancel()
 		cmd := exec.CommandContext(ctx, "sh", script)
 		cmd.Dir = dir

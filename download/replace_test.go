@@ -27,7 +27,7 @@ func TestFinishedItemReplacedByNewURL(t *testing.T) {
 	if err != nil || res.Replaced != 1 {
 		t.Fatalf("AddAll over a failed item: %+v, %v", res, err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 	defer cancel()
 	m.Start(ctx)
 	if err := m.Wait(ctx); err != nil {

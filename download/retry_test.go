@@ -32,7 +32,7 @@ func TestRetryAfterHonoured(t *testing.T) {
 	if err := m.Add(it); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 	defer cancel()
 	m.Start(ctx)
 	waitFor(t, "the retry to be scheduled", 5*time.Second, func() bool { s, _ := m.Status(it.ID); return !s.NextRetry.IsZero() })
