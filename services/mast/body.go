@@ -143,3 +143,59 @@ func (l *blockList) free() {
 	}
 	l.mapped, l.used = nil, nil
 }
+
+// readSegments reads a whole answer like readBody, but returns it in segments that are
+// never copied into one buffer: blocks of growing size (firstBlock doubling up to
+// blockSize), each ending where cut says; the bytes after the cut start the next
+// block. A Portal table is decoded from the segments themselves (wire.DecodeSegments),
+// so the answer costs its own size, once. An announced length sizes the last block only
+// once half of it has arrived. A block cut cannot split (-1) is kept whole: the decoder
+// then joins the segments.
+func readSegments(r io.Reader, announced, limit int64, cut func([]byte) int, tooLarge func() error) ([][]byte, error) {
+	if announced > limit {
+		return nil, tooLarge()
+	}
+	var segs [][]byte
+	var carry []byte // the start of the next segment, cut off the last block
+	total, size := int64(0), int64(firstBlock)
+	for {
+		want := size
+		if announced > total && total >= announced/2 {
+			want = announced - total + 1 // +1: meet the end without another read
+		}
+		want = min(want, limit-total+1) // one byte over the cap is enough to know
+		block := make([]byte, int64(len(carry))+want)
+		k := copy(block, carry)
+		m, err := io.ReadFull(r, block[k:])
+		total += int64(m)
+		if total > limit {
+			return nil, tooLarge()
+		}
+		block = block[:k+m]
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			if len(block) > 0 || len(segs) == 0 {
+				segs = append(segs, block[:len(block):len(block)])
+			}
+			return segs, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		at := cut(block)
+		if at <= 0 {
+			at = len(block)
+		}
+		segs = append(segs, block[:at:at])
+		carry = block[at:]
+		size = min(2*size, blockSize)
+	}
+}
+
+// segmentsLen is the length of an answer read in segments.
+func segmentsLen(segs [][]byte) int {
+	n := 0
+	for _, s := range segs {
+		n += len(s)
+	}
+	return n
+}
