@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"mastui/model"
+	"mastui/services/bigmem"
 )
 
 // TooLargeError is an answer bigger than its configured cap (model.Config
@@ -146,11 +147,11 @@ func (l *blockList) free() {
 
 // readSegments reads a whole answer like readBody, but returns it in segments that are
 // never copied into one buffer: blocks of growing size (firstBlock doubling up to
-// blockSize), each ending where cut says; the bytes after the cut start the next
-// block. A Portal table is decoded from the segments themselves (wire.DecodeSegments),
-// so the answer costs its own size, once. An announced length sizes the last block only
-// once half of it has arrived. A block cut cannot split (-1) is kept whole: the decoder
-// then joins the segments.
+// blockSize, on huge pages once they are big: bigmem), each ending where cut says; the
+// bytes after the cut start the next block. A Portal table is decoded from the segments
+// themselves (wire.DecodeSegments), so the answer costs its own size, once. An
+// announced length sizes the last block only once half of it has arrived. A block cut
+// cannot split (-1) is kept whole: the decoder then joins the segments.
 func readSegments(r io.Reader, announced, limit int64, cut func([]byte) int, tooLarge func() error) ([][]byte, error) {
 	if announced > limit {
 		return nil, tooLarge()
@@ -159,12 +160,12 @@ func readSegments(r io.Reader, announced, limit int64, cut func([]byte) int, too
 	var carry []byte // the start of the next segment, cut off the last block
 	total, size := int64(0), int64(firstBlock)
 	for {
-		want := size
+		n := max(size, 2*int64(len(carry))) // the block, carry included
 		if announced > total && total >= announced/2 {
-			want = announced - total + 1 // +1: meet the end without another read
+			n = int64(len(carry)) + announced - total + 1 // +1: meet the end without another read
 		}
-		want = min(want, limit-total+1) // one byte over the cap is enough to know
-		block := make([]byte, int64(len(carry))+want)
+		n = min(n, int64(len(carry))+limit-total+1) // one byte over the cap is enough to know
+		block := bigmem.Make[byte](int(n))
 		k := copy(block, carry)
 		m, err := io.ReadFull(r, block[k:])
 		total += int64(m)

@@ -51,7 +51,9 @@ func TestReadSegments(t *testing.T) {
 					t.Fatalf("%d bytes, announced %d: segment %d starts %q", len(data), announced, k, s[:min(len(s), 10)])
 				}
 			}
-			if allocated := after.TotalAlloc - before.TotalAlloc; allocated > uint64(len(data)+blockSize+firstBlock) {
+			// Bounded by what arrived: blocks (with the alignment slack of huge pages,
+			// never touched) and the last block's unused end.
+			if allocated := after.TotalAlloc - before.TotalAlloc; allocated > uint64(2*len(data)+2*blockSize) {
 				t.Errorf("%d bytes, announced %d: %d bytes allocated", len(data), announced, allocated)
 			}
 			if n > 20 {

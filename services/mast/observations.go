@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"mastui/model"
+	"mastui/services/wire"
 )
 
 // obsConfigID is the configuration astroquery applies to every CAOM observation query.
@@ -114,21 +115,33 @@ func (c *Client) Search(ctx context.Context, q Query) (*model.Table, *Resolved, 
 
 // concat stacks the page tables in order.
 func concat(service string, ans []answer) (*model.Table, error) {
-	var t *model.Table
+	var tables []*model.Table
+	var pages []int
 	for i, a := range ans {
-		if a.resp.Table == nil {
-			continue
-		}
-		if t == nil {
-			t = a.resp.Table
-			continue
-		}
-		if err := t.Append(a.resp.Table); err != nil {
-			return nil, fmt.Errorf("%s: page %d: %w", service, i+1, err)
+		if a.resp.Table != nil {
+			tables, pages = append(tables, a.resp.Table), append(pages, i+1)
 		}
 	}
-	if t == nil {
-		t = &model.Table{}
+	return stack(tables, func(k int, err error) error { return fmt.Errorf("%s: page %d: %w", service, pages[k], err) })
+}
+
+// stack stacks tables in order: in one go when they have the same columns (wire.Concat),
+// else one after the other (model.Table.Append), failing with fail(k, err) on table k.
+func stack(tables []*model.Table, fail func(k int, err error) error) (*model.Table, error) {
+	switch len(tables) {
+	case 0:
+		return &model.Table{}, nil
+	case 1:
+		return tables[0], nil
+	}
+	if t := wire.Concat(tables); t != nil {
+		return t, nil
+	}
+	t := tables[0]
+	for k, o := range tables[1:] {
+		if err := t.Append(o); err != nil {
+			return nil, fail(k+1, err)
+		}
 	}
 	return t, nil
 }

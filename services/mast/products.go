@@ -39,7 +39,8 @@ func (c *Client) Products(ctx context.Context, obsids []string, opts ProductOpti
 	if err != nil {
 		return nil, fmt.Errorf("products: %w", err)
 	}
-	out := &model.Table{}
+	var batches []*model.Table
+	rows := 0
 	for start := 0; start < len(ids); start += batch {
 		end := min(start+batch, len(ids))
 		req := InvokeRequest{Service: "Mast.Caom.Products",
@@ -53,14 +54,17 @@ func (c *Client) Products(ctx context.Context, obsids []string, opts ProductOpti
 		if err != nil {
 			return nil, err
 		}
-		if len(out.Columns) == 0 {
-			out = t
-		} else if err := out.Append(t); err != nil {
-			return nil, fmt.Errorf("products: %w", err)
+		if len(t.Columns) > 0 {
+			batches = append(batches, t)
 		}
+		rows += t.Rows()
 		if opts.Progress != nil {
-			opts.Progress(end, len(ids), out.Rows())
+			opts.Progress(end, len(ids), rows)
 		}
+	}
+	out, err := stack(batches, func(_ int, err error) error { return fmt.Errorf("products: %w", err) })
+	if err != nil {
+		return nil, err
 	}
 	cc.applyMeta(out)
 	return out, nil

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"mastui/model"
+	"mastui/services/bigmem"
 )
 
 // chunk is the outcome of parsing rows from one start offset.
@@ -175,18 +176,29 @@ func sampleRowLen(b []byte, i int) int {
 	return max((i-start)/n, 32)
 }
 
-// allocColumns gives every column n zero rows.
+// allocColumns gives every column n zero rows. The columns of a kind share one array
+// (bigmem: a big table's columns sit on huge pages, which a column of its own rarely
+// fills); each column's slice ends where the next one starts, so appending to it
+// reallocates instead of overwriting a neighbour.
 func allocColumns(cols []*model.Column, n int) {
+	var count [model.KindBool + 1]int
+	for _, c := range cols {
+		count[c.Kind]++
+	}
+	strs := bigmem.Make[string](n * count[model.KindString])
+	floats := bigmem.Make[float64](n * count[model.KindFloat])
+	ints := bigmem.Make[int64](n * count[model.KindInt])
+	bools := bigmem.Make[bool](n * count[model.KindBool])
 	for _, c := range cols {
 		switch c.Kind {
 		case model.KindString:
-			c.Str = make([]string, n)
+			c.Str, strs = strs[:n:n], strs[n:]
 		case model.KindFloat:
-			c.Float = make([]float64, n)
+			c.Float, floats = floats[:n:n], floats[n:]
 		case model.KindInt:
-			c.Int = make([]int64, n)
+			c.Int, ints = ints[:n:n], ints[n:]
 		case model.KindBool:
-			c.Bool = make([]bool, n)
+			c.Bool, bools = bools[:n:n], bools[n:]
 		}
 	}
 }
