@@ -128,11 +128,8 @@ func concat(service string, ans []answer) (*model.Table, error) {
 // stack stacks tables in order: in one go when they have the same columns (wire.Concat),
 // else one after the other (model.Table.Append), failing with fail(k, err) on table k.
 func stack(tables []*model.Table, fail func(k int, err error) error) (*model.Table, error) {
-	switch len(tables) {
-	case 0:
+	if len(tables) == 0 {
 		return &model.Table{}, nil
-	case 1:
-		return tables[0], nil
 	}
 	if t := wire.Concat(tables); t != nil {
 		return t, nil

@@ -42,7 +42,7 @@ var errAttemptTimeout = errors.New("request timeout")
 // backoff (Retry-After honoured). What cannot succeed (an unknown host, a TLS or
 // certificate failure, a bad URL, an answer over the cap) fails at once.
 func (c *Client) send(ctx context.Context, call httpCall) ([]byte, error) {
-	call.cut = nil
+	call.cut = nil // one segment: the whole answer
 	segs, err := c.sendSegments(ctx, call)
 	if err != nil {
 		return nil, err

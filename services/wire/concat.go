@@ -6,10 +6,13 @@ import "mastui/model"
 // columns (names and kinds, in the same order), as pages of one query do: each column is
 // sized once, the columns of a kind sharing one array like Decode's (on huge pages), so
 // stacking costs one copy of the rows. It returns nil for tables that differ;
-// model.Table.Append stacks those.
+// model.Table.Append stacks those. A single table is returned as it is.
 func Concat(tables []*model.Table) *model.Table {
-	if len(tables) == 0 {
+	switch len(tables) {
+	case 0:
 		return nil
+	case 1:
+		return tables[0]
 	}
 	first := tables[0].Columns
 	total := 0
