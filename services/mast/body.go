@@ -26,9 +26,10 @@ func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("answer larger than %s, the %s limit of the config (%s)", size, e.Key, e.What)
 }
 
-// Reading in blocks: small answers (metadata, short pages) fit the first block; bigger
-// ones collect in blocks of blockSize, copied once into a buffer of exactly the
-// answer's size. An announced Content-Length, which may lie, sizes no allocation
+// Reading in blocks: small answers (metadata, short pages) fit the first block. Bigger
+// Portal tables stay in the blocks they were read in (readSegments): the answer costs
+// its size once. Other big answers, which their decoders need in one piece, collect in
+// blocks of blockSize, copied once into a buffer of exactly the answer's size. An announced Content-Length, which may lie, sizes no allocation
 // before half of it has arrived: then the final buffer is made at that size and the
 // rest is read straight into it. The peak is 1.5 times the answer with a length and 2
 // times without (the blocks go back to the system right after the copy where the
