@@ -73,3 +73,23 @@ func TestReadSegments(t *testing.T) {
 		t.Errorf("uncut: %d segments, %v", len(segs), err)
 	}
 }
+
+// TestEmptyAnswerInSegments: an answer of blanks and {} is an empty answer (status
+// ERROR, as astroquery reads it) however long, read in segments as a table is.
+func TestEmptyAnswerInSegments(t *testing.T) {
+	tooLarge := func() error { return &TooLargeError{What: "x", Limit: 1, Key: "k"} }
+	for _, body := range []string{"{}", strings.Repeat(" ", 3*firstBlock) + "{}\n", strings.Repeat("\n", firstBlock) + "null"} {
+		segs, err := readSegments(strings.NewReader(body), -1, 1<<30, wire.RowCut, tooLarge)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := decodeAnswer(segs, wire.Options{Service: "x", WantTable: true})
+		if err != nil || r.Status != "ERROR" {
+			t.Errorf("%d bytes in %d segments: %+v, %v", len(body), len(segs), r, err)
+		}
+	}
+	segs := [][]byte{[]byte(strings.Repeat(" ", firstBlock)), []byte("{} {}")}
+	if _, err := decodeAnswer(segs, wire.Options{Service: "x", WantTable: true}); err == nil {
+		t.Error("two values read as an empty answer")
+	}
+}

@@ -281,10 +281,19 @@ func isEmptyBody(raw []byte) bool {
 	return false
 }
 
+// emptyAnswer is isEmptyBody for an answer read in segments.
+func emptyAnswer(segs [][]byte) bool {
+	if len(segs) == 1 {
+		return isEmptyBody(segs[0])
+	}
+	// Only an answer of blanks so far may still be empty.
+	return len(bytes.TrimSpace(segs[0])) == 0 && isEmptyBody(bytes.Join(segs, nil))
+}
+
 // decodeAnswer reads one Portal answer, read in segments. wire.DecodeSegments also reads
 // the envelope of extjs and Name.Lookup answers (their Table is nil).
 func decodeAnswer(segs [][]byte, opts wire.Options) (*wire.Response, error) {
-	if len(segs) == 1 && isEmptyBody(segs[0]) {
+	if emptyAnswer(segs) {
 		return &wire.Response{Status: "ERROR", HasStatus: true}, nil
 	}
 	r, err := wire.DecodeSegments(segs, opts)

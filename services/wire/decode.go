@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"mastui/model"
+	"mastui/services/bigmem"
 )
 
 // Decode parses a Portal format=json answer (also extjs answers and columnsconfig dicts,
@@ -30,6 +31,19 @@ func DecodeSegments(segs [][]byte, opts Options) (*Response, error) {
 		return nil, fmt.Errorf("decode MAST answer: %w", err)
 	}
 	return r, nil
+}
+
+// joinSegments copies segments into one body.
+func joinSegments(segs [][]byte) []byte {
+	n := 0
+	for _, s := range segs {
+		n += len(s)
+	}
+	b := bigmem.Make[byte](n)[:0]
+	for _, s := range segs {
+		b = append(b, s...)
+	}
+	return b
 }
 
 // RowCut says where a block of an answer being read may end so that the next segment
@@ -77,7 +91,7 @@ func decodeSegments(segs [][]byte, opts Options, tn tuning) (*Response, error) {
 	}
 	r, err := decodeTop(segs, opts, tn)
 	if err != nil && len(segs) > 1 {
-		r, err = decodeTop([][]byte{bytes.Join(segs, nil)}, opts, tn)
+		r, err = decodeTop([][]byte{joinSegments(segs)}, opts, tn)
 	}
 	if se, ok := err.(*ShapeError); ok {
 		se.Service = opts.Service
