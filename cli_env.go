@@ -27,6 +27,7 @@ type cliEnv struct {
 	mastURL, format, cols string
 	configPath            string
 	demo                  bool
+	oneShot               bool   // the command prints what it reads and exits (oneShotCommands)
 	stopSim               func() // ends the demo archive, without waiting
 	cfg                   model.Config
 	logger                *slog.Logger
@@ -195,6 +196,7 @@ func (e *cliEnv) client() *mast.Client {
 
 		MaxPageBytes:     int64(e.cfg.MaxPageBytes),
 		MaxMetadataBytes: int64(e.cfg.MaxMetadataBytes),
+		HugePages:        e.oneShot,
 	})
 }
 

@@ -9,7 +9,8 @@ import (
 	"mastui/model"
 )
 
-// oneShotCommands read answers, print them and exit.
+// oneShotCommands read answers, print them and exit: they run with oneShotGC, and their
+// client reads big answers on huge pages (mast.Config.HugePages).
 var oneShotCommands = map[string]bool{"query": true, "products": true, "collections": true,
 	"metadata": true, "resolve": true, "mission": true}
 

@@ -107,7 +107,7 @@ func splitCommand(args []string) (string, []string) {
 
 func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	cmd, rest := splitCommand(args)
-	env := &cliEnv{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	env := &cliEnv{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, oneShot: oneShotCommands[cmd]}
 	switch cmd {
 	case "":
 		return env.runTUI(rest)

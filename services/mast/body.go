@@ -148,12 +148,12 @@ func (l *blockList) free() {
 
 // readSegments reads a whole answer like readBody, but returns it in segments that are
 // never copied into one buffer: blocks of growing size (firstBlock doubling up to
-// blockSize, on huge pages once they are big: bigmem), each ending where cut says; the
+// blockSize; with huge, on huge pages once they are big: bigmem), each ending where cut says; the
 // bytes after the cut start the next block. A Portal table is decoded from the segments
 // themselves (wire.DecodeSegments), so the answer costs its own size, once. An
 // announced length sizes the last block only once half of it has arrived. A block cut
 // cannot split (-1) is kept whole: the decoder then joins the segments.
-func readSegments(r io.Reader, announced, limit int64, cut func([]byte) int, tooLarge func() error) ([][]byte, error) {
+func readSegments(r io.Reader, announced, limit int64, cut func([]byte) int, huge bool, tooLarge func() error) ([][]byte, error) {
 	if announced > limit {
 		return nil, tooLarge()
 	}
@@ -166,7 +166,7 @@ func readSegments(r io.Reader, announced, limit int64, cut func([]byte) int, too
 			n = int64(len(carry)) + announced - total + 1 // +1: meet the end without another read
 		}
 		n = min(n, int64(len(carry))+limit-total+1) // one byte over the cap is enough to know
-		block := bigmem.Make[byte](int(n))
+		block := bigmem.Make[byte](int(n), huge)
 		k := copy(block, carry)
 		m, err := io.ReadFull(r, block[k:])
 		total += int64(m)

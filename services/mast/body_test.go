@@ -29,7 +29,8 @@ func rowsBody(n int) string {
 // arrived whatever the announced length, and capped like readBody.
 func TestReadSegments(t *testing.T) {
 	tooLarge := func() error { return &TooLargeError{What: "x", Limit: 1, Key: "k"} }
-	for _, n := range []int{0, 10, firstBlock - 1, firstBlock, firstBlock + 1, 3 * blockSize} {
+	for k, n := range []int{0, 10, firstBlock - 1, firstBlock, firstBlock + 1, 3 * blockSize, 3 * blockSize} {
+		huge := k%2 == 1
 		data := rowsBody(n)
 		if n < 20 {
 			data = strings.Repeat("z", n)
@@ -38,7 +39,7 @@ func TestReadSegments(t *testing.T) {
 			limit := max(int64(len(data)), announced)
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			segs, err := readSegments(strings.NewReader(data), announced, limit, wire.RowCut, tooLarge)
+			segs, err := readSegments(strings.NewReader(data), announced, limit, wire.RowCut, huge, tooLarge)
 			runtime.ReadMemStats(&after)
 			if err != nil {
 				t.Fatalf("%d bytes, announced %d: %v", len(data), announced, err)
@@ -57,18 +58,18 @@ func TestReadSegments(t *testing.T) {
 				t.Errorf("%d bytes, announced %d: %d bytes allocated", len(data), announced, allocated)
 			}
 			if n > 20 {
-				if _, err := readSegments(strings.NewReader(data+" "), announced, limit, wire.RowCut, tooLarge); !errors.As(err, new(*TooLargeError)) && limit == int64(len(data)) {
+				if _, err := readSegments(strings.NewReader(data+" "), announced, limit, wire.RowCut, huge, tooLarge); !errors.As(err, new(*TooLargeError)) && limit == int64(len(data)) {
 					t.Errorf("%d+1 bytes at a cap of %d: err = %v", len(data), len(data), err)
 				}
 			}
 		}
 	}
-	if _, err := readSegments(strings.NewReader("x"), 3<<30, 2<<30, wire.RowCut, tooLarge); err == nil {
+	if _, err := readSegments(strings.NewReader("x"), 3<<30, 2<<30, wire.RowCut, false, tooLarge); err == nil {
 		t.Error("an answer announced over the cap was read")
 	}
 	// A block with nowhere to cut is kept whole.
 	data := strings.Repeat("x", 3*firstBlock)
-	segs, err := readSegments(strings.NewReader(data), -1, 1<<30, wire.RowCut, tooLarge)
+	segs, err := readSegments(strings.NewReader(data), -1, 1<<30, wire.RowCut, true, tooLarge)
 	if err != nil || string(bytes.Join(segs, nil)) != data || len(segs[0]) != firstBlock {
 		t.Errorf("uncut: %d segments, %v", len(segs), err)
 	}
@@ -79,7 +80,7 @@ func TestReadSegments(t *testing.T) {
 func TestEmptyAnswerInSegments(t *testing.T) {
 	tooLarge := func() error { return &TooLargeError{What: "x", Limit: 1, Key: "k"} }
 	for _, body := range []string{"{}", strings.Repeat(" ", 3*firstBlock) + "{}\n", strings.Repeat("\n", firstBlock) + "null"} {
-		segs, err := readSegments(strings.NewReader(body), -1, 1<<30, wire.RowCut, tooLarge)
+		segs, err := readSegments(strings.NewReader(body), -1, 1<<30, wire.RowCut, false, tooLarge)
 		if err != nil {
 			t.Fatal(err)
 		}

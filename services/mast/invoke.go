@@ -224,7 +224,8 @@ func (c *Client) poll(ctx context.Context, req InvokeRequest, page, size int, br
 		if err != nil {
 			return answer{}, err
 		}
-		resp, err := decodeAnswer(segs, wire.Options{IgnoreValues: req.IgnoreValues, Service: req.Service, WantTable: table})
+		resp, err := decodeAnswer(segs, wire.Options{IgnoreValues: req.IgnoreValues, Service: req.Service, WantTable: table,
+			HugePages: c.cfg.HugePages})
 		if err != nil {
 			return answer{}, fmt.Errorf("page %d: %w", page, err)
 		}

@@ -63,11 +63,11 @@ func (c *Client) Products(ctx context.Context, obsids []string, opts ProductOpti
 			opts.Progress(end, len(ids), rows)
 		}
 	}
-	out := wire.Concat(pages) // every page in one copy
-	if out == nil {           // pages with other columns: page by page, batch by batch
+	out := wire.Concat(pages, c.cfg.HugePages) // every page in one copy
+	if out == nil {                            // pages with other columns: page by page, batch by batch
 		var tables []*model.Table
 		for _, ans := range batches {
-			t, err := concat("Mast.Caom.Products", ans)
+			t, err := concat("Mast.Caom.Products", ans, c.cfg.HugePages)
 			if err != nil {
 				return nil, err
 			}
@@ -75,7 +75,7 @@ func (c *Client) Products(ctx context.Context, obsids []string, opts ProductOpti
 				tables = append(tables, t)
 			}
 		}
-		if out, err = stack(tables, func(_ int, err error) error { return fmt.Errorf("products: %w", err) }); err != nil {
+		if out, err = stack(tables, c.cfg.HugePages, func(_ int, err error) error { return fmt.Errorf("products: %w", err) }); err != nil {
 			return nil, err
 		}
 	}

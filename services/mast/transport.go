@@ -139,7 +139,7 @@ func (c *Client) attempt(ctx context.Context, call httpCall) (body [][]byte, sta
 	}
 	tooLarge := func() error { return &TooLargeError{What: call.what, Limit: limit, Key: key} }
 	if call.cut != nil {
-		body, err = readSegments(resp.Body, resp.ContentLength, limit, call.cut, tooLarge)
+		body, err = readSegments(resp.Body, resp.ContentLength, limit, call.cut, c.cfg.HugePages, tooLarge)
 	} else {
 		var b []byte
 		b, err = readBody(resp.Body, resp.ContentLength, limit, tooLarge)

@@ -145,10 +145,11 @@ func TestCAOMPageMatchesReference(t *testing.T) {
 	}
 }
 
-// BenchmarkDecodeCAOM50kSegments decodes the page as the client reads a big answer: in
-// blocks cut between rows (DecodeSegments), with no joined copy.
+// BenchmarkDecodeCAOM50kSegments decodes the page as the CLI reads a big answer: in
+// blocks cut between rows (DecodeSegments), with no joined copy, on huge pages.
 func BenchmarkDecodeCAOM50kSegments(b *testing.B) {
 	body, opts := caomPage(50000), caomOpts()
+	opts.HugePages = true
 	segs := cutBlocks(body, 4<<20)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(body)))

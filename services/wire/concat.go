@@ -4,10 +4,11 @@ import "mastui/model"
 
 // Concat stacks the tables of a query's pages, in order, when they have the same
 // columns (names and kinds, in the same order), as pages of one query do: each column is
-// sized once, the columns of a kind sharing one array like Decode's (on huge pages), so
-// stacking costs one copy of the rows. It returns nil for tables that differ;
-// model.Table.Append stacks those. A single table is returned as it is.
-func Concat(tables []*model.Table) *model.Table {
+// sized once, the columns of a kind sharing one array like Decode's (on huge pages with
+// hugePages, see Options), so stacking costs one copy of the rows. It returns nil for
+// tables that differ; model.Table.Append stacks those. A single table is returned as it
+// is.
+func Concat(tables []*model.Table, hugePages bool) *model.Table {
 	switch len(tables) {
 	case 0:
 		return nil
@@ -32,7 +33,7 @@ func Concat(tables []*model.Table) *model.Table {
 	for i, c := range first {
 		cols[i] = &model.Column{Name: c.Name, Kind: c.Kind, Meta: c.Meta}
 	}
-	allocColumns(cols, total)
+	allocColumns(cols, total, hugePages)
 	for i, c := range cols {
 		for _, t := range tables {
 			if t.Columns[i].Masked != nil {

@@ -32,7 +32,7 @@ func TestConcatEqualsAppend(t *testing.T) {
 		if len(pages) == 0 {
 			continue
 		}
-		got := Concat(pages)
+		got := Concat(pages, it%2 == 0)
 		want := &model.Table{}
 		for _, p := range pages {
 			if err := want.Append(p); err != nil {
@@ -51,7 +51,7 @@ func TestConcatEqualsAppend(t *testing.T) {
 	a := model.NewTable(&model.Column{Name: "a", Kind: model.KindInt, Int: []int64{1}})
 	b := model.NewTable(&model.Column{Name: "a", Kind: model.KindFloat, Float: []float64{1}})
 	c := model.NewTable(&model.Column{Name: "b", Kind: model.KindInt, Int: []int64{1}})
-	if Concat([]*model.Table{a, b}) != nil || Concat([]*model.Table{a, c}) != nil {
+	if Concat([]*model.Table{a, b}, true) != nil || Concat([]*model.Table{a, c}, false) != nil {
 		t.Error("tables with other columns were stacked")
 	}
 }
@@ -65,7 +65,7 @@ func BenchmarkConcat(b *testing.B) {
 	pages := []*model.Table{r.Table, r.Table, r.Table.Select(seqRows(10000))}
 	b.ReportAllocs()
 	for b.Loop() {
-		if t := Concat(pages); t.Rows() != 110000 {
+		if t := Concat(pages, true); t.Rows() != 110000 {
 			b.Fatal(t.Rows())
 		}
 	}

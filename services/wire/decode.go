@@ -26,7 +26,7 @@ func Decode(body []byte, opts Options) (*Response, error) {
 // answer is malformed), the segments are joined and decoded as one body: the result is
 // always exactly Decode's of the whole.
 func DecodeSegments(segs [][]byte, opts Options) (*Response, error) {
-	r, err := decodeSegments(segs, opts, tuning{chunks: runtime.GOMAXPROCS(0), minChunk: 1 << 20})
+	r, err := decodeSegments(segs, opts, tuning{chunks: runtime.GOMAXPROCS(0), minChunk: 1 << 20, huge: opts.HugePages})
 	if err != nil {
 		return nil, fmt.Errorf("decode MAST answer: %w", err)
 	}
@@ -34,12 +34,12 @@ func DecodeSegments(segs [][]byte, opts Options) (*Response, error) {
 }
 
 // joinSegments copies segments into one body.
-func joinSegments(segs [][]byte) []byte {
+func joinSegments(segs [][]byte, huge bool) []byte {
 	n := 0
 	for _, s := range segs {
 		n += len(s)
 	}
-	b := bigmem.Make[byte](n)[:0]
+	b := bigmem.Make[byte](n, huge)[:0]
 	for _, s := range segs {
 		b = append(b, s...)
 	}
@@ -77,8 +77,9 @@ var errResegment = errors.New("segments not cut between rows")
 
 // tuning sets how data is split between goroutines; tests shrink it to exercise splitting.
 type tuning struct {
-	chunks   int // at most this many goroutines (one per CPU)
-	minChunk int // smallest span of data worth a goroutine
+	chunks   int  // at most this many goroutines (one per CPU)
+	minChunk int  // smallest span of data worth a goroutine
+	huge     bool // Options.HugePages
 }
 
 func decode(b []byte, opts Options, tn tuning) (*Response, error) {
@@ -91,7 +92,7 @@ func decodeSegments(segs [][]byte, opts Options, tn tuning) (*Response, error) {
 	}
 	r, err := decodeTop(segs, opts, tn)
 	if err != nil && len(segs) > 1 {
-		r, err = decodeTop([][]byte{joinSegments(segs)}, opts, tn)
+		r, err = decodeTop([][]byte{joinSegments(segs, tn.huge)}, opts, tn)
 	}
 	if se, ok := err.(*ShapeError); ok {
 		se.Service = opts.Service

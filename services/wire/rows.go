@@ -98,7 +98,7 @@ func parseData(segs [][]byte, i int, specs []colSpec, bound int, tn tuning) (*mo
 		est := max(to-pc.from, 0) / sampleRowLen(seg, pc.from)
 		bases[k+1] = bases[k] + est + est/8 + 16
 	}
-	allocColumns(final, bases[len(pieces)])
+	allocColumns(final, bases[len(pieces)], tn.huge)
 
 	var taken atomic.Int64
 	work := func() {
@@ -136,7 +136,7 @@ func parseData(segs [][]byte, i int, specs []colSpec, bound int, tn tuning) (*mo
 		}
 		c = chunks[c.next+1]
 	}
-	join(final, parts, workers)
+	join(final, parts, workers, tn.huge)
 	return model.NewTable(final...), false, c.seg, c.end, nil
 }
 
@@ -177,18 +177,18 @@ func sampleRowLen(b []byte, i int) int {
 }
 
 // allocColumns gives every column n zero rows. The columns of a kind share one array
-// (bigmem: a big table's columns sit on huge pages, which a column of its own rarely
-// fills); each column's slice ends where the next one starts, so appending to it
-// reallocates instead of overwriting a neighbour.
-func allocColumns(cols []*model.Column, n int) {
+// (with huge, on huge pages: bigmem; a column of its own rarely fills one); each
+// column's slice ends where the next one starts, so appending to it reallocates
+// instead of overwriting a neighbour.
+func allocColumns(cols []*model.Column, n int, huge bool) {
 	var count [model.KindBool + 1]int
 	for _, c := range cols {
 		count[c.Kind]++
 	}
-	strs := bigmem.Make[string](n * count[model.KindString])
-	floats := bigmem.Make[float64](n * count[model.KindFloat])
-	ints := bigmem.Make[int64](n * count[model.KindInt])
-	bools := bigmem.Make[bool](n * count[model.KindBool])
+	strs := bigmem.Make[string](n*count[model.KindString], huge)
+	floats := bigmem.Make[float64](n*count[model.KindFloat], huge)
+	ints := bigmem.Make[int64](n*count[model.KindInt], huge)
+	bools := bigmem.Make[bool](n*count[model.KindBool], huge)
 	for _, c := range cols {
 		switch c.Kind {
 		case model.KindString:
@@ -582,7 +582,7 @@ func (p *rowParser) value(ci, i int) (int, error) {
 }
 
 // join gathers the rows of parts, in order, at the start of the final columns.
-func join(final []*model.Column, parts []*rowParser, workers int) {
+func join(final []*model.Column, parts []*rowParser, workers int, huge bool) {
 	size := math.MaxInt // every column has the same length
 	if len(final) > 0 {
 		size = final[0].Len()
@@ -605,7 +605,7 @@ func join(final []*model.Column, parts []*rowParser, workers int) {
 		}
 	}
 	if !inPlace { // estimates were too low: fresh arrays (the parts still hold the rows)
-		allocColumns(final, total)
+		allocColumns(final, total, huge)
 	}
 	var taken atomic.Int64
 	parallel(min(workers, len(final)), func() {

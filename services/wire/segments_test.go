@@ -80,7 +80,7 @@ func TestDecodeSegmentsAliasesBlocks(t *testing.T) {
 		if len(segs) < 2 {
 			t.Fatalf("%d-byte blocks: %d segments", size, len(segs))
 		}
-		for _, tn := range []tuning{{chunks: 1, minChunk: 1 << 20}, {chunks: 3, minChunk: 5000}} {
+		for _, tn := range []tuning{{chunks: 1, minChunk: 1 << 20}, {chunks: 3, minChunk: 5000, huge: true}} {
 			got, err := decodeSegments(segs, caomOpts(), tn)
 			if err != nil {
 				t.Fatal(err)
@@ -114,7 +114,7 @@ func TestDecodeSegmentsAnyCut(t *testing.T) {
 		}
 		want, werr := decode(body, opts, tuning{chunks: 1, minChunk: 1 << 20})
 		for _, segs := range [][][]byte{cutAnywhere(r, body, 1+r.IntN(5)), cutBlocks(body, 8+r.IntN(200))} {
-			tn := tuning{chunks: 1 + r.IntN(3), minChunk: 1 + r.IntN(300)}
+			tn := tuning{chunks: 1 + r.IntN(3), minChunk: 1 + r.IntN(300), huge: r.IntN(2) == 0}
 			got, err := decodeSegments(segs, opts, tn)
 			if fmt.Sprint(err) != fmt.Sprint(werr) {
 				t.Fatalf("iteration %d (%d segments): error %v, whole body %v\n%s", it, len(segs), err, werr, body)
