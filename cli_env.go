@@ -28,6 +28,7 @@ type cliEnv struct {
 	mastURL, format, cols string
 	configPath            string
 	demo                  bool
+	oneShot               bool   // the command prints what it reads and exits (oneShotCommands)
 	stopSim               func() // ends the demo archive, without waiting
 	cfg                   model.Config
 	logger                *slog.Logger
@@ -196,6 +197,7 @@ func (e *cliEnv) client() *mast.Client {
 
 		MaxPageBytes:     int64(e.cfg.MaxPageBytes),
 		MaxMetadataBytes: int64(e.cfg.MaxMetadataBytes),
+		HugePages:        e.oneShot,
 	})
 }
 

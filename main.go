@@ -32,6 +32,9 @@ func main() {
 		<-ctx.Done()
 		stop() // the first signal ends the work in order; a second one kills at once
 	}()
+	if cmd, _ := splitCommand(os.Args[1:]); oneShotCommands[cmd] {
+		oneShotGC(oneShotHeap)
+	}
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
@@ -86,8 +89,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return err
 }
 
-func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	cmd, rest := "", args
+// splitCommand finds the command in a command line ("" for the TUI) and returns the
+// other arguments.
+func splitCommand(args []string) (string, []string) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if globalValueFlags[strings.TrimLeft(a, "-")] && a[0] == '-' {
@@ -95,11 +99,15 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			continue
 		}
 		if len(a) > 0 && a[0] != '-' {
-			cmd, rest = a, append(append([]string{}, args[:i]...), args[i+1:]...)
-			break
+			return a, append(append([]string{}, args[:i]...), args[i+1:]...)
 		}
 	}
-	env := &cliEnv{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	return "", args
+}
+
+func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	cmd, rest := splitCommand(args)
+	env := &cliEnv{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, oneShot: oneShotCommands[cmd]}
 	switch cmd {
 	case "":
 		return env.runTUI(rest)

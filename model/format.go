@@ -2,12 +2,12 @@ package model
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -35,26 +35,115 @@ func WriteTable(w io.Writer, t *Table, format string) error {
 }
 
 // WriteCSV writes a header line and one line per row; masked and NaN cells are empty,
-// server text is sanitized (SanitizeText).
+// server text is sanitized (SanitizeText). The bytes are those of encoding/csv (LF line
+// ends, fields quoted when it would quote them), appended straight into a large buffer:
+// no string per cell, one write per csvBuffer bytes.
 func WriteCSV(w io.Writer, t *Table) error {
-	cw := csv.NewWriter(w)
-	rec := make([]string, len(t.Columns))
+	buf := make([]byte, 0, csvBuffer+4096)
 	for i, c := range t.Columns {
-		rec[i] = SanitizeText(c.Name)
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = appendCSVText(buf, c.Name)
 	}
-	if err := cw.Write(rec); err != nil {
-		return fmt.Errorf("write csv header: %w", err)
-	}
+	buf = append(buf, '\n')
 	for r := 0; r < t.Rows(); r++ {
-		for i, c := range t.Columns {
-			rec[i] = textCell(c, r, "")
+		if len(buf) >= csvBuffer {
+			if _, err := w.Write(buf); err != nil {
+				return fmt.Errorf("write csv row %d: %w", r, err)
+			}
+			buf = buf[:0]
 		}
-		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("write csv row %d: %w", r, err)
+		for i, c := range t.Columns {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendCSVCell(buf, c, r)
+		}
+		buf = append(buf, '\n')
+	}
+	if _, err := w.Write(buf); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	return nil
+}
+
+// csvBuffer is how many bytes of CSV WriteCSV gathers per write.
+const csvBuffer = 256 << 10
+
+// appendCSVCell appends row r of c as a CSV field: empty when null.
+func appendCSVCell(buf []byte, c *Column, r int) []byte {
+	if c.IsNull(r) {
+		return buf
+	}
+	switch c.Kind {
+	case KindString:
+		return appendCSVText(buf, c.Str[r])
+	case KindFloat: // FormatFloat without the string; NaN is null
+		return strconv.AppendFloat(buf, c.Float[r], 'g', -1, 64)
+	case KindInt:
+		return strconv.AppendInt(buf, c.Int[r], 10)
+	}
+	return appendCSVText(buf, c.String(r))
+}
+
+// appendCSVText appends server text s as a CSV field: sanitized, then quoted as
+// encoding/csv would (a quote, comma, CR or LF inside, a leading space, or `\.`). Text
+// of plain printable ASCII with none of these, nearly every cell, is appended as is.
+func appendCSVText(buf []byte, s string) []byte {
+	if s == "" || s[0] != ' ' && s != `\.` && plainCSV(s) {
+		return append(buf, s...)
+	}
+	s = SanitizeText(s)
+	if !csvNeedsQuotes(s) {
+		return append(buf, s...)
+	}
+	buf = append(buf, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			buf = append(buf, '"')
+		}
+		buf = append(buf, s[i])
+	}
+	return append(buf, '"')
+}
+
+// plainCSV reports text of printable ASCII without a quote or a comma, 8 bytes at a time.
+func plainCSV(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if csvSpecial(x) != 0 {
+			return false
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == ',' {
+			return false
+		}
+	}
+	return true
+}
+
+// csvSpecial is non-zero when one of the 8 bytes of x is below 0x20, DEL, non-ASCII, a
+// quote or a comma (the usual "has a zero byte" tests: exact as a yes or no).
+func csvSpecial(x uint64) uint64 {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	q, c, d := x^(lsb*'"'), x^(lsb*','), x^(lsb*0x7f)
+	return ((q-lsb)&^q | (c-lsb)&^c | (d-lsb)&^d | (x-lsb*0x20)&^x | x) & msb
+}
+
+// csvNeedsQuotes is encoding/csv's rule for a comma-separated field.
+func csvNeedsQuotes(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s == `\.` || strings.ContainsAny(s, "\"\r\n,") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 // WriteJSON writes the rows as a JSON array of objects. It is written by hand so keys

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"mastui/model"
+	"mastui/services/bigmem"
 )
 
 // TooLargeError is an answer bigger than its configured cap (model.Config
@@ -25,9 +26,10 @@ func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("answer larger than %s, the %s limit of the config (%s)", size, e.Key, e.What)
 }
 
-// Reading in blocks: small answers (metadata, short pages) fit the first block; bigger
-// ones collect in blocks of blockSize, copied once into a buffer of exactly the
-// answer's size. An announced Content-Length, which may lie, sizes no allocation
+// Reading in blocks: small answers (metadata, short pages) fit the first block. Bigger
+// Portal tables stay in the blocks they were read in (readSegments): the answer costs
+// its size once. Other big answers, which their decoders need in one piece, collect in
+// blocks of blockSize, copied once into a buffer of exactly the answer's size. An announced Content-Length, which may lie, sizes no allocation
 // before half of it has arrived: then the final buffer is made at that size and the
 // rest is read straight into it. The peak is 1.5 times the answer with a length and 2
 // times without (the blocks go back to the system right after the copy where the
@@ -142,4 +144,60 @@ func (l *blockList) free() {
 		freeBlock(b)
 	}
 	l.mapped, l.used = nil, nil
+}
+
+// readSegments reads a whole answer like readBody, but returns it in segments that are
+// never copied into one buffer: blocks of growing size (firstBlock doubling up to
+// blockSize; with huge, on huge pages once they are big: bigmem), each ending where cut says; the
+// bytes after the cut start the next block. A Portal table is decoded from the segments
+// themselves (wire.DecodeSegments), so the answer costs its own size, once. An
+// announced length sizes the last block only once half of it has arrived. A block cut
+// cannot split (-1) is kept whole: the decoder then joins the segments.
+func readSegments(r io.Reader, announced, limit int64, cut func([]byte) int, huge bool, tooLarge func() error) ([][]byte, error) {
+	if announced > limit {
+		return nil, tooLarge()
+	}
+	var segs [][]byte
+	var carry []byte // the start of the next segment, cut off the last block
+	total, size := int64(0), int64(firstBlock)
+	for {
+		n := max(size, 2*int64(len(carry))) // the block, carry included
+		if announced > total && total >= announced/2 {
+			n = int64(len(carry)) + announced - total + 1 // +1: meet the end without another read
+		}
+		n = min(n, int64(len(carry))+limit-total+1) // one byte over the cap is enough to know
+		block := bigmem.Make[byte](int(n), huge)
+		k := copy(block, carry)
+		m, err := io.ReadFull(r, block[k:])
+		total += int64(m)
+		if total > limit {
+			return nil, tooLarge()
+		}
+		block = block[:k+m]
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			if len(block) > 0 || len(segs) == 0 {
+				segs = append(segs, block[:len(block):len(block)])
+			}
+			return segs, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		at := cut(block)
+		if at <= 0 {
+			at = len(block)
+		}
+		segs = append(segs, block[:at:at])
+		carry = block[at:]
+		size = min(2*size, blockSize)
+	}
+}
+
+// segmentsLen is the length of an answer read in segments.
+func segmentsLen(segs [][]byte) int {
+	n := 0
+	for _, s := range segs {
+		n += len(s)
+	}
+	return n
 }

@@ -37,7 +37,7 @@ type InvokeRequest struct {
 
 // answer is one kept Portal response.
 type answer struct {
-	raw  []byte
+	raw  [][]byte // the body, in segments (one unless read for a table)
 	resp *wire.Response
 }
 
@@ -76,7 +76,7 @@ func (c *Client) InvokeRaw(ctx context.Context, req InvokeRequest) ([][]byte, er
 	}
 	out := make([][]byte, len(ans))
 	for i, a := range ans {
-		out[i] = a.raw
+		out[i] = a.raw[0] // NoTable: read in one segment
 	}
 	return out, nil
 }
@@ -214,13 +214,18 @@ func (c *Client) poll(ctx context.Context, req InvokeRequest, page, size int, br
 	delay := c.cfg.PollInterval
 	for polls := 0; ; polls++ {
 		start := time.Now()
-		raw, err := c.send(ctx, httpCall{what: req.Service, method: "POST", url: c.invokeURL(), body: body, maxRetries: c.cfg.MaxRetries,
-			metadata: req.NoTable || formatOf(req) != "json"})
+		table := formatOf(req) == "json" && !req.NoTable
+		call := httpCall{what: req.Service, method: "POST", url: c.invokeURL(), body: body, maxRetries: c.cfg.MaxRetries,
+			metadata: !table}
+		if table {
+			call.cut = wire.RowCut // decoded from the blocks read, never joined
+		}
+		segs, err := c.sendSegments(ctx, call)
 		if err != nil {
 			return answer{}, err
 		}
-		resp, err := decodeAnswer(raw, wire.Options{IgnoreValues: req.IgnoreValues, Service: req.Service,
-			WantTable: formatOf(req) == "json" && !req.NoTable})
+		resp, err := decodeAnswer(segs, wire.Options{IgnoreValues: req.IgnoreValues, Service: req.Service, WantTable: table,
+			HugePages: c.cfg.HugePages})
 		if err != nil {
 			return answer{}, fmt.Errorf("page %d: %w", page, err)
 		}
@@ -229,9 +234,9 @@ func (c *Client) poll(ctx context.Context, req InvokeRequest, page, size int, br
 			level = slog.LevelDebug
 		}
 		c.log.Log(ctx, level, "mast invoke", "service", req.Service, "page", page, "poll", polls, "status", resp.Status,
-			"bytes", len(raw), "took", time.Since(start))
+			"bytes", segmentsLen(segs), "took", time.Since(start))
 		if !strings.EqualFold(resp.Status, "EXECUTING") {
-			return answer{raw: raw, resp: resp}, nil
+			return answer{raw: segs, resp: resp}, nil
 		}
 		if err := sleep(ctx, delay); err != nil {
 			return answer{}, fmt.Errorf("%s: %w", req.Service, err)
@@ -277,19 +282,28 @@ func isEmptyBody(raw []byte) bool {
 	return false
 }
 
-// decodeAnswer reads one Portal answer. wire.Decode also reads the envelope of extjs
-// and Name.Lookup answers (their Table is nil).
-func decodeAnswer(raw []byte, opts wire.Options) (*wire.Response, error) {
-	if isEmptyBody(raw) {
+// emptyAnswer is isEmptyBody for an answer read in segments.
+func emptyAnswer(segs [][]byte) bool {
+	if len(segs) == 1 {
+		return isEmptyBody(segs[0])
+	}
+	// Only an answer of blanks so far may still be empty.
+	return len(bytes.TrimSpace(segs[0])) == 0 && isEmptyBody(bytes.Join(segs, nil))
+}
+
+// decodeAnswer reads one Portal answer, read in segments. wire.DecodeSegments also reads
+// the envelope of extjs and Name.Lookup answers (their Table is nil).
+func decodeAnswer(segs [][]byte, opts wire.Options) (*wire.Response, error) {
+	if emptyAnswer(segs) {
 		return &wire.Response{Status: "ERROR", HasStatus: true}, nil
 	}
-	r, err := wire.Decode(raw, opts)
+	r, err := wire.DecodeSegments(segs, opts)
 	var se *wire.ShapeError
 	if errors.As(err, &se) {
 		return nil, err // names the service and the field; the body adds nothing
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w (body starts %q)", opts.Service, err, bodySnippet(raw))
+		return nil, fmt.Errorf("%s: %w (body starts %q)", opts.Service, err, bodySnippet(segs[0]))
 	}
 	return r, nil
 }

@@ -18,7 +18,8 @@ import (
 // reports the peak resident memory it cost per byte of answer (peak-rss/byte, Linux;
 // the goal is at most 2) and the bytes allocated on the Go heap per byte (alloc/byte).
 // The page size is MASTUI_BENCH_PAGE_MB (default 256); the server writes it row by row,
-// so it holds no copy. With Content-Length (cl) and without (chunked).
+// so it holds no copy. With Content-Length (cl) and without (chunked), and as the CLI
+// reads (on huge pages).
 func BenchmarkPageMemory(b *testing.B) {
 	mb := 256
 	if v, err := strconv.Atoi(os.Getenv("MASTUI_BENCH_PAGE_MB")); err == nil && v > 0 {
@@ -35,10 +36,14 @@ func BenchmarkPageMemory(b *testing.B) {
 		`{"name": "obsid", "type": "string"}, {"name": "s_region", "type": "string"}, {"name": "dataURL", "type": "string"}]}`
 	rows := (size - int64(len(head)+len(tail))) / int64(len(row)+2)
 	total := int64(len(head)+len(tail)) + rows*int64(len(row)+2) - 2
-	for _, withLength := range []bool{true, false} {
+	for _, v := range []struct{ withLength, huge bool }{{true, false}, {false, false}, {false, true}} {
+		withLength := v.withLength
 		name := "chunked"
 		if withLength {
 			name = "cl"
+		}
+		if v.huge {
+			name += "/huge-pages" // as the CLI reads
 		}
 		b.Run(fmt.Sprintf("%dMiB/%s", mb, name), func(b *testing.B) {
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -57,7 +62,7 @@ func BenchmarkPageMemory(b *testing.B) {
 				bw.Flush()
 			}))
 			defer srv.Close()
-			c := New(Config{BaseURL: srv.URL, MaxPageBytes: 2 * size})
+			c := New(Config{BaseURL: srv.URL, MaxPageBytes: 2 * size, HugePages: v.huge})
 			var peak, alloc float64
 			for b.Loop() {
 				runtime.GC()

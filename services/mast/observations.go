@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"mastui/model"
+	"mastui/services/wire"
 )
 
 // obsConfigID is the configuration astroquery applies to every CAOM observation query.
@@ -104,7 +105,7 @@ func (c *Client) Search(ctx context.Context, q Query) (*model.Table, *Resolved, 
 	if err != nil {
 		return nil, nil, err
 	}
-	t, err := concat(req.Service, ans)
+	t, err := concat(req.Service, ans, c.cfg.HugePages)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -113,22 +114,31 @@ func (c *Client) Search(ctx context.Context, q Query) (*model.Table, *Resolved, 
 }
 
 // concat stacks the page tables in order.
-func concat(service string, ans []answer) (*model.Table, error) {
-	var t *model.Table
+func concat(service string, ans []answer, huge bool) (*model.Table, error) {
+	var tables []*model.Table
+	var pages []int
 	for i, a := range ans {
-		if a.resp.Table == nil {
-			continue
-		}
-		if t == nil {
-			t = a.resp.Table
-			continue
-		}
-		if err := t.Append(a.resp.Table); err != nil {
-			return nil, fmt.Errorf("%s: page %d: %w", service, i+1, err)
+		if a.resp.Table != nil {
+			tables, pages = append(tables, a.resp.Table), append(pages, i+1)
 		}
 	}
-	if t == nil {
-		t = &model.Table{}
+	return stack(tables, huge, func(k int, err error) error { return fmt.Errorf("%s: page %d: %w", service, pages[k], err) })
+}
+
+// stack stacks tables in order: in one go when they have the same columns (wire.Concat),
+// else one after the other (model.Table.Append), failing with fail(k, err) on table k.
+func stack(tables []*model.Table, huge bool, fail func(k int, err error) error) (*model.Table, error) {
+	if len(tables) == 0 {
+		return &model.Table{}, nil
+	}
+	if t := wire.Concat(tables, huge); t != nil {
+		return t, nil
+	}
+	t := tables[0]
+	for k, o := range tables[1:] {
+		if err := t.Append(o); err != nil {
+			return nil, fail(k+1, err)
+		}
 	}
 	return t, nil
 }
@@ -169,7 +179,7 @@ func (c *Client) SearchPage(ctx context.Context, q Query, page, pageSize int) (*
 	}
 	// One answer normally; more when the server capped the page and the rest of it
 	// came in smaller pages. The page numbering is that of the first.
-	t, err := concat(req.Service, ans)
+	t, err := concat(req.Service, ans, c.cfg.HugePages)
 	if err != nil {
 		return nil, err
 	}
@@ -241,7 +251,7 @@ func (c *Client) Count(ctx context.Context, q Query) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	t, err := concat(req.Service, ans)
+	t, err := concat(req.Service, ans, c.cfg.HugePages)
 	if err != nil {
 		return 0, err
 	}

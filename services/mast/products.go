@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"mastui/model"
+	"mastui/services/wire"
 )
 
 // ProductOptions tunes Products.
@@ -39,7 +40,9 @@ func (c *Client) Products(ctx context.Context, obsids []string, opts ProductOpti
 	if err != nil {
 		return nil, fmt.Errorf("products: %w", err)
 	}
-	out := &model.Table{}
+	var batches [][]answer
+	var pages []*model.Table // of every batch, in order
+	rows := 0
 	for start := 0; start < len(ids); start += batch {
 		end := min(start+batch, len(ids))
 		req := InvokeRequest{Service: "Mast.Caom.Products",
@@ -49,17 +52,31 @@ func (c *Client) Products(ctx context.Context, obsids []string, opts ProductOpti
 		if err != nil {
 			return nil, fmt.Errorf("products (obsids %d-%d of %d): %w", start+1, end, len(ids), err)
 		}
-		t, err := concat(req.Service, ans)
-		if err != nil {
-			return nil, err
-		}
-		if len(out.Columns) == 0 {
-			out = t
-		} else if err := out.Append(t); err != nil {
-			return nil, fmt.Errorf("products: %w", err)
+		batches = append(batches, ans)
+		for _, a := range ans {
+			if a.resp.Table != nil {
+				pages = append(pages, a.resp.Table)
+				rows += a.resp.Table.Rows()
+			}
 		}
 		if opts.Progress != nil {
-			opts.Progress(end, len(ids), out.Rows())
+			opts.Progress(end, len(ids), rows)
+		}
+	}
+	out := wire.Concat(pages, c.cfg.HugePages) // every page in one copy
+	if out == nil {                            // pages with other columns: page by page, batch by batch
+		var tables []*model.Table
+		for _, ans := range batches {
+			t, err := concat("Mast.Caom.Products", ans, c.cfg.HugePages)
+			if err != nil {
+				return nil, err
+			}
+			if len(t.Columns) > 0 {
+				tables = append(tables, t)
+			}
+		}
+		if out, err = stack(tables, c.cfg.HugePages, func(_ int, err error) error { return fmt.Errorf("products: %w", err) }); err != nil {
+			return nil, err
 		}
 	}
 	cc.applyMeta(out)

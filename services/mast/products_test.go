@@ -111,3 +111,34 @@ func TestUniqueProductsFallbackToFilename(t *testing.T) {
 		t.Error("table without keys")
 	}
 }
+
+// TestProductsPagesWithOtherColumns: pages whose columns differ (a later batch without
+// size, one more column) are still stacked, the missing cells masked.
+func TestProductsPagesWithOtherColumns(t *testing.T) {
+	f := newFake(t)
+	f.onInvoke = func(c invokeCall, n int) reply {
+		ids := strings.Split(c.params()["obsid"].(string), ",")
+		fields := []map[string]string{{"name": "obsID", "type": "string"}, {"name": "size", "type": "int"}}
+		if n > 0 {
+			fields = []map[string]string{{"name": "obsID", "type": "string"}, {"name": "extra", "type": "string"}}
+		}
+		var rows []map[string]any
+		for _, id := range ids {
+			rows = append(rows, map[string]any{"obsID": json.Number(id), "size": 7, "extra": "x"})
+		}
+		b, _ := json.Marshal(map[string]any{"status": "COMPLETE", "msg": "", "data": rows, "fields": fields,
+			"paging": map[string]any{"page": 1, "pageSize": 50000, "pagesFiltered": 1, "rows": len(rows), "rowsFiltered": len(rows), "rowsTotal": len(rows)}})
+		return reply{body: string(b)}
+	}
+	tab, err := f.client(nil).Products(context.Background(), []string{"1", "2", "3"}, ProductOptions{BatchSize: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	size, extra := tab.Col("size"), tab.Col("extra")
+	if tab.Rows() != 3 || size == nil || extra == nil {
+		t.Fatalf("%d rows, columns %v", tab.Rows(), tab.Names())
+	}
+	if size.String(1) != "7" || !size.IsMasked(2) || !extra.IsMasked(0) || extra.String(2) != "x" {
+		t.Errorf("size %v %v, extra %v %v", size.Int, size.Masked, extra.Str, extra.Masked)
+	}
+}

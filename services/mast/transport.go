@@ -28,6 +28,9 @@ type httpCall struct {
 	accept      string // default text/plain
 	no500Retry  bool   // HTTP 500 means "invalid input" (Search API): do not retry it
 	metadata    bool   // capped by MaxMetadataBytes instead of MaxPageBytes
+	// cut, when set, reads the answer in segments cut where it says (readSegments);
+	// otherwise the answer comes as one segment.
+	cut func([]byte) int
 }
 
 // errAttemptTimeout marks the end of one attempt's RequestTimeout (retryable), as opposed
@@ -39,6 +42,16 @@ var errAttemptTimeout = errors.New("request timeout")
 // backoff (Retry-After honoured). What cannot succeed (an unknown host, a TLS or
 // certificate failure, a bad URL, an answer over the cap) fails at once.
 func (c *Client) send(ctx context.Context, call httpCall) ([]byte, error) {
+	call.cut = nil // one segment: the whole answer
+	segs, err := c.sendSegments(ctx, call)
+	if err != nil {
+		return nil, err
+	}
+	return segs[0], nil
+}
+
+// sendSegments is send for an answer read in segments (see httpCall.cut).
+func (c *Client) sendSegments(ctx context.Context, call httpCall) ([][]byte, error) {
 	if call.client == nil {
 		call.client = c.hc
 	}
@@ -55,7 +68,7 @@ func (c *Client) send(ctx context.Context, call httpCall) ([]byte, error) {
 		var te *TransportError
 		retryable := errors.As(err, &te) && te.retryable
 		if err == nil {
-			he = &HTTPError{What: call.what, StatusCode: status, Body: bodySnippet(body)}
+			he = &HTTPError{What: call.what, StatusCode: status, Body: bodySnippet(body[0])}
 			lastErr = he
 			retryable = status >= 500 && !(call.no500Retry && status == http.StatusInternalServerError) ||
 				status == http.StatusTooManyRequests
@@ -93,7 +106,7 @@ func (c *Client) send(ctx context.Context, call httpCall) ([]byte, error) {
 
 // attempt makes one request under its own RequestTimeout. A non-nil error is a
 // *TransportError, a *TooLargeError or a context error.
-func (c *Client) attempt(ctx context.Context, call httpCall) (body []byte, status int, retryAfter time.Duration, err error) {
+func (c *Client) attempt(ctx context.Context, call httpCall) (body [][]byte, status int, retryAfter time.Duration, err error) {
 	actx, cancel := context.WithTimeoutCause(ctx, c.cfg.RequestTimeout, errAttemptTimeout)
 	defer cancel()
 	var rd io.Reader
@@ -124,9 +137,14 @@ func (c *Client) attempt(ctx context.Context, call httpCall) (body []byte, statu
 	if call.metadata {
 		limit, key = c.cfg.MaxMetadataBytes, "max_metadata_bytes"
 	}
-	body, err = readBody(resp.Body, resp.ContentLength, limit, func() error {
-		return &TooLargeError{What: call.what, Limit: limit, Key: key}
-	})
+	tooLarge := func() error { return &TooLargeError{What: call.what, Limit: limit, Key: key} }
+	if call.cut != nil {
+		body, err = readSegments(resp.Body, resp.ContentLength, limit, call.cut, c.cfg.HugePages, tooLarge)
+	} else {
+		var b []byte
+		b, err = readBody(resp.Body, resp.ContentLength, limit, tooLarge)
+		body = [][]byte{b}
+	}
 	var tl *TooLargeError
 	if errors.As(err, &tl) {
 		return nil, 0, 0, err
@@ -134,7 +152,7 @@ func (c *Client) attempt(ctx context.Context, call httpCall) (body []byte, statu
 	if err != nil {
 		return nil, 0, 0, c.transportErr(actx, call, req.URL.Host, fmt.Errorf("read body: %w", err))
 	}
-	c.log.Debug("mast http", "what", call.what, "status", resp.StatusCode, "bytes", len(body), "took", time.Since(start))
+	c.log.Debug("mast http", "what", call.what, "status", resp.StatusCode, "bytes", segmentsLen(body), "took", time.Since(start))
 	return body, resp.StatusCode, ParseRetryAfter(resp.Header.Get("Retry-After")), nil
 }
 

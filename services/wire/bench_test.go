@@ -144,3 +144,19 @@ func TestCAOMPageMatchesReference(t *testing.T) {
 		t.Fatalf("got %d rows, %d columns", got.Table.Rows(), len(got.Table.Columns))
 	}
 }
+
+// BenchmarkDecodeCAOM50kSegments decodes the page as the CLI reads a big answer: in
+// blocks cut between rows (DecodeSegments), with no joined copy, on huge pages.
+func BenchmarkDecodeCAOM50kSegments(b *testing.B) {
+	body, opts := caomPage(50000), caomOpts()
+	opts.HugePages = true
+	segs := cutBlocks(body, 4<<20)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		r, err := DecodeSegments(segs, opts)
+		if err != nil || r.Table.Rows() != 50000 {
+			b.Fatalf("decode: %v", err)
+		}
+	}
+}

@@ -2,33 +2,98 @@ package wire
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"runtime"
 	"strconv"
 	"strings"
 
 	"mastui/model"
+	"mastui/services/bigmem"
 )
 
 // Decode parses a Portal format=json answer (also extjs answers and columnsconfig dicts,
 // which yield no Table). String values alias body, so the caller must not modify body
 // afterwards; the returned table keeps it alive.
 func Decode(body []byte, opts Options) (*Response, error) {
-	r, err := decode(body, opts, tuning{chunks: runtime.GOMAXPROCS(0), minChunk: 1 << 20})
+	return DecodeSegments([][]byte{body}, opts)
+}
+
+// DecodeSegments is Decode for a body read in segments: their concatenation, in order,
+// is the answer. A big answer is read in blocks, and cutting each block where RowCut
+// says lets the table alias the blocks themselves, with no copy of the body into one
+// buffer. When a cut was not between two rows of the data array after all (or the
+// answer is malformed), the segments are joined and decoded as one body: the result is
+// always exactly Decode's of the whole.
+func DecodeSegments(segs [][]byte, opts Options) (*Response, error) {
+	r, err := decodeSegments(segs, opts, tuning{chunks: runtime.GOMAXPROCS(0), minChunk: 1 << 20, huge: opts.HugePages})
 	if err != nil {
 		return nil, fmt.Errorf("decode MAST answer: %w", err)
 	}
 	return r, nil
 }
 
+// joinSegments copies segments into one body.
+func joinSegments(segs [][]byte, huge bool) []byte {
+	n := 0
+	for _, s := range segs {
+		n += len(s)
+	}
+	b := bigmem.Make[byte](n, huge)[:0]
+	for _, s := range segs {
+		b = append(b, s...)
+	}
+	return b
+}
+
+// RowCut says where a block of an answer being read may end so that the next segment
+// starts with a row: at the '{' after the last "}," (blanks allowed) of b; -1 when there
+// is none. Nothing guarantees the bytes are between two rows (they may sit in a string
+// or in a nested value); DecodeSegments checks that.
+func RowCut(b []byte) int {
+	for j := len(b) - 1; j > 0; j-- {
+		j = bytes.LastIndexByte(b[:j+1], '{')
+		if j <= 0 {
+			return -1
+		}
+		k := j - 1
+		for k >= 0 && isWS(b[k]) {
+			k--
+		}
+		if k < 0 || b[k] != ',' {
+			continue
+		}
+		for k--; k >= 0 && isWS(b[k]); k-- {
+		}
+		if k >= 0 && b[k] == '}' {
+			return j
+		}
+	}
+	return -1
+}
+
+// errResegment: the segments cannot be decoded apart; decode them joined.
+var errResegment = errors.New("segments not cut between rows")
+
 // tuning sets how data is split between goroutines; tests shrink it to exercise splitting.
 type tuning struct {
-	chunks   int // at most this many goroutines (one per CPU)
-	minChunk int // smallest span of data worth a goroutine
+	chunks   int  // at most this many goroutines (one per CPU)
+	minChunk int  // smallest span of data worth a goroutine
+	huge     bool // Options.HugePages
 }
 
 func decode(b []byte, opts Options, tn tuning) (*Response, error) {
-	r, err := decodeTop(b, opts, tn)
+	return decodeSegments([][]byte{b}, opts, tn)
+}
+
+func decodeSegments(segs [][]byte, opts Options, tn tuning) (*Response, error) {
+	if len(segs) == 0 {
+		segs = [][]byte{nil}
+	}
+	r, err := decodeTop(segs, opts, tn)
+	if err != nil && len(segs) > 1 {
+		r, err = decodeTop([][]byte{joinSegments(segs, tn.huge)}, opts, tn)
+	}
 	if se, ok := err.(*ShapeError); ok {
 		se.Service = opts.Service
 	}
@@ -48,9 +113,17 @@ func (s *shapeErrs) first() *ShapeError {
 	return nil
 }
 
-func decodeTop(b []byte, opts Options, tn tuning) (*Response, error) {
+// decodeTop decodes the answer. With more than one segment it fails (and the caller
+// decodes the joined body) unless data is an array of rows that starts in the first
+// segment and ends in the last, every segment cut between two of its rows.
+func decodeTop(segs [][]byte, opts Options, tn tuning) (*Response, error) {
 	r := &Response{}
+	b := segs[0]
+	multi := len(segs) > 1 // then data starts in the first segment and ends in the last
 	i := skipWS(b, 0)
+	if multi && (i >= len(b) || b[i] != '{') {
+		return nil, errResegment
+	}
 	if i < len(b) && b[i] == 'n' {
 		j, err := literal(b, i, "null")
 		if err != nil {
@@ -75,6 +148,8 @@ func decodeTop(b []byte, opts Options, tn tuning) (*Response, error) {
 		haveFields  bool
 		fieldsAt    = -1 // value offset of the last `fields`
 		dataAt      = -1 // value offset of the last `data`, when it is an array
+		dataFirst   byte // the first byte after its '['
+		afterData   bool // multi: b is the last segment now
 		dataKind    = KindMissing
 		fieldsKind  = KindMissing
 		notRows     bool // the last `data` array holds something other than objects
@@ -116,35 +191,59 @@ func decodeTop(b []byte, opts Options, tn tuning) (*Response, error) {
 		case "paging":
 			r.Paging, shape.paging, i, err = parsePaging(b, i)
 		case "fields":
+			if multi && !afterData {
+				return nil, errResegment // offsets would mix segments
+			}
 			fieldsAt = i
 			fieldsKind = kindAt(b, i)
 			r.Fields, haveFields, shape.fields, i, err = parseFields(b, i)
 		case "data":
-			dataAt, tbl, tblFieldsAt, notRows = -1, nil, -1, false
+			if multi && (afterData || i >= len(b) || b[i] != '[') {
+				return nil, errResegment
+			}
+			dataAt, dataFirst, tbl, tblFieldsAt, notRows = -1, 0, nil, -1, false
 			dataKind = kindAt(b, i)
 			if i >= len(b) || b[i] != '[' {
 				i, err = skipValue(b, i, 1)
 				break
 			}
 			dataAt = i
+			if j := skipWS(b, i+1); j < len(b) {
+				dataFirst = b[j]
+			}
 			// MAST sends `fields` after `data`: guess that the last "fields" key is the
 			// top-level one and parse data with it now; the guess is checked below.
-			useAt, use, have, bound := fieldsAt, r.Fields, haveFields, len(b)
-			if k := bytes.LastIndex(b[i:], []byte(`"fields"`)); k >= 0 {
-				bound = i + k
-				if j, err := colon(b, bound+len(`"fields"`)); err == nil {
-					j = skipWS(b, j)
-					if f, ok, _, _, err := parseFields(b, j); err == nil && ok {
+			tail := segs[len(segs)-1]
+			from := 0
+			if !multi {
+				from = i
+			}
+			useAt, use, have, bound := fieldsAt, r.Fields, haveFields, len(tail)
+			if k := bytes.LastIndex(tail[from:], []byte(`"fields"`)); k >= 0 {
+				bound = from + k
+				if j, err := colon(tail, bound+len(`"fields"`)); err == nil {
+					j = skipWS(tail, j)
+					if f, ok, _, _, err := parseFields(tail, j); err == nil && ok {
 						useAt, use, have = j, f, true
 					}
 				}
+			}
+			if multi && useAt < 0 {
+				return nil, errResegment
 			}
 			if !have {
 				i, err = skipValue(b, i, 1)
 				break
 			}
-			tbl, notRows, i, err = parseData(b, i, buildSpecs(use, opts), bound, tn)
+			var seg int
+			tbl, notRows, seg, i, err = parseData(segs, i, buildSpecs(use, opts), bound, tn)
 			tblFieldsAt = useAt
+			if multi {
+				if err != nil || notRows || seg != len(segs)-1 {
+					return nil, errResegment
+				}
+				b, afterData = tail, true
+			}
 		default:
 			i, err = skipValue(b, i, 1)
 		}
@@ -162,6 +261,9 @@ func decodeTop(b []byte, opts Options, tn tuning) (*Response, error) {
 		}
 		return nil, errAt(b, i, "after object key:value pair")
 	}
+	if multi && !afterData {
+		return nil, errResegment
+	}
 	if err := trailing(b, i); err != nil {
 		return nil, err
 	}
@@ -169,8 +271,11 @@ func decodeTop(b []byte, opts Options, tn tuning) (*Response, error) {
 		return nil, se
 	}
 	if dataAt >= 0 && haveFields && !notRows && (tbl == nil || tblFieldsAt != fieldsAt) {
+		if multi {
+			return nil, errResegment
+		}
 		// The guess was wrong (or fields came first but changed): parse data again.
-		tbl, notRows, _, err = parseData(b, dataAt, buildSpecs(r.Fields, opts), len(b), tn)
+		tbl, notRows, _, _, err = parseData(segs, dataAt, buildSpecs(r.Fields, opts), len(b), tn)
 		if err != nil {
 			return nil, err
 		}
@@ -182,7 +287,7 @@ func decodeTop(b []byte, opts Options, tn tuning) (*Response, error) {
 	if notRows {
 		badRow = firstNonObject(b, dataAt)
 	}
-	noCols := r.Table != nil && len(r.Table.Columns) == 0 && b[skipWS(b, dataAt+1)] != ']'
+	noCols := r.Table != nil && len(r.Table.Columns) == 0 && dataFirst != ']'
 	if err := tableShape(r, opts, fieldsKind, dataKind, firstShape(shape.fields, badRow), noCols); err != nil {
 		return nil, err
 	}

@@ -7,62 +7,98 @@ import (
 	"sync/atomic"
 
 	"mastui/model"
+	"mastui/services/bigmem"
 )
 
 // chunk is the outcome of parsing rows from one start offset.
 type chunk struct {
 	p       *rowParser
+	seg     int  // the segment it parsed
 	end     int  // after the array's ']' when next < 0
-	next    int  // index of the split it stopped at, -1 at the array end
+	next    int  // index of the stop it ended at, -1 at the array end
 	notRows bool // met an element that is not an object
 	err     error
 }
 
-// parseData converts the array at b[i] == '[' into a table. notRows reports an element
-// that is not an object (then the table is nil). bound is where the array probably ends.
+// piece is where one chunk starts: an offset in a segment, and the end (exclusive) of
+// the stops it may end at (those of its own segment, the segment's end included).
+type piece struct {
+	seg, from, stopEnd int
+}
+
+// parseData converts the array at segs[0][i] == '[' into a table. notRows reports an
+// element that is not an object (then the table is nil). bound, in the last segment, is
+// where the array probably ends. The segments are the body in order (see
+// DecodeSegments); after the first, each starts with a row. It returns the segment and
+// the offset after the array.
 //
-// Large arrays are parsed in parallel: the span is cut at guessed row boundaries ("}, {"),
-// and workers take the pieces in order from a shared counter, so a descheduled core delays
-// one small piece, not half the array. A guess is only trusted once the piece before it
-// lands exactly on it between two rows: a guess inside a string or a nested value costs
-// time, never correctness. Every piece writes into its own region of one set of column
-// arrays sized from the first rows, so the pieces are joined by moving rows down in place.
-func parseData(b []byte, i int, specs []colSpec, bound int, tn tuning) (*model.Table, bool, int, error) {
+// Large arrays are parsed in parallel: each segment is cut at guessed row boundaries
+// ("}, {"), and workers take the pieces in order from a shared counter, so a descheduled
+// core delays one small piece, not half the array. A guess (and a segment start) is only
+// trusted once the piece before it lands exactly on it between two rows: a guess inside
+// a string or a nested value costs time, never correctness. Every piece writes into its
+// own region of one set of column arrays sized from samples of its rows, so the pieces
+// are joined by moving rows down in place.
+func parseData(segs [][]byte, i int, specs []colSpec, bound int, tn tuning) (*model.Table, bool, int, int, error) {
 	final := make([]*model.Column, len(specs))
 	for ci, s := range specs {
 		final[ci] = &model.Column{Name: s.name, Kind: s.kind, Meta: model.ColumnMeta{Type: s.typeName}}
 	}
+	b := segs[0]
 	start := skipWS(b, i+1)
 	if start < len(b) && b[start] == ']' {
-		return model.NewTable(final...), false, start + 1, nil
+		return model.NewTable(final...), false, 0, start + 1, nil
 	}
 	if start >= len(b) || b[start] != '{' {
 		end, err := skipValue(b, i, 1)
-		return nil, true, end, err
+		return nil, true, 0, end, err
 	}
 	index := make(map[string]int, len(specs))
 	for ci, s := range specs {
 		index[s.name] = ci
 	}
-	bound = min(bound, len(b))
-	splits := findSplits(b, start, bound, tn)
-	chunks := make([]chunk, len(splits)+1)
+	last := len(segs) - 1
+	bound = min(bound, len(segs[last]))
+	var pieces []piece
+	var stops []int // stops[k]: where piece k ends if it lands there, in its segment
+	for s, seg := range segs {
+		from, to := 0, len(seg)
+		if s == 0 {
+			from = start
+		}
+		if s == last {
+			to = bound
+		}
+		first := len(pieces)
+		pieces = append(pieces, piece{seg: s, from: from})
+		for _, p := range findSplits(seg, from, to, tn) {
+			stops = append(stops, p)
+			pieces = append(pieces, piece{seg: s, from: p})
+		}
+		if s < last {
+			stops = append(stops, len(seg)) // the next segment starts with a row
+		}
+		for k := first; k < len(pieces); k++ {
+			pieces[k].stopEnd = len(stops)
+		}
+	}
+	chunks := make([]chunk, len(pieces))
 
 	// Region k of the column arrays is [bases[k], bases[k+1]).
-	rowLen := sampleRowLen(b, start)
-	bases := make([]int, len(chunks)+1)
-	for k := range chunks {
-		from, to := start, bound
-		if k > 0 {
-			from = splits[k-1]
+	bases := make([]int, len(pieces)+1)
+	for k, pc := range pieces {
+		seg := segs[pc.seg]
+		to := len(seg)
+		if pc.seg == last {
+			to = bound
 		}
-		if k < len(splits) {
-			to = splits[k]
+		if k+1 < len(pieces) && pieces[k+1].seg == pc.seg {
+			to = pieces[k+1].from
 		}
-		est := (to - from) / rowLen
-		bases[k+1] = bases[k] + est + est/16 + 16
+		est := max(to-pc.from, 0) / sampleRowLen(seg, pc.from)
+		bases[k+1] = bases[k] + est + est/8 + 16
 	}
-	allocColumns(final, bases[len(chunks)])
+	allocColumns(final, bases[len(pieces)], tn.huge)
 
 	var taken atomic.Int64
 	work := func() {
@@ -71,12 +107,10 @@ func parseData(b []byte, i int, specs []colSpec, bound int, tn tuning) (*model.T
 			if k >= len(chunks) {
 				return
 			}
-			from := start
-			if k > 0 {
-				from = splits[k-1]
-			}
-			p := newRowParser(b, specs, index, final, bases[k], bases[k+1])
-			c := p.parse(from, splits[k:])
+			pc := pieces[k]
+			p := newRowParser(segs[pc.seg], specs, index, final, bases[k], bases[k+1])
+			c := p.parse(pc.from, stops[k:pc.stopEnd])
+			c.seg = pc.seg
 			if c.next >= 0 {
 				c.next += k
 			}
@@ -90,11 +124,11 @@ func parseData(b []byte, i int, specs []colSpec, bound int, tn tuning) (*model.T
 	c := chunks[0]
 	for {
 		if c.err != nil {
-			return nil, false, c.end, c.err
+			return nil, false, c.seg, c.end, c.err
 		}
 		if c.notRows {
 			end, err := skipValue(b, i, 1)
-			return nil, true, end, err
+			return nil, true, 0, end, err
 		}
 		parts = append(parts, c.p)
 		if c.next < 0 {
@@ -102,8 +136,8 @@ func parseData(b []byte, i int, specs []colSpec, bound int, tn tuning) (*model.T
 		}
 		c = chunks[c.next+1]
 	}
-	join(final, parts, workers)
-	return model.NewTable(final...), false, c.end, nil
+	join(final, parts, workers, tn.huge)
+	return model.NewTable(final...), false, c.seg, c.end, nil
 }
 
 // parallel runs work on the calling goroutine and workers-1 others, and waits.
@@ -124,7 +158,7 @@ func parallel(workers int, work func()) {
 // start cannot make the column arrays huge; underestimates only cost a regrowth).
 func sampleRowLen(b []byte, i int) int {
 	start, n := i, 0
-	for n < 8 {
+	for n < 16 {
 		end, err := skipValue(b, i, 2)
 		if err != nil {
 			break
@@ -142,18 +176,29 @@ func sampleRowLen(b []byte, i int) int {
 	return max((i-start)/n, 32)
 }
 
-// allocColumns gives every column n zero rows.
-func allocColumns(cols []*model.Column, n int) {
+// allocColumns gives every column n zero rows. The columns of a kind share one array
+// (with huge, on huge pages: bigmem; a column of its own rarely fills one); each
+// column's slice ends where the next one starts, so appending to it reallocates
+// instead of overwriting a neighbour.
+func allocColumns(cols []*model.Column, n int, huge bool) {
+	var count [model.KindBool + 1]int
+	for _, c := range cols {
+		count[c.Kind]++
+	}
+	strs := bigmem.Make[string](n*count[model.KindString], huge)
+	floats := bigmem.Make[float64](n*count[model.KindFloat], huge)
+	ints := bigmem.Make[int64](n*count[model.KindInt], huge)
+	bools := bigmem.Make[bool](n*count[model.KindBool], huge)
 	for _, c := range cols {
 		switch c.Kind {
 		case model.KindString:
-			c.Str = make([]string, n)
+			c.Str, strs = strs[:n:n], strs[n:]
 		case model.KindFloat:
-			c.Float = make([]float64, n)
+			c.Float, floats = floats[:n:n], floats[n:]
 		case model.KindInt:
-			c.Int = make([]int64, n)
+			c.Int, ints = ints[:n:n], ints[n:]
 		case model.KindBool:
-			c.Bool = make([]bool, n)
+			c.Bool, bools = bools[:n:n], bools[n:]
 		}
 	}
 }
@@ -189,7 +234,7 @@ func findSplits(b []byte, start, bound int, tn tuning) []int {
 }
 
 // parse reads rows from b[start] until the array ends or it lands on one of splits
-// (ascending, all > start) between two rows.
+// (ascending, all > start; len(b) is the segment's end) between two rows.
 func (p *rowParser) parse(start int, splits []int) chunk {
 	b := p.b
 	i, next := start, 0
@@ -537,23 +582,30 @@ func (p *rowParser) value(ci, i int) (int, error) {
 }
 
 // join gathers the rows of parts, in order, at the start of the final columns.
-func join(final []*model.Column, parts []*rowParser, workers int) {
-	total := 0
-	inPlace := true
-	for _, q := range parts {
-		// Moving rows down is safe while no part has to move up over a later part.
-		if q.n == q.n0 && total > q.base {
-			inPlace = false
+func join(final []*model.Column, parts []*rowParser, workers int, huge bool) {
+	size := math.MaxInt // every column has the same length
+	if len(final) > 0 {
+		size = final[0].Len()
+	}
+	// In place, in order, each part's rows move to [off, off+rows); that is safe as long
+	// as they land before the rows of the next part still in the shared arrays (a part
+	// that outgrew its region holds its rows elsewhere).
+	total, inPlace := 0, true
+	for k, q := range parts {
+		limit := size
+		for _, r := range parts[k+1:] {
+			if r.n == r.n0 {
+				limit = r.base
+				break
+			}
 		}
 		total += q.rows
-	}
-	for _, c := range final {
-		if c.Len() < total {
+		if total > limit {
 			inPlace = false
 		}
 	}
 	if !inPlace { // estimates were too low: fresh arrays (the parts still hold the rows)
-		allocColumns(final, total)
+		allocColumns(final, total, huge)
 	}
 	var taken atomic.Int64
 	parallel(min(workers, len(final)), func() {

@@ -44,6 +44,9 @@ type Options struct {
 	IgnoreValues map[string]string
 	// Service names the answer in errors.
 	Service string
+	// HugePages puts a big table's columns (and a body joined from segments) on huge
+	// pages (bigmem): for processes that exit once they printed it.
+	HugePages bool
 	// WantTable is set when the caller reads a table (format=json queries): an answer
 	// that is neither EXECUTING nor ERROR must then carry a `fields` list and a `data`
 	// list of row objects, or Decode fails with a ShapeError. Without it, fields and

@@ -3,6 +3,7 @@ package wire
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -379,6 +380,14 @@ func FuzzDecode(f *testing.F) {
 		want, werr := decodeReference(body, opts)
 		if (err != nil) != (werr != nil) {
 			t.Fatalf("error mismatch: got %v, reference %v", err, werr)
+		}
+		// Read in blocks, the same body decodes the same.
+		if sg, serr := decodeSegments(cutBlocks(body, 16), opts, tn); fmt.Sprint(serr) != fmt.Sprint(err) {
+			t.Fatalf("in blocks: error %v, whole %v", serr, err)
+		} else if err == nil {
+			if err := sameResponse(sg, got); err != nil {
+				t.Fatalf("in blocks: %v", err)
+			}
 		}
 		if err != nil {
 			return

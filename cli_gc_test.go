@@ -1,0 +1,88 @@
+package main
+
+import (
+	"math"
+	"os"
+	"os/exec"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestOneShotCommandsDoNotCollect: `query … --format csv` of every collection runs
+// without a garbage collection (GODEBUG=gctrace=1 prints none), while the same run with
+// GOGC=100 in the environment (which wins) collects.
+func TestOneShotCommandsDoNotCollect(t *testing.T) {
+	url := startSim(t)
+	out, _, err := runCLI(t, "collections", "--mast-url", url, "--format", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	colls := strings.Join(strings.Fields(out)[1:], ",")
+	gcs := func(extra ...string) (int, int) {
+		cmd := exec.Command(os.Args[0], "query", "criteria", "obs_collection="+colls, "--mast-url", url, "--format", "csv")
+		cmd.Env = append(os.Environ(), append([]string{childEnv + "=1", "GODEBUG=gctrace=1", "GOGC=", "GOMEMLIMIT="}, extra...)...)
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		stdout, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", extra, err, stderr.String())
+		}
+		n := 0
+		for _, l := range strings.Split(stderr.String(), "\n") {
+			if strings.HasPrefix(l, "gc ") {
+				n++
+			}
+		}
+		return n, strings.Count(string(stdout), "\n")
+	}
+	if n, rows := gcs(); n != 0 || rows < 10000 {
+		t.Errorf("one-shot query: %d collections for %d lines of CSV, want none", n, rows)
+	}
+	if n, _ := gcs("GOGC=100"); n == 0 {
+		t.Error("with GOGC=100 in the environment: no collection (the test cannot see them, or the environment lost)")
+	}
+}
+
+// TestOneShotGCHandsOverAtTheLimit: once the heap reaches the limit, the collector runs
+// and the default pacing (GOGC=100, no limit) takes over: memory stays bounded.
+func TestOneShotGCHandsOverAtTheLimit(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	settings := func() (gogc, limit uint64) {
+		s := []metrics.Sample{{Name: "/gc/gogc:percent"}, {Name: "/gc/gomemlimit:bytes"}}
+		metrics.Read(s)
+		return s[0].Value.Uint64(), s[1].Value.Uint64()
+	}
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	limit := int64(before.Sys-before.HeapReleased) + 16<<20 // the limit counts all the runtime holds
+	oneShotGC(limit)
+	if gogc, l := settings(); gogc != math.MaxUint64 || l != uint64(limit) { // off reads as -1
+		t.Fatalf("under the limit: GOGC %d, limit %d; want off and %d", int64(gogc), l, limit)
+	}
+	var live [][]byte
+	deadline := time.Now().Add(time.Minute) // generous: only a hang fails
+	for {
+		if gogc, l := settings(); gogc == 100 {
+			if l != math.MaxInt64 {
+				t.Errorf("memory limit %d after the hand-over, want none", l)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("heap past the limit and the default pacing never took over")
+		}
+		live = append(live, make([]byte, 1<<20))
+		if len(live) > 64 {
+			live = nil // bound the heap while the finalizer runs
+		}
+		runtime.Gosched()
+	}
+	runtime.KeepAlive(live)
+}
