@@ -42,7 +42,7 @@ func csvRows(t *testing.T, out string) [][]string {
 // TestCLICappedPagesGiveEveryRow: `sim --page-cap 50` serves 50 rows per page whatever
 // the page size; query and products still print every row.
 func TestCLICappedPagesGiveEveryRow(t *testing.T) {
-	url := startSimWith(t, sim.Options{Seed: 1, Faults: sim.Faults{PageSizeCap: 50}})
+	url := startSimWith(t, sim.Options{Archive: demoArchive(t), Faults: sim.Faults{PageSizeCap: 50}})
 	out, _, err := runCLI(t, "query", "object", "M101", "--mast-url", url, "--format", "csv", "--columns", "obsid")
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +60,7 @@ func TestCLICappedPagesGiveEveryRow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := sim.New(sim.Options{Seed: 1}) // the same archive, to count
+	s, err := sim.New(sim.Options{Archive: demoArchive(t)}) // the same archive, to count
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestCLICappedPagesGiveEveryRow(t *testing.T) {
 // TestCLIAnswerCapsFromConfig: max_page_bytes and max_metadata_bytes of config.json cap
 // the answers, and the error names the key.
 func TestCLIAnswerCapsFromConfig(t *testing.T) {
-	url := startSimWith(t, sim.Options{Seed: 1})
+	url := startSimWith(t, sim.Options{Archive: demoArchive(t)})
 	cfg := filepath.Join(t.TempDir(), "config.json")
 	os.WriteFile(cfg, []byte(`{"max_page_bytes": "20KiB"}`), 0o600)
 	_, _, err := runCLI(t, "query", "object", "M101", "--mast-url", url, "--config", cfg)

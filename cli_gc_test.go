@@ -23,8 +23,8 @@ func TestOneShotCommandsDoNotCollect(t *testing.T) {
 	}
 	colls := strings.Join(strings.Fields(out)[1:], ",")
 	gcs := func(extra ...string) (int, int) {
-		cmd := exec.Command(os.Args[0], "query", "criteria", "obs_collection="+colls, "--mast-url", url, "--format", "csv")
-		cmd.Env = append(os.Environ(), append([]string{childEnv + "=1", "GODEBUG=gctrace=1", "GOGC=", "GOMEMLIMIT="}, extra...)...)
+		cmd := exec.Command(programPath(t), "query", "criteria", "obs_collection="+colls, "--mast-url", url, "--format", "csv")
+		cmd.Env = append(os.Environ(), append([]string{"GODEBUG=gctrace=1", "GOGC=", "GOMEMLIMIT="}, extra...)...)
 		var stderr strings.Builder
 		cmd.Stderr = &stderr
 		stdout, err := cmd.Output()

@@ -50,7 +50,7 @@ func (h *hostileServer) start(t *testing.T) string {
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
 	t.Setenv("MASTUI_CONFIG", t.TempDir()+"/none.json")
 	t.Setenv("MASTUI_MAST_URL", "")
-	s, err := sim.New(sim.Options{Seed: 1})
+	s, err := sim.New(sim.Options{Archive: demoArchive(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

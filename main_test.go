@@ -22,7 +22,7 @@ func startSim(t *testing.T) string {
 	t.Setenv("MASTUI_CONFIG", t.TempDir()+"/none.json")
 	t.Setenv("MASTUI_MAST_URL", "")
 	ctx, cancel := context.WithCancel(context.Background())
-	url, stop, err := sim.Start(ctx, "127.0.0.1:0", sim.Options{Seed: 1})
+	url, stop, err := sim.Start(ctx, "127.0.0.1:0", sim.Options{Archive: demoArchive(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

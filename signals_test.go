@@ -20,16 +20,10 @@ import (
 	"mastui/download"
 )
 
-// childEnv makes the test binary run main() instead of the tests: the real program,
-// started as a user would start it, without a separate build.
-const childEnv = "MASTUI_TEST_RUN_MAIN"
-
 func TestMain(m *testing.M) {
-	if os.Getenv(childEnv) == "1" {
-		main()
-		os.Exit(0)
-	}
-	os.Exit(m.Run())
+	code := m.Run()
+	removeProgram()
+	os.Exit(code)
 }
 
 // exitWait is the generous "did it exit at all" bound: no timing is asserted, only that
@@ -159,12 +153,12 @@ func (p *pty) termios(t *testing.T) *unix.Termios {
 // of a new session; wrap (if any) is a shell line the program is exec'ed from.
 func startTUI(t *testing.T, p *pty, url, wrap string) *exec.Cmd {
 	t.Helper()
-	args := []string{os.Args[0], "--mast-url", url, "--dir", t.TempDir()}
+	args := []string{programPath(t), "--mast-url", url, "--dir", t.TempDir()}
 	if wrap != "" {
 		args = append([]string{"/bin/sh", "-c", wrap + `; exec "$0" "$@"`}, args...)
 	}
 	cmd := exec.Command(args[0], args[1:]...)
-	cmd.Env = append(os.Environ(), childEnv+"=1", "TERM=screen") // screen: no colour query to answer
+	cmd.Env = append(os.Environ(), "TERM=screen") // screen: no colour query to answer
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = p.slave, p.slave, p.slave
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
 	if err := cmd.Start(); err != nil {

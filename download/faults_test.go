@@ -13,8 +13,9 @@ import (
 	"mastui/services/sim"
 )
 
-// faultQueue is the queue every fault mode must get through: 200 small public files.
-const faultQueue = 200
+// faultQueue is the queue every fault mode must get through: 80 small public files,
+// enough for every mode to hit each file several times (errors every 4th or 5th request).
+const faultQueue = 80
 
 // TestFaultModes runs a 200-file queue against each misbehaviour of the simulator (and a
 // few a proxy could add) and requires every file byte-identical, with no .part left.

@@ -33,7 +33,7 @@ var shared struct {
 
 func sharedSim(t testing.TB) *sim.Server {
 	t.Helper()
-	shared.once.Do(func() { shared.s, shared.err = sim.New(sim.Options{Seed: 1}) })
+	shared.once.Do(func() { shared.s, shared.err = sim.New(sim.Options{Archive: demoArchive(t)}) })
 	if shared.err != nil {
 		t.Fatal(shared.err)
 	}
@@ -42,7 +42,7 @@ func sharedSim(t testing.TB) *sim.Server {
 
 func newSim(t testing.TB, f sim.Faults) *sim.Server {
 	t.Helper()
-	s, err := sim.New(sim.Options{Seed: 1, Faults: f})
+	s, err := sim.New(sim.Options{Archive: demoArchive(t), Faults: f})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,16 +94,12 @@ func pickExclusive(t testing.TB) sim.Product {
 	if shared.excl != nil {
 		return *shared.excl
 	}
-	for i := a.Len() - 1; i >= 0; i-- {
-		for _, p := range a.Products(a.At(i).Obsid) {
-			if p.Exclusive() && p.Size < 200<<10 {
-				shared.excl = &p
-				return p
-			}
-		}
+	p, ok := a.FindProduct(func(p sim.Product) bool { return p.Exclusive() && p.Size < 200<<10 })
+	if !ok {
+		t.Fatal("no exclusive product")
 	}
-	t.Fatal("no exclusive product")
-	return sim.Product{}
+	shared.excl = &p
+	return p
 }
 
 func itemsFor(t testing.TB, base, dir string, prods []sim.Product) []Item {

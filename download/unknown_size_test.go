@@ -11,16 +11,13 @@ import (
 // pickExt returns a public product of at least lo bytes whose file name ends in ext.
 func pickExt(t testing.TB, ext string, lo int64) sim.Product {
 	t.Helper()
-	a := sharedSim(t).Archive()
-	for i := 0; i < a.Len(); i++ {
-		for _, p := range a.Products(a.At(i).Obsid) {
-			if !p.Exclusive() && p.Size >= lo && p.Size < 4*lo && strings.HasSuffix(p.Filename, ext) {
-				return p
-			}
-		}
+	p, ok := demoArchive(t).FindProduct(func(p sim.Product) bool {
+		return !p.Exclusive() && p.Size >= lo && p.Size < 4*lo && strings.HasSuffix(p.Filename, ext)
+	})
+	if !ok {
+		t.Fatalf("no %s product of %d bytes or more", ext, lo)
 	}
-	t.Fatalf("no %s product of %d bytes or more", ext, lo)
-	return sim.Product{}
+	return p
 }
 
 // unsized is items for prods with the size of the product list dropped (null in MAST's

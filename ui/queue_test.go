@@ -142,7 +142,7 @@ func TestQuitConfirmation(t *testing.T) {
 // A real engine against the simulator: three small products sent with D end up on disk,
 // the panel following the engine's events through its re-armed Listen.
 func TestQueueDownloadsWithSimulator(t *testing.T) {
-	s, err := sim.New(sim.Options{Seed: 1})
+	s, err := sim.New(sim.Options{Archive: demoArchive(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,7 @@ import (
 // simulator: column list, a criteria search, the products of two datasets and a
 // download of one of them.
 func TestSimMoreMissions(t *testing.T) {
-	_, c := newSim(t, sim.Options{Seed: 1})
+	_, c := newSim(t, sim.Options{Archive: demoArchive(t)})
 	ctx := context.Background()
 	for _, tc := range []struct {
 		mission, key string

@@ -15,7 +15,7 @@ import (
 // The seed-000 criteria example, through the client and the simulator: every returned row
 // satisfies every condition.
 func TestSimMissionSearchCriteriaExample(t *testing.T) {
-	_, c := newSim(t, sim.Options{Seed: 1})
+	_, c := newSim(t, sim.Options{Archive: demoArchive(t)})
 	page, err := c.MissionSearch(context.Background(), mast.MissionQuery{Mission: "hst", Criteria: []mast.Criterion{
 		{Name: "sci_obs_type", Value: "IMAGE"}, {Name: "sci_instrume", Value: "!COS"},
 		{Name: "sci_spec_1234", Value: "F150W,F105W,F110W"}, {Name: "sci_dec", Value: ">0"},
@@ -44,7 +44,7 @@ func TestSimMissionSearchCriteriaExample(t *testing.T) {
 }
 
 func TestSimMissionPositionalProductsAndRetrieve(t *testing.T) {
-	_, c := newSim(t, sim.Options{Seed: 1})
+	_, c := newSim(t, sim.Options{Archive: demoArchive(t)})
 	ctx := context.Background()
 	page, err := c.MissionSearch(ctx, mast.MissionQuery{Mission: "hst",
 		Coordinates: []mast.Position{{RA: 245.89675, Dec: -26.52575}, {RA: 205.54842, Dec: 28.37728}},

@@ -49,7 +49,7 @@ func sameList(t *testing.T, what string, got, want []string) {
 }
 
 func TestSimCappedPagesGiveEveryRow(t *testing.T) {
-	s, c := newSim(t, sim.Options{Seed: 1, Faults: sim.Faults{PageSizeCap: 50}})
+	s, c := newSim(t, sim.Options{Archive: demoArchive(t), Faults: sim.Faults{PageSizeCap: 50}})
 	ctx := context.Background()
 	tb, res, err := c.Search(ctx, mast.Query{Object: "M101"})
 	if err != nil {
@@ -102,7 +102,7 @@ func TestSimCappedPagesGiveEveryRow(t *testing.T) {
 // TestSimCappedMissionSearch: a Search API answer with fewer rows than limit although
 // totalResults says more exist is completed from where it stopped.
 func TestSimCappedMissionSearch(t *testing.T) {
-	_, c := newSim(t, sim.Options{Seed: 1, Faults: sim.Faults{PageSizeCap: 50}})
+	_, c := newSim(t, sim.Options{Archive: demoArchive(t), Faults: sim.Faults{PageSizeCap: 50}})
 	q := mast.MissionQuery{Mission: "jwst", Criteria: []mast.Criterion{{Name: "instrume", Value: "NIRCAM"}}}
 	p, err := c.MissionSearch(context.Background(), q)
 	if err != nil {

@@ -40,7 +40,7 @@ func sepDeg(ra1, dec1, ra2, dec2 float64) float64 {
 }
 
 func TestSimConeSearchObjectStaysInsideRadius(t *testing.T) {
-	_, c := newSim(t, sim.Options{Seed: 1})
+	_, c := newSim(t, sim.Options{Archive: demoArchive(t)})
 	tb, res, err := c.Search(context.Background(), mast.Query{Object: "M101"})
 	if err != nil {
 		t.Fatal(err)
@@ -68,12 +68,12 @@ func TestSimConeSearchObjectStaysInsideRadius(t *testing.T) {
 
 func TestSimPagingAndExecutingGiveTheSameRows(t *testing.T) {
 	q := mast.Query{Criteria: []mast.Criterion{{Name: "obs_collection", Value: "GALEX"}}}
-	_, one := newSim(t, sim.Options{Seed: 1})
+	_, one := newSim(t, sim.Options{Archive: demoArchive(t)})
 	whole, _, err := one.Search(context.Background(), q)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, _ := newSim(t, sim.Options{Seed: 1, Executing: 2})
+	s, _ := newSim(t, sim.Options{Archive: demoArchive(t), Executing: 2})
 	ts := httptest.NewServer(s.Handler())
 	defer ts.Close()
 	paged := mast.New(mast.Config{BaseURL: ts.URL, PageSize: 97, PollInterval: time.Millisecond})
@@ -102,7 +102,7 @@ func TestSimPagingAndExecutingGiveTheSameRows(t *testing.T) {
 }
 
 func TestSimCriteriaRowsSatisfyEveryCriterion(t *testing.T) {
-	_, c := newSim(t, sim.Options{Seed: 1})
+	_, c := newSim(t, sim.Options{Archive: demoArchive(t)})
 	ctx := context.Background()
 	tb, _, err := c.Search(ctx, mast.Query{Criteria: []mast.Criterion{
 		{Name: "dataproduct_type", Value: "image"}, {Name: "proposal_pi", Value: "Osten*"}, {Name: "s_dec", Value: "43.5..45.5"}}})
@@ -141,7 +141,7 @@ func TestSimCriteriaRowsSatisfyEveryCriterion(t *testing.T) {
 }
 
 func TestSimCountMatchesRowsForCriteria(t *testing.T) {
-	_, c := newSim(t, sim.Options{Seed: 1})
+	_, c := newSim(t, sim.Options{Archive: demoArchive(t)})
 	q := mast.Query{Criteria: []mast.Criterion{{Name: "obs_collection", Value: "HST"}, {Name: "calib_level", Value: "3"}, {Name: "t_exptime", Value: ">1000"}}}
 	tb, _, err := c.Search(context.Background(), q)
 	if err != nil {
@@ -159,7 +159,7 @@ func TestSimCountMatchesRowsForCriteria(t *testing.T) {
 }
 
 func TestSimErrorsAreClear(t *testing.T) {
-	_, c := newSim(t, sim.Options{Seed: 1})
+	_, c := newSim(t, sim.Options{Archive: demoArchive(t)})
 	ctx := context.Background()
 	_, _, err := c.Search(ctx, mast.Query{Criteria: []mast.Criterion{{Name: "instrumnet_name", Value: "ACS"}}})
 	if err == nil || !strings.Contains(err.Error(), `did you mean "instrument_name"`) {
@@ -178,7 +178,7 @@ func TestSimErrorsAreClear(t *testing.T) {
 }
 
 func TestSimBigIntegersStayExact(t *testing.T) {
-	s, c := newSim(t, sim.Options{Seed: 1})
+	s, c := newSim(t, sim.Options{Archive: demoArchive(t)})
 	tb, _, err := c.Search(context.Background(), mast.Query{Criteria: []mast.Criterion{{Name: "obs_collection", Value: "GALEX,PS1"}}})
 	if err != nil {
 		t.Fatal(err)
@@ -207,7 +207,7 @@ func TestSimBigIntegersStayExact(t *testing.T) {
 }
 
 func TestSimProductsEveryPageOfEveryBatch(t *testing.T) {
-	s, _ := newSim(t, sim.Options{Seed: 1})
+	s, _ := newSim(t, sim.Options{Archive: demoArchive(t)})
 	ts := httptest.NewServer(s.Handler())
 	defer ts.Close()
 	c := mast.New(mast.Config{BaseURL: ts.URL, PageSize: 40})
@@ -243,7 +243,7 @@ func TestSimProductsEveryPageOfEveryBatch(t *testing.T) {
 }
 
 func TestSimCollectionsMetadataResolver(t *testing.T) {
-	_, c := newSim(t, sim.Options{Seed: 1})
+	_, c := newSim(t, sim.Options{Archive: demoArchive(t)})
 	ctx := context.Background()
 	cols, err := c.Collections(ctx)
 	if err != nil {
@@ -275,7 +275,7 @@ func TestSimCollectionsMetadataResolver(t *testing.T) {
 }
 
 func TestSimValidateCriteriaPointsAtTheBadOne(t *testing.T) {
-	_, c := newSim(t, sim.Options{Seed: 1})
+	_, c := newSim(t, sim.Options{Archive: demoArchive(t)})
 	err := c.ValidateCriteria(context.Background(), []mast.Criterion{
 		{Name: "obs_collection", Value: "HST"}, {Name: "t_exptime", Value: "10..abc"}})
 	var ce *mast.CriterionError
@@ -288,7 +288,7 @@ func TestSimValidateCriteriaPointsAtTheBadOne(t *testing.T) {
 }
 
 func TestSimBundleRequestStagesACurlScript(t *testing.T) {
-	_, c := newSim(t, sim.Options{Seed: 1})
+	_, c := newSim(t, sim.Options{Archive: demoArchive(t)})
 	params := mast.Object{
 		{Key: "urlList", Value: "https://hla.stsci.edu/cgi-bin/getdata.cgi?config=ops&dataset=a1,https://hla.stsci.edu/cgi-bin/ecfproxy?file_id=b2.fits"},
 		{Key: "filename", Value: "mastDownload_20261122"},
@@ -326,7 +326,7 @@ func TestSimBundleRequestStagesACurlScript(t *testing.T) {
 // A bare year on a time column is that year (issue 9: t_min=2023 was MJD 2023, 0 rows);
 // a year range spans whole years.
 func TestSimYearCriteria(t *testing.T) {
-	_, c := newSim(t, sim.Options{Seed: 1})
+	_, c := newSim(t, sim.Options{Archive: demoArchive(t)})
 	ctx := context.Background()
 	for _, tc := range []struct {
 		value  string

@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Obs is one CAOM observation. Float fields use NaN for null, string fields "" for null,
@@ -54,6 +55,18 @@ type Archive struct {
 	// extras are the Search API missions' dedicated rows, built on first use (a few ms
 	// each) so start-up stays quick and each request does not rebuild them.
 	extras map[string]*searchExtras
+	// all is the Mast.Caom.All answer, rendered on first use: it is the same bytes for
+	// every server of this archive.
+	all struct {
+		once sync.Once
+		body []byte
+	}
+}
+
+// caomAll returns the Mast.Caom.All (extjs) answer.
+func (a *Archive) caomAll() []byte {
+	a.all.once.Do(func() { a.all.body = caomAllAnswer(a, obsColumns()) })
+	return a.all.body
 }
 
 // jwGroup is a JWST level-3 observation with the exposure observations it combines.
@@ -109,6 +122,40 @@ func (a *Archive) Products(obsid uint64) []Product {
 	return a.productsOf(i, obsid)
 }
 
+// FindProduct returns the first product for which match is true, visiting observations
+// one collection after another in turn (the first of each, then the second of each …),
+// so a kind of file that only some missions have is found after a few listings, not
+// after the half of the archive that comes first in obsid order. Deterministic.
+func (a *Archive) FindProduct(match func(Product) bool) (Product, bool) {
+	var order []string
+	byColl := map[string][]int32{}
+	for i := range a.obs {
+		c := a.obs[i].Collection
+		if _, ok := byColl[c]; !ok {
+			order = append(order, c)
+		}
+		byColl[c] = append(byColl[c], int32(i))
+	}
+	for k := 0; ; k++ {
+		more := false
+		for _, c := range order {
+			list := byColl[c]
+			if k >= len(list) {
+				continue
+			}
+			more = true
+			for _, p := range a.productsOf(list[k], a.obs[list[k]].Obsid) {
+				if match(p) {
+					return p, true
+				}
+			}
+		}
+		if !more {
+			return Product{}, false
+		}
+	}
+}
+
 // Collections counts observations per obs_collection.
 func (a *Archive) Collections() map[string]int {
 	out := map[string]int{}
@@ -136,6 +183,15 @@ func (a *Archive) Cone(ra, dec, radius float64) ([]int32, []float64) {
 }
 
 // newArchive builds the archive for a seed.
+// NewArchive builds the demo archive for seed (0 means 1), the same one New serves.
+func NewArchive(seed int64) (*Archive, error) {
+	a, err := newArchive(Options{Seed: seed}.seed())
+	if err != nil {
+		return nil, fmt.Errorf("sim: %w", err)
+	}
+	return a, nil
+}
+
 func newArchive(seed uint64) (*Archive, error) {
 	g := newGen(seed)
 	g.build()

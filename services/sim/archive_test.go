@@ -102,7 +102,7 @@ func TestDeterminism(t *testing.T) {
 	run := func(seed int64, fresh bool) (string, []byte, []byte) {
 		_, ts := sharedServer(t)
 		if fresh {
-			_, ts = newTestServer(t, Options{Seed: seed})
+			_, ts = freshServer(t, Options{Seed: seed})
 		}
 		cone := invokeRaw(t, ts.URL, `{"service": "Mast.Caom.Cone", "params": {"ra": 83.82208, "dec": -5.39111, "radius": 0.2}, "format": "json", "pagesize": 50000, "page": 1}`)
 		p := decodePortal(t, cone)

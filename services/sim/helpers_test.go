@@ -32,8 +32,19 @@ func sharedServer(t *testing.T) (*Server, *httptest.Server) {
 	return shared.s, ts
 }
 
-// newTestServer starts a simulator behind httptest.
+// newTestServer starts a simulator behind httptest. Seed 1 serves the shared archive
+// (built once); other seeds build their own.
 func newTestServer(t *testing.T, opts Options) (*Server, *httptest.Server) {
+	t.Helper()
+	if opts.Seed <= 1 && opts.Archive == nil {
+		s, _ := sharedServer(t)
+		opts.Archive = s.archive
+	}
+	return freshServer(t, opts)
+}
+
+// freshServer starts a simulator that builds its own archive unless opts names one.
+func freshServer(t *testing.T, opts Options) (*Server, *httptest.Server) {
 	t.Helper()
 	s, err := New(opts)
 	if err != nil {

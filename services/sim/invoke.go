@@ -64,7 +64,7 @@ func (s *Server) invoke(w http.ResponseWriter, r *http.Request) {
 	case "mast.caom.products":
 		ans, err = s.productsQuery(params, pr)
 	case "mast.caom.all":
-		ans = func(w io.Writer) error { _, err := w.Write(s.caomAll); return err }
+		ans = func(w io.Writer) error { _, err := w.Write(s.archive.caomAll()); return err }
 	case "mast.bundle.request":
 		ans, err = s.bundleRequest(r, params)
 	case "":

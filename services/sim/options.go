@@ -23,6 +23,10 @@ type Options struct {
 	Logger    *slog.Logger  // nil = discard
 	Tokens    []string      // extra accepted MAST tokens (DemoToken is always accepted)
 	Faults    Faults        // injected misbehaviour, all off by default
+	// Archive, when set, is served instead of building one from Seed (which is then
+	// ignored): an archive never changes once built, so servers with different faults
+	// can share one, and building one is the costly part of New.
+	Archive *Archive
 }
 
 // Faults make the simulator misbehave the way MAST sometimes does, so clients can be

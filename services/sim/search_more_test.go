@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"sort"
 	"strings"
@@ -229,12 +228,7 @@ func TestSearchMoreProductsAndDownload(t *testing.T) {
 
 // The new missions' files are archive files too: FileContent knows them.
 func TestSearchMoreFileContent(t *testing.T) {
-	s, err := New(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
+	s, _ := sharedServer(t)
 	for _, m := range moreMissions {
 		sm := searchMissions[m.name]
 		rows := sm.extraRows(s.archive)

@@ -23,7 +23,6 @@ type Server struct {
 	archive  *Archive
 	log      *slog.Logger
 	configs  map[string][]byte
-	caomAll  []byte
 	filtCols []column[obsRow] // Mast.Caom.Filtered answers
 	posCols  []column[obsRow] // cone and position answers (with distance)
 	prodCols []column[Product]
@@ -39,9 +38,12 @@ type Server struct {
 
 // New builds a simulator and its archive (deterministic for opts.Seed).
 func New(opts Options) (*Server, error) {
-	a, err := newArchive(opts.seed())
-	if err != nil {
-		return nil, fmt.Errorf("sim: %w", err)
+	a := opts.Archive
+	if a == nil {
+		var err error
+		if a, err = NewArchive(opts.Seed); err != nil {
+			return nil, err
+		}
 	}
 	s := &Server{
 		opts:     opts,
@@ -57,7 +59,6 @@ func New(opts Options) (*Server, error) {
 	for _, t := range opts.Tokens {
 		s.tokens[t] = true
 	}
-	s.caomAll = caomAllAnswer(a, obsColumns())
 	mux := http.NewServeMux()
 	mux.HandleFunc("/api/v0/invoke", s.invoke)
 	mux.HandleFunc("/portal/Mashup/Mashup.asmx/columnsconfig", s.columnsConfig)
