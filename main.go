@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
 	"mastui/model"
@@ -27,19 +28,39 @@ func (e usageError) Error() string { return e.msg }
 func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), stopSignals()...)
-	go func() {
-		<-ctx.Done()
-		stop() // the first signal ends the work in order; a second one kills at once
-	}()
+	ctx, stopped := stopOnSignal()
 	if cmd, _ := splitCommand(os.Args[1:]); oneShotCommands[cmd] {
 		oneShotGC(oneShotHeap)
 	}
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
+	code := 0
 	if err != nil {
-		os.Exit(reportError(os.Stderr, err))
+		code = reportError(os.Stderr, err)
 	}
+	if sig := stopped(); sig != 0 {
+		code = 128 + int(sig) // what a shell reports for a program a signal ended
+	}
+	os.Exit(code)
+}
+
+// stopOnSignal returns a context cancelled by the first stop signal, and a function
+// telling which signal that was (0 for none). The first signal ends the work in order;
+// the handlers are then reset, so a second one kills at once.
+func stopOnSignal() (context.Context, func() syscall.Signal) {
+	sigs := stopSignals()
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, sigs...)
+	ctx, cancel := context.WithCancel(context.Background())
+	var got atomic.Int32
+	go func() {
+		s := <-ch
+		if n, ok := s.(syscall.Signal); ok {
+			got.Store(int32(n))
+		}
+		signal.Reset(sigs...)
+		cancel()
+	}()
+	return ctx, func() syscall.Signal { return syscall.Signal(got.Load()) }
 }
 
 // reportError prints err for the user and returns the exit status. Errors carry server

@@ -121,21 +121,30 @@ func (p *pty) output(from int) string {
 // waitFor waits until the output since from contains text.
 func (p *pty) waitFor(t *testing.T, from int, text string) {
 	t.Helper()
-	deadline := time.After(startWait)
+	if !p.seen(from, text, startWait) {
+		t.Fatalf("%q never appeared:\n%q", text, p.output(from))
+	}
+}
+
+// seen reports whether the output since from contains text within d. The program may
+// have exited already: what it wrote last is still in the terminal's buffer, read by
+// readLoop a moment later.
+func (p *pty) seen(from int, text string, d time.Duration) bool {
+	deadline := time.After(d)
 	for {
 		p.mu.Lock()
 		got := strings.Contains(p.out.String()[min(from, p.out.Len()):], text)
 		changed := p.changed
 		p.mu.Unlock()
 		if got {
-			return
+			return true
 		}
 		select {
 		case <-changed:
 		case <-p.readDone:
-			t.Fatalf("the terminal closed before %q appeared:\n%q", text, p.output(from))
+			return strings.Contains(p.output(from), text)
 		case <-deadline:
-			t.Fatalf("%q never appeared:\n%q", text, p.output(from))
+			return false
 		}
 	}
 }
@@ -237,8 +246,8 @@ func checkRestored(t *testing.T, p *pty, before *unix.Termios, from int, what st
 		t.Errorf("%s: terminal left in raw mode: lflag %#x iflag %#x oflag %#x, were %#x %#x %#x",
 			what, after.Lflag, after.Iflag, after.Oflag, before.Lflag, before.Iflag, before.Oflag)
 	}
-	if out := p.output(from); !strings.Contains(out, "\x1b[?1049l") {
-		t.Errorf("%s: the alternate screen was not left; output after the signal: %q", what, out)
+	if !p.seen(from, "\x1b[?1049l", exitWait) {
+		t.Errorf("%s: the alternate screen was not left; output after the signal: %q", what, p.output(from))
 	}
 }
 
@@ -270,6 +279,9 @@ func TestSignalsEndTheTUI(t *testing.T) {
 				t.Fatal(err)
 			}
 			waitExit(t, p, cmd, what)
+			if got, want := cmd.ProcessState.ExitCode(), 128+int(c.sig); got != want {
+				t.Errorf("%s: exit status %d, want %d (128 + the signal, as a shell reports it)", what, got, want)
+			}
 			checkRestored(t, p, before, mark, what)
 			checkQueueReleased(t, id, what)
 			if t.Failed() {

@@ -4,12 +4,14 @@
 #   decode a 50,000-row CAOM page into the table model   <= 60 ms
 #   one keypress (Update + View) on 100,000 rows x 40 cols <= 2 ms
 #   CPU of a whole CLI run (query criteria, product lists -> CSV) >= 10x less than astroquery
+#   peak memory of one page through the client                 <= 2x the page's size
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 go test -run '^$' -bench 'DecodeCAOM50k' -benchmem -benchtime 10x ./services/wire/ | tee -a "$out"
 go test -run '^$' -bench 'ResultsKeypress' -benchmem -benchtime 2000x ./ui/... | tee -a "$out"
+MASTUI_BENCH_PAGE_MB=256 go test -run '^$' -bench 'PageMemory' -benchtime 2x ./services/mast/ | tee -a "$out"
 ns() { awk -v pat="$1" '$1 ~ pat {print $3; exit}' "$out"; }
 ratio() { # name ns target_ns
   [ -n "$2" ] || { echo "$1: no result"; return; }
@@ -23,6 +25,9 @@ mu=$(ns '^BenchmarkDecodeCAOM50k(-[0-9]+)?$')
 [ -n "$ej" ] && [ -n "$mu" ] && awk -v a="$ej" -v b="$mu" 'BEGIN { printf "%-44s %10.1fx faster than encoding/json into maps (%.0f ms)\n", "decode speed-up", a/b, a/1e6 }'
 ratio "keypress, 100k rows x 40 cols"         "$(ns '^BenchmarkResultsKeypress/rows=100000')"        2000000
 ratio "keypress, 10k rows x 40 cols"          "$(ns '^BenchmarkResultsKeypress/rows=10000')"         2000000
+# Peak resident memory of one 256 MiB Portal page, per byte of the page (target <= 2).
+awk '$1 ~ /^BenchmarkPageMemory/ { for (i = 2; i < NF; i++) if ($(i+1) == "peak-rss/byte") {
+  printf "%-44s %10.2f x its size  target 2.00  %s\n", "peak memory, " substr($1, 21), $i, ($i <= 2 ? "ok" : "MISSED") } }' "$out"
 # Downloads on loopback vs curl --parallel --parallel-max 8 (same files, same simulator
 # process): 356 x 0.8 MB and 200 x 5 MB; opt-in test because it moves 1.3 GB per round.
 if command -v curl >/dev/null; then
