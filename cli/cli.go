@@ -136,9 +136,10 @@ func newRoot(env *cliEnv, tuneGC bool) *cobra.Command {
 		env.missionCommand(),
 		env.versionCommand(),
 	)
-	// Made now, not when cobra runs, so the help and the README list them too.
-	root.InitDefaultHelpCmd()
+	// Made now, not when cobra runs, so the help and the README list them too (help
+	// last: cobra moves it there when it runs).
 	root.InitDefaultCompletionCmd()
+	root.InitDefaultHelpCmd()
 	keepFlagOrder(root)
 	return root
 }

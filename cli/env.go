@@ -238,7 +238,7 @@ func downloadDirFlags(fs *pflag.FlagSet, dir *string, flat *bool, defaultDir, di
 
 // outFlag declares download-file's --out.
 func outFlag(fs *pflag.FlagSet, out *string) {
-	fs.StringVar(out, "out", "", "file or directory to write to (default ./<file name>)")
+	fs.StringVar(out, "out", "", "file or directory `PATH` to write to (default ./<file name>)")
 }
 
 // resolverFlag declares --resolver, the name resolver.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -125,3 +126,61 @@ func ownFlags(c *cobra.Command) *pflag.FlagSet {
 	c.InheritedFlags().VisitAll(add)
 	return own
 }
+
+// Reference is the README's command list: every command with its own flags and what it
+// does, then the global flags, generated from the command tree (as the help is).
+func Reference() string {
+	root := newRoot(&cliEnv{ctx: context.Background(), version: "dev"}, false)
+	var b strings.Builder
+	b.WriteString("| command | flags | what |\n|---|---|---|\n")
+	row := func(c *cobra.Command, flags []string, what string) {
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", cell(useLine(c)), cell(strings.Join(flags, " ")), cell(what))
+	}
+	row(root, flagNames(ownFlags(root)), "the terminal UI (real MAST, a `--mast-url`, or the embedded `--demo` archive)")
+	for _, c := range listed(root) {
+		flags := flagNames(ownFlags(c))
+		if c.DisableFlagParsing {
+			flags = simFlagNames(simFlags(&cliEnv{ctx: context.Background()}))
+		}
+		row(c, flags, c.Short)
+	}
+	b.WriteString("\n| global flag (any command, anywhere on the line) | what |\n|---|---|\n")
+	root.PersistentFlags().VisitAll(func(f *pflag.Flag) {
+		_, usage := pflag.UnquoteUsage(f)
+		fmt.Fprintf(&b, "| `%s` | %s |\n", cell(flagName(f)), cell(usage))
+	})
+	return b.String()
+}
+
+// flagNames are the flags of fs as `--name ARG` code spans, without --help.
+func flagNames(fs *pflag.FlagSet) []string {
+	var names []string
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Name != "help" {
+			names = append(names, "`"+flagName(f)+"`")
+		}
+	})
+	return names
+}
+
+// flagName is "--name ARG", as the help shows it.
+func flagName(f *pflag.Flag) string {
+	if arg, _ := pflag.UnquoteUsage(f); arg != "" {
+		return "--" + f.Name + " " + arg
+	}
+	return "--" + f.Name
+}
+
+// simFlagNames reads the simulator's flag list (flag.PrintDefaults: "  -name type" lines).
+func simFlagNames(list string) []string {
+	var names []string
+	for _, l := range strings.Split(list, "\n") {
+		if rest, ok := strings.CutPrefix(l, "  -"); ok {
+			names = append(names, "`--"+rest+"`")
+		}
+	}
+	return names
+}
+
+// cell escapes the pipes of a markdown table cell.
+func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
