@@ -54,6 +54,9 @@ func (e *cliEnv) globalFlags(root *cobra.Command) {
 // be written with one dash (-mast-url). Positional arguments after a negative number are
 // moved behind a "--", in order.
 func normalizeArgs(root *cobra.Command, args []string) []string {
+	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		return args // a shell asking for completions: the line as typed so far
+	}
 	cmd, _, err := root.Find(args)
 	if err != nil || cmd.DisableFlagParsing {
 		return args
@@ -66,11 +69,13 @@ func normalizeArgs(root *cobra.Command, args []string) []string {
 		return cmd.InheritedFlags().Lookup(name)
 	}
 	var out, tail []string
+	dashes := false // the line has a "--"
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
 		case a == "--":
 			tail = append(tail, args[i+1:]...)
+			dashes = true
 			i = len(args)
 			continue
 		case looksNumeric(a) || (len(tail) > 0 && !strings.HasPrefix(a, "-")):
@@ -89,7 +94,7 @@ func normalizeArgs(root *cobra.Command, args []string) []string {
 			}
 		}
 	}
-	if len(tail) == 0 {
+	if len(tail) == 0 && !dashes {
 		return out
 	}
 	return append(append(out, "--"), tail...)
