@@ -93,7 +93,7 @@ func newRoot(env *cliEnv, tuneGC bool) *cobra.Command {
 	root := &cobra.Command{
 		Use:     "mastui",
 		Short:   "mastui — a keyboard-driven browser for MAST (Mikulski Archive for Space Telescopes)",
-		Long:    filterNotes + "\n\n" + criteriaNotes,
+		Long:    filterNotes + "\n\n" + criteriaNotes + "\n" + positionNotes,
 		Version: env.version,
 		// Errors are main's to print (reportError), once, without a usage dump.
 		SilenceErrors: true,

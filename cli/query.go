@@ -29,7 +29,7 @@ func (e *cliEnv) queryCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:         "query",
 		Short:       "search observations (CAOM): around an object or a position, or by criteria",
-		Long:        criteriaNotes,
+		Long:        criteriaNotes + "\n" + positionNotes,
 		Annotations: map[string]string{oneShotKey: "yes", "word": "kind"},
 		RunE:        subcommandRequired,
 	}
@@ -57,6 +57,7 @@ func (e *cliEnv) queryCommand() *cobra.Command {
 	object := &cobra.Command{
 		Use:     "object NAME",
 		Short:   "observations around a named object (resolved by SIMBAD or NED)",
+		Long:    positionNotes,
 		Example: "  mastui query object M101 --radius \"3 arcmin\"",
 		RunE: func(c *cobra.Command, args []string) error {
 			return search(c, func(mq *mast.Query) error {
@@ -71,6 +72,7 @@ func (e *cliEnv) queryCommand() *cobra.Command {
 	region := &cobra.Command{
 		Use:     `region "RA DEC"`,
 		Short:   "observations around a sky position",
+		Long:    positionNotes,
 		Example: `  mastui query region "21h29m58.38s +12d10m00.6s" --count`,
 		RunE: func(c *cobra.Command, args []string) error {
 			return search(c, func(mq *mast.Query) error {
@@ -89,6 +91,7 @@ func (e *cliEnv) queryCommand() *cobra.Command {
 	criteria := &cobra.Command{
 		Use:     "criteria KEY=VALUE...",
 		Short:   "observations matching criteria, optionally around an --object or --coordinates",
+		Long:    criteriaNotes + "\n" + positionNotes,
 		Example: "  mastui query criteria --object M101 filters=NUV,FUV obs_collection=GALEX --format json",
 		RunE: func(c *cobra.Command, args []string) error {
 			return search(c, func(mq *mast.Query) error {

@@ -18,8 +18,9 @@ special keys: extension=fits,fits.gz  mrp_only=true  guide_stars=false  name=*_c
 
 	criteriaNotes = `Criteria values (KEY=VALUE): a comma list is OR (filters=NUV,FUV), !x negates (dataRights=!EXCLUSIVE_ACCESS),
 a..b is an inclusive range for numeric columns (t_exptime=100..500, also >100, <=50), * is a wildcard
-(proposal_pi=Osten*). Times (t_min, t_max, t_obs_release) take MJD or ISO dates (2022-07-01..2024-12-31).
-Coordinates: "322.49324 12.16683", "21h29m58.38s +12d10m00.6s" or "21:29:58.38 +12:10:00.6".
+(proposal_pi=Osten*). Times (t_min, t_max, t_obs_release) take MJD or ISO dates (2022-07-01..2024-12-31).`
+
+	positionNotes = `Coordinates: "322.49324 12.16683", "21h29m58.38s +12d10m00.6s" or "21:29:58.38 +12:10:00.6".
 Radius: "0.2 deg", "3 arcmin", "10 arcsec"; a bare number is degrees (default 0.2 deg).`
 )
 
@@ -111,19 +112,24 @@ func commandList(c *cobra.Command) string {
 	return b.String()
 }
 
-// ownFlags are the flags a command declares or takes from its parents, without the
-// global ones: the root's persistent flags.
+// ownFlags are the flags a command declares or takes from its parents, in the order
+// they are declared, --help last; not the global ones (the root's persistent flags).
 func ownFlags(c *cobra.Command) *pflag.FlagSet {
 	global := c.Root().PersistentFlags()
 	own := pflag.NewFlagSet(c.Name(), pflag.ContinueOnError)
 	own.SortFlags = false
 	add := func(f *pflag.Flag) {
-		if global.Lookup(f.Name) == nil && own.Lookup(f.Name) == nil {
+		if f.Name != "help" && global.Lookup(f.Name) == nil && own.Lookup(f.Name) == nil {
 			own.AddFlag(f)
 		}
 	}
 	c.LocalFlags().VisitAll(add)
-	c.InheritedFlags().VisitAll(add)
+	for p := c.Parent(); p != nil; p = p.Parent() {
+		p.PersistentFlags().VisitAll(add)
+	}
+	if h := c.Flags().Lookup("help"); h != nil {
+		own.AddFlag(h)
+	}
 	return own
 }
 
