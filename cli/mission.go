@@ -199,6 +199,7 @@ func (e *cliEnv) missionProductsCommand(begin missionBegin, sub string) *cobra.C
 			"  mastui mission download --mission hst --products-json products.json"
 		downloadDirFlags(cmd.Flags(), &dir, &flat, ".", "download directory `D`")
 		cmd.Flags().StringVar(&fromJSON, "products-json", "", "a MAST subscription-service JSON `FILE` (a list of product objects) instead of dataset ids")
+		cmd.Flags().Bool("unique", true, "download each file once (always on)")
 	} else {
 		cmd.Flags().BoolVar(&unique, "unique", false, "drop repeated file names")
 	}
