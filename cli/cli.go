@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -159,10 +160,7 @@ func commandName(c *cobra.Command) string {
 	if !c.HasParent() {
 		return c.Name()
 	}
-	if p := commandName(c.Parent()); c.Parent().HasParent() {
-		return p + " " + c.Name()
-	}
-	return c.Name()
+	return strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" ")
 }
 
 // unknownCommand is the root's argument check: a word the tree does not know.
