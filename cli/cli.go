@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"mastui/model"
 )
@@ -141,19 +142,34 @@ func newRoot(env *cliEnv, tuneGC bool) *cobra.Command {
 	// last: cobra moves it there when it runs).
 	root.InitDefaultCompletionCmd()
 	root.InitDefaultHelpCmd()
-	keepFlagOrder(root)
+	finishFlags(root)
 	return root
 }
 
-// keepFlagOrder has the help list flags in the order they are declared (the important
-// ones first), not alphabetically.
-func keepFlagOrder(c *cobra.Command) {
-	c.Flags().SortFlags = false
-	c.PersistentFlags().SortFlags = false
+// finishFlags has the help list flags in the order they are declared (the important ones
+// first), not alphabetically, and moves the placeholder of a flag's value out of its
+// description ("`N` transfers" shows as --workers N): shells show descriptions as written.
+func finishFlags(c *cobra.Command) {
+	for _, fs := range []*pflag.FlagSet{c.Flags(), c.PersistentFlags()} {
+		fs.SortFlags = false
+		fs.VisitAll(func(f *pflag.Flag) {
+			if arg, usage := pflag.UnquoteUsage(f); f.NoOptDefVal == "" && strings.Contains(f.Usage, "`") {
+				f.Value, f.Usage = placeholder{f.Value, arg}, usage
+			}
+		})
+	}
 	for _, sub := range c.Commands() {
-		keepFlagOrder(sub)
+		finishFlags(sub)
 	}
 }
+
+// placeholder names a flag's value in the help (pflag shows a value's type there).
+type placeholder struct {
+	pflag.Value
+	name string
+}
+
+func (p placeholder) Type() string { return p.name }
 
 // commandName is a command's path without the program's name: "query object".
 func commandName(c *cobra.Command) string {

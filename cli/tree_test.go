@@ -70,10 +70,13 @@ func TestCompletion(t *testing.T) {
 		{[]string{"__complete", ""}, []string{"query\t", "mission\t", "download-file\t", "completion\t"}},
 		{[]string{"__complete", "query", ""}, []string{"object\t", "region\t", "criteria\t"}},
 		{[]string{"__complete", "mission", "search", "--so"}, []string{"--sort\t"}},
-		{[]string{"__complete", "download", "--"}, []string{"--workers\t", "--resume\t", "--mast-url\t"}},
+		{[]string{"__complete", "download", "--"}, []string{"--workers\tN parallel transfers", "--resume\t", "--mast-url\t"}},
 		{[]string{"__complete", "metadata", ""}, []string{"observations", "products"}},
 	} {
 		out, _, err := runCLI(t, c.args...)
+		if strings.Contains(out, "`") {
+			t.Errorf("%q: a description shows the help's markup:\n%s", c.args, out)
+		}
 		for _, w := range c.want {
 			if err != nil || !strings.Contains(out, w) {
 				t.Errorf("%q: err %v, completions lack %q:\n%s", c.args, err, w, out)
