@@ -202,6 +202,9 @@ func TestCrashBetweenSyncAndJournal(t *testing.T) {
 // Close, so nothing is tidied up), copies its journal as a crash would leave it, and
 // resumes the queue from the copy with a second manager.
 func TestCrashRecoveryAbandoned(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crash test: a 200-file queue abandoned and resumed")
+	}
 	c, ts := serveSmallBuffers(t, sharedSim(t).Handler())
 	items, total := crashQueue(t, ts.URL)
 	o := fastOpts(t)

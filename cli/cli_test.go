@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -28,6 +29,11 @@ func startSim(t *testing.T) string {
 	}
 	t.Cleanup(func() { stop(); cancel() })
 	return url
+}
+
+// run is Main without the process, for a command line run in-process (version "dev").
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	return execute(ctx, invocation{version: "dev", stdin: stdin, stdout: stdout, stderr: stderr}, args)
 }
 
 func runCLI(t *testing.T, args ...string) (string, string, error) {
