@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"mastui/services/registry"
 )
 
 // MAST Search API (astroquery MastMissions, protocol section 6): the missions, their
@@ -11,23 +13,9 @@ import (
 // column list, the search, its validation, the decoding of results, products and
 // download URLs.
 
-// Mission describes one mission of the Search API.
-type Mission struct {
-	Name                string // lower-cased, the <mission> of /search/<mission>/api/v0.1/
-	DatasetKeyword      string // dataset-ID column; "" when none is known
-	UsesRetrieveProduct bool   // downloads via retrieve_product (else Download/file with a mast: URI)
-}
-
-var knownMissions = map[string]Mission{
-	"hst":           {"hst", "sci_data_set_name", true},
-	"jwst":          {"jwst", "fileSetName", true},
-	"roman":         {"roman", "fileSetName", true},
-	"roman_spectra": {"roman_spectra", "", true},
-	"roman_cgi":     {"roman_cgi", "", true},
-	"classy":        {"classy", "Target", false},
-	"ullyses":       {"ullyses", "observation_id", false},
-	"iue":           {"iue", "iue_data_id", false},
-}
+// Mission describes one mission of the Search API; the list lives in services/registry,
+// shared with the simulator and the Missions tab.
+type Mission = registry.Mission
 
 // Search API defaults and limits.
 const (
@@ -43,9 +31,9 @@ const (
 func MissionInfo(name string) (Mission, string) {
 	n := strings.ToLower(strings.TrimSpace(name))
 	if n == "" {
-		n = "hst"
+		n = registry.DefaultMission
 	}
-	if m, ok := knownMissions[n]; ok {
+	if m, ok := registry.LookupMission(n); ok {
 		return m, ""
 	}
 	return Mission{Name: n}, fmt.Sprintf("The mission %q does not have a known dataset ID keyword.", n)

@@ -63,15 +63,15 @@ func newFakeSearchAPI(t *testing.T) (*fakeSearchAPI, *Client) {
 
 func TestMissionInfo(t *testing.T) {
 	for name, want := range map[string]Mission{
-		"HST":           {"hst", "sci_data_set_name", true},
-		"":              {"hst", "sci_data_set_name", true},
-		"jwst":          {"jwst", "fileSetName", true},
-		"roman":         {"roman", "fileSetName", true},
-		"roman_spectra": {"roman_spectra", "", true},
-		"roman_cgi":     {"roman_cgi", "", true},
-		"classy":        {"classy", "Target", false},
-		"ullyses":       {"ullyses", "observation_id", false},
-		"iue":           {"iue", "iue_data_id", false},
+		"HST":           {Name: "hst", DatasetKeyword: "sci_data_set_name", UsesRetrieveProduct: true},
+		"":              {Name: "hst", DatasetKeyword: "sci_data_set_name", UsesRetrieveProduct: true},
+		"jwst":          {Name: "jwst", DatasetKeyword: "fileSetName", UsesRetrieveProduct: true},
+		"roman":         {Name: "roman", DatasetKeyword: "fileSetName", UsesRetrieveProduct: true},
+		"roman_spectra": {Name: "roman_spectra", DatasetKeyword: "", UsesRetrieveProduct: true},
+		"roman_cgi":     {Name: "roman_cgi", DatasetKeyword: "", UsesRetrieveProduct: true},
+		"classy":        {Name: "classy", DatasetKeyword: "Target", UsesRetrieveProduct: false},
+		"ullyses":       {Name: "ullyses", DatasetKeyword: "observation_id", UsesRetrieveProduct: false},
+		"iue":           {Name: "iue", DatasetKeyword: "iue_data_id", UsesRetrieveProduct: false},
 	} {
 		got, notice := MissionInfo(name)
 		if got != want || notice != "" {
