@@ -13,7 +13,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"mastui/download"
-	"mastui/model"
+	"mastui/model/config"
 	"mastui/services/mast"
 	"mastui/ui"
 )
@@ -141,7 +141,7 @@ func (e *cliEnv) saveColumns(table string, cols []string) error {
 	e.saveMu.Lock()
 	defer e.saveMu.Unlock()
 	path := e.configFile()
-	cfg, err := model.ReadConfigFile(path)
+	cfg, err := config.ReadFile(path)
 	if err != nil {
 		return err
 	}
@@ -149,5 +149,5 @@ func (e *cliEnv) saveColumns(table string, cols []string) error {
 		cfg.Columns = map[string][]string{}
 	}
 	cfg.Columns[table] = cols
-	return model.SaveConfig(path, cfg)
+	return config.Save(path, cfg)
 }

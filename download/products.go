@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"mastui/model"
+	"mastui/model/config"
 	"mastui/services/mast"
 )
 
@@ -19,7 +20,7 @@ import (
 func ProductItems(base, dir string, flat bool, ps []model.ProductRef) ([]Item, error) {
 	base = strings.TrimRight(StripCredentials(base), "/")
 	if base == "" {
-		base = model.DefaultMastURL
+		base = config.DefaultMastURL
 	}
 	items := make([]Item, 0, len(ps))
 	taken := map[string]string{}
