@@ -9,7 +9,7 @@ import (
 
 	"mastui/model"
 	"mastui/model/config"
-	"mastui/services/mast"
+	"mastui/services/masthttp"
 )
 
 // ProductItems turns products into download items: Download/file URLs under base (empty
@@ -31,7 +31,7 @@ func ProductItems(base, dir string, flat bool, ps []model.ProductRef) ([]Item, e
 				return nil, fmt.Errorf("product %s is missing a dataset or fileset: download it flat", p.Filename)
 			}
 			var err error
-			if url, err = mast.MissionDownloadURL(base, p.Mission, p.URI); err != nil {
+			if url, err = masthttp.MissionDownloadURL(base, p.Mission, p.URI); err != nil {
 				return nil, err
 			}
 		}

@@ -10,11 +10,12 @@ import (
 	"time"
 
 	"mastui/model/config"
+	"mastui/services/masthttp"
 )
 
 // Defaults (protocol sections 1, 2.4 and 13).
 const (
-	DefaultBaseURL     = "https://mast.stsci.edu"
+	DefaultBaseURL     = masthttp.DefaultBaseURL
 	DefaultResolverURL = "http://mastresolver.stsci.edu/Santa-war/query"
 	DefaultPageSize    = 50000
 )

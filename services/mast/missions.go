@@ -1,9 +1,7 @@
 package mast
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 
 	"mastui/services/registry"
 )
@@ -29,25 +27,9 @@ const (
 // MissionInfo returns what is known of a mission (name lower-cased; "" means hst). For
 // a mission without a known dataset keyword it also returns a notice for the user.
 func MissionInfo(name string) (Mission, string) {
-	n := strings.ToLower(strings.TrimSpace(name))
-	if n == "" {
-		n = registry.DefaultMission
+	m, ok := registry.ResolveMission(name)
+	if !ok {
+		return m, fmt.Sprintf("The mission %q does not have a known dataset ID keyword.", m.Name)
 	}
-	if m, ok := registry.LookupMission(n); ok {
-		return m, ""
-	}
-	return Mission{Name: n}, fmt.Sprintf("The mission %q does not have a known dataset ID keyword.", n)
-}
-
-func validMissionPath(m string) error {
-	if m == "" {
-		return errors.New("no mission given")
-	}
-	for i := 0; i < len(m); i++ {
-		b := m[i]
-		if !(b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b == '-') {
-			return fmt.Errorf("invalid mission name %q", m)
-		}
-	}
-	return nil
+	return m, ""
 }

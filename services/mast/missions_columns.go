@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"mastui/services/registry"
 )
 
 // MissionColumn is one entry of the Search API's column_list.
@@ -22,7 +24,7 @@ type MissionColumn struct {
 // the life of the client; asked without the session's cookies).
 func (c *Client) MissionColumns(ctx context.Context, mission string) ([]MissionColumn, error) {
 	m, _ := MissionInfo(mission)
-	if err := validMissionPath(m.Name); err != nil {
+	if err := registry.CheckMissionName(m.Name); err != nil {
 		return nil, err
 	}
 	c.mu.Lock()

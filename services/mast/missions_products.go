@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"mastui/model"
+	"mastui/services/registry"
 	"mastui/services/wire"
 )
 
@@ -21,7 +22,7 @@ import (
 // removed keeping the first (order kept, unlike astroquery's set).
 func (c *Client) MissionProducts(ctx context.Context, mission string, datasets []string, batchSize int) (*model.Table, error) {
 	m, _ := MissionInfo(mission)
-	if err := validMissionPath(m.Name); err != nil {
+	if err := registry.CheckMissionName(m.Name); err != nil {
 		return nil, err
 	}
 	if batchSize <= 0 {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"mastui/model"
+	"mastui/services/registry"
 )
 
 // MissionQuery is one Search API query.
@@ -59,7 +60,7 @@ var positionalCols = []string{"ang_sep", "search_pos", "search_key"}
 // result); an answer that brings no rows then fails.
 func (c *Client) MissionSearch(ctx context.Context, q MissionQuery) (*MissionPage, error) {
 	m, _ := MissionInfo(q.Mission)
-	if err := validMissionPath(m.Name); err != nil {
+	if err := registry.CheckMissionName(m.Name); err != nil {
 		return nil, err
 	}
 	cols, err := c.MissionColumns(ctx, m.Name)

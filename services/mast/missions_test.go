@@ -327,23 +327,6 @@ func TestMissionProductsFixtures(t *testing.T) {
 	}
 }
 
-func TestMissionDownloadURL(t *testing.T) {
-	for _, c := range []struct{ mission, uri, want string }{
-		{"hst", "JBTAA0010/jbtaa0010_asn.fits", "https://h/search/hst/api/v0.1/retrieve_product?product_name=JBTAA0010%2Fjbtaa0010_asn.fits"},
-		{"JWST", "mast:JWST/a b+c.fits", "https://h/search/jwst/api/v0.1/retrieve_product?product_name=mast%3AJWST%2Fa%20b%2Bc.fits"},
-		{"roman_cgi", "x/y", "https://h/search/roman_cgi/api/v0.1/retrieve_product?product_name=x%2Fy"},
-		{"classy", "mast:HLSP/classy/a.fits", "https://h/api/v0.1/Download/file?uri=mast%3AHLSP%2Fclassy%2Fa.fits"},
-	} {
-		got, err := MissionDownloadURL("https://h/", c.mission, c.uri)
-		if err != nil || got != c.want {
-			t.Errorf("%s %s: %s %v", c.mission, c.uri, got, err)
-		}
-	}
-	if _, err := MissionDownloadURL("https://h", "iue", "lwp01234.fits"); err == nil || !strings.Contains(err.Error(), "mast:") {
-		t.Errorf("iue without mast: %v", err)
-	}
-}
-
 func TestParseMissionRadius(t *testing.T) {
 	for in, want := range map[string]float64{"3": 3, "0.5": 0.5, "3 arcmin": 3, "0.05 deg": 3, "30 arcsec": 0.5, "30": 30, "0.5 deg": 30, "1800 arcsec": 30} {
 		got, err := ParseMissionRadius(in)

@@ -1,5 +1,11 @@
 package registry
 
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
 // Mission is one mission of the MAST Search API (protocol 6.1).
 type Mission struct {
 	Name                string // lower-cased, the <mission> of /search/<mission>/api/v0.1/
@@ -50,4 +56,33 @@ func BrowsableMissions() []string {
 		}
 	}
 	return names
+}
+
+// ResolveMission reads a mission name as the user gave it (trimmed, any case; ""
+// means DefaultMission); ok is false for a mission the registry does not know, which
+// is then returned with only its name.
+func ResolveMission(name string) (m Mission, ok bool) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if n == "" {
+		n = DefaultMission
+	}
+	if m, ok := LookupMission(n); ok {
+		return m, true
+	}
+	return Mission{Name: n}, false
+}
+
+// CheckMissionName rejects a name that cannot be the <mission> segment of a Search API
+// path (known or not: the server answers for unknown ones).
+func CheckMissionName(name string) error {
+	if name == "" {
+		return errors.New("no mission given")
+	}
+	for i := 0; i < len(name); i++ {
+		b := name[i]
+		if !(b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b == '-') {
+			return fmt.Errorf("invalid mission name %q", name)
+		}
+	}
+	return nil
 }

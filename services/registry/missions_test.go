@@ -27,3 +27,27 @@ func TestMissionNames(t *testing.T) {
 		t.Error("lookup is exact: callers lower-case first")
 	}
 }
+
+func TestResolveMission(t *testing.T) {
+	for in, want := range map[string]string{"": "hst", " JWST ": "jwst", "Roman_CGI": "roman_cgi"} {
+		if m, ok := ResolveMission(in); !ok || m.Name != want {
+			t.Errorf("ResolveMission(%q) = %+v, %v; want %s", in, m, ok, want)
+		}
+	}
+	if m, ok := ResolveMission("Foo"); ok || m != (Mission{Name: "foo"}) {
+		t.Errorf("unknown mission: %+v, %v", m, ok)
+	}
+}
+
+func TestCheckMissionName(t *testing.T) {
+	for _, good := range []string{"hst", "roman_cgi", "x-1"} {
+		if err := CheckMissionName(good); err != nil {
+			t.Errorf("%q: %v", good, err)
+		}
+	}
+	for _, bad := range []string{"", "HST", "a/b", "../x", "a b", "a?b"} {
+		if err := CheckMissionName(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
