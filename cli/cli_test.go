@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"mastui/model"
+	"mastui/model/config"
 	"mastui/services/sim"
 )
 
@@ -290,7 +290,7 @@ func TestResolveReportsTheBadNameAndPrintsTheOthers(t *testing.T) {
 
 // The header shows the server, never the user:password of a --mast-url.
 func TestServerLabelHidesCredentials(t *testing.T) {
-	e := &cliEnv{cfg: model.Config{MastURL: "https://user:s3cret@mast.example.org:8443/"}}
+	e := &cliEnv{cfg: config.Config{MastURL: "https://user:s3cret@mast.example.org:8443/"}}
 	if got := e.serverLabel(); strings.Contains(got, "s3cret") || strings.Contains(got, "user") || !strings.Contains(got, "mast.example.org:8443") {
 		t.Fatalf("server label %q", got)
 	}

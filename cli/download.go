@@ -16,6 +16,7 @@ import (
 	"mastui/download"
 	"mastui/model"
 	"mastui/services/mast"
+	"mastui/services/masthttp"
 )
 
 // downloadCommand is `mastui download`: product lists → filters → de-duplication →
@@ -151,7 +152,7 @@ func (e *cliEnv) downloadOne(mission, uri, out string) error {
 	url := download.FileURL(e.cfg.MastURL, uri)
 	if mission != "" {
 		var err error
-		if url, err = mast.MissionDownloadURL(download.StripCredentials(e.cfg.MastURL), mission, uri); err != nil {
+		if url, err = masthttp.MissionDownloadURL(download.StripCredentials(e.cfg.MastURL), mission, uri); err != nil {
 			return usagef("download-file: %v", err)
 		}
 	}

@@ -18,6 +18,7 @@ import (
 
 	"mastui/download"
 	"mastui/model"
+	"mastui/model/config"
 	"mastui/services/mast"
 	"mastui/services/sim"
 )
@@ -33,7 +34,7 @@ type cliEnv struct {
 	version               string
 	oneShot               bool   // the command prints what it reads and exits (isOneShot)
 	stopSim               func() // ends the demo archive, without waiting
-	cfg                   model.Config
+	cfg                   config.Config
 	logger                *slog.Logger
 	closeLog              func()
 	saveMu                sync.Mutex // serialises config saves from the TUI
@@ -135,7 +136,7 @@ func (e *cliEnv) configFile() string {
 	if e.configPath != "" {
 		return e.configPath
 	}
-	return model.ConfigPath()
+	return config.Path()
 }
 
 // setup loads the config, opens the log file and, for --demo, starts the simulator.
@@ -147,7 +148,7 @@ func (e *cliEnv) setup() error {
 			return usagef("--config %s: no such file", e.configPath)
 		}
 	}
-	cfg, err := model.LoadConfig(e.configFile())
+	cfg, err := config.Load(e.configFile())
 	if err != nil {
 		return err
 	}
@@ -203,7 +204,7 @@ func (e *cliEnv) serverLabel() string {
 	switch {
 	case e.demo:
 		return "demo"
-	case strings.TrimRight(e.cfg.MastURL, "/") == model.DefaultMastURL:
+	case strings.TrimRight(e.cfg.MastURL, "/") == config.DefaultMastURL:
 		return "MAST"
 	default:
 		return download.StripCredentials(e.cfg.MastURL) // shown on screen: no user:password
@@ -211,7 +212,7 @@ func (e *cliEnv) serverLabel() string {
 }
 
 // logPath is the log file: $XDG_STATE_HOME/mastui/mastui.log.
-func logPath() string { return filepath.Join(model.StateDir(), "mastui.log") }
+func logPath() string { return filepath.Join(config.StateDir(), "mastui.log") }
 
 // openLog appends to logPath(); logs never go to the terminal.
 func openLog() (*slog.Logger, func()) {

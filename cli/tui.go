@@ -14,7 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"mastui/download"
-	"mastui/model"
+	"mastui/model/config"
 	"mastui/services/mast"
 	"mastui/ui"
 )
@@ -137,7 +137,7 @@ func (e *cliEnv) saveColumns(table string, cols []string) error {
 	e.saveMu.Lock()
 	defer e.saveMu.Unlock()
 	path := e.configFile()
-	cfg, err := model.ReadConfigFile(path)
+	cfg, err := config.ReadFile(path)
 	if err != nil {
 		return err
 	}
@@ -145,5 +145,5 @@ func (e *cliEnv) saveColumns(table string, cols []string) error {
 		cfg.Columns = map[string][]string{}
 	}
 	cfg.Columns[table] = cols
-	return model.SaveConfig(path, cfg)
+	return config.Save(path, cfg)
 }

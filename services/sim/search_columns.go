@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"mastui/services/registry"
 )
 
 // searchCol is one column of a Search API mission (column_list entry).
@@ -59,16 +61,28 @@ var jwstSearchCols = []searchCol{
 	{"PI Name", "Principal investigator", "pi_name", "string", "char", false},
 }
 
-var searchMissions = map[string]*searchMission{
-	"hst":  {name: "hst", datasetKey: "sci_data_set_name", targetKey: "sci_targname", cols: hstSearchCols},
-	"jwst": {name: "jwst", datasetKey: "fileSetName", targetKey: "targprop", cols: jwstSearchCols},
-	"iue":  {name: "iue", datasetKey: "iue_data_id", targetKey: "target", cols: iueSearchCols},
-	// The HLSP missions and Roman are served from dedicated rows (search_ullyses.go,
-	// search_classy.go, search_roman.go).
-	"ullyses": {name: "ullyses", datasetKey: "observation_id", targetKey: "target_name_ulysses", cols: ullysesSearchCols},
-	"classy":  {name: "classy", datasetKey: "Target", targetKey: "Target", cols: classySearchCols},
-	"roman":   {name: "roman", datasetKey: "fileSetName", targetKey: "targname", cols: romanSearchCols},
-}
+// searchMissions are the missions the simulator serves: every browsable mission of the
+// registry (its name and dataset keyword), with the simulator's own columns. The HLSP
+// missions and Roman are served from dedicated rows (search_ullyses.go,
+// search_classy.go, search_roman.go).
+var searchMissions = func() map[string]*searchMission {
+	simulated := map[string]searchMission{
+		"hst":     {targetKey: "sci_targname", cols: hstSearchCols},
+		"jwst":    {targetKey: "targprop", cols: jwstSearchCols},
+		"iue":     {targetKey: "target", cols: iueSearchCols},
+		"ullyses": {targetKey: "target_name_ulysses", cols: ullysesSearchCols},
+		"classy":  {targetKey: "Target", cols: classySearchCols},
+		"roman":   {targetKey: "targname", cols: romanSearchCols},
+	}
+	out := map[string]*searchMission{}
+	for _, m := range registry.Missions() {
+		if sm, ok := simulated[m.Name]; ok && m.Browsable() {
+			sm.name, sm.datasetKey = m.Name, m.DatasetKeyword
+			out[m.Name] = &sm
+		}
+	}
+	return out
+}()
 
 // extraSearchCols are the columns positional searches add.
 var extraSearchCols = []searchCol{
