@@ -13,16 +13,14 @@ import (
 	"mastui/ui/components/textfield"
 )
 
-// ColumnsMsg carries a mission's column list.
+// ColumnsMsg carries a mission's column list (addressed to the mission).
 type ColumnsMsg struct {
-	Mission string
 	Columns []mast.MissionColumn
 	Err     error
 }
 
-// Open is called when the tab gets focus: it fetches the mission's columns once (again
-// after a failure).
-func (m *Model) Open() tea.Cmd {
+// open fetches the shown mission's columns once (again after a failure).
+func (m *Model) open() tea.Cmd {
 	s := m.st()
 	if s.fields != nil || s.colsLoading {
 		return nil
@@ -31,23 +29,19 @@ func (m *Model) Open() tea.Cmd {
 	archive, name, ctx := m.archive, s.mission, m.c.Ctx
 	return func() tea.Msg {
 		if archive == nil {
-			return ColumnsMsg{Mission: name, Err: errors.New("no archive configured")}
+			return ColumnsMsg{Err: errors.New("no archive configured")}
 		}
 		cols, err := archive.MissionColumns(ctx, name)
-		return ColumnsMsg{Mission: name, Columns: cols, Err: err}
+		return ColumnsMsg{Columns: cols, Err: err}
 	}
 }
 
 // onColumns builds the criteria fields: queryable columns, default-output ones first.
-func (m *Model) onColumns(msg ColumnsMsg) tea.Cmd {
-	s := m.states[msg.Mission]
-	if s == nil {
-		return nil
-	}
+func (m *Model) onColumns(s *state, msg ColumnsMsg) tea.Cmd {
 	s.colsLoading = false
 	if msg.Err != nil {
 		s.colsErr = msg.Err
-		return common.Toast(common.LevelError, "Could not list the "+msg.Mission+" columns: "+common.Sanitize(msg.Err.Error()))
+		return common.Toast(common.LevelError, "Could not list the "+s.mission+" columns: "+common.Sanitize(msg.Err.Error()))
 	}
 	s.columns = msg.Columns
 	var q []mast.MissionColumn

@@ -27,30 +27,27 @@ type liveCount struct {
 
 // LiveTickMsg fires after a pause in typing; Seq drops all but the last.
 type LiveTickMsg struct {
-	Mission string
-	Seq     uint64
+	Seq uint64
 }
 
 // LiveCountMsg carries the total for the form as it was at Seq.
 type LiveCountMsg struct {
-	Mission string
-	Seq     uint64
-	Total   int64
-	Err     error
+	Seq   uint64
+	Total int64
+	Err   error
 }
 
 // edited restarts the pause before the next live count.
 func (m *Model) edited(s *state) tea.Cmd {
 	s.live.seq++
 	s.live.asking, s.live.unresolved = false, false
-	name, seq := s.mission, s.live.seq
-	return tea.Tick(liveDelay, func(time.Time) tea.Msg { return LiveTickMsg{Mission: name, Seq: seq} })
+	seq := s.live.seq
+	return tea.Tick(liveDelay, func(time.Time) tea.Msg { return LiveTickMsg{Seq: seq} })
 }
 
 // onLiveTick asks for the total when the form is complete; an incomplete form clears it.
-func (m *Model) onLiveTick(msg LiveTickMsg) tea.Cmd {
-	s := m.states[msg.Mission]
-	if s == nil || msg.Seq != s.live.seq {
+func (m *Model) onLiveTick(s *state, msg LiveTickMsg) tea.Cmd {
+	if msg.Seq != s.live.seq {
 		return nil
 	}
 	q, err := m.query(s)
@@ -74,7 +71,7 @@ func (m *Model) onLiveTick(msg LiveTickMsg) tea.Cmd {
 			return nil
 		}
 		p, err := archive.MissionSearch(ctx, q)
-		out := LiveCountMsg{Mission: q.Mission, Seq: seq, Err: err}
+		out := LiveCountMsg{Seq: seq, Err: err}
 		if p != nil {
 			out.Total = p.Total
 		}
@@ -82,9 +79,8 @@ func (m *Model) onLiveTick(msg LiveTickMsg) tea.Cmd {
 	}
 }
 
-func (m *Model) onLiveCount(msg LiveCountMsg) tea.Cmd {
-	s := m.states[msg.Mission]
-	if s == nil || msg.Seq != s.live.seq {
+func (m *Model) onLiveCount(s *state, msg LiveCountMsg) tea.Cmd {
+	if msg.Seq != s.live.seq {
 		return nil
 	}
 	s.live.asking = false
