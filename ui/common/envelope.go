@@ -1,6 +1,10 @@
 package common
 
-import tea "github.com/charmbracelet/bubbletea"
+import (
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // TabMsg is an addressed answer: Msg goes to the part named To (a tab, then within it a
 // part, each level unwrapping one envelope); Req is the request it answers (0 when it
@@ -58,3 +62,6 @@ type ColumnsChosenMsg struct {
 // LeaveTabMsg is a tab's intent to give the keys back to the tab it was opened from (esc
 // in the download queue).
 type LeaveTabMsg struct{}
+
+// typeName is a message's Go type, for logs.
+func typeName(msg tea.Msg) string { return fmt.Sprintf("%T", msg) }

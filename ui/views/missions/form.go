@@ -1,6 +1,7 @@
 package missions
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -13,6 +14,9 @@ import (
 	"mastui/ui/components/textfield"
 )
 
+// columnsTask fetches the mission's column list.
+const columnsTask = "columns"
+
 // ColumnsMsg carries a mission's column list (addressed to the mission).
 type ColumnsMsg struct {
 	Columns []mast.MissionColumn
@@ -22,23 +26,22 @@ type ColumnsMsg struct {
 // open fetches the shown mission's columns once (again after a failure).
 func (m *Model) open() tea.Cmd {
 	s := m.st()
-	if s.fields != nil || s.colsLoading {
+	if s.fields != nil || s.req.Running(columnsTask) {
 		return nil
 	}
-	s.colsLoading, s.colsErr = true, nil
-	archive, name, ctx := m.archive, s.mission, m.c.Ctx
-	return func() tea.Msg {
+	s.colsErr = nil
+	archive, name := m.archive, s.mission
+	return s.req.Run(columnsTask, "Fetching "+name+" columns…", func(ctx context.Context) tea.Msg {
 		if archive == nil {
 			return ColumnsMsg{Err: errors.New("no archive configured")}
 		}
 		cols, err := archive.MissionColumns(ctx, name)
 		return ColumnsMsg{Columns: cols, Err: err}
-	}
+	})
 }
 
 // onColumns builds the criteria fields: queryable columns, default-output ones first.
 func (m *Model) onColumns(s *state, msg ColumnsMsg) tea.Cmd {
-	s.colsLoading = false
 	if msg.Err != nil {
 		s.colsErr = msg.Err
 		return common.Toast(common.LevelError, "Could not list the "+s.mission+" columns: "+common.Sanitize(msg.Err.Error()))

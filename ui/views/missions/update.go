@@ -33,12 +33,19 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 // answer handles an answer for mission s.
 func (m *Model) answer(s *state, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case ColumnsMsg:
-		return m.onColumns(s, msg)
-	case LiveTickMsg:
-		return m.onLiveTick(s, msg)
-	case LiveCountMsg:
-		return m.onLiveCount(s, msg)
+	case common.TabMsg: // an answer of the form's requests: only the newest is taken
+		inner, ok := s.req.Take(msg)
+		if !ok {
+			return nil
+		}
+		switch inner := inner.(type) {
+		case ColumnsMsg:
+			return m.onColumns(s, inner)
+		case LiveTickMsg:
+			return m.onLiveTick(s)
+		case LiveCountMsg:
+			return m.onLiveCount(s, inner)
+		}
 	case results.PageLoadedMsg, results.MetadataMsg:
 		return s.results.Update(msg)
 	case results.OpenProductsMsg:
