@@ -10,13 +10,12 @@ import (
 	"mastui/download"
 	"mastui/model"
 	"mastui/ui/common"
-	"mastui/ui/views/queue"
 )
 
-// quit quits, or first asks when downloads are active or waiting (they resume on the
-// next start, from the journal).
+// quit quits, or first asks when a tab has work that quitting interrupts (downloads
+// active or waiting: they resume on the next start, from the journal).
 func (m *Model) quit() tea.Cmd {
-	if tabOf[*queue.Model](m).Pending() > 0 {
+	if m.confirmText() != "" {
 		m.confirm = true
 		return nil
 	}
@@ -35,13 +34,16 @@ func (m *Model) onConfirmKey(msg tea.KeyMsg) tea.Cmd {
 // ConfirmingQuit reports whether the quit question is showing (for tests).
 func (m *Model) ConfirmingQuit() bool { return m.confirm }
 
-// confirmText is the quit question.
+// confirmText is the quit question of the first tab that asks one ("" when none does).
 func (m *Model) confirmText() string {
-	n := tabOf[*queue.Model](m).Pending()
-	if n == 1 {
-		return " 1 download active — it will resume on the next start. Quit? y/n"
+	for _, t := range m.tabs {
+		if g, ok := t.(common.QuitGuard); ok {
+			if q := g.QuitQuestion(); q != "" {
+				return " " + q
+			}
+		}
 	}
-	return fmt.Sprintf(" %d downloads active — they will resume on the next start. Quit? y/n", n)
+	return ""
 }
 
 // queueProducts hands products to the download queue (Options.Queue) and says what came

@@ -44,6 +44,12 @@ type Tab interface {
 	Capturing() bool
 }
 
+// QuitGuard is implemented by a tab whose work quitting would interrupt: the root asks
+// its question (ending in "Quit? y/n") before quitting, "" meaning nothing to ask.
+type QuitGuard interface {
+	QuitQuestion() string
+}
+
 // Section is one help section: title and the full help of a key map.
 func Section(title string, k interface{ FullHelp() [][]key.Binding }) keymap.Section {
 	return keymap.Section{Title: title, Bindings: keymap.Flatten(k.FullHelp())}

@@ -1,6 +1,8 @@
 package queue
 
 import (
+	"fmt"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -49,6 +51,19 @@ func (m *Model) Counts() string { return "" }
 
 // Typing implements common.Tab.
 func (m *Model) Typing() bool { return false }
+
+// QuitQuestion implements common.QuitGuard: quitting asks while downloads are active
+// or waiting (they resume on the next start).
+func (m *Model) QuitQuestion() string {
+	switch n := m.Pending(); n {
+	case 0:
+		return ""
+	case 1:
+		return "1 download active — it will resume on the next start. Quit? y/n"
+	default:
+		return fmt.Sprintf("%d downloads active — they will resume on the next start. Quit? y/n", n)
+	}
+}
 
 // Capturing implements common.Tab.
 func (m *Model) Capturing() bool { return false }
