@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/spinner"
@@ -14,48 +15,36 @@ import (
 	"mastui/ui/components/statusbar"
 	"mastui/ui/components/toast"
 	"mastui/ui/views/missions"
+	"mastui/ui/views/observations"
 	"mastui/ui/views/products"
 	"mastui/ui/views/queue"
 	"mastui/ui/views/results"
 	"mastui/ui/views/searchform"
 )
 
-// focus is the view that receives keys.
-type focus int
-
-const (
-	focusForm focus = iota
-	focusResults
-	focusProducts
-	focusQueue
-	focusMissions
-)
-
-// Model is the root model of one session.
+// Model is the root model of one session: the tabs (from the registry), the header
+// drawn from them, the overlays (help, messages), the toast and the status line. It asks
+// the focused tab for everything it shows and never looks inside a tab.
 type Model struct {
 	c        *common.Common
 	opts     Options
+	specs    []tabSpec
+	tabs     []common.Tab
+	active   int // the tab with the keys
+	prev     int // the tab the active one was opened from (the queue's esc goes back)
+	initCmd  tea.Cmd
 	header   *header.Model
-	form     *searchform.Model
-	results  *results.Model
-	products *products.Model
-	queue    *queue.Model
-	missions *missions.Model
 	status   *statusbar.Model
 	toast    *toast.Model
 	help     *helpview.Model
 	messages *messages.Model
 	spin     spinner.Model
 
-	spinning   bool // a spinner tick is pending
-	focus      focus
-	hasResults bool // a search has run: esc from the form goes back to it
-	showHelp   bool
-	showMsgs   bool  // the message log (ctrl+l) is open
-	back       focus // where the queue panel returns to
-	obsFocus   focus // where O returns to on the Observations tab
-	confirm    bool  // "Quit? y/n" is asked
-	sized      bool  // a WindowSizeMsg has arrived
+	spinning bool // a spinner tick is pending
+	showHelp bool
+	showMsgs bool // the message log (ctrl+l) is open
+	confirm  bool // "Quit? y/n" is asked
+	sized    bool // a WindowSizeMsg has arrived
 }
 
 // New builds the root model over an archive. Run it with
@@ -81,12 +70,7 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 	m := &Model{
 		c:        c,
 		opts:     opts,
-		header:   header.New(c, "Observations", "Missions", "Queue"),
-		form:     searchform.New(c, archive, searchform.Parsers{Coordinates: opts.ParseCoordinates, Radius: opts.ParseRadius}),
-		results:  results.New(c, archive, opts.PageSize),
-		products: products.New(c, archive, opts.ProductBatchSize),
-		missions: missions.New(c, archive, opts.Columns),
-		queue:    queue.New(c, opts.Downloads).WithUnavailableReason(opts.DownloadsUnavailable),
+		specs:    registry(),
 		status:   statusbar.New(c),
 		toast:    toast.New(c),
 		help:     helpview.New(c),
@@ -96,44 +80,49 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 			FPS:    time.Second / 10,
 		})),
 	}
-	m.results.SetColumnChoice(opts.Columns[results.TableName])
-	m.setFocus(focusForm)
+	var titles []string
+	for _, s := range m.specs {
+		t := s.new(tabDeps{c: c, archive: archive, opts: opts})
+		m.tabs = append(m.tabs, t)
+		titles = append(titles, t.Title())
+	}
+	m.header = header.New(c, titles...)
+	m.active = m.startTab()
+	m.initCmd = m.address(m.tabs[m.active], m.tabs[m.active].Focus())
+	m.syncKeys()
 	return m
 }
 
-// Init implements tea.Model: the search form fetches the column metadata and facets, and
-// the queue panel loads the journaled queue and starts listening to the engine.
+// startTab is the index of Options.StartTab (the first tab when it is empty or unknown).
+func (m *Model) startTab() int {
+	if m.opts.StartTab == "" {
+		return 0
+	}
+	if i := slices.IndexFunc(m.specs, func(s tabSpec) bool { return s.id == m.opts.StartTab }); i >= 0 {
+		return i
+	}
+	m.c.Logger.Warn("unknown start tab; opening the first", "tab", m.opts.StartTab, "tabs", TabNames())
+	return 0
+}
+
+// Init implements tea.Model: every tab starts (the Observations form fetches the column
+// metadata and facets, the queue loads its journal and listens to the engine) and the
+// first tab opens.
 func (m *Model) Init() tea.Cmd {
-	cmd := tea.Batch(m.form.Init(), m.queue.Init())
+	cmds := []tea.Cmd{m.initCmd}
+	m.initCmd = nil
+	for _, t := range m.tabs {
+		cmds = append(cmds, m.address(t, t.Init()))
+	}
 	m.refreshHeader()
-	return cmd
+	return tea.Batch(cmds...)
 }
 
-// setFocus moves keyboard focus and enables the bindings that apply there: q types into
-// the form's fields, so Quit is off while the form has focus.
-func (m *Model) setFocus(f focus) {
-	m.focus = f
-	if f == focusForm || f == focusResults || f == focusProducts {
-		m.obsFocus = f
-	}
-	m.syncKeys()
-	m.c.Keys.Form.Back.SetEnabled(m.hasResults)
-	if f == focusForm {
-		m.form.Focus()
-	} else {
-		m.form.Blur()
-	}
-}
+// address wraps what a tab's Cmd answers in its envelope, so the answer comes back to it.
+func (m *Model) address(t common.Tab, cmd tea.Cmd) tea.Cmd { return common.Address(t.ID(), 0, cmd) }
 
-// syncKeys enables the global letter bindings only outside text fields.
-func (m *Model) syncKeys() {
-	g := &m.c.Keys.Global
-	letters := m.focus != focusForm && !(m.focus == focusMissions && m.missions.Typing())
-	g.Quit.SetEnabled(letters)
-	g.Queue.SetEnabled(letters)
-	g.Missions.SetEnabled(letters && m.focus != focusMissions)
-	m.c.Keys.Missions.Observe.SetEnabled(letters)
-}
+// focused is the tab with the keys.
+func (m *Model) focused() common.Tab { return m.tabs[m.active] }
 
 // layout gives every part its size; the parent owns layout, children clamp.
 func (m *Model) layout() {
@@ -142,11 +131,9 @@ func (m *Model) layout() {
 	m.status.SetSize(w)
 	m.toast.SetSize(w)
 	bh := m.bodyHeight()
-	m.form.SetSize(w, bh)
-	m.results.SetSize(w, bh)
-	m.products.SetSize(w, bh)
-	m.queue.SetSize(w, bh)
-	m.missions.SetSize(w, bh)
+	for _, t := range m.tabs {
+		t.SetSize(w, bh)
+	}
 	m.help.SetSize(w, bh)
 	m.messages.SetSize(w, bh)
 }
@@ -158,35 +145,43 @@ func (m *Model) bodyHeight() int {
 
 func (m *Model) tooSmall() bool { return m.c.Width < MinWidth || m.c.Height < MinHeight }
 
-// Focus reports which view has focus: "form", "results" or "products" (for tests).
-func (m *Model) Focus() string {
-	switch m.focus {
-	case focusForm:
-		return "form"
-	case focusProducts:
-		return "products"
-	case focusQueue:
-		return "queue"
-	case focusMissions:
-		return "missions"
+// tabOf is the tab of type T (the registry has one of each).
+func tabOf[T common.Tab](m *Model) T {
+	for _, t := range m.tabs {
+		if v, ok := t.(T); ok {
+			return v
+		}
 	}
-	return "results"
+	var zero T
+	return zero
 }
 
-// Results is the results view (for tests).
-func (m *Model) Results() *results.Model { return m.results }
+// Focus names what has the keys: the focused tab's id, or for the Observations tab its
+// part, "form", "results" or "products" (for tests).
+func (m *Model) Focus() string {
+	if o, ok := m.focused().(*observations.Model); ok {
+		return o.Part()
+	}
+	return m.focused().ID()
+}
 
-// Products is the products view (for tests).
-func (m *Model) Products() *products.Model { return m.products }
+// Tab is the focused tab's id ("observations", "missions", "queue").
+func (m *Model) Tab() string { return m.focused().ID() }
+
+// Results is the Observations results view (for tests).
+func (m *Model) Results() *results.Model { return tabOf[*observations.Model](m).Results() }
+
+// Products is the Observations products view (for tests).
+func (m *Model) Products() *products.Model { return tabOf[*observations.Model](m).Products() }
 
 // Queue is the download queue panel (for tests).
-func (m *Model) Queue() *queue.Model { return m.queue }
+func (m *Model) Queue() *queue.Model { return tabOf[*queue.Model](m) }
 
 // Missions is the Missions tab (for tests).
-func (m *Model) Missions() *missions.Model { return m.missions }
+func (m *Model) Missions() *missions.Model { return tabOf[*missions.Model](m) }
 
 // Form is the search form (for tests).
-func (m *Model) Form() *searchform.Model { return m.form }
+func (m *Model) Form() *searchform.Model { return tabOf[*observations.Model](m).Form() }
 
 // Toast is the text of the toast showing ("" when none).
 func (m *Model) Toast() string { return m.toast.Text() }

@@ -38,7 +38,8 @@ func simAppRecorded(t *testing.T, w, h int) (*teatest.TestModel, *recorder) {
 	return tm, r
 }
 
-// recorder runs the app and notes the type of every message it has handled.
+// recorder runs the app and notes the type of every message it has handled (an
+// answer by the type inside its envelope).
 type recorder struct {
 	*ui.Model
 	mu   sync.Mutex
@@ -51,7 +52,7 @@ func (r *recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if r.seen == nil {
 		r.seen = map[string]bool{}
 	}
-	r.seen[fmt.Sprintf("%T", msg)] = true
+	r.seen[fmt.Sprintf("%T", unwrap(msg))] = true // answers come in their envelopes
 	r.mu.Unlock()
 	return r, cmd
 }

@@ -1,6 +1,19 @@
-// Package ui is the root of the mastui terminal UI: it owns the layout (header, the
-// focused view, toast, status line), routes keys and messages to the views, and applies
-// their intents. Everything per session lives in a Common; nothing is package-level.
+// Package ui is the root of the mastui terminal UI. It owns the layout (header with the
+// tab bar, the focused tab or an overlay, toast, status line) and knows its tabs only
+// through common.Tab: it asks the focused tab for its screen, hints, help, activity and
+// counts, gives it the keys, and hands every answer to the tab it is addressed to.
+//
+// Messages: a tab's Cmds are wrapped by the root (common.Address) so that their answers
+// come back as common.TabMsg{To: tab id}; inside a tab the same envelope addresses a part
+// (a mission's name in the Missions tab) or a request (common.Requests, whose Take is
+// the one place stale answers are dropped). Intents for the root (toasts, notes,
+// queueing products, saving a column choice, leaving a tab) pass unwrapped.
+//
+// A new tab: a package ui/views/<tab>/ whose Model implements common.Tab (with an ID
+// constant: its name for `mastui --tab` and its address), plus one line in registry()
+// (ui/registry.go) giving its constructor and, if any, the key that opens it. Its keys go
+// in keymap/, its styles in themes/. Everything per session lives in a Common; nothing
+// is package-level.
 package ui
 
 import (

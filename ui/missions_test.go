@@ -61,12 +61,12 @@ func TestMissionStalePageDropped(t *testing.T) {
 	mv := m.Missions()
 	// Submit without settling: hold the first answer, then search again.
 	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
-	old := findPage(run(cmd))
+	oldEnv, old := findPage(run(cmd))
 	if old == nil {
 		t.Fatal("no page answer")
 	}
-	if old.View != "missions.hst" {
-		t.Fatalf("page view %q", old.View)
+	if to := address(oldEnv); old.View != "missions.hst" || to != "missions/hst" {
+		t.Fatalf("page view %q, addressed to %q", old.View, to)
 	}
 	send(t, m, tea.KeyMsg{Type: tea.KeyEsc}) // back to the form
 	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
@@ -75,7 +75,7 @@ func TestMissionStalePageDropped(t *testing.T) {
 		t.Fatalf("loaded %d, want %d", got, missions.PageSize)
 	}
 	id := r.QueryID()
-	send(t, m, *old) // the first search's answer
+	send(t, m, oldEnv) // the first search's answer
 	if r.Loaded() != missions.PageSize || r.QueryID() != id || old.QueryID == id {
 		t.Fatalf("stale page applied: loaded %d", r.Loaded())
 	}
@@ -83,7 +83,7 @@ func TestMissionStalePageDropped(t *testing.T) {
 	stale := *old
 	stale.QueryID = id
 	stale.Page = 2
-	send(t, m, stale)
+	send(t, m, rewrap(oldEnv, stale))
 	if r.Loaded() != missions.PageSize {
 		t.Fatalf("unexpected page applied: loaded %d", r.Loaded())
 	}
@@ -104,13 +104,26 @@ func TestMissionStalePageDropped(t *testing.T) {
 	}
 }
 
-func findPage(msgs []tea.Msg) *results.PageLoadedMsg {
+// findPage is the first page answer and its envelope.
+func findPage(msgs []tea.Msg) (tea.Msg, *results.PageLoadedMsg) {
 	for _, msg := range msgs {
-		if p, ok := msg.(results.PageLoadedMsg); ok {
-			return &p
+		if p, ok := unwrap(msg).(results.PageLoadedMsg); ok {
+			return msg, &p
 		}
 	}
-	return nil
+	return nil, nil
+}
+
+// address is the path of msg's envelopes ("missions/hst").
+func address(msg tea.Msg) string {
+	var path []string
+	for {
+		env, ok := msg.(common.TabMsg)
+		if !ok {
+			return strings.Join(path, "/")
+		}
+		path, msg = append(path, env.To), env.Msg
+	}
 }
 
 // toJWST opens the Missions tab with ctrl+t from the Observations form (a text field has

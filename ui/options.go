@@ -56,6 +56,10 @@ type Options struct {
 	HasToken bool
 	// LogPath is the session's log file, named in the message log (ctrl+l); "" for none.
 	LogPath string
+	// StartTab is the tab that has the keys first, one of TabNames() ("observations",
+	// "missions", "queue"); "" is the first. An unknown name is logged and ignored
+	// (validate it first against TabNames()).
+	StartTab string
 }
 
 // QueueSink receives products sent to the download queue (see common.QueueSink).

@@ -20,6 +20,7 @@ import (
 	"mastui/ui"
 	"mastui/ui/common"
 	"mastui/ui/uitest"
+	"mastui/ui/views/queue"
 )
 
 var queueNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
@@ -166,7 +167,7 @@ func TestQueueDownloadsWithSimulator(t *testing.T) {
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
 	m.Init()
 	m.Update(common.QueueProductsMsg{Products: refs})
-	cmd := m.Queue().Listen()
+	cmd := common.Address(queue.ID, 0, m.Queue().Listen()) // as the root's Init addresses it
 	for m.Queue().Len() < 3 || m.Queue().Totals().Done < 3 {
 		msgs := make(chan tea.Msg, 1)
 		go func() { msgs <- cmd() }()

@@ -7,9 +7,6 @@ import (
 
 	"mastui/ui/common"
 	"mastui/ui/components/toast"
-	"mastui/ui/views/missions"
-	"mastui/ui/views/results"
-	"mastui/ui/views/searchform"
 )
 
 // Update implements tea.Model. It never blocks: archive calls run in Cmds.
@@ -21,21 +18,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 	case tea.KeyMsg:
 		cmd = m.onKeys(msg)
-	case searchform.SubmitMsg:
-		cmd = m.startSearch(msg.Search)
-	case searchform.Msg: // the form's own answers, timers and spinner frames
-		cmd = m.form.Update(msg)
-	case results.PageLoadedMsg:
-		if m.missions.Owns(msg.View) {
-			cmd = m.missions.Update(msg)
-			break
-		}
-		cmd = m.results.Update(msg)
-		if msg.QueryID == m.results.QueryID() {
-			m.form.SetResolved(common.FormatResolved(m.results.Resolved()))
-		}
-	case missions.ColumnsMsg, missions.LiveTickMsg, missions.LiveCountMsg:
-		cmd = m.missions.Update(msg)
+	case common.TabMsg:
+		cmd = m.route(msg)
 	case common.ToastMsg:
 		if msg.Level != common.LevelInfo {
 			m.messages.Add(msg.Level, msg.Text)
@@ -44,6 +28,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 	case common.NoteMsg:
 		m.messages.Add(msg.Level, msg.Text)
+	case common.QueueProductsMsg:
+		cmd = m.queueProducts(msg.Products)
+	case common.ColumnsChosenMsg:
+		cmd = m.saveColumns(msg)
+	case common.LeaveTabMsg:
+		cmd = m.focusTab(m.prev)
 	case toast.ExpiredMsg:
 		m.toast.Update(msg)
 		m.layout()
@@ -54,18 +44,64 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.spinning = false // let the tick chain end while idle
 		}
 	default:
-		var ok bool
-		if cmd, ok = m.updateQueue(msg); !ok {
-			cmd = m.updateBrowse(msg) // results and products answers and intents
-		}
+		m.c.Logger.Debug("dropped a message with no address", "type", typeName(msg))
 	}
 	m.syncKeys()
 	m.refreshHeader()
 	return m, tea.Batch(cmd, m.ensureSpinner())
 }
 
+// route hands an answer to the tab it is addressed to, whether it has the keys or not.
+func (m *Model) route(msg common.TabMsg) tea.Cmd {
+	for _, t := range m.tabs {
+		if t.ID() == msg.To {
+			return m.address(t, t.Update(msg.Msg))
+		}
+	}
+	m.c.Logger.Warn("dropped an answer for an unknown tab", "to", msg.To, "type", typeName(msg.Msg))
+	return nil
+}
+
+// focusTab gives the keys to tab i (nothing when it has them).
+func (m *Model) focusTab(i int) tea.Cmd {
+	if i == m.active || i < 0 || i >= len(m.tabs) {
+		return nil
+	}
+	m.focused().Blur()
+	m.prev, m.active = m.active, i
+	cmd := m.address(m.focused(), m.focused().Focus())
+	m.syncKeys()
+	return cmd
+}
+
+// syncKeys enables the tab keys outside text fields: each opens its tab from the others;
+// a toggling one (the queue's) also goes back from its own tab.
+func (m *Model) syncKeys() {
+	letters := !m.focused().Typing()
+	m.c.Keys.Global.Quit.SetEnabled(letters)
+	for i, s := range m.specs {
+		if s.key != nil {
+			s.key(m.c.Keys).SetEnabled(letters && (i != m.active || s.toggles))
+		}
+	}
+}
+
 // busy reports whether a request runs.
 func (m *Model) busy() bool { return m.activity() != "" }
+
+// activity is what runs, for the status bar and the spinner ("" when idle): the focused
+// tab's work first, then any other tab's.
+func (m *Model) activity() string {
+	if a := m.focused().Activity(); a != "" {
+		return a
+	}
+	for _, t := range m.tabs {
+		if a := t.Activity(); a != "" {
+			return a
+		}
+	}
+	return ""
+}
 
 // ensureSpinner starts the spinner's tick chain when work runs and none is pending.
 func (m *Model) ensureSpinner() tea.Cmd {
@@ -76,13 +112,6 @@ func (m *Model) ensureSpinner() tea.Cmd {
 	return m.spin.Tick
 }
 
-func (m *Model) startSearch(s common.Search) tea.Cmd {
-	m.hasResults = true
-	m.form.SetResolved("")
-	m.setFocus(focusResults)
-	return m.results.StartSearch(s)
-}
-
 // onKeys splits a burst of typed runes ("jjjj" read at once from a fast or remote
 // terminal) into single keys, except where a text field takes them all.
 func (m *Model) onKeys(msg tea.KeyMsg) tea.Cmd {
@@ -91,7 +120,7 @@ func (m *Model) onKeys(msg tea.KeyMsg) tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	for i, r := range msg.Runes {
-		if m.typing() && !m.showHelp && !m.showMsgs && !m.tooSmall() {
+		if m.focused().Typing() && !m.showHelp && !m.showMsgs && !m.tooSmall() {
 			rest := msg
 			rest.Runes = msg.Runes[i:]
 			return tea.Batch(append(cmds, m.onKey(rest))...)
@@ -121,17 +150,15 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	if key.Matches(msg, g.NextTab) && !m.tooSmall() {
 		m.showHelp, m.showMsgs = false, false
-		return m.nextTab()
+		return m.focusTab((m.active + 1) % len(m.tabs))
 	}
 	if key.Matches(msg, g.Messages) && !m.tooSmall() { // from anywhere, text fields too
 		m.showMsgs, m.showHelp = !m.showMsgs, false
 		return nil
 	}
-	if m.capturing() { // a text filter takes every key
-		if m.focus == focusMissions {
-			return m.missions.Update(msg)
-		}
-		return m.products.Update(msg)
+	t := m.focused()
+	if t.Capturing() { // a text filter takes every key
+		return m.address(t, t.Update(msg))
 	}
 	switch {
 	case m.tooSmall():
@@ -156,27 +183,17 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, g.Help):
 		m.showHelp = true
 		return nil
-	case key.Matches(msg, g.Quit): // disabled while the form has focus
+	case key.Matches(msg, g.Quit): // disabled in text fields
 		return m.quit()
-	case key.Matches(msg, g.Queue): // disabled while the form has focus
-		m.toggleQueue()
-		return nil
-	case key.Matches(msg, g.Missions): // disabled in text fields
-		m.setFocus(focusMissions)
-		return m.missions.Open()
-	case m.focus != focusForm && key.Matches(msg, m.c.Keys.Missions.Observe): // disabled in text fields
-		m.setFocus(m.obsFocus)
-		return nil
 	}
-	if m.focus == focusMissions {
-		return m.missions.Update(msg)
-	}
-	if m.focus == focusForm {
-		if key.Matches(msg, m.c.Keys.Form.Back) && !m.form.TakesEsc() { // enabled once a search has run
-			m.setFocus(focusResults)
-			return nil
+	for i, s := range m.specs { // the tab keys, disabled in text fields
+		if s.key == nil || !key.Matches(msg, *s.key(m.c.Keys)) {
+			continue
 		}
-		return m.form.Update(msg)
+		if i == m.active { // only a toggling key is enabled on its own tab
+			return m.focusTab(m.prev)
+		}
+		return m.focusTab(i)
 	}
-	return m.onBrowseKey(msg)
+	return m.address(t, t.Update(msg))
 }

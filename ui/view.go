@@ -11,8 +11,8 @@ import (
 	"mastui/ui/components/statusbar"
 )
 
-// View implements tea.Model: header, the focused view (or the help overlay), the toast
-// when one shows, and the status line, never larger than the terminal.
+// View implements tea.Model: header, the focused tab (or an overlay), the toast when
+// one shows, and the status line, never larger than the terminal.
 func (m *Model) View() string {
 	if !m.sized {
 		return ""
@@ -27,16 +27,8 @@ func (m *Model) View() string {
 		body = m.messages.View()
 	case m.showHelp:
 		body = m.help.View(m.helpSections())
-	case m.focus == focusForm:
-		body = m.form.View()
-	case m.focus == focusProducts:
-		body = m.products.View()
-	case m.focus == focusQueue:
-		body = m.queue.View()
-	case m.focus == focusMissions:
-		body = m.missions.View()
 	default:
-		body = m.results.View()
+		body = m.focused().View()
 	}
 	var b strings.Builder
 	b.WriteString(m.header.View())
@@ -55,29 +47,28 @@ func (m *Model) View() string {
 	return b.String()
 }
 
+// refreshHeader draws the tab bar from the tabs' titles and marks the focused one.
+func (m *Model) refreshHeader() {
+	for i, t := range m.tabs {
+		m.header.SetTab(i, t.Title())
+	}
+	m.header.SetActive(m.active)
+}
+
 func (m *Model) statusContent() statusbar.Content {
-	keys := m.c.Keys
-	hints := keymap.Enabled(append(m.focusedHints(), keys.Global.ShortHelp()...))
-	c := statusbar.Content{Activity: m.activity(), Hints: hints}
+	t := m.focused()
+	hints := keymap.Enabled(append(t.Hints(), m.c.Keys.Global.ShortHelp()...))
+	c := statusbar.Content{Activity: m.activity(), Hints: hints, Counts: t.Counts()}
 	if c.Activity != "" {
 		c.Spinner = m.spin.View()
-	}
-	switch {
-	case m.focus == focusQueue:
-	case m.focus == focusMissions:
-		c.Counts = m.missions.Counts()
-	case m.focus == focusProducts:
-		c.Counts = m.products.Counts()
-	case m.hasResults:
-		c.Counts = m.results.Counts()
 	}
 	return c
 }
 
-// helpSections lists the focused view's bindings first, then the global ones.
+// helpSections lists the focused tab's bindings first, then the global ones.
 func (m *Model) helpSections() []keymap.Section {
 	global := keymap.Section{Title: "Global", Bindings: keymap.Flatten(m.c.Keys.Global.FullHelp())}
-	return append(m.focusedSections(), global)
+	return append(m.focused().HelpSections(), global)
 }
 
 func (m *Model) tooSmallView() string {

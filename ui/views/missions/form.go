@@ -1,6 +1,7 @@
 package missions
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -13,41 +14,37 @@ import (
 	"mastui/ui/components/textfield"
 )
 
-// ColumnsMsg carries a mission's column list.
+// columnsTask fetches the mission's column list.
+const columnsTask = "columns"
+
+// ColumnsMsg carries a mission's column list (addressed to the mission).
 type ColumnsMsg struct {
-	Mission string
 	Columns []mast.MissionColumn
 	Err     error
 }
 
-// Open is called when the tab gets focus: it fetches the mission's columns once (again
-// after a failure).
-func (m *Model) Open() tea.Cmd {
+// open fetches the shown mission's columns once (again after a failure).
+func (m *Model) open() tea.Cmd {
 	s := m.st()
-	if s.fields != nil || s.colsLoading {
+	if s.fields != nil || s.req.Running(columnsTask) {
 		return nil
 	}
-	s.colsLoading, s.colsErr = true, nil
-	archive, name, ctx := m.archive, s.mission, m.c.Ctx
-	return func() tea.Msg {
+	s.colsErr = nil
+	archive, name := m.archive, s.mission
+	return s.req.Run(columnsTask, "Fetching "+name+" columns…", func(ctx context.Context) tea.Msg {
 		if archive == nil {
-			return ColumnsMsg{Mission: name, Err: errors.New("no archive configured")}
+			return ColumnsMsg{Err: errors.New("no archive configured")}
 		}
 		cols, err := archive.MissionColumns(ctx, name)
-		return ColumnsMsg{Mission: name, Columns: cols, Err: err}
-	}
+		return ColumnsMsg{Columns: cols, Err: err}
+	})
 }
 
 // onColumns builds the criteria fields: queryable columns, default-output ones first.
-func (m *Model) onColumns(msg ColumnsMsg) tea.Cmd {
-	s := m.states[msg.Mission]
-	if s == nil {
-		return nil
-	}
-	s.colsLoading = false
+func (m *Model) onColumns(s *state, msg ColumnsMsg) tea.Cmd {
 	if msg.Err != nil {
 		s.colsErr = msg.Err
-		return common.Toast(common.LevelError, "Could not list the "+msg.Mission+" columns: "+common.Sanitize(msg.Err.Error()))
+		return common.Toast(common.LevelError, "Could not list the "+s.mission+" columns: "+common.Sanitize(msg.Err.Error()))
 	}
 	s.columns = msg.Columns
 	var q []mast.MissionColumn

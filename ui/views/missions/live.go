@@ -1,6 +1,7 @@
 package missions
 
 import (
+	"context"
 	"errors"
 	"time"
 
@@ -13,10 +14,12 @@ import (
 // liveDelay is the pause in typing after which the form's total is asked for.
 const liveDelay = 450 * time.Millisecond
 
-// liveCount is the form's live total: Seq numbers every edit so only the answer to the
-// latest form is shown.
+// liveTask is the live count's task in the mission's Requests: every edit cancels the
+// count in flight and waits for a pause in typing before the next.
+const liveTask = "live"
+
+// liveCount is the form's live total.
 type liveCount struct {
-	seq     uint64
 	asking  bool
 	known   bool
 	total   int64
@@ -25,34 +28,23 @@ type liveCount struct {
 	unresolved bool
 }
 
-// LiveTickMsg fires after a pause in typing; Seq drops all but the last.
-type LiveTickMsg struct {
-	Mission string
-	Seq     uint64
-}
+// LiveTickMsg fires after a pause in typing (only the last edit's is taken).
+type LiveTickMsg struct{}
 
-// LiveCountMsg carries the total for the form as it was at Seq.
+// LiveCountMsg carries the total for the form as it was when the count was asked.
 type LiveCountMsg struct {
-	Mission string
-	Seq     uint64
-	Total   int64
-	Err     error
+	Total int64
+	Err   error
 }
 
-// edited restarts the pause before the next live count.
+// edited cancels the count in flight and restarts the pause before the next.
 func (m *Model) edited(s *state) tea.Cmd {
-	s.live.seq++
 	s.live.asking, s.live.unresolved = false, false
-	name, seq := s.mission, s.live.seq
-	return tea.Tick(liveDelay, func(time.Time) tea.Msg { return LiveTickMsg{Mission: name, Seq: seq} })
+	return s.req.Debounce(liveTask, liveDelay, LiveTickMsg{})
 }
 
 // onLiveTick asks for the total when the form is complete; an incomplete form clears it.
-func (m *Model) onLiveTick(msg LiveTickMsg) tea.Cmd {
-	s := m.states[msg.Mission]
-	if s == nil || msg.Seq != s.live.seq {
-		return nil
-	}
+func (m *Model) onLiveTick(s *state) tea.Cmd {
 	q, err := m.query(s)
 	if err != nil {
 		s.live.known, s.live.problem = false, ""
@@ -68,25 +60,21 @@ func (m *Model) onLiveTick(msg LiveTickMsg) tea.Cmd {
 		q.SelectCols = []string{info.DatasetKeyword}
 	}
 	s.live.asking = true
-	archive, ctx, seq := m.archive, m.c.Ctx, msg.Seq
-	return func() tea.Msg {
+	archive := m.archive
+	return s.req.Run(liveTask, "", func(ctx context.Context) tea.Msg {
 		if archive == nil {
 			return nil
 		}
 		p, err := archive.MissionSearch(ctx, q)
-		out := LiveCountMsg{Mission: q.Mission, Seq: seq, Err: err}
+		out := LiveCountMsg{Err: err}
 		if p != nil {
 			out.Total = p.Total
 		}
 		return out
-	}
+	})
 }
 
-func (m *Model) onLiveCount(msg LiveCountMsg) tea.Cmd {
-	s := m.states[msg.Mission]
-	if s == nil || msg.Seq != s.live.seq {
-		return nil
-	}
+func (m *Model) onLiveCount(s *state, msg LiveCountMsg) tea.Cmd {
 	s.live.asking = false
 	if msg.Err != nil {
 		var nr *mast.NotResolvedError

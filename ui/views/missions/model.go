@@ -47,19 +47,19 @@ type field struct {
 type state struct {
 	mission string
 
-	colsLoading bool
-	colsErr     error
-	columns     []mast.MissionColumn // every column, for sort/select validation
-	fields      []field
-	targets     textinput.Model
-	radius      textinput.Model
-	resolver    int
-	sortBy      textinput.Model
-	selectCols  textinput.Model
-	cur         int // a form row: see the row constants
-	formErr     string
-	jump        jump
-	jumpIn      textinput.Model
+	req        *common.Requests // the column list and the live count
+	colsErr    error
+	columns    []mast.MissionColumn // every column, for sort/select validation
+	fields     []field
+	targets    textinput.Model
+	radius     textinput.Model
+	resolver   int
+	sortBy     textinput.Model
+	selectCols textinput.Model
+	cur        int // a form row: see the row constants
+	formErr    string
+	jump       jump
+	jumpIn     textinput.Model
 
 	live liveCount
 
@@ -133,6 +133,7 @@ func (m *Model) st() *state {
 		sortBy:     textfield.New(st, "", 0),
 		selectCols: textfield.New(st, "", 0),
 		jumpIn:     textfield.New(st, "", 64),
+		req:        common.NewRequests(m.c.Ctx, m.c.Logger),
 		results:    results.NewWithProfile(m.c, m.archive, PageSize, rp),
 		products:   products.NewWithProfile(m.c, m.archive, products.MissionProfile(name)),
 	}
@@ -179,8 +180,8 @@ func (m *Model) Products() *products.Model { return m.st().products }
 func (m *Model) Activity() string {
 	s := m.st()
 	switch {
-	case s.colsLoading:
-		return "Fetching " + s.mission + " columns…"
+	case s.req.Activity() != "":
+		return s.req.Activity()
 	case s.pane == paneProducts && s.products.Activity() != "":
 		return s.products.Activity()
 	case s.results.Activity() != "":

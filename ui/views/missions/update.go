@@ -5,70 +5,71 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"mastui/ui/common"
 	"mastui/ui/views/products"
 	"mastui/ui/views/results"
 )
 
-// Update handles the tab's answers (whatever has focus: each goes to the mission that
-// asked) and keys (when focused).
+// Update handles keys (while the tab is focused) and the answers of the missions' forms,
+// results and products, each addressed to the mission that asked (TabMsg.To is the
+// mission's name), whichever mission is shown.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case ColumnsMsg:
-		return m.onColumns(msg)
-	case LiveTickMsg:
-		return m.onLiveTick(msg)
-	case LiveCountMsg:
-		return m.onLiveCount(msg)
-	case results.PageLoadedMsg:
-		if s := m.byView(msg.View); s != nil {
-			return s.results.Update(msg)
+	case common.TabMsg:
+		s := m.states[msg.To]
+		if s == nil {
+			m.c.Logger.Warn("missions: answer for an unknown mission", "to", msg.To)
+			return nil
 		}
-	case results.MetadataMsg:
-		if s := m.byView(msg.Which); s != nil {
-			return s.results.Update(msg)
-		}
-	case results.OpenProductsMsg:
-		if s := m.byView(msg.View); s != nil {
-			s.pane = paneProducts
-			return s.products.Start(msg.Obsids, msg.Labels)
-		}
-	case products.BatchMsg:
-		if s := m.byView(msg.View); s != nil {
-			return s.products.Update(msg)
-		}
-	case products.RecomputeMsg:
-		if s := m.byView(msg.View); s != nil {
-			return s.products.Update(msg)
-		}
-	case products.BackMsg:
-		if s := m.byView(msg.View); s != nil && s.pane == paneProducts {
-			s.pane = paneResults
-		}
+		return common.Address(s.mission, 0, m.answer(s, msg.Msg))
 	case tea.KeyMsg:
-		s := m.st()
-		switch s.pane {
-		case paneResults:
-			return m.resultsKey(s, msg)
-		case paneProducts:
-			return s.products.Update(msg)
-		}
-		return m.formKey(s, msg)
+		cmd := m.key(m.st(), msg)
+		// The picker may have moved to another mission: what the key started is its.
+		return common.Address(m.st().mission, 0, cmd)
 	}
 	return nil
 }
 
-// Owns reports whether a results or products message belongs to this tab (its view
-// name is one of a mission's views).
-func (m *Model) Owns(view string) bool { return m.byView(view) != nil }
-
-// byView is the mission whose results or products view has this name (nil if none).
-func (m *Model) byView(view string) *state {
-	for _, s := range m.states {
-		if s.results.Name() == view || s.products.Name() == view {
-			return s
+// answer handles an answer for mission s.
+func (m *Model) answer(s *state, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case common.TabMsg: // an answer of the form's requests: only the newest is taken
+		inner, ok := s.req.Take(msg)
+		if !ok {
+			return nil
+		}
+		switch inner := inner.(type) {
+		case ColumnsMsg:
+			return m.onColumns(s, inner)
+		case LiveTickMsg:
+			return m.onLiveTick(s)
+		case LiveCountMsg:
+			return m.onLiveCount(s, inner)
+		}
+	case results.PageLoadedMsg, results.MetadataMsg:
+		return s.results.Update(msg)
+	case results.OpenProductsMsg:
+		s.pane = paneProducts
+		return s.products.Start(msg.Obsids, msg.Labels)
+	case products.BatchMsg, products.RecomputeMsg:
+		return s.products.Update(msg)
+	case products.BackMsg:
+		if s.pane == paneProducts {
+			s.pane = paneResults
 		}
 	}
 	return nil
+}
+
+// key handles a key for the mission shown.
+func (m *Model) key(s *state, msg tea.KeyMsg) tea.Cmd {
+	switch s.pane {
+	case paneResults:
+		return m.resultsKey(s, msg)
+	case paneProducts:
+		return s.products.Update(msg)
+	}
+	return m.formKey(s, msg)
 }
 
 func (m *Model) resultsKey(s *state, msg tea.KeyMsg) tea.Cmd {
@@ -129,7 +130,7 @@ func (m *Model) formKey(s *state, msg tea.KeyMsg) tea.Cmd {
 			ns := m.st()
 			ns.cur, ns.pane = rowPicker, paneForm
 			m.focusField(ns)
-			return m.Open()
+			return m.open()
 		}
 		return nil
 	case rowResolver:

@@ -72,7 +72,7 @@ func (m *Model) formView(s *state) string {
 		label(rowSelect, "Columns") + textfield.Boxed(s.selectCols, m.boxWidth()) + " " + st.FormHint.Render("a comma list, or all (default: the mission's)"),
 	}
 	switch {
-	case s.colsLoading:
+	case s.req.Running(columnsTask):
 		top = append(top, st.FormHint.Render(" Fetching the "+s.mission+" columns…"))
 	case s.colsErr != nil:
 		top = append(top, st.FormError.Render(" Columns unavailable: "+common.Sanitize(s.colsErr.Error())))

@@ -28,8 +28,8 @@ type ActionMsg struct {
 	Sync bool // the queue changed shape (items were cleared): reload the snapshot
 }
 
-// BackMsg is the intent to leave the panel.
-type BackMsg struct{}
+// BackMsg is the intent to leave the panel (back to the tab it was opened from).
+type BackMsg = common.LeaveTabMsg
 
 // Model is the queue panel.
 type Model struct {

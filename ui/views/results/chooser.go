@@ -5,15 +5,12 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"mastui/ui/common"
 	"mastui/ui/components/colchooser"
 )
 
-// ColumnsChosenMsg is the intent to remember a column choice: the root saves it
-// (Options.SaveColumns) under Table.
-type ColumnsChosenMsg struct {
-	Table   string
-	Columns []string
-}
+// ColumnsChosenMsg is the intent to remember a column choice (the root applies it).
+type ColumnsChosenMsg = common.ColumnsChosenMsg
 
 // openChooser lists the shown columns in order, then the hidden ones.
 func (m *Model) openChooser() {

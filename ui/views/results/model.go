@@ -1,7 +1,7 @@
 // Package results is the observation results table: a window over a typed column table
 // that pages in lazily from the archive as the cursor nears the end of the loaded rows,
 // with sorting over the loaded rows, a column chooser, a details pane, selection, and
-// copying. Enter asks the root to open the products of the chosen observations.
+// copying. Enter asks its tab to open the products of the chosen observations.
 package results
 
 import (

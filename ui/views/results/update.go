@@ -6,7 +6,7 @@ import (
 )
 
 // Update handles page and metadata answers (whatever has focus) and keys (when
-// focused). Keys that leave the view (search, back) are the root's business, except
+// focused). Keys that leave the view (search, back) are its tab's business, except
 // while Capturing.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {

@@ -118,16 +118,23 @@ func (m *Model) checkPlace() {
 	}
 }
 
+// Tasks of the form's Requests: the newest request of each wins, and a new one cancels
+// the one in flight.
+const (
+	validateTask = "validate"
+	countTask    = "count"
+	resolveTask  = "resolve"
+)
+
 // validate asks the archive to check the current criteria (submit: search if they pass).
 func (m *Model) validate(submit bool) tea.Cmd {
 	crits, fields := m.criteria()
-	m.valSeq++
-	msg := ValidatedMsg{Seq: m.valSeq, Edit: m.editSeq, Fields: fields, Submit: submit}
-	if m.archive == nil || len(crits) == 0 {
-		return func() tea.Msg { return msg }
-	}
-	ctx, a := m.c.Ctx, m.archive
-	return func() tea.Msg {
+	msg := ValidatedMsg{Edit: m.editSeq, Fields: fields, Submit: submit}
+	a := m.archive
+	return m.req.Run(validateTask, "", func(ctx context.Context) tea.Msg {
+		if a == nil {
+			return msg
+		}
 		// The archive names the first bad criterion; ask again after it to mark them all.
 		for start := 0; start < len(crits); {
 			err := a.ValidateCriteria(ctx, crits[start:])
@@ -143,7 +150,7 @@ func (m *Model) validate(submit bool) tea.Cmd {
 			start += ce.Index + 1
 		}
 		return msg
-	}
+	})
 }
 
 // criterionMessage drops the "criterion NAME=VALUE: " prefix: the field says which.
@@ -153,7 +160,7 @@ func criterionMessage(c mast.Criterion, err error) string {
 }
 
 func (m *Model) onValidated(msg ValidatedMsg) tea.Cmd {
-	if msg.Seq != m.valSeq || msg.Edit != m.editSeq {
+	if msg.Edit != m.editSeq {
 		return nil // stale: the form changed since
 	}
 	m.valEdit = msg.Edit
@@ -208,39 +215,22 @@ func (m *Model) startCount() tea.Cmd {
 		m.countWaits = true // the name first: the count follows its answer
 		return m.resolveTarget(false)
 	}
-	m.stopCount()
-	ctx, cancel := context.WithCancel(m.c.Ctx)
-	m.cancelCount = cancel
-	m.countSeq++
 	m.counting = true
-	seq, a := m.countSeq, m.archive
-	return tea.Batch(func() tea.Msg {
+	a := m.archive
+	return tea.Batch(m.req.Run(countTask, "", func(ctx context.Context) tea.Msg {
 		n, err := a.Count(ctx, q)
-		return CountMsg{Seq: seq, N: n, Err: err}
-	}, m.startSpinner())
+		return CountMsg{N: n, Err: err}
+	}), m.startSpinner())
 }
 
 // stopCount cancels the count in flight; its answer will be dropped.
 func (m *Model) stopCount() {
-	if m.cancelCount != nil {
-		m.cancelCount()
-		m.cancelCount = nil
-	}
-	if m.counting {
-		m.countSeq++ // whatever is in flight is now stale
-		m.counting = false
-	}
+	m.req.Cancel(countTask)
+	m.counting = false
 }
 
 func (m *Model) onCount(msg CountMsg) tea.Cmd {
-	if msg.Seq != m.countSeq {
-		return nil // an older request: never overwrite a newer answer
-	}
 	m.counting = false
-	if m.cancelCount != nil {
-		m.cancelCount()
-		m.cancelCount = nil
-	}
 	var nr *mast.NotResolvedError
 	if errors.As(msg.Err, &nr) { // the count resolved the name first
 		m.markUnresolved(msg.Err)

@@ -18,19 +18,23 @@ func TestStaleCountIsDropped(t *testing.T) {
 	m := newForm(t, newFake(), 100, 30)
 	m.SetTarget("M101")
 	drive(t, m, m.resolveTarget(false)) // a name is counted once its position is known
-	if m.startCount() == nil || m.startCount() == nil {
+	if m.startCount() == nil {
 		t.Fatal("no count requested")
 	}
-	older, newer := m.countSeq-1, m.countSeq
-	m.Update(CountMsg{Seq: older, N: 999})
+	older := m.req.Current(countTask)
+	if m.startCount() == nil {
+		t.Fatal("no count requested")
+	}
+	newer := m.req.Current(countTask)
+	m.Update(answer(countTask, older, CountMsg{N: 999}))
 	if !m.Counting() {
 		t.Fatal("an older answer ended the newer request")
 	}
 	if _, ok := m.Count(); ok {
 		t.Fatal("an older answer was shown")
 	}
-	m.Update(CountMsg{Seq: newer, N: 1804})
-	m.Update(CountMsg{Seq: older, N: 7})
+	m.Update(answer(countTask, newer, CountMsg{N: 1804}))
+	m.Update(answer(countTask, older, CountMsg{N: 7}))
 	if n, ok := m.Count(); !ok || n != 1804 || m.Counting() {
 		t.Fatalf("count %d %v counting %v, want 1804", n, ok, m.Counting())
 	}
@@ -40,7 +44,7 @@ func TestStaleCountIsDropped(t *testing.T) {
 	// An error from the newest request is a short dim line, not a toast; the whole of it
 	// goes to the message log (ctrl+l).
 	m.startCount()
-	cmd := m.Update(CountMsg{Seq: m.countSeq, Err: fmt.Errorf("MAST answered 503\nmore detail")})
+	cmd := m.Update(answer(countTask, m.req.Current(countTask), CountMsg{Err: fmt.Errorf("MAST answered 503\nmore detail")}))
 	if !strings.Contains(m.View(), "count unavailable: MAST answered 503") || strings.Contains(m.View(), "more detail") {
 		t.Fatalf("count error:\n%s", m.View())
 	}
@@ -174,12 +178,16 @@ func TestStaleValidationIsDropped(t *testing.T) {
 	a := newFake()
 	m := newForm(t, a, 100, 30)
 	fill(t, m, FieldExposure, "abc")
-	m.Update(ValidatedMsg{Seq: m.valSeq, Edit: m.editSeq - 1, Fields: []int{FieldExposure}, Bad: []BadCriterion{{0, "old"}}})
-	m.Update(ValidatedMsg{Seq: m.valSeq - 1, Edit: m.editSeq, Fields: []int{FieldExposure}, Bad: []BadCriterion{{0, "old"}}})
+	m.validate(false) // the newest request, for an older edit
+	m.Update(answer(validateTask, m.req.Current(validateTask), ValidatedMsg{Edit: m.editSeq - 1, Fields: []int{FieldExposure}, Bad: []BadCriterion{{0, "old"}}}))
+	m.validate(false)
+	older := m.req.Current(validateTask)
+	m.validate(false) // an older request, for the current edit
+	m.Update(answer(validateTask, older, ValidatedMsg{Edit: m.editSeq, Fields: []int{FieldExposure}, Bad: []BadCriterion{{0, "old"}}}))
 	if e := m.Errors()[FieldExposure]; e != "" {
 		t.Fatalf("stale verdict shown: %q", e)
 	}
-	m.Update(ValidatedMsg{Seq: m.valSeq, Edit: m.editSeq, Fields: []int{FieldExposure}, Bad: []BadCriterion{{0, "criterion t_exptime=abc: bad"}}})
+	m.Update(answer(validateTask, m.req.Current(validateTask), ValidatedMsg{Edit: m.editSeq, Fields: []int{FieldExposure}, Bad: []BadCriterion{{0, "criterion t_exptime=abc: bad"}}}))
 	if e := m.Errors()[FieldExposure]; e != "criterion t_exptime=abc: bad" {
 		t.Fatalf("current verdict %q", e)
 	}
@@ -203,4 +211,9 @@ func TestEnterValidatesFirst(t *testing.T) {
 	if e := m.Errors()[m.addIndex()]; m.meta != nil && !strings.Contains(e, "unknown column") {
 		t.Fatalf("add row error %q", e)
 	}
+}
+
+// answer is the answer msg of request req of task, as the form's Requests address it.
+func answer(task string, req uint64, msg tea.Msg) common.TabMsg {
+	return common.TabMsg{To: task, Req: req, Msg: msg}
 }

@@ -6,7 +6,6 @@
 package searchform
 
 import (
-	"context"
 	"time"
 
 	"github.com/charmbracelet/bubbles/spinner"
@@ -135,16 +134,14 @@ type Model struct {
 	editSeq      uint64
 	lastEdit     time.Time
 	timerPending bool
-	valSeq       uint64 // newest validation request
 	valEdit      uint64 // the edit the remote errors belong to
 	valErr       string // validation failed for another reason than a bad criterion
-	countSeq     uint64 // newest count request
 	countWaits   bool   // the count starts when the target name's position is known
 	counting     bool
 	count        int64
 	hasCount     bool
 	countErr     string
-	cancelCount  context.CancelFunc
+	req          *common.Requests // validation, count and resolution: the newest wins
 	spin         spinner.Model
 	spinning     bool
 }
@@ -160,6 +157,7 @@ func New(c *common.Common, archive common.Archive, p Parsers) *Model {
 		now:     time.Now,
 		delays:  [2]time.Duration{validateDelay, countDelay},
 		editSeq: 1, // valEdit starts at 0: nothing is validated yet
+		req:     common.NewRequests(c.Ctx, c.Logger),
 		spin: spinner.New(spinner.WithStyle(c.Styles.Spinner), spinner.WithSpinner(spinner.Spinner{
 			Frames: []string{"⣾", "⣽", "⣻", "⢿", "⡿", "⣟", "⣯", "⣷"},
 			FPS:    time.Second / 10,
@@ -301,7 +299,8 @@ func (m *Model) Reset() {
 	m.coll.Reset()
 	m.resolver = 0
 	m.resolved = ""
-	m.res = resolution{seq: m.res.seq + 1} // drops an answer in flight
+	m.res = resolution{}
+	m.req.Cancel(resolveTask) // drops an answer in flight
 	m.valErr, m.countErr = "", ""
 	m.hasCount = false
 	m.stopCount()

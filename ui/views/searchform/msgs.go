@@ -7,15 +7,8 @@ import (
 	"mastui/ui/common"
 )
 
-// SubmitMsg is the form's intent: run this search. The root applies it.
+// SubmitMsg is the form's intent: run this search. The Observations tab applies it.
 type SubmitMsg struct{ Search common.Search }
-
-// Msg is implemented by every message the form sends to itself (answers of the archive,
-// debounce timers, spinner frames). The root hands them back to Update:
-//
-//	case searchform.Msg:
-//		cmd = m.form.Update(msg)
-type Msg interface{ searchformMsg() }
 
 // MetadataMsg carries the observation columns' metadata.
 type MetadataMsg struct {
@@ -29,11 +22,10 @@ type FacetsMsg struct {
 	Err    error
 }
 
-// ValidatedMsg is the answer of one validation request. Seq is the request's sequence
-// number and Edit the form edit it checked: an answer for anything but the newest
-// request and the current edit is dropped.
+// ValidatedMsg is the answer of one validation request. Edit is the form edit it
+// checked: an answer for anything but the newest request (see Requests) and the current
+// edit is dropped.
 type ValidatedMsg struct {
-	Seq    uint64
 	Edit   uint64
 	Fields []int          // the field each criterion came from
 	Bad    []BadCriterion // criteria the archive rejected
@@ -47,10 +39,9 @@ type BadCriterion struct {
 	Message string
 }
 
-// CountMsg is the answer of count request Seq; answers older than the newest request
-// are dropped.
+// CountMsg is the answer of a count request; answers older than the newest request are
+// dropped.
 type CountMsg struct {
-	Seq uint64
 	N   int64
 	Err error
 }
@@ -64,11 +55,3 @@ type countTickMsg struct{ Edit uint64 }
 // spinMsg is a frame of the form's own spinner (wrapped so the root's spinner does not
 // take it).
 type spinMsg struct{ tick spinner.TickMsg }
-
-func (MetadataMsg) searchformMsg()  {}
-func (FacetsMsg) searchformMsg()    {}
-func (ValidatedMsg) searchformMsg() {}
-func (CountMsg) searchformMsg()     {}
-func (debounceMsg) searchformMsg()  {}
-func (countTickMsg) searchformMsg() {}
-func (spinMsg) searchformMsg()      {}

@@ -1,6 +1,7 @@
 package searchform
 
 import (
+	"context"
 	"errors"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -9,22 +10,18 @@ import (
 	"mastui/ui/common"
 )
 
-// ResolvedMsg is the answer of resolve request Seq (the target's name with a resolver);
+// ResolvedMsg is the answer of a resolve request (the target's name with a resolver);
 // older answers are dropped. Submit: enter is waiting for it.
 type ResolvedMsg struct {
-	Seq      uint64
 	Resolved *mast.Resolved
 	Err      error
 	Submit   bool
 }
 
-func (ResolvedMsg) searchformMsg() {}
-
 // resolution is what the form knows of the target name: it is resolved as soon as
 // typing stops, so a name with no position is marked on the field before any search.
 type resolution struct {
 	name, resolver string // what was asked
-	seq            uint64
 	done           bool
 }
 
@@ -46,16 +43,16 @@ func (m *Model) resolveTarget(submit bool) tea.Cmd {
 	if !submit && m.res.name == name && m.res.resolver == resolver {
 		return nil
 	}
-	m.res = resolution{name: name, resolver: resolver, seq: m.res.seq + 1}
-	seq, a, ctx := m.res.seq, m.archive, m.c.Ctx
-	return func() tea.Msg {
+	m.res = resolution{name: name, resolver: resolver}
+	a := m.archive
+	return m.req.Run(resolveTask, "", func(ctx context.Context) tea.Msg {
 		rs, err := a.Resolve(ctx, []string{name}, resolver)
-		msg := ResolvedMsg{Seq: seq, Err: err, Submit: submit}
+		msg := ResolvedMsg{Err: err, Submit: submit}
 		if err == nil && len(rs) == 1 {
 			msg.Resolved = &rs[0]
 		}
 		return msg
-	}
+	})
 }
 
 // resolvedKnown reports whether the target name has been resolved as it is now.
@@ -64,9 +61,6 @@ func (m *Model) resolvedKnown() bool {
 }
 
 func (m *Model) onResolved(msg ResolvedMsg) tea.Cmd {
-	if msg.Seq != m.res.seq {
-		return nil // the target or the resolver changed since
-	}
 	m.res.done = true
 	target := m.fields[FieldTarget]
 	var nr *mast.NotResolvedError

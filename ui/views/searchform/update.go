@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mastui/model"
+	"mastui/ui/common"
 )
 
 // Update handles keys while the form has focus and the form's own messages (Msg). A
@@ -25,24 +26,35 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.onFacets(msg)
 	case debounceMsg:
 		return m.onDebounce()
-	case ValidatedMsg:
-		cmd := m.onValidated(msg)
-		m.follow()
-		return cmd
+	case common.TabMsg: // an answer of a request: only the newest of its task is taken
+		answer, ok := m.req.Take(msg)
+		if !ok {
+			return nil
+		}
+		return m.onAnswer(answer)
 	case countTickMsg:
 		if msg.Edit == m.editSeq {
 			return m.startCount()
 		}
-	case CountMsg:
-		return m.onCount(msg)
-	case ResolvedMsg:
-		cmd := m.onResolved(msg)
-		m.follow()
-		return cmd
 	case spinMsg:
 		return m.onSpin(msg)
 	}
 	return nil
+}
+
+// onAnswer handles the answer of the newest request of a task.
+func (m *Model) onAnswer(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case ValidatedMsg:
+		cmd = m.onValidated(msg)
+	case CountMsg:
+		return m.onCount(msg)
+	case ResolvedMsg:
+		cmd = m.onResolved(msg)
+	}
+	m.follow()
+	return cmd
 }
 
 func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -9,68 +10,12 @@ import (
 	"mastui/download"
 	"mastui/model"
 	"mastui/ui/common"
-	"mastui/ui/views/queue"
 )
 
-// updateQueue routes the engine's events and the panel's answers and intents.
-func (m *Model) updateQueue(msg tea.Msg) (tea.Cmd, bool) {
-	switch msg := msg.(type) {
-	case queue.EventMsg, queue.ActionMsg:
-		return m.queue.Update(msg), true
-	case queue.ClosedMsg:
-		return nil, true
-	case queue.BackMsg:
-		m.toggleQueue()
-		return nil, true
-	}
-	return nil, false
-}
-
-// toggleQueue opens the queue panel, or closes it back to the view it was opened from.
-func (m *Model) toggleQueue() {
-	if m.focus == focusQueue {
-		m.setFocus(m.back)
-		return
-	}
-	m.back = m.focus
-	m.setFocus(focusQueue)
-}
-
-// nextTab moves to the next tab: Observations → Missions → Queue → Observations.
-func (m *Model) nextTab() tea.Cmd {
-	switch m.focus {
-	case focusMissions:
-		m.toggleQueue()
-	case focusQueue:
-		m.setFocus(m.obsFocus)
-	default:
-		m.setFocus(focusMissions)
-		return m.missions.Open()
-	}
-	return nil
-}
-
-// refreshHeader shows the queue's summary in its tab and marks the focused tab.
-func (m *Model) refreshHeader() {
-	tab := "Queue"
-	if s := m.queue.Summary(); s != "" {
-		tab += " (" + s + ")"
-	}
-	m.header.SetTab(2, tab)
-	switch m.focus {
-	case focusQueue:
-		m.header.SetActive(2)
-	case focusMissions:
-		m.header.SetActive(1)
-	default:
-		m.header.SetActive(0)
-	}
-}
-
-// quit quits, or first asks when downloads are active or waiting (they resume on the
-// next start, from the journal).
+// quit quits, or first asks when a tab has work that quitting interrupts (downloads
+// active or waiting: they resume on the next start, from the journal).
 func (m *Model) quit() tea.Cmd {
-	if m.queue.Pending() > 0 {
+	if m.confirmText() != "" {
 		m.confirm = true
 		return nil
 	}
@@ -89,13 +34,16 @@ func (m *Model) onConfirmKey(msg tea.KeyMsg) tea.Cmd {
 // ConfirmingQuit reports whether the quit question is showing (for tests).
 func (m *Model) ConfirmingQuit() bool { return m.confirm }
 
-// confirmText is the quit question.
+// confirmText is the quit question of the first tab that asks one ("" when none does).
 func (m *Model) confirmText() string {
-	n := m.queue.Pending()
-	if n == 1 {
-		return " 1 download active — it will resume on the next start. Quit? y/n"
+	for _, t := range m.tabs {
+		if g, ok := t.(common.QuitGuard); ok {
+			if q := g.QuitQuestion(); q != "" {
+				return " " + q
+			}
+		}
 	}
-	return fmt.Sprintf(" %d downloads active — they will resume on the next start. Quit? y/n", n)
+	return ""
 }
 
 // queueProducts hands products to the download queue (Options.Queue) and says what came
@@ -167,3 +115,24 @@ func exclusive(ps []model.ProductRef) int {
 	}
 	return n
 }
+
+// saveColumns remembers the column choice through Options.SaveColumns, off the UI
+// goroutine.
+func (m *Model) saveColumns(msg common.ColumnsChosenMsg) tea.Cmd {
+	m.c.Logger.Info("columns chosen", "table", msg.Table, "columns", len(msg.Columns))
+	save := m.opts.SaveColumns
+	if save == nil {
+		return nil
+	}
+	cols, table, log := slices.Clone(msg.Columns), msg.Table, m.c.Logger
+	return func() tea.Msg {
+		if err := save(table, cols); err != nil {
+			log.Error("save columns", "table", table, "err", err)
+			return common.ToastMsg{Level: common.LevelError, Text: "Could not save the column choice: " + err.Error()}
+		}
+		return common.ToastMsg{Level: common.LevelInfo, Text: fmt.Sprintf("%d columns shown; remembered for next time", len(cols))}
+	}
+}
+
+// typeName is a message's Go type, for logs.
+func typeName(msg tea.Msg) string { return fmt.Sprintf("%T", msg) }

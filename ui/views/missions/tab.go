@@ -1,0 +1,62 @@
+package missions
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/keymap"
+	"mastui/ui/common"
+)
+
+// ID is the tab's registry name.
+const ID = "missions"
+
+// ID implements common.Tab.
+func (m *Model) ID() string { return ID }
+
+// Title implements common.Tab.
+func (m *Model) Title() string { return "Missions" }
+
+// Init implements common.Tab: nothing is fetched before the tab is opened.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Focus fetches the shown mission's columns the first time (again after a failure).
+func (m *Model) Focus() tea.Cmd { return common.Address(m.st().mission, 0, m.open()) }
+
+// Blur implements common.Tab.
+func (m *Model) Blur() {}
+
+// Capturing implements common.Tab: the products' text filter takes every key.
+func (m *Model) Capturing() bool {
+	s := m.st()
+	return s.pane == paneProducts && s.products.Capturing()
+}
+
+// Hints implements common.Tab.
+func (m *Model) Hints() []key.Binding {
+	keys := m.c.Keys
+	s := m.st()
+	switch s.pane {
+	case paneResults:
+		return append([]key.Binding{keys.Missions.Observe}, s.results.Hints()...) // O goes first when narrow
+	case paneProducts:
+		return s.products.Hints()
+	}
+	if s.jump.active {
+		return keys.TextInput.ShortHelp()
+	}
+	return []key.Binding{keys.Missions.Jump, keys.Missions.Back, keys.Missions.Next, keys.Missions.Submit} // dropped from the left when narrow
+}
+
+// HelpSections implements common.Tab.
+func (m *Model) HelpSections() []keymap.Section {
+	s := m.st()
+	own := common.Section("Missions", m.c.Keys.Missions)
+	switch s.pane {
+	case paneResults:
+		return append(s.results.HelpSections(), own)
+	case paneProducts:
+		return append(s.products.HelpSections(), own)
+	}
+	return []keymap.Section{own}
+}

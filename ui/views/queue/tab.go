@@ -1,0 +1,69 @@
+package queue
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/keymap"
+	"mastui/ui/common"
+)
+
+// ID is the tab's registry name.
+const ID = "queue"
+
+// ID implements common.Tab.
+func (m *Model) ID() string { return ID }
+
+// Title is "Queue", with the queue's summary while it has one ("Queue (3↓ 41%)").
+func (m *Model) Title() string {
+	if s := m.Summary(); s != "" {
+		return "Queue (" + s + ")"
+	}
+	return "Queue"
+}
+
+// Focus implements common.Tab.
+func (m *Model) Focus() tea.Cmd { return nil }
+
+// Blur implements common.Tab.
+func (m *Model) Blur() {}
+
+// Hints implements common.Tab.
+func (m *Model) Hints() []key.Binding {
+	if !m.Available() {
+		return []key.Binding{m.c.Keys.Queue.Back}
+	}
+	return m.c.Keys.Queue.ShortHelp()
+}
+
+// HelpSections implements common.Tab.
+func (m *Model) HelpSections() []keymap.Section {
+	return []keymap.Section{common.Section("Download queue", m.c.Keys.Queue)}
+}
+
+// Activity implements common.Tab: the header's summary says what downloads.
+func (m *Model) Activity() string { return "" }
+
+// Counts implements common.Tab.
+func (m *Model) Counts() string { return "" }
+
+// Typing implements common.Tab.
+func (m *Model) Typing() bool { return false }
+
+// QuitQuestion implements common.QuitGuard: quitting asks while downloads are active
+// or waiting (they resume on the next start).
+func (m *Model) QuitQuestion() string {
+	switch n := m.Pending(); n {
+	case 0:
+		return ""
+	case 1:
+		return "1 download active — it will resume on the next start. Quit? y/n"
+	default:
+		return fmt.Sprintf("%d downloads active — they will resume on the next start. Quit? y/n", n)
+	}
+}
+
+// Capturing implements common.Tab.
+func (m *Model) Capturing() bool { return false }

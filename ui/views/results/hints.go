@@ -1,0 +1,38 @@
+package results
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"mastui/keymap"
+	"mastui/ui/common"
+)
+
+// Hints are the status-line hints of the view, for its state.
+func (m *Model) Hints() []key.Binding {
+	keys := m.c.Keys
+	switch shown, focused := m.DetailsShown(); {
+	case m.Failed() && !m.Ready():
+		return []key.Binding{keys.Results.Retry, keys.Results.Search}
+	case !m.Ready() || m.Loaded() == 0:
+		return []key.Binding{keys.Results.Search}
+	case m.ChooserOpen():
+		return keys.Chooser.ShortHelp()
+	case focused:
+		return keys.Details.ShortHelp()
+	case shown:
+		return append(keys.Results.ShortHelp(), keys.Results.Focus)
+	}
+	return keys.Results.ShortHelp()
+}
+
+// HelpSections are the help overlay's sections of the view, the part with focus first.
+func (m *Model) HelpSections() []keymap.Section {
+	keys := m.c.Keys
+	if m.ChooserOpen() {
+		return []keymap.Section{common.Section("Column chooser", keys.Chooser), common.Section("Results", keys.Results)}
+	}
+	if _, focused := m.DetailsShown(); focused {
+		return []keymap.Section{common.Section("Details", keys.Details), common.Section("Results", keys.Results)}
+	}
+	return []keymap.Section{common.Section("Results", keys.Results)}
+}
