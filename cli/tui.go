@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -22,14 +24,18 @@ import (
 // tuiCommand makes the root command run the terminal UI: on real MAST, a custom URL, or
 // (--demo) the embedded simulator running in-process on loopback.
 func (e *cliEnv) tuiCommand(root *cobra.Command) {
-	var dir string
+	var dir, tab string
 	var flat bool
 	downloadDirFlags(root.Flags(), &dir, &flat, "", "directory `D` the TUI downloads into (default: the current directory)")
+	root.Flags().StringVar(&tab, "tab", "", "open on tab `T`: "+strings.Join(ui.TabNames(), ", ")+" (default: the first)")
 	root.Flags().Bool("version", false, "print the version and exit") // cobra answers it
-	root.RunE = func(*cobra.Command, []string) error { return e.runTUI(dir, flat) }
+	root.RunE = func(*cobra.Command, []string) error { return e.runTUI(dir, tab, flat) }
 }
 
-func (e *cliEnv) runTUI(dir string, flat bool) error {
+func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
+	if tab != "" && !slices.Contains(ui.TabNames(), tab) {
+		return usagef("--tab: unknown tab %q%s (tabs: %s)", tab, didYouMean(tab, ui.TabNames()), strings.Join(ui.TabNames(), ", "))
+	}
 	if err := e.setup(); err != nil {
 		return err
 	}
@@ -43,6 +49,7 @@ func (e *cliEnv) runTUI(dir string, flat bool) error {
 		SaveColumns:      e.saveColumns,
 		DownloadDir:      dir,
 		FlatDownloads:    flat,
+		StartTab:         tab,
 		MastURL:          e.cfg.MastURL,
 		HasToken:         os.Getenv("MAST_API_TOKEN") != "",
 		LogPath:          logPath(),
