@@ -34,6 +34,7 @@ func (e *cliEnv) runTUI(args []string) error {
 		_, err := fmt.Fprintln(e.stdout, "mastui", version)
 		return err
 	}
+	e.holdDemo = true // the TUI builds the demo archive after its first frame
 	if err := e.setup(); err != nil {
 		return err
 	}
@@ -50,6 +51,7 @@ func (e *cliEnv) runTUI(args []string) error {
 		MastURL:          e.cfg.MastURL,
 		HasToken:         os.Getenv("MAST_API_TOKEN") != "",
 		LogPath:          logPath(),
+		Prepare:          e.prepareDemo,
 	}
 	if opts.DownloadDir == "" {
 		if wd, err := os.Getwd(); err == nil {

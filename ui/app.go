@@ -56,6 +56,7 @@ type Model struct {
 	obsFocus   focus // where O returns to on the Observations tab
 	confirm    bool  // "Quit? y/n" is asked
 	sized      bool  // a WindowSizeMsg has arrived
+	preparing  bool  // Options.Prepare has not returned yet
 }
 
 // New builds the root model over an archive. Run it with
@@ -95,6 +96,7 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 			Frames: []string{"⣾", "⣽", "⣻", "⢿", "⡿", "⣟", "⣯", "⣷"},
 			FPS:    time.Second / 10,
 		})),
+		preparing: opts.Prepare != nil,
 	}
 	m.results.SetColumnChoice(opts.Columns[results.TableName])
 	m.setFocus(focusForm)

@@ -94,6 +94,9 @@ func (m *Model) capturing() bool {
 
 // activity is what runs, for the status bar and the spinner ("" when idle).
 func (m *Model) activity() string {
+	if m.preparing {
+		return preparingActivity
+	}
 	if m.focus == focusMissions {
 		if a := m.missions.Activity(); a != "" {
 			return a

@@ -17,6 +17,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		cmd = m.prepareAfterFirstFrame()
 		m.c.Width, m.c.Height, m.sized = msg.Width, msg.Height, true
 		m.layout()
 	case tea.KeyMsg:
@@ -47,6 +48,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case toast.ExpiredMsg:
 		m.toast.Update(msg)
 		m.layout()
+	case PreparedMsg:
+		cmd = m.prepared(msg)
 	case spinner.TickMsg:
 		if m.busy() {
 			m.spin, cmd = m.spin.Update(msg)

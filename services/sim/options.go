@@ -26,6 +26,13 @@ type Options struct {
 	// ignored): an archive never changes once built, so servers with different faults
 	// can share one, and building one is the costly part of New.
 	Archive *Archive
+	// Hold, when set, delays Start's archive build until it is closed, so the process can
+	// finish its own start-up first (the TUI draws its first frame); requests wait.
+	Hold <-chan struct{}
+	// Ready, when set, is called once, from the goroutine that built the archive, when
+	// the server answers: err is nil, or why the archive could not be built (requests
+	// then get 503 with it). Start returns before that; New after.
+	Ready func(err error)
 }
 
 // Faults make the simulator misbehave the way MAST sometimes does, so clients can be

@@ -24,27 +24,34 @@ import (
 )
 
 // Server is one simulator: an immutable archive served by one handler per protocol,
-// plus the fault state they share.
+// plus the fault state they share. It can answer before its archive exists: requests
+// wait (as long as their context lets them) until the archive is built.
 type Server struct {
 	opts    Options
-	env     *simhttp.Env
+	env     *simhttp.Env // env.Archive is set before ready closes
 	handler http.Handler
+	ready   chan struct{}
+	err     error // why the archive could not be built; read after ready
 
 	faultCount atomic.Int64 // requests subject to injected errors so far
 }
 
 // New builds a simulator and its archive (deterministic for opts.Seed).
 func New(opts Options) (*Server, error) {
-	a := opts.Archive
-	if a == nil {
-		var err error
-		if a, err = NewArchive(opts.Seed); err != nil {
-			return nil, err
-		}
+	s := newServer(opts)
+	s.build()
+	if s.err != nil {
+		return nil, s.err
 	}
+	return s, nil
+}
+
+// newServer makes a server whose requests wait for build.
+func newServer(opts Options) *Server {
 	s := &Server{
-		opts: opts,
-		env:  &simhttp.Env{Archive: a, Log: opts.logger(), Faults: opts.Faults},
+		opts:  opts,
+		env:   &simhttp.Env{Log: opts.logger(), Faults: opts.Faults},
+		ready: make(chan struct{}),
 	}
 	tokens := auth.New(opts.Tokens)
 	files := downloads.New(s.env, tokens)
@@ -59,6 +66,15 @@ func New(opts Options) (*Server, error) {
 	})
 	s.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.env.Log.Debug("request", "method", r.Method, "path", r.URL.Path)
+		select {
+		case <-s.ready:
+		case <-r.Context().Done():
+			return
+		}
+		if s.err != nil {
+			s.env.Error(w, http.StatusServiceUnavailable, s.err.Error())
+			return
+		}
 		if d := opts.Latency; d > 0 {
 			select {
 			case <-time.After(d):
@@ -71,14 +87,35 @@ func New(opts Options) (*Server, error) {
 		}
 		mux.ServeHTTP(w, r)
 	})
-	return s, nil
+	return s
+}
+
+// build makes (or takes) the archive, lets the waiting requests through and tells
+// Options.Ready. It runs once.
+func (s *Server) build() {
+	a := s.opts.Archive
+	if a == nil {
+		a, s.err = NewArchive(s.opts.Seed)
+	}
+	s.env.Archive = a
+	close(s.ready)
+	if s.err != nil {
+		s.env.Log.Error("sim: build the archive", "err", s.err)
+	}
+	if s.opts.Ready != nil {
+		s.opts.Ready(s.err)
+	}
 }
 
 // Handler serves every simulated endpoint from one origin.
 func (s *Server) Handler() http.Handler { return s.handler }
 
-// Archive exposes the synthetic archive, for tests that compare answers with it.
-func (s *Server) Archive() *Archive { return s.env.Archive }
+// Archive exposes the synthetic archive, for tests that compare answers with it. It
+// waits for the archive to be built (nil if that failed).
+func (s *Server) Archive() *Archive {
+	<-s.ready
+	return s.env.Archive
+}
 
 // injectError applies the ErrorEvery/ErrorBurst fault: the last ErrorBurst requests
 // of every ErrorEvery get an HTTP error instead of an answer.
@@ -117,12 +154,11 @@ func (s *Server) injectError(w http.ResponseWriter, r *http.Request) bool {
 }
 
 // Start runs a simulator on listen (e.g. "127.0.0.1:0") until ctx is cancelled or stop
-// is called, and returns its base URL ("http://127.0.0.1:34567").
+// is called, and returns its base URL ("http://127.0.0.1:34567"). It listens at once and
+// builds the archive in the background (about half a second; after Options.Hold closes
+// when set): requests made meanwhile wait for it, and Options.Ready says when it is there.
 func Start(ctx context.Context, listen string, opts Options) (string, func(), error) {
-	s, err := New(opts)
-	if err != nil {
-		return "", nil, err
-	}
+	s := newServer(opts)
 	ln, err := net.Listen("tcp", listen)
 	if err != nil {
 		return "", nil, fmt.Errorf("sim: listen on %s: %w", listen, err)
@@ -144,6 +180,16 @@ func Start(ctx context.Context, listen string, opts Options) (string, func(), er
 			}
 		})
 	}
+	go func() {
+		if opts.Hold != nil {
+			select {
+			case <-opts.Hold:
+			case <-done: // stopped before anyone needed the archive
+				return
+			}
+		}
+		s.build()
+	}()
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			s.env.Log.Error("sim: serve", "err", err)
