@@ -94,6 +94,9 @@ func TestSimChild(t *testing.T) {
 // measures wall time. Run without -race. Runs alternate between curl and mastui so both
 // see the same machine noise; the best of each is compared.
 func TestThroughputVsCurl(t *testing.T) {
+	if testing.Short() {
+		t.Skip("throughput test")
+	}
 	if os.Getenv("MASTUI_PERF") == "" {
 		t.Skip("set MASTUI_PERF=1 (and run without -race)")
 	}

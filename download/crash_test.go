@@ -72,7 +72,10 @@ func TestCrashChild(t *testing.T) {
 
 // TestCrashRecoveryKill9 kills (SIGKILL) a process in the middle of a 200-file queue,
 // then resumes the queue from its journal: every file completes byte-identical, none
-// twice, and less than 1% of the bytes are sent again.
+// twice, and less than 1% of what was on disk at the kill is fetched again. (Bytes the
+// server had sent that were still in socket buffers or in the dead process's memory
+// were never on disk: fetching them again is not waste, and how many there are depends
+// on how loaded the machine is.)
 func TestCrashRecoveryKill9(t *testing.T) {
 	if testing.Short() {
 		t.Skip("spawns a process")
@@ -100,6 +103,7 @@ func TestCrashRecoveryKill9(t *testing.T) {
 	cmd.Wait()
 	first := c.bytes.Load()
 	parts := countParts(t, items)
+	onDisk := bytesOnDisk(items)
 
 	m := newManager(t, Options{JournalPath: journal, RetryBase: time.Millisecond})
 	if n := len(m.Snapshot()); n != len(items) {
@@ -113,12 +117,26 @@ func TestCrashRecoveryKill9(t *testing.T) {
 	}
 	checkFiles(t, items)
 	checkJournalUnique(t, journal, len(items))
-	resent := c.bytes.Load() - total
-	t.Logf("killed after %d of %d bytes with %d .part files and %d items done; %d bytes sent again (%.3f%%)",
-		first, total, parts, tot.Done, resent, 100*float64(resent)/float64(total))
-	if resent < 0 || resent > total/100 {
-		t.Fatalf("%d bytes sent again, more than 1%% of %d", resent, total)
+	// What the resume fetched beyond what was missing from disk.
+	resent := (c.bytes.Load() - first) - (total - onDisk)
+	t.Logf("killed after %d of %d bytes served, %d on disk in %d .part files and %d items done; %d bytes fetched again (%.3f%%)",
+		first, total, onDisk, parts, tot.Done, resent, 100*float64(resent)/float64(total))
+	if resent > total/100 {
+		t.Fatalf("%d bytes already on disk fetched again, more than 1%% of %d", resent, total)
 	}
+}
+
+// bytesOnDisk sums the sizes of the items' files and .part files.
+func bytesOnDisk(items []Item) int64 {
+	var n int64
+	for _, it := range items {
+		for _, p := range []string{it.Dest, it.Dest + partSuffix} {
+			if fi, err := os.Stat(p); err == nil {
+				n += fi.Size()
+			}
+		}
+	}
+	return n
 }
 
 // TestCrashBetweenSyncAndJournal kills the process inside the committer: after a batch's
@@ -184,6 +202,9 @@ func TestCrashBetweenSyncAndJournal(t *testing.T) {
 // Close, so nothing is tidied up), copies its journal as a crash would leave it, and
 // resumes the queue from the copy with a second manager.
 func TestCrashRecoveryAbandoned(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crash test: a 200-file queue abandoned and resumed")
+	}
 	c, ts := serveSmallBuffers(t, sharedSim(t).Handler())
 	items, total := crashQueue(t, ts.URL)
 	o := fastOpts(t)

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"mastui/services/mast"
+	"mastui/services/masthttp"
 )
 
 // Item is one file to fetch. Only URL and Dest are required; the rest is product
@@ -137,7 +137,7 @@ func normalize(it Item) (Item, error) {
 // Observations does (':' and '/' kept; '?', '&', '=' escaped, astroquery#1892).
 // Credentials in baseURL are left out (Options.MastURL supplies them).
 func FileURL(baseURL, uri string) string {
-	return strings.TrimRight(StripCredentials(baseURL), "/") + "/api/v0.1/Download/file?uri=" + mast.PyQuote(uri, ":/")
+	return strings.TrimRight(StripCredentials(baseURL), "/") + "/api/v0.1/Download/file?uri=" + masthttp.PyQuote(uri, ":/")
 }
 
 // within reports whether p is root or lies below it (both clean and absolute).

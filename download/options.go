@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"mastui/model"
+	"mastui/model/config"
 )
 
 // MaxWorkers bounds Options.Workers: more parallel transfers do not go faster (PerHost
@@ -50,7 +50,7 @@ type Options struct {
 }
 
 // DefaultJournalPath is $XDG_STATE_HOME/mastui/downloads.jsonl.
-func DefaultJournalPath() string { return filepath.Join(model.StateDir(), "downloads.jsonl") }
+func DefaultJournalPath() string { return filepath.Join(config.StateDir(), "downloads.jsonl") }
 
 const (
 	partSuffix = ".part"

@@ -8,7 +8,8 @@ import (
 	"strings"
 
 	"mastui/model"
-	"mastui/services/mast"
+	"mastui/model/config"
+	"mastui/services/masthttp"
 )
 
 // ProductItems turns products into download items: Download/file URLs under base (empty
@@ -19,7 +20,7 @@ import (
 func ProductItems(base, dir string, flat bool, ps []model.ProductRef) ([]Item, error) {
 	base = strings.TrimRight(StripCredentials(base), "/")
 	if base == "" {
-		base = model.DefaultMastURL
+		base = config.DefaultMastURL
 	}
 	items := make([]Item, 0, len(ps))
 	taken := map[string]string{}
@@ -30,7 +31,7 @@ func ProductItems(base, dir string, flat bool, ps []model.ProductRef) ([]Item, e
 				return nil, fmt.Errorf("product %s is missing a dataset or fileset: download it flat", p.Filename)
 			}
 			var err error
-			if url, err = mast.MissionDownloadURL(base, p.Mission, p.URI); err != nil {
+			if url, err = masthttp.MissionDownloadURL(base, p.Mission, p.URI); err != nil {
 				return nil, err
 			}
 		}

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"mastui/services/mast"
+	"mastui/services/masthttp"
 )
 
 // attemptErr is a failed attempt and what to do about it.
@@ -66,9 +66,9 @@ func statusErr(resp *http.Response, body []byte, tokenSent, tokenSet bool) *atte
 	case code == http.StatusForbidden:
 		return fatalErr(fmt.Errorf("access denied (%s)", msg))
 	case code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable:
-		return &attemptErr{err: errors.New(msg), retry: true, after: mast.ParseRetryAfter(resp.Header.Get("Retry-After")), hostWide: true}
+		return &attemptErr{err: errors.New(msg), retry: true, after: masthttp.ParseRetryAfter(resp.Header.Get("Retry-After")), hostWide: true}
 	case code == http.StatusRequestTimeout || code == 425 || code >= 500 && code != http.StatusNotImplemented:
-		return &attemptErr{err: errors.New(msg), retry: true, after: mast.ParseRetryAfter(resp.Header.Get("Retry-After"))}
+		return &attemptErr{err: errors.New(msg), retry: true, after: masthttp.ParseRetryAfter(resp.Header.Get("Retry-After"))}
 	}
 	return fatalErr(errors.New(msg))
 }

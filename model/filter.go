@@ -453,20 +453,20 @@ func parseNumPred(v string) (numPred, bool) {
 		p.op, rest = opLT, v[1:]
 	default:
 		if lo, hi, ok := strings.Cut(v, ".."); ok {
-			a, okA := parseQuantity(lo)
-			b, okB := parseQuantity(hi)
+			a, okA := ParseQuantity(lo)
+			b, okB := ParseQuantity(hi)
 			return numPred{op: opRange, a: a, b: b}, okA && okB
 		}
 	}
-	a, ok := parseQuantity(rest)
+	a, ok := ParseQuantity(rest)
 	p.a = a
 	return p, ok
 }
 
-// parseQuantity reads a finite decimal number with an optional size unit: k/K/KB,
+// ParseQuantity reads a finite decimal number with an optional size unit: k/K/KB,
 // M/MB, G/GB, T/TB (powers of 1000, as FormatBytes prints), KiB/MiB/GiB/TiB (powers of
 // 1024) and B; units are case-insensitive and may follow a space.
-func parseQuantity(s string) (float64, bool) {
+func ParseQuantity(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
 	end := len(s)
 	for end > 0 && (s[end-1] >= 'a' && s[end-1] <= 'z' || s[end-1] >= 'A' && s[end-1] <= 'Z') {

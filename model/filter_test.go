@@ -363,9 +363,9 @@ func TestParseQuantity(t *testing.T) {
 		{"1XB", 0, false}, {"1 2", 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := parseQuantity(tt.in)
+		got, ok := ParseQuantity(tt.in)
 		if ok != tt.ok || ok && got != tt.want {
-			t.Errorf("parseQuantity(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+			t.Errorf("ParseQuantity(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,18 +27,35 @@ import (
 func run(cmd tea.Cmd) []tea.Msg { return runFor(cmd, 50*time.Millisecond) }
 
 // runFor is run with another wait: longer for commands that talk to the simulator over
-// loopback (slow on a loaded machine under -race).
+// loopback (slow on a loaded machine under -race). wait bounds how long a command may
+// sit blocked (a timer, an event listener, a gated request): one that is still working
+// (runnable on a busy machine) is waited for, so load cannot drop its answer.
 func runFor(cmd tea.Cmd, wait time.Duration) []tea.Msg {
 	if cmd == nil {
 		return nil
 	}
 	ch := make(chan tea.Msg, 1)
-	go func() { ch <- cmd() }()
+	ids := make(chan int, 1)
+	go func() {
+		ids <- goroutineID()
+		ch <- cmd()
+	}()
+	id := <-ids
 	var msg tea.Msg
-	select {
-	case msg = <-ch:
-	case <-time.After(wait):
-		return nil
+	start, poll := time.Now(), wait
+	for msg == nil {
+		select {
+		case msg = <-ch:
+			if msg == nil {
+				return nil
+			}
+			continue
+		case <-time.After(poll):
+		}
+		if waited := time.Since(start); waited > time.Minute || blocked(id) {
+			return nil
+		}
+		poll = min(2*poll, time.Second) // still working: look again later
 	}
 	if b, ok := msg.(tea.BatchMsg); ok {
 		var out []tea.Msg
@@ -45,10 +64,37 @@ func runFor(cmd tea.Cmd, wait time.Duration) []tea.Msg {
 		}
 		return out
 	}
-	if msg == nil {
-		return nil
-	}
 	return []tea.Msg{msg}
+}
+
+// goroutineID is the calling goroutine's number, from its stack header.
+func goroutineID() int {
+	var buf [64]byte
+	n := runtime.Stack(buf[:], false)
+	id, _ := strconv.Atoi(strings.Fields(string(buf[:n]))[1])
+	return id
+}
+
+// blocked reports whether goroutine id waits on a channel, a select, a timer or a lock
+// (not running, not runnable), or is gone.
+func blocked(id int) bool {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	head := fmt.Sprintf("goroutine %d [", id)
+	i := strings.Index(string(buf), head)
+	if i < 0 {
+		return true
+	}
+	state := string(buf[i+len(head):])
+	state = state[:strings.IndexByte(state, ']')]
+	return !strings.HasPrefix(state, "running") && !strings.HasPrefix(state, "runnable") && !strings.HasPrefix(state, "syscall")
 }
 
 // settle feeds the messages of cmd back into m until nothing but timers remain. It

@@ -6,11 +6,11 @@ import (
 	"io"
 	"strings"
 
-	"mastui/model"
+	"mastui/model/config"
 	"mastui/services/bigmem"
 )
 
-// TooLargeError is an answer bigger than its configured cap (model.Config
+// TooLargeError is an answer bigger than its configured cap (config.Config
 // max_page_bytes or max_metadata_bytes).
 type TooLargeError struct {
 	What  string // service or endpoint
@@ -19,7 +19,7 @@ type TooLargeError struct {
 }
 
 func (e *TooLargeError) Error() string {
-	size := model.ByteSize(e.Limit).String()
+	size := config.ByteSize(e.Limit).String()
 	if !strings.HasSuffix(size, "B") {
 		size += " bytes"
 	}

@@ -9,12 +9,13 @@ import (
 	"sync"
 	"time"
 
-	"mastui/model"
+	"mastui/model/config"
+	"mastui/services/masthttp"
 )
 
 // Defaults (protocol sections 1, 2.4 and 13).
 const (
-	DefaultBaseURL     = "https://mast.stsci.edu"
+	DefaultBaseURL     = masthttp.DefaultBaseURL
 	DefaultResolverURL = "http://mastresolver.stsci.edu/Santa-war/query"
 	DefaultPageSize    = 50000
 )
@@ -37,7 +38,7 @@ type Config struct {
 
 	// MaxPageBytes caps an answer holding rows (Portal pages, product lists, Search
 	// API answers), default 512 MiB; MaxMetadataBytes every other answer, default
-	// 64 MiB (model.Config max_page_bytes, max_metadata_bytes).
+	// 64 MiB (config.Config max_page_bytes, max_metadata_bytes).
 	MaxPageBytes, MaxMetadataBytes int64
 
 	// HugePages reads and decodes big answers on transparent huge pages (bigmem): far
@@ -110,10 +111,10 @@ func New(cfg Config) *Client {
 		cfg.RetryMaxDelay = 20 * time.Second
 	}
 	if cfg.MaxPageBytes <= 0 {
-		cfg.MaxPageBytes = model.DefaultMaxPageBytes
+		cfg.MaxPageBytes = config.DefaultMaxPageBytes
 	}
 	if cfg.MaxMetadataBytes <= 0 {
-		cfg.MaxMetadataBytes = model.DefaultMaxMetadataBytes
+		cfg.MaxMetadataBytes = config.DefaultMaxMetadataBytes
 	}
 	log := cfg.Logger
 	if log == nil {

@@ -3,7 +3,6 @@ package mast
 import (
 	"context"
 	"errors"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -24,23 +23,6 @@ func TestConfigDefaults(t *testing.T) {
 	cfg = New(Config{BaseURL: "http://x", ResolverURL: "http://r/q"}).Config()
 	if cfg.ResolverURL != "http://r/q" {
 		t.Errorf("explicit resolver URL lost: %s", cfg.ResolverURL)
-	}
-}
-
-func TestParseRetryAfter(t *testing.T) {
-	if d := ParseRetryAfter("3"); d != 3*time.Second {
-		t.Errorf("seconds: %v", d)
-	}
-	// An HTTP date has whole seconds: expect 9..10 s minus however long this took.
-	before := time.Now()
-	d := ParseRetryAfter(before.Add(10 * time.Second).UTC().Format(http.TimeFormat))
-	if lo := 9*time.Second - time.Since(before); d < lo || d > 10*time.Second {
-		t.Errorf("HTTP date: %v, want %v..10s", d, lo)
-	}
-	for _, v := range []string{"", "soon", "-1", time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat)} {
-		if d := ParseRetryAfter(v); d != 0 {
-			t.Errorf("%q: %v", v, d)
-		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"mastui/services/masthttp"
 	"mastui/services/wire"
 )
 
@@ -269,7 +270,7 @@ func (c *Client) requestBody(req InvokeRequest, page, size int, breaker string) 
 	if err != nil {
 		return "", fmt.Errorf("%s: encode request: %w", req.Service, err)
 	}
-	return "request=" + PyQuote(js, "/"), nil
+	return "request=" + masthttp.PyQuote(js, "/"), nil
 }
 
 // isEmptyBody reports a falsy JSON answer ({}, null, [] or nothing), which astroquery

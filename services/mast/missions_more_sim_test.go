@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"mastui/services/mast"
+	"mastui/services/masthttp"
 	"mastui/services/sim"
 )
 
@@ -80,7 +81,7 @@ func TestSimMoreMissions(t *testing.T) {
 			sort.Slice(idx, func(a, b int) bool { return size.Int[idx[a]] < size.Int[idx[b]] })
 			i := idx[0]
 			uri := uniq.Col("uri").Str[i]
-			u, err := mast.MissionDownloadURL(c.Config().BaseURL, tc.mission, uri)
+			u, err := masthttp.MissionDownloadURL(c.Config().BaseURL, tc.mission, uri)
 			if err != nil {
 				t.Fatal(err)
 			}

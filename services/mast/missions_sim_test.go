@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"mastui/services/mast"
+	"mastui/services/masthttp"
 	"mastui/services/sim"
 )
 
@@ -68,7 +69,7 @@ func TestSimMissionPositionalProductsAndRetrieve(t *testing.T) {
 	}
 	uniq, _ := mast.UniqueMissionProducts(prods)
 	uri := uniq.Col("uri").Str[0]
-	u, err := mast.MissionDownloadURL(c.Config().BaseURL, "hst", uri)
+	u, err := masthttp.MissionDownloadURL(c.Config().BaseURL, "hst", uri)
 	if err != nil {
 		t.Fatal(err)
 	}

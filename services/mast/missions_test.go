@@ -63,15 +63,15 @@ func newFakeSearchAPI(t *testing.T) (*fakeSearchAPI, *Client) {
 
 func TestMissionInfo(t *testing.T) {
 	for name, want := range map[string]Mission{
-		"HST":           {"hst", "sci_data_set_name", true},
-		"":              {"hst", "sci_data_set_name", true},
-		"jwst":          {"jwst", "fileSetName", true},
-		"roman":         {"roman", "fileSetName", true},
-		"roman_spectra": {"roman_spectra", "", true},
-		"roman_cgi":     {"roman_cgi", "", true},
-		"classy":        {"classy", "Target", false},
-		"ullyses":       {"ullyses", "observation_id", false},
-		"iue":           {"iue", "iue_data_id", false},
+		"HST":           {Name: "hst", DatasetKeyword: "sci_data_set_name", UsesRetrieveProduct: true},
+		"":              {Name: "hst", DatasetKeyword: "sci_data_set_name", UsesRetrieveProduct: true},
+		"jwst":          {Name: "jwst", DatasetKeyword: "fileSetName", UsesRetrieveProduct: true},
+		"roman":         {Name: "roman", DatasetKeyword: "fileSetName", UsesRetrieveProduct: true},
+		"roman_spectra": {Name: "roman_spectra", DatasetKeyword: "", UsesRetrieveProduct: true},
+		"roman_cgi":     {Name: "roman_cgi", DatasetKeyword: "", UsesRetrieveProduct: true},
+		"classy":        {Name: "classy", DatasetKeyword: "Target", UsesRetrieveProduct: false},
+		"ullyses":       {Name: "ullyses", DatasetKeyword: "observation_id", UsesRetrieveProduct: false},
+		"iue":           {Name: "iue", DatasetKeyword: "iue_data_id", UsesRetrieveProduct: false},
 	} {
 		got, notice := MissionInfo(name)
 		if got != want || notice != "" {
@@ -324,23 +324,6 @@ func TestMissionProductsFixtures(t *testing.T) {
 	}
 	if tb.Rows() != 2 || tb.Names()[1] != "fileset" || !tb.Col("size").IsMasked(1) || tb.Col("size").Int[0] != 117538560 {
 		t.Errorf("nested: %v rows %d", tb.Names(), tb.Rows())
-	}
-}
-
-func TestMissionDownloadURL(t *testing.T) {
-	for _, c := range []struct{ mission, uri, want string }{
-		{"hst", "JBTAA0010/jbtaa0010_asn.fits", "https://h/search/hst/api/v0.1/retrieve_product?product_name=JBTAA0010%2Fjbtaa0010_asn.fits"},
-		{"JWST", "mast:JWST/a b+c.fits", "https://h/search/jwst/api/v0.1/retrieve_product?product_name=mast%3AJWST%2Fa%20b%2Bc.fits"},
-		{"roman_cgi", "x/y", "https://h/search/roman_cgi/api/v0.1/retrieve_product?product_name=x%2Fy"},
-		{"classy", "mast:HLSP/classy/a.fits", "https://h/api/v0.1/Download/file?uri=mast%3AHLSP%2Fclassy%2Fa.fits"},
-	} {
-		got, err := MissionDownloadURL("https://h/", c.mission, c.uri)
-		if err != nil || got != c.want {
-			t.Errorf("%s %s: %s %v", c.mission, c.uri, got, err)
-		}
-	}
-	if _, err := MissionDownloadURL("https://h", "iue", "lwp01234.fits"); err == nil || !strings.Contains(err.Error(), "mast:") {
-		t.Errorf("iue without mast: %v", err)
 	}
 }
 

@@ -29,11 +29,3 @@ func TestPyJSON(t *testing.T) {
 		t.Errorf("structs: %s %v", got, err)
 	}
 }
-
-func TestPyQuote(t *testing.T) {
-	got := PyQuote("a b+c/d~e_f.g-h*i(j)k'l!m%n:o,p;q=r&s?t#u@v$w\"x", "/")
-	want := `a%20b%2Bc/d~e_f.g-h%2Ai%28j%29k%27l%21m%25n%3Ao%2Cp%3Bq%3Dr%26s%3Ft%23u%40v%24w%22x`
-	if got != want {
-		t.Errorf("\n got %s\nwant %s", got, want)
-	}
-}

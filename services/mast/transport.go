@@ -11,10 +11,11 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
+
+	"mastui/services/masthttp"
 )
 
 // httpCall is one HTTP exchange, retried as a unit.
@@ -153,7 +154,7 @@ func (c *Client) attempt(ctx context.Context, call httpCall) (body [][]byte, sta
 		return nil, 0, 0, c.transportErr(actx, call, req.URL.Host, fmt.Errorf("read body: %w", err))
 	}
 	c.log.Debug("mast http", "what", call.what, "status", resp.StatusCode, "bytes", segmentsLen(body), "took", time.Since(start))
-	return body, resp.StatusCode, ParseRetryAfter(resp.Header.Get("Retry-After")), nil
+	return body, resp.StatusCode, masthttp.ParseRetryAfter(resp.Header.Get("Retry-After")), nil
 }
 
 // TransportError is a request that got no (whole) HTTP answer. It reads cause first,
@@ -246,27 +247,6 @@ func (c *Client) backoff(attempt int) time.Duration {
 		d = c.cfg.RetryMaxDelay
 	}
 	return time.Duration(rand.Int64N(int64(d)) + 1)
-}
-
-// ParseRetryAfter reads an HTTP Retry-After header, delta-seconds or an HTTP date; 0
-// when absent or unusable. The download engine shares it.
-func ParseRetryAfter(v string) time.Duration {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	if n, err := strconv.ParseFloat(v, 64); err == nil {
-		if n <= 0 {
-			return 0
-		}
-		return time.Duration(n * float64(time.Second))
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		if d := time.Until(t); d > 0 {
-			return d
-		}
-	}
-	return 0
 }
 
 // sleep waits d or until ctx ends.

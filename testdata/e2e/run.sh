@@ -51,6 +51,17 @@ echo "ok  cli: --count agrees ($n)"
 if "$BIN" query region "999 12" --mast-url "$URL" 2> "$WORK/err.txt"; then fail "bad coordinates accepted"; fi
 grep -qi "ra" "$WORK/err.txt" || fail "bad coordinates message: $(cat "$WORK/err.txt")"
 echo "ok  cli: bad coordinates rejected: $(head -1 "$WORK/err.txt")"
+code=0; "$BIN" query region "999 12" --mast-url "$URL" 2>/dev/null || code=$?
+[ "$code" -eq 2 ] || fail "bad coordinates exit $code, want 2 (a bad command line)"
+code=0; "$BIN" resolve NoSuchObject123 --mast-url "$URL" 2>/dev/null || code=$?
+[ "$code" -eq 1 ] || fail "an unresolvable name exits $code, want 1"
+code=0; "$BIN" qurey object M101 2> "$WORK/err.txt" || code=$?
+[ "$code" -eq 2 ] || fail "an unknown command exits $code, want 2"
+grep -q 'did you mean "query"' "$WORK/err.txt" || fail "unknown command message: $(cat "$WORK/err.txt")"
+"$BIN" mission search --help > "$WORK/help.txt" || fail "mission search --help exited non-zero"
+grep -q -- "--coordinates" "$WORK/help.txt" || fail "mission search --help lacks its flags"
+"$BIN" completion bash | grep -q "__start_mastui" || fail "completion bash gives no script"
+echo "ok  cli: exit statuses 1 and 2, --help, completion"
 kill "$SIM_PID"; SIM_PID=""
 
 # --- 1b. a real MAST client (astroquery) against the simulator ----------------------

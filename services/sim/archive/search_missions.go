@@ -1,6 +1,8 @@
 package archive
 
-import ()
+import (
+	"mastui/services/registry"
+)
 
 // SearchCol is one column of a Search API mission (column_list entry).
 type SearchCol struct {
@@ -56,16 +58,28 @@ var jwstSearchCols = []SearchCol{
 	{"PI Name", "Principal investigator", "pi_name", "string", "char", false},
 }
 
-var searchMissions = map[string]*SearchMission{
-	"hst":  {Name: "hst", DatasetKey: "sci_data_set_name", TargetKey: "sci_targname", Cols: hstSearchCols},
-	"jwst": {Name: "jwst", DatasetKey: "fileSetName", TargetKey: "targprop", Cols: jwstSearchCols},
-	"iue":  {Name: "iue", DatasetKey: "iue_data_id", TargetKey: "target", Cols: iueSearchCols},
-	// The HLSP missions and Roman are served from dedicated rows (search_ullyses.go,
-	// search_classy.go, search_roman.go).
-	"ullyses": {Name: "ullyses", DatasetKey: "observation_id", TargetKey: "target_name_ulysses", Cols: ullysesSearchCols},
-	"classy":  {Name: "classy", DatasetKey: "Target", TargetKey: "Target", Cols: classySearchCols},
-	"roman":   {Name: "roman", DatasetKey: "fileSetName", TargetKey: "targname", Cols: romanSearchCols},
-}
+// searchMissions are the missions the simulator serves: every browsable mission of the
+// registry (its name and dataset keyword), with the simulator's own columns. The HLSP
+// missions and Roman are served from dedicated rows (search_ullyses.go,
+// search_classy.go, search_roman.go).
+var searchMissions = func() map[string]*SearchMission {
+	simulated := map[string]SearchMission{
+		"hst":     {TargetKey: "sci_targname", Cols: hstSearchCols},
+		"jwst":    {TargetKey: "targprop", Cols: jwstSearchCols},
+		"iue":     {TargetKey: "target", Cols: iueSearchCols},
+		"ullyses": {TargetKey: "target_name_ulysses", Cols: ullysesSearchCols},
+		"classy":  {TargetKey: "Target", Cols: classySearchCols},
+		"roman":   {TargetKey: "targname", Cols: romanSearchCols},
+	}
+	out := map[string]*SearchMission{}
+	for _, m := range registry.Missions() {
+		if sm, ok := simulated[m.Name]; ok && m.Browsable() {
+			sm.Name, sm.DatasetKey = m.Name, m.DatasetKeyword
+			out[m.Name] = &sm
+		}
+	}
+	return out
+}()
 
 // ExtraSearchCols are the columns positional searches add.
 var ExtraSearchCols = []SearchCol{

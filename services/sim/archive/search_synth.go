@@ -4,6 +4,8 @@ import (
 	"path"
 	"strings"
 	"sync"
+
+	"mastui/services/registry"
 )
 
 // searchExtras holds one mission's dedicated rows and their files by URI, built once.
@@ -54,11 +56,8 @@ type synthFile struct {
 // MastURIMission tells whether a mission's products are addressed by full mast: URIs
 // (downloaded with Download/file) rather than "<dataset>/<file>" (retrieve_product).
 func MastURIMission(name string) bool {
-	switch name {
-	case "classy", "ullyses", "iue":
-		return true
-	}
-	return false
+	m, ok := registry.LookupMission(name)
+	return ok && !m.UsesRetrieveProduct
 }
 
 // synthURIPrefix is the URI prefix of the files of a mission's dedicated rows.

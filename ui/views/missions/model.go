@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 
 	"mastui/services/mast"
+	"mastui/services/registry"
 	"mastui/ui/common"
 	"mastui/ui/components/textfield"
 	"mastui/ui/views/products"
@@ -22,9 +23,7 @@ const PageSize = 500
 
 // Names are the missions the picker offers: every mission whose dataset keyword and
 // download route are known.
-func Names() []string {
-	return []string{"hst", "jwst", "roman", "classy", "ullyses", "iue"}
-}
+func Names() []string { return registry.BrowsableMissions() }
 
 // Resolvers are the resolver choices for object names ("" lets MAST choose).
 func Resolvers() []string { return []string{"", "SIMBAD", "NED"} }

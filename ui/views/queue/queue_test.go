@@ -15,6 +15,7 @@ import (
 
 	"mastui/download"
 	"mastui/model"
+	"mastui/model/config"
 	"mastui/ui/common"
 	"mastui/ui/uitest"
 	"mastui/ui/views/queue"
@@ -246,7 +247,7 @@ func TestSinkItems(t *testing.T) {
 	}
 	flat := queue.Sink{Downloads: uitest.NewDownloads(), Dir: dir, Flat: true}
 	items, err := flat.Items(refs[1:])
-	if err != nil || items[0].Dest != filepath.Join(dir, "u9o40504m_drz.fits") || !strings.HasPrefix(items[0].URL, model.DefaultMastURL+"/") {
+	if err != nil || items[0].Dest != filepath.Join(dir, "u9o40504m_drz.fits") || !strings.HasPrefix(items[0].URL, config.DefaultMastURL+"/") {
 		t.Errorf("flat: %+v %v", items, err)
 	}
 	space := &download.SpaceError{Dir: dir, Need: 10, Free: 1}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -11,45 +11,65 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"mastui/download"
 	"mastui/model"
 	"mastui/services/mast"
+	"mastui/services/masthttp"
 )
 
-// runDownload implements `mastui download`: product lists → filters → de-duplication →
+// downloadCommand is `mastui download`: product lists → filters → de-duplication →
 // the download engine (or an export), like astroquery's download_products.
-func (e *cliEnv) runDownload(args []string) error {
-	fs := e.flags("download")
-	var filters model.Filters
-	filterFlag(fs, &filters)
+func (e *cliEnv) downloadCommand() *cobra.Command {
+	var o downloadOptions
+	cmd := &cobra.Command{
+		Use:   "download OBSID...",
+		Short: "download products (resumable, verified, journaled)",
+		Long:  "A token for exclusive data comes from $MAST_API_TOKEN.\n\n" + filterNotes,
+		Example: "  mastui download 2003544716 --filter productType=SCIENCE --filter extension=fits --dir data --workers 8\n" +
+			"  mastui download --resume          # finish what an interrupted run left, retry what failed\n" +
+			"  mastui download --clear-failed    # forget the failed downloads of the queue",
+		RunE: func(_ *cobra.Command, ids []string) error { return e.runDownload(ids, o) },
+	}
+	fs := cmd.Flags()
+	filterFlag(fs, &o.filters)
 	fs.Bool("unique", true, "download each file once (always on, as in astroquery)")
-	dir := fs.String("dir", ".", "download directory")
-	flat := fs.Bool("flat", false, "put every file directly in --dir")
-	workers := fs.Int("workers", 4, fmt.Sprintf("parallel transfers (1 to %d)", download.MaxWorkers))
-	limit := fs.String("limit-rate", "", "bandwidth cap, e.g. 5M (bytes per second)")
-	resume := fs.Bool("resume", false, "finish the unfinished downloads of the journal and retry the failed ones")
-	clearFailed := fs.Bool("clear-failed", false, "forget the failed downloads of the journal (and their .part files)")
-	curl := fs.String("curl", "", "write a curl script (with resume and retries) instead of downloading")
-	mastCurl := fs.String("mast-curl", "", "write MAST's own curl script (bundle.sh) instead of downloading")
-	aria := fs.String("aria2", "", "write an aria2c input file instead of downloading")
-	urls := fs.String("urls", "", "write the list of URLs instead of downloading")
-	ids, err := parse(fs, args)
-	if err != nil {
-		return err
+	downloadDirFlags(fs, &o.dir, &o.flat, ".", "download directory `D`")
+	fs.IntVar(&o.workers, "workers", 4, fmt.Sprintf("`N` parallel transfers (1 to %d)", download.MaxWorkers))
+	fs.StringVar(&o.limit, "limit-rate", "", "bandwidth cap `RATE` in bytes per second, e.g. 5M")
+	fs.BoolVar(&o.resume, "resume", false, "finish the unfinished downloads of the journal and retry the failed ones")
+	fs.BoolVar(&o.clearFailed, "clear-failed", false, "forget the failed downloads of the journal (and their .part files)")
+	fs.StringVar(&o.curl, "curl", "", "write a curl script (with resume and retries) to `FILE` instead of downloading")
+	fs.StringVar(&o.mastCurl, "mast-curl", "", "write MAST's own curl script (bundle.sh) to `FILE` instead of downloading")
+	fs.StringVar(&o.aria, "aria2", "", "write an aria2c input `FILE` instead of downloading")
+	fs.StringVar(&o.urls, "urls", "", "write the list of URLs to `FILE` instead of downloading")
+	return cmd
+}
+
+// downloadOptions are the flags of `mastui download`.
+type downloadOptions struct {
+	filters                    model.Filters
+	dir, limit                 string
+	flat, resume, clearFailed  bool
+	workers                    int
+	curl, mastCurl, aria, urls string
+}
+
+func (e *cliEnv) runDownload(ids []string, o downloadOptions) error {
+	if o.workers < 1 || o.workers > download.MaxWorkers {
+		return usagef("--workers: give 1 to %d parallel transfers, not %d (MAST asks clients not to open many connections)", download.MaxWorkers, o.workers)
 	}
-	if *workers < 1 || *workers > download.MaxWorkers {
-		return usagef("--workers: give 1 to %d parallel transfers, not %d (MAST asks clients not to open many connections)", download.MaxWorkers, *workers)
-	}
-	rate, err := parseRate(*limit)
+	rate, err := parseRate(o.limit)
 	if err != nil {
 		return usagef("--limit-rate: %v", err)
 	}
 	switch {
-	case *resume && *clearFailed:
+	case o.resume && o.clearFailed:
 		return usagef("download: --resume and --clear-failed do not go together")
-	case (*resume || *clearFailed) && len(ids) > 0:
+	case (o.resume || o.clearFailed) && len(ids) > 0:
 		return usagef("download --resume and --clear-failed take no obsids")
-	case !*resume && !*clearFailed && len(ids) == 0:
+	case !o.resume && !o.clearFailed && len(ids) == 0:
 		return usagef("download: give obsids (e.g. mastui download 2003738726 --filter productType=SCIENCE) or --resume")
 	}
 	if err := e.setup(); err != nil {
@@ -57,12 +77,12 @@ func (e *cliEnv) runDownload(args []string) error {
 	}
 	defer e.close()
 	switch {
-	case *resume:
-		return e.resumeQueue(*workers, rate)
-	case *clearFailed:
+	case o.resume:
+		return e.resumeQueue(o.workers, rate)
+	case o.clearFailed:
 		return e.clearFailed()
 	}
-	items, err := e.productItems(ids, filters, *dir, *flat)
+	items, err := e.productItems(ids, o.filters, o.dir, o.flat)
 	if err != nil {
 		return err
 	}
@@ -81,45 +101,49 @@ func (e *cliEnv) runDownload(args []string) error {
 		fmt.Fprintf(e.stderr, "%d files written to %s\n", len(items), path)
 		return nil
 	}
-	opt := download.ExportOptions{Dir: *dir}
+	opt := download.ExportOptions{Dir: o.dir}
 	switch {
-	case *curl != "":
-		return export(*curl, func(f *os.File) error { return download.WriteCurlScript(f, items, opt) })
-	case *aria != "":
-		return export(*aria, func(f *os.File) error { return download.WriteAria2Input(f, items, opt) })
-	case *urls != "":
-		return export(*urls, func(f *os.File) error { return download.WriteURLList(f, items) })
-	case *mastCurl != "":
+	case o.curl != "":
+		return export(o.curl, func(f *os.File) error { return download.WriteCurlScript(f, items, opt) })
+	case o.aria != "":
+		return export(o.aria, func(f *os.File) error { return download.WriteAria2Input(f, items, opt) })
+	case o.urls != "":
+		return export(o.urls, func(f *os.File) error { return download.WriteURLList(f, items) })
+	case o.mastCurl != "":
 		uris := make([]string, len(items))
 		for i, it := range items {
 			uris[i] = it.URI
 		}
-		return export(*mastCurl, func(f *os.File) error {
+		return export(o.mastCurl, func(f *os.File) error {
 			return download.FetchBundleScript(e.ctx, nil, e.cfg.MastURL, os.Getenv("MAST_API_TOKEN"), uris, f)
 		})
 	}
-	return e.runQueue(items, *workers, rate, *dir)
+	return e.runQueue(items, o.workers, rate, o.dir)
 }
 
-// runDownloadFile implements `mastui download-file URI [--out PATH] [--mission M]`
+// downloadFileCommand is `mastui download-file URI [--out PATH] [--mission M]`
 // (astroquery's download_file): one product by its dataURI, or by a Search API product
 // name (or mast: URI) of a mission.
-func (e *cliEnv) runDownloadFile(args []string) error {
-	fs := e.flags("download-file")
-	out := fs.String("out", "", "file or directory to write to (default ./<file name>)")
-	mission := fs.String("mission", "", "a Search API mission (hst, jwst, …): URI is its product name, e.g. JBTAA0010/jbtaa0010_asn.fits")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+func (e *cliEnv) downloadFileCommand() *cobra.Command {
+	var out, mission string
+	cmd := &cobra.Command{
+		Use:     "download-file URI",
+		Short:   "one product by its mast: URI",
+		Example: "  mastui download-file mast:HST/product/jbv801080_asn.fits --out data/",
+		RunE: func(_ *cobra.Command, pos []string) error {
+			if len(pos) != 1 {
+				return usagef("download-file: give one MAST URI, e.g. mast:HST/product/u9o40504m_c3m.fits")
+			}
+			if err := e.setup(); err != nil {
+				return err
+			}
+			defer e.close()
+			return e.downloadOne(mission, pos[0], out)
+		},
 	}
-	if len(pos) != 1 {
-		return usagef("download-file: give one MAST URI, e.g. mast:HST/product/u9o40504m_c3m.fits")
-	}
-	if err := e.setup(); err != nil {
-		return err
-	}
-	defer e.close()
-	return e.downloadOne(*mission, pos[0], *out)
+	outFlag(cmd.Flags(), &out)
+	cmd.Flags().StringVar(&mission, "mission", "", "a Search API mission `M` (hst, jwst, …): URI is its product name, e.g. JBTAA0010/jbtaa0010_asn.fits")
+	return cmd
 }
 
 // downloadOne fetches one product to out (a file name, or a directory when it exists or
@@ -128,7 +152,7 @@ func (e *cliEnv) downloadOne(mission, uri, out string) error {
 	url := download.FileURL(e.cfg.MastURL, uri)
 	if mission != "" {
 		var err error
-		if url, err = mast.MissionDownloadURL(download.StripCredentials(e.cfg.MastURL), mission, uri); err != nil {
+		if url, err = masthttp.MissionDownloadURL(download.StripCredentials(e.cfg.MastURL), mission, uri); err != nil {
 			return usagef("download-file: %v", err)
 		}
 	}
@@ -193,7 +217,7 @@ func (e *cliEnv) runQueue(items []download.Item, workers int, rate int64, dir st
 func (e *cliEnv) newManager(workers int, rate int64, ephemeral bool) (*download.Manager, error) {
 	return download.New(download.Options{
 		Workers: workers, RateLimit: rate, Ephemeral: ephemeral, Logger: e.logger,
-		Token: os.Getenv("MAST_API_TOKEN"), MastURL: e.cfg.MastURL, UserAgent: "mastui/" + version,
+		Token: os.Getenv("MAST_API_TOKEN"), MastURL: e.cfg.MastURL, UserAgent: "mastui/" + e.version,
 	})
 }
 

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -11,29 +11,25 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
 	"github.com/muesli/termenv"
+	"github.com/spf13/cobra"
 
 	"mastui/download"
-	"mastui/model"
+	"mastui/model/config"
 	"mastui/services/mast"
 	"mastui/ui"
 )
 
-// runTUI starts the terminal UI on real MAST, a custom URL, or (--demo) the embedded
-// simulator running in-process on loopback.
-func (e *cliEnv) runTUI(args []string) error {
-	fs := e.flags(rootCommand)
-	dir := fs.String("dir", "", "directory the TUI downloads into (default: the current directory)")
-	flat := fs.Bool("flat", false, "download into --dir itself, not mastDownload/<collection>/<obs_id>/")
-	showVersion := fs.Bool("version", false, "print the version and exit")
-	if pos, err := parse(fs, args); err != nil {
-		return err
-	} else if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
-	}
-	if *showVersion {
-		_, err := fmt.Fprintln(e.stdout, "mastui", version)
-		return err
-	}
+// tuiCommand makes the root command run the terminal UI: on real MAST, a custom URL, or
+// (--demo) the embedded simulator running in-process on loopback.
+func (e *cliEnv) tuiCommand(root *cobra.Command) {
+	var dir string
+	var flat bool
+	downloadDirFlags(root.Flags(), &dir, &flat, "", "directory `D` the TUI downloads into (default: the current directory)")
+	root.Flags().Bool("version", false, "print the version and exit") // cobra answers it
+	root.RunE = func(*cobra.Command, []string) error { return e.runTUI(dir, flat) }
+}
+
+func (e *cliEnv) runTUI(dir string, flat bool) error {
 	e.holdDemo = true // the TUI builds the demo archive after its first frame
 	if err := e.setup(); err != nil {
 		return err
@@ -46,8 +42,8 @@ func (e *cliEnv) runTUI(args []string) error {
 		ParseRadius:      mast.ParseRadius,
 		Columns:          e.cfg.Columns,
 		SaveColumns:      e.saveColumns,
-		DownloadDir:      *dir,
-		FlatDownloads:    *flat,
+		DownloadDir:      dir,
+		FlatDownloads:    flat,
 		MastURL:          e.cfg.MastURL,
 		HasToken:         os.Getenv("MAST_API_TOKEN") != "",
 		LogPath:          logPath(),
@@ -61,7 +57,7 @@ func (e *cliEnv) runTUI(args []string) error {
 	// The queue is journaled in the XDG state dir: downloads unfinished when the TUI quits
 	// come back (and resume from their .part files) on the next start.
 	if mgr, err := download.New(download.Options{
-		Workers: 4, Logger: e.logger, UserAgent: "mastui/" + version,
+		Workers: 4, Logger: e.logger, UserAgent: "mastui/" + e.version,
 		Token: os.Getenv("MAST_API_TOKEN"), MastURL: e.cfg.MastURL,
 	}); err != nil {
 		e.logger.Error("download queue unavailable", "err", err)
@@ -143,7 +139,7 @@ func (e *cliEnv) saveColumns(table string, cols []string) error {
 	e.saveMu.Lock()
 	defer e.saveMu.Unlock()
 	path := e.configFile()
-	cfg, err := model.ReadConfigFile(path)
+	cfg, err := config.ReadFile(path)
 	if err != nil {
 		return err
 	}
@@ -151,5 +147,5 @@ func (e *cliEnv) saveColumns(table string, cols []string) error {
 		cfg.Columns = map[string][]string{}
 	}
 	cfg.Columns[table] = cols
-	return model.SaveConfig(path, cfg)
+	return config.Save(path, cfg)
 }

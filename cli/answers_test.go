@@ -1,4 +1,4 @@
-package main
+package cli
 
 // The CLI against answers the simulator misbehaves with: capped pages and the answer
 // size caps of the config.

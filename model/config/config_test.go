@@ -1,4 +1,4 @@
-package model
+package config
 
 import (
 	"os"
@@ -15,7 +15,7 @@ func TestLoadConfigPrecedence(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("MASTUI_MAST_URL", "http://env")
-	cfg, err := LoadConfig(path)
+	cfg, err := Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +26,7 @@ func TestLoadConfigPrecedence(t *testing.T) {
 
 func TestLoadConfigMissingFileIsDefaults(t *testing.T) {
 	t.Setenv("MASTUI_MAST_URL", "")
-	cfg, err := LoadConfig(filepath.Join(t.TempDir(), "nope.json"))
+	cfg, err := Load(filepath.Join(t.TempDir(), "nope.json"))
 	if err != nil || cfg.MastURL != DefaultMastURL {
 		t.Fatalf("cfg=%+v err=%v", cfg, err)
 	}
@@ -35,11 +35,11 @@ func TestLoadConfigMissingFileIsDefaults(t *testing.T) {
 func TestLoadConfigNamesBadSetting(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "c.json")
 	os.WriteFile(path, []byte(`{"page_size": -1}`), 0o600)
-	if _, err := LoadConfig(path); err == nil || !strings.Contains(err.Error(), "page_size") {
+	if _, err := Load(path); err == nil || !strings.Contains(err.Error(), "page_size") {
 		t.Fatalf("err = %v", err)
 	}
 	os.WriteFile(path, []byte(`{"request_timeout": "soon"}`), 0o600)
-	if _, err := LoadConfig(path); err == nil || !strings.Contains(err.Error(), "soon") {
+	if _, err := Load(path); err == nil || !strings.Contains(err.Error(), "soon") {
 		t.Fatalf("err = %v", err)
 	}
 }
@@ -47,13 +47,13 @@ func TestLoadConfigNamesBadSetting(t *testing.T) {
 func TestSaveConfigRoundTrip(t *testing.T) {
 	t.Setenv("MASTUI_MAST_URL", "")
 	path := filepath.Join(t.TempDir(), "sub", "config.json")
-	cfg := DefaultConfig()
+	cfg := Default()
 	cfg.Columns = map[string][]string{"observations": {"obs_id", "s_ra"}}
 	cfg.QueryBudget = Duration(15 * time.Minute)
-	if err := SaveConfig(path, cfg); err != nil {
+	if err := Save(path, cfg); err != nil {
 		t.Fatal(err)
 	}
-	got, err := LoadConfig(path)
+	got, err := Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,24 +65,24 @@ func TestSaveConfigRoundTrip(t *testing.T) {
 func TestConfigAnswerCaps(t *testing.T) {
 	t.Setenv("MASTUI_MAST_URL", "")
 	path := filepath.Join(t.TempDir(), "c.json")
-	cfg, err := LoadConfig(path)
+	cfg, err := Load(path)
 	if err != nil || cfg.MaxPageBytes != 512<<20 || cfg.MaxMetadataBytes != 64<<20 {
 		t.Fatalf("defaults: %d %d %v", cfg.MaxPageBytes, cfg.MaxMetadataBytes, err)
 	}
 	for text, want := range map[string]ByteSize{`"1GiB"`: 1 << 30, `"200 MB"`: 200e6, `1048576`: 1 << 20, `"3kib"`: 3072} {
 		os.WriteFile(path, []byte(`{"max_page_bytes": `+text+`}`), 0o600)
-		if cfg, err := LoadConfig(path); err != nil || cfg.MaxPageBytes != want {
+		if cfg, err := Load(path); err != nil || cfg.MaxPageBytes != want {
 			t.Errorf("%s: %d %v", text, cfg.MaxPageBytes, err)
 		}
 	}
 	for _, bad := range []string{`"lots"`, `"1.5"`, `0`, `-5`, `"2 parsecs"`} {
 		os.WriteFile(path, []byte(`{"max_metadata_bytes": `+bad+`}`), 0o600)
-		if _, err := LoadConfig(path); err == nil {
+		if _, err := Load(path); err == nil {
 			t.Errorf("%s accepted", bad)
 		}
 	}
 	cfg.MaxPageBytes = 3 << 30
-	if err := SaveConfig(path, cfg); err != nil {
+	if err := Save(path, cfg); err != nil {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(path)

@@ -1,9 +1,8 @@
-package main
+package cli
 
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -14,8 +13,12 @@ import (
 	"sync"
 	"time"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"mastui/download"
 	"mastui/model"
+	"mastui/model/config"
 	"mastui/services/mast"
 	"mastui/services/sim"
 )
@@ -28,56 +31,76 @@ type cliEnv struct {
 	mastURL, format, cols string
 	configPath            string
 	demo                  bool
-	oneShot               bool                            // the command prints what it reads and exits (oneShotCommands)
+	version               string
+	oneShot               bool                            // the command prints what it reads and exits (isOneShot)
 	stopSim               func()                          // ends the demo archive, without waiting
 	holdDemo              bool                            // build the demo archive only when prepareDemo runs
 	prepareDemo           func(ctx context.Context) error // builds the demo archive and waits for it (--demo)
-	cfg                   model.Config
+	cfg                   config.Config
 	logger                *slog.Logger
 	closeLog              func()
 	saveMu                sync.Mutex // serialises config saves from the TUI
 }
 
-// flags makes a FlagSet for one command with the global flags registered on it.
-func (e *cliEnv) flags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&e.mastURL, "mast-url", "", "MAST base URL")
-	fs.BoolVar(&e.demo, "demo", false, "use the embedded demo archive")
-	fs.StringVar(&e.format, "format", "table", "output format: table, csv or json")
-	fs.StringVar(&e.cols, "columns", "", "columns to print")
-	fs.StringVar(&e.configPath, "config", "", "config file")
-	return fs
+// globalFlags declares the flags every command takes, anywhere on the line.
+func (e *cliEnv) globalFlags(root *cobra.Command) {
+	fs := root.PersistentFlags()
+	fs.StringVar(&e.mastURL, "mast-url", "", "send every MAST request to `URL` (env MASTUI_MAST_URL, config mast_url)")
+	fs.BoolVar(&e.demo, "demo", false, "use the embedded demo archive (an in-process simulator) instead of MAST")
+	fs.StringVar(&e.format, "format", model.FormatTable, "output format: `F` is table, csv or json")
+	fs.StringVar(&e.cols, "columns", "", "columns to print: a comma `LIST`, or \"all\"; the table format defaults to key columns")
+	fs.StringVar(&e.configPath, "config", "", "config `FILE` (default $XDG_CONFIG_HOME/mastui/config.json, env MASTUI_CONFIG)")
 }
 
-// parse parses flags that may appear between positional arguments and returns the
-// positional ones. Negative numbers ("-26.5") are positional, not flags. -h and --help
-// return a helpRequest.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
-			return nil, helpRequest{cmd: fs.Name(), flags: commandFlags(fs)}
-		} else if err != nil {
-			if fs.Name() == rootCommand {
-				return nil, usagef("%v", err) // main already says "mastui:"
+// normalizeArgs keeps the command lines of the flag package that pflag reads otherwise:
+// a negative number ("-26.5") is a positional argument, not a flag, and a long flag may
+// be written with one dash (-mast-url). Positional arguments after a negative number are
+// moved behind a "--", in order.
+func normalizeArgs(root *cobra.Command, args []string) []string {
+	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		return args // a shell asking for completions: the line as typed so far
+	}
+	cmd, _, err := root.Find(args)
+	if err != nil || cmd.DisableFlagParsing {
+		return args
+	}
+	cmd.InitDefaultHelpFlag()
+	lookup := func(name string) *pflag.Flag {
+		if f := cmd.Flags().Lookup(name); f != nil {
+			return f
+		}
+		return cmd.InheritedFlags().Lookup(name)
+	}
+	var out, tail []string
+	dashes := false // the line has a "--"
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			tail = append(tail, args[i+1:]...)
+			dashes = true
+			i = len(args)
+			continue
+		case looksNumeric(a) || (len(tail) > 0 && !strings.HasPrefix(a, "-")):
+			tail = append(tail, a)
+			continue
+		case len(a) > 2 && a[0] == '-' && a[1] != '-':
+			if name, _, _ := strings.Cut(a[1:], "="); lookup(name) != nil {
+				a = "-" + a
 			}
-			return nil, usagef("%s: %v", fs.Name(), err)
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		if args[0] == "--" {
-			return append(pos, args[1:]...), nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-		for len(args) > 0 && looksNumeric(args[0]) {
-			pos = append(pos, args[0])
-			args = args[1:]
+		out = append(out, a)
+		if name, hasValue := strings.CutPrefix(a, "--"); hasValue && !strings.Contains(name, "=") && i+1 < len(args) {
+			if f := lookup(name); f != nil && f.NoOptDefVal == "" {
+				i++
+				out = append(out, args[i]) // the flag's value, whatever it looks like
+			}
 		}
 	}
+	if len(tail) == 0 && !dashes {
+		return out
+	}
+	return append(append(out, "--"), tail...)
 }
 
 func looksNumeric(s string) bool {
@@ -88,36 +111,11 @@ func looksNumeric(s string) bool {
 	return c >= '0' && c <= '9' || c == '.'
 }
 
-// globalFlags are the flags every command takes (registered by flags).
-var globalFlags = map[string]bool{"mast-url": true, "demo": true, "format": true, "columns": true, "config": true}
-
-// commandFlags lists a command's own flags (the global ones are listed once, in the
-// usage), one per line with its argument, help and default.
-func commandFlags(fs *flag.FlagSet) string {
-	var b strings.Builder
-	fs.VisitAll(func(f *flag.Flag) {
-		if globalFlags[f.Name] {
-			return
-		}
-		arg, usage := flag.UnquoteUsage(f)
-		head := "  --" + f.Name
-		if arg != "" {
-			head += " " + arg
-		}
-		fmt.Fprintf(&b, "%-26s %s", head, usage)
-		if d := f.DefValue; d != "" && d != "false" && d != "0" && d != "[]" {
-			fmt.Fprintf(&b, " (default %s)", d)
-		}
-		b.WriteByte('\n')
-	})
-	return b.String()
-}
-
 // requireValues refuses flags set to an empty value (--radius ""), which would
 // otherwise silently mean "not given".
-func requireValues(fs *flag.FlagSet, names ...string) error {
+func requireValues(c *cobra.Command, names ...string) error {
 	var err error
-	fs.Visit(func(f *flag.Flag) {
+	c.Flags().Visit(func(f *pflag.Flag) {
 		if err == nil && slices.Contains(names, f.Name) && strings.TrimSpace(f.Value.String()) == "" {
 			err = usagef("--%s: empty value: give one, or leave the flag out", f.Name)
 		}
@@ -140,7 +138,7 @@ func (e *cliEnv) configFile() string {
 	if e.configPath != "" {
 		return e.configPath
 	}
-	return model.ConfigPath()
+	return config.Path()
 }
 
 // setup loads the config, opens the log file and, for --demo, starts the simulator.
@@ -152,7 +150,7 @@ func (e *cliEnv) setup() error {
 			return usagef("--config %s: no such file", e.configPath)
 		}
 	}
-	cfg, err := model.LoadConfig(e.configFile())
+	cfg, err := config.Load(e.configFile())
 	if err != nil {
 		return err
 	}
@@ -210,7 +208,7 @@ func (e *cliEnv) client() *mast.Client {
 		QueryBudget:    time.Duration(e.cfg.QueryBudget),
 		PageSize:       e.cfg.PageSize,
 		MaxRetries:     e.cfg.MaxRetries,
-		UserAgent:      "mastui/" + version,
+		UserAgent:      "mastui/" + e.version,
 		Logger:         e.logger,
 
 		MaxPageBytes:     int64(e.cfg.MaxPageBytes),
@@ -224,7 +222,7 @@ func (e *cliEnv) serverLabel() string {
 	switch {
 	case e.demo:
 		return "demo"
-	case strings.TrimRight(e.cfg.MastURL, "/") == model.DefaultMastURL:
+	case strings.TrimRight(e.cfg.MastURL, "/") == config.DefaultMastURL:
 		return "MAST"
 	default:
 		return download.StripCredentials(e.cfg.MastURL) // shown on screen: no user:password
@@ -232,7 +230,7 @@ func (e *cliEnv) serverLabel() string {
 }
 
 // logPath is the log file: $XDG_STATE_HOME/mastui/mastui.log.
-func logPath() string { return filepath.Join(model.StateDir(), "mastui.log") }
+func logPath() string { return filepath.Join(config.StateDir(), "mastui.log") }
 
 // openLog appends to logPath(); logs never go to the terminal.
 func openLog() (*slog.Logger, func()) {
@@ -245,13 +243,29 @@ func openLog() (*slog.Logger, func()) {
 	return slog.New(slog.NewTextHandler(io.Discard, nil)), func() {}
 }
 
-// filterFlag registers the repeatable --filter KEY=VALUE product filter on fs.
-func filterFlag(fs *flag.FlagSet, filters *model.Filters) {
-	fs.Func("filter", "`KEY=VALUE` product filter (repeatable)", func(s string) error {
+// filterFlag declares the repeatable --filter KEY=VALUE product filter.
+func filterFlag(fs *pflag.FlagSet, filters *model.Filters) {
+	fs.Func("filter", "`KEY=VALUE` product filter (repeatable; see Product filters)", func(s string) error {
 		f, err := model.ParseFilter(s)
 		if err == nil {
 			*filters = append(*filters, f)
 		}
 		return err
 	})
+}
+
+// downloadDirFlags declares where downloads go: --dir and --flat.
+func downloadDirFlags(fs *pflag.FlagSet, dir *string, flat *bool, defaultDir, dirUsage string) {
+	fs.StringVar(dir, "dir", defaultDir, dirUsage)
+	fs.BoolVar(flat, "flat", false, "put every file directly in --dir, not in mastDownload/<collection>/<obs_id>/")
+}
+
+// outFlag declares download-file's --out.
+func outFlag(fs *pflag.FlagSet, out *string) {
+	fs.StringVar(out, "out", "", "file or directory `PATH` to write to (default ./<file name>)")
+}
+
+// resolverFlag declares --resolver, the name resolver.
+func resolverFlag(fs *pflag.FlagSet, resolver *string) {
+	fs.StringVar(resolver, "resolver", "", "name resolver `R`: SIMBAD or NED (default: the config's resolver)")
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"math"
@@ -6,7 +6,7 @@ import (
 	"runtime"
 	"runtime/debug"
 
-	"mastui/model"
+	"mastui/model/config"
 )
 
 // oneShotCommands read answers, print them and exit: they run with oneShotGC, and their
@@ -16,7 +16,7 @@ var oneShotCommands = map[string]bool{"query": true, "products": true, "collecti
 
 // oneShotHeap is the heap a one-shot command may reach before the collector runs: the
 // default max_page_bytes, what one answer may cost anyway.
-const oneShotHeap = model.DefaultMaxPageBytes
+const oneShotHeap = config.DefaultMaxPageBytes
 
 // oneShotGC sets the collector for a one-shot command: off until the heap reaches
 // limit, then the default pacing (GOGC=100), so the heap stays below the larger of limit

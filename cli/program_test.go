@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -27,7 +27,7 @@ func programPath(t *testing.T) string {
 			return
 		}
 		program.path = filepath.Join(program.dir, "mastui")
-		program.out, program.err = exec.Command("go", "build", "-o", program.path, ".").CombinedOutput()
+		program.out, program.err = exec.Command("go", "build", "-o", program.path, "..").CombinedOutput()
 	})
 	if program.err != nil {
 		t.Fatalf("build: %v\n%s", program.err, program.out)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -6,12 +6,13 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
 
-	"mastui/model"
+	"mastui/model/config"
 	"mastui/services/sim"
 )
 
@@ -28,6 +29,11 @@ func startSim(t *testing.T) string {
 	}
 	t.Cleanup(func() { stop(); cancel() })
 	return url
+}
+
+// run is Main without the process, for a command line run in-process (version "dev").
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	return execute(ctx, invocation{version: "dev", stdin: stdin, stdout: stdout, stderr: stderr}, args)
 }
 
 func runCLI(t *testing.T, args ...string) (string, string, error) {
@@ -284,7 +290,7 @@ func TestResolveReportsTheBadNameAndPrintsTheOthers(t *testing.T) {
 
 // The header shows the server, never the user:password of a --mast-url.
 func TestServerLabelHidesCredentials(t *testing.T) {
-	e := &cliEnv{cfg: model.Config{MastURL: "https://user:s3cret@mast.example.org:8443/"}}
+	e := &cliEnv{cfg: config.Config{MastURL: "https://user:s3cret@mast.example.org:8443/"}}
 	if got := e.serverLabel(); strings.Contains(got, "s3cret") || strings.Contains(got, "user") || !strings.Contains(got, "mast.example.org:8443") {
 		t.Fatalf("server label %q", got)
 	}

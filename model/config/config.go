@@ -1,4 +1,6 @@
-package model
+// Package config is the user's settings: defaults, the config file, the environment,
+// and the XDG paths of the config file and the state directory.
+package config
 
 import (
 	"encoding/json"
@@ -11,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"mastui/model"
 )
 
 // DefaultMastURL is the real archive; every base URL can be overridden.
@@ -94,7 +98,7 @@ func (n *ByteSize) UnmarshalJSON(b []byte) error {
 		}
 		s = strconv.FormatFloat(f, 'f', -1, 64)
 	}
-	v, ok := parseQuantity(s)
+	v, ok := model.ParseQuantity(s)
 	if !ok || v != math.Trunc(v) || v > math.MaxInt64 {
 		return fmt.Errorf("bad size %q: use a number of bytes or e.g. \"512MiB\", \"64MB\"", s)
 	}
@@ -108,8 +112,8 @@ const (
 	DefaultMaxMetadataBytes = 64 << 20
 )
 
-// DefaultConfig returns the built-in settings.
-func DefaultConfig() Config {
+// Default returns the built-in settings.
+func Default() Config {
 	return Config{
 		MastURL:     DefaultMastURL,
 		PageSize:    50000,
@@ -123,8 +127,8 @@ func DefaultConfig() Config {
 	}
 }
 
-// ConfigPath is $MASTUI_CONFIG, else $XDG_CONFIG_HOME/mastui/config.json.
-func ConfigPath() string {
+// Path is $MASTUI_CONFIG, else $XDG_CONFIG_HOME/mastui/config.json.
+func Path() string {
 	if p := os.Getenv("MASTUI_CONFIG"); p != "" {
 		return p
 	}
@@ -145,9 +149,9 @@ func xdgDir(env, fallback string) string {
 	return filepath.Join(home, fallback)
 }
 
-// LoadConfig reads defaults, then the file at path (a missing file is fine), then env.
-func LoadConfig(path string) (Config, error) {
-	cfg, err := ReadConfigFile(path)
+// Load reads defaults, then the file at path (a missing file is fine), then env.
+func Load(path string) (Config, error) {
+	cfg, err := ReadFile(path)
 	if err != nil {
 		return cfg, err
 	}
@@ -160,10 +164,10 @@ func LoadConfig(path string) (Config, error) {
 	return cfg, cfg.Validate()
 }
 
-// ReadConfigFile reads defaults and the file only, without the environment: what a
+// ReadFile reads defaults and the file only, without the environment: what a
 // program should modify and save back, so env overrides never leak into the file.
-func ReadConfigFile(path string) (Config, error) {
-	cfg := DefaultConfig()
+func ReadFile(path string) (Config, error) {
+	cfg := Default()
 	b, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -194,10 +198,10 @@ func (c Config) Validate() error {
 	return nil
 }
 
-// SaveConfig writes cfg to path atomically (temp file, fsync, rename), creating the
+// Save writes cfg to path atomically (temp file, fsync, rename), creating the
 // directory. Only settings that differ from the defaults need to be present, but writing
 // them all keeps the file self-describing.
-func SaveConfig(path string, cfg Config) error {
+func Save(path string, cfg Config) error {
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
