@@ -32,8 +32,10 @@ type cliEnv struct {
 	configPath            string
 	demo                  bool
 	version               string
-	oneShot               bool   // the command prints what it reads and exits (isOneShot)
-	stopSim               func() // ends the demo archive, without waiting
+	oneShot               bool                            // the command prints what it reads and exits (isOneShot)
+	stopSim               func()                          // ends the demo archive, without waiting
+	holdDemo              bool                            // build the demo archive only when prepareDemo runs
+	prepareDemo           func(ctx context.Context) error // builds the demo archive and waits for it (--demo)
 	cfg                   config.Config
 	logger                *slog.Logger
 	closeLog              func()
@@ -161,13 +163,29 @@ func (e *cliEnv) setup() error {
 		// The demo archive stops when its context ends, in the background: waiting for
 		// its handlers (up to 2 s for one computing an answer nobody reads any more)
 		// would only delay the exit of the process it serves.
+		// Its archive is built in the background (half a second), after the TUI's first
+		// frame when holdDemo; requests wait for it.
 		ctx, cancel := context.WithCancel(e.ctx)
-		url, _, err := sim.Start(ctx, "127.0.0.1:0", sim.Options{Logger: e.logger})
+		ready, hold := make(chan error, 1), make(chan struct{})
+		opts := sim.Options{Logger: e.logger, Ready: func(err error) { ready <- err }}
+		if e.holdDemo {
+			opts.Hold = hold
+		}
+		url, _, err := sim.Start(ctx, "127.0.0.1:0", opts)
 		if err != nil {
 			cancel()
 			return fmt.Errorf("start demo archive: %w", err)
 		}
 		e.cfg.MastURL, e.cfg.ResolverURL, e.stopSim = url, "", cancel
+		e.prepareDemo = func(ctx context.Context) error { // called once, by the TUI
+			close(hold)
+			select {
+			case err := <-ready:
+				return err
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
 	}
 	return nil
 }

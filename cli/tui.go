@@ -36,6 +36,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 	if tab != "" && !slices.Contains(ui.TabNames(), tab) {
 		return usagef("--tab: unknown tab %q%s (tabs: %s)", tab, didYouMean(tab, ui.TabNames()), strings.Join(ui.TabNames(), ", "))
 	}
+	e.holdDemo = true // the TUI builds the demo archive after its first frame
 	if err := e.setup(); err != nil {
 		return err
 	}
@@ -53,6 +54,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 		MastURL:          e.cfg.MastURL,
 		HasToken:         os.Getenv("MAST_API_TOKEN") != "",
 		LogPath:          logPath(),
+		Prepare:          e.prepareDemo,
 	}
 	if opts.DownloadDir == "" {
 		if wd, err := os.Getwd(); err == nil {

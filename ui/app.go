@@ -40,11 +40,12 @@ type Model struct {
 	messages *messages.Model
 	spin     spinner.Model
 
-	spinning bool // a spinner tick is pending
-	showHelp bool
-	showMsgs bool // the message log (ctrl+l) is open
-	confirm  bool // "Quit? y/n" is asked
-	sized    bool // a WindowSizeMsg has arrived
+	spinning  bool // a spinner tick is pending
+	showHelp  bool
+	showMsgs  bool // the message log (ctrl+l) is open
+	confirm   bool // "Quit? y/n" is asked
+	sized     bool // a WindowSizeMsg has arrived
+	preparing bool // Options.Prepare has not returned yet
 }
 
 // New builds the root model over an archive. Run it with
@@ -79,6 +80,7 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 			Frames: []string{"⣾", "⣽", "⣻", "⢿", "⡿", "⣟", "⣯", "⣷"},
 			FPS:    time.Second / 10,
 		})),
+		preparing: opts.Prepare != nil,
 	}
 	var titles []string
 	for _, s := range m.specs {

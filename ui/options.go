@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	"mastui/services/mast"
 	"mastui/ui/common"
 )
@@ -60,6 +62,11 @@ type Options struct {
 	// "missions", "queue"); "" is the first. An unknown name is logged and ignored
 	// (validate it first against TabNames()).
 	StartTab string
+	// Prepare, when set, builds the embedded demo archive (--demo) and returns when it is
+	// ready. It runs off the UI goroutine once the first frame is drawn, so the archive
+	// never delays it; the status line says "preparing the demo archive" until it
+	// returns, and an error becomes a toast. Requests made meanwhile wait.
+	Prepare func(context.Context) error
 }
 
 // QueueSink receives products sent to the download queue (see common.QueueSink).

@@ -14,6 +14,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		cmd = m.prepareAfterFirstFrame()
 		m.c.Width, m.c.Height, m.sized = msg.Width, msg.Height, true
 		m.layout()
 	case tea.KeyMsg:
@@ -37,6 +38,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case toast.ExpiredMsg:
 		m.toast.Update(msg)
 		m.layout()
+	case PreparedMsg:
+		cmd = m.prepared(msg)
 	case spinner.TickMsg:
 		if m.busy() {
 			m.spin, cmd = m.spin.Update(msg)
@@ -92,6 +95,9 @@ func (m *Model) busy() bool { return m.activity() != "" }
 // activity is what runs, for the status bar and the spinner ("" when idle): the focused
 // tab's work first, then any other tab's.
 func (m *Model) activity() string {
+	if m.preparing {
+		return preparingActivity
+	}
 	if a := m.focused().Activity(); a != "" {
 		return a
 	}

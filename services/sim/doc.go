@@ -23,4 +23,10 @@
 // DemoToken unlocks EXCLUSIVE_ACCESS files; Faults injects misbehaviour for client tests.
 //
 // Every Server is independent: the package keeps no mutable state.
+//
+// Layout: package archive builds the data; each protocol is a package with a Service
+// that registers its endpoints (portal, searchapi, downloads, resolver, auth) over a
+// shared internal/simhttp.Env (archive, log, faults); Server wires them behind one
+// origin. A new protocol (catalogs, cutouts, cloud) is one more such package and one
+// Register line in New.
 package sim

@@ -16,7 +16,7 @@ func findProduct(t *testing.T, a *Archive, coll string, ok func(o *Obs, p *Produ
 	t.Helper()
 	for i := 0; i < a.Len(); i++ {
 		o := a.At(i)
-		if coll != "" && o.Collection != coll || o.recipe == recipeTESSFFI {
+		if coll != "" && o.Collection != coll || o.Target == "TESS FFI" {
 			continue
 		}
 		for _, p := range a.Products(o.Obsid) {

@@ -38,7 +38,7 @@ func newTestServer(t *testing.T, opts Options) (*Server, *httptest.Server) {
 	t.Helper()
 	if opts.Seed <= 1 && opts.Archive == nil {
 		s, _ := sharedServer(t)
-		opts.Archive = s.archive
+		opts.Archive = s.Archive()
 	}
 	return freshServer(t, opts)
 }
@@ -197,3 +197,9 @@ func num(t *testing.T, v any) float64 {
 }
 
 func cacheBreaker(name string) string { return url.PathEscape("cb-" + name) }
+
+// File sizes in the archive's units.
+const (
+	kB = 1024.0
+	mB = 1024 * 1024.0
+)

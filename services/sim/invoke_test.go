@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"mastui/services/sim/archive"
 )
 
 func TestInvokeAstroqueryFormEncoding(t *testing.T) {
@@ -377,14 +379,14 @@ func TestProductsService(t *testing.T) {
 	var jwst, hst *Obs
 	for i := 0; i < a.Len(); i++ {
 		o := a.At(i)
-		if jwst == nil && o.recipe == recipeJWSTL3 && len(a.groupOf(o).members) >= 3 {
+		if jwst == nil && len(a.Members(o)) >= 3 {
 			jwst = o
 		}
-		if hst == nil && o.recipe == recipeHST && isAssociation(o) && o.ProductType == "image" {
+		if hst == nil && o.Collection == "HST" && o.IsAssociation() && o.ProductType == "image" {
 			hst = o
 		}
 	}
-	member := a.groupOf(jwst).members[0]
+	member := a.Members(jwst)[0]
 	ids := fmt.Sprintf("%d, %d,%d", jwst.Obsid, member, hst.Obsid)
 	p := query(t, ts.URL, map[string]any{"service": "Mast.Caom.Products", "params": map[string]any{"obsid": ids},
 		"format": "json", "pagesize": 50000, "page": 1})
@@ -514,8 +516,8 @@ func TestNameLookupService(t *testing.T) {
 	_, ts := sharedServer(t)
 	b := invokeRaw(t, ts.URL, `{"service": "Mast.Name.Lookup", "params": {"input": "M8", "format": "json"}}`)
 	var ans struct {
-		ResolvedCoordinate []resolved `json:"resolvedCoordinate"`
-		Status             *string    `json:"status"`
+		ResolvedCoordinate []archive.Resolved `json:"resolvedCoordinate"`
+		Status             *string            `json:"status"`
 	}
 	if err := json.Unmarshal(b, &ans); err != nil || ans.Status == nil || *ans.Status != "" || len(ans.ResolvedCoordinate) != 1 {
 		t.Fatalf("Name.Lookup: %v %s", err, b)

@@ -4,16 +4,15 @@ import (
 	"io"
 	"log/slog"
 	"time"
+
+	"mastui/services/sim/auth"
+	"mastui/services/sim/internal/simhttp"
 )
 
 // DemoToken is a MAST API token the simulator always accepts (cookie mast_token or
 // "Authorization: Bearer"). It unlocks EXCLUSIVE_ACCESS products and makes /whoami answer
 // as the demo user. Options.Tokens adds more.
-const DemoToken = "mastui-demo-token-0123456789abcdef"
-
-// ReferenceMJD is the simulator's fixed "today" (2026-01-01): observations whose
-// t_obs_release is later are EXCLUSIVE_ACCESS. A constant keeps every run identical.
-const ReferenceMJD = 61041.0
+const DemoToken = auth.DemoToken
 
 // Options configure a simulator. The zero value is a working default.
 type Options struct {
@@ -27,39 +26,18 @@ type Options struct {
 	// ignored): an archive never changes once built, so servers with different faults
 	// can share one, and building one is the costly part of New.
 	Archive *Archive
+	// Hold, when set, delays Start's archive build until it is closed, so the process can
+	// finish its own start-up first (the TUI draws its first frame); requests wait.
+	Hold <-chan struct{}
+	// Ready, when set, is called once, from the goroutine that built the archive, when
+	// the server answers: err is nil, or why the archive could not be built (requests
+	// then get 503 with it). Start returns before that; New after.
+	Ready func(err error)
 }
 
 // Faults make the simulator misbehave the way MAST sometimes does, so clients can be
 // tested against it. Zero values switch a fault off.
-type Faults struct {
-	// Downloads (GET /api/v0.1/Download/file).
-	DropAfterBytes  int64         // cut the connection after this many body bytes of each answer
-	IgnoreRange     bool          // answer 200 with the whole file even when Range is sent
-	NoContentLength bool          // stream without Content-Length (like dynamic HLA files)
-	StallBody       time.Duration // pause after the headers, before the first body byte
-	// TruncateAfterBytes ends each GET body cleanly after this many bytes, sent without
-	// Content-Length (a dynamic file cut short: nothing on the wire says it is short).
-	// HEAD still announces the whole size unless NoContentLength.
-	TruncateAfterBytes int64
-
-	// Any endpoint listed in ErrorPaths (all endpoints when empty).
-	ErrorEvery  int           // every ErrorEvery-th request starts a burst of HTTP errors
-	ErrorBurst  int           // length of each burst (default 1)
-	ErrorStatus int           // status of injected errors (default 503); 429 also sends Retry-After
-	RetryAfter  time.Duration // Retry-After sent with 429/503 (default 1s)
-	ErrorPaths  []string      // URL path prefixes the injected errors apply to
-	HTMLErrors  bool          // HTTP error bodies are HTML pages instead of text/JSON
-
-	// Portal and Search API.
-	PageSizeCap int // silently serve at most this many rows per page / search answer (astroquery#2788)
-}
-
-func (o Options) seed() uint64 {
-	if o.Seed == 0 {
-		return 1
-	}
-	return uint64(o.Seed)
-}
+type Faults = simhttp.Faults
 
 func (o Options) logger() *slog.Logger {
 	if o.Logger != nil {

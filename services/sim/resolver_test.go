@@ -6,11 +6,13 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"mastui/services/sim/archive"
 )
 
 type santaAnswer struct {
-	ResolvedCoordinate []resolved `json:"resolvedCoordinate"`
-	Status             *string    `json:"status"`
+	ResolvedCoordinate []archive.Resolved `json:"resolvedCoordinate"`
+	Status             *string            `json:"status"`
 }
 
 func santa(t *testing.T, base string, q url.Values) santaAnswer {
@@ -45,7 +47,7 @@ func TestSantaResolver(t *testing.T) {
 	if len(all.ResolvedCoordinate) != 2 || all.ResolvedCoordinate[0].Resolver != "SIMBAD" || all.ResolvedCoordinate[1].Resolver != "NED" {
 		t.Fatalf("resolveAll: %+v", all.ResolvedCoordinate)
 	}
-	if d := angDist(all.ResolvedCoordinate[0].RA, all.ResolvedCoordinate[0].Decl, all.ResolvedCoordinate[1].RA, all.ResolvedCoordinate[1].Decl) * 3600; d == 0 || d > 2 {
+	if d := archive.AngDist(all.ResolvedCoordinate[0].RA, all.ResolvedCoordinate[0].Decl, all.ResolvedCoordinate[1].RA, all.ResolvedCoordinate[1].Decl) * 3600; d == 0 || d > 2 {
 		t.Errorf("SIMBAD and NED should differ by under 2 arcsec, differ by %.3f", d)
 	}
 	ned := santa(t, ts.URL, url.Values{"name": {"M51", "Crab Nebula"}, "outputFormat": {"json"}, "resolveAll": {"False"}, "resolver": {"NED"}})
@@ -60,15 +62,6 @@ func TestSantaResolver(t *testing.T) {
 	none := santa(t, ts.URL, url.Values{"name": {"Planet X"}, "resolveAll": {"True"}})
 	if len(none.ResolvedCoordinate) != 0 {
 		t.Errorf("unknown name resolved: %+v", none.ResolvedCoordinate)
-	}
-}
-
-func TestNormName(t *testing.T) {
-	for _, c := range [][2]string{{"M101", "m101"}, {"m 101", "m101"}, {"Messier 101", "m101"}, {"MESSIER 008", "m8"},
-		{"NGC 05457", "ngc5457"}, {"ngc-5457", "ngc5457"}, {"KIC 11804465", "kic11804465"}, {"kplr011804465", "kic11804465"}} {
-		if got := normName(c[0]); got != c[1] {
-			t.Errorf("normName(%q) = %q, want %q", c[0], got, c[1])
-		}
 	}
 }
 

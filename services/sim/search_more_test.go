@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"mastui/services/sim/archive"
 )
 
 // moreMissions are the Search API missions beyond hst and jwst, with their dataset
@@ -230,19 +232,19 @@ func TestSearchMoreProductsAndDownload(t *testing.T) {
 func TestSearchMoreFileContent(t *testing.T) {
 	s, _ := sharedServer(t)
 	for _, m := range moreMissions {
-		sm := searchMissions[m.name]
-		rows := sm.extraRows(s.archive)
+		sm := archive.LookupSearchMission(m.name)
+		rows := sm.ExtraRows(s.Archive())
 		if m.name == "iue" {
 			if len(rows) == 0 {
 				t.Fatal("no dedicated IUE rows")
 			}
 		}
-		ps := s.archive.searchProducts(sm, rows[len(rows)/2].id)
+		ps := s.Archive().SearchProducts(sm, rows[len(rows)/2].ID)
 		if len(ps) == 0 {
-			t.Fatalf("%s: no products for %s", m.name, rows[len(rows)/2].id)
+			t.Fatalf("%s: no products for %s", m.name, rows[len(rows)/2].ID)
 		}
 		for _, p := range ps {
-			n, _, err := s.archive.FileContent(p.DataURI)
+			n, _, err := s.Archive().FileContent(p.DataURI)
 			if err != nil || n != p.Size {
 				t.Fatalf("%s: %s: %d bytes, want %d (%v)", m.name, p.DataURI, n, p.Size, err)
 			}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"html"
 	"io"
 	"log/slog"
 	"net"
@@ -15,64 +14,67 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"mastui/services/sim/auth"
+	"mastui/services/sim/downloads"
+	"mastui/services/sim/internal/simhttp"
+	portalapi "mastui/services/sim/portal" // the tests name their answer type portal
+	"mastui/services/sim/resolver"
+	"mastui/services/sim/searchapi"
 )
 
-// Server is one simulator: an immutable archive plus per-server job and fault state.
+// Server is one simulator: an immutable archive served by one handler per protocol,
+// plus the fault state they share. It can answer before its archive exists: requests
+// wait (as long as their context lets them) until the archive is built.
 type Server struct {
-	opts     Options
-	archive  *Archive
-	log      *slog.Logger
-	configs  map[string][]byte
-	filtCols []column[obsRow] // Mast.Caom.Filtered answers
-	posCols  []column[obsRow] // cone and position answers (with distance)
-	prodCols []column[Product]
-	tokens   map[string]bool
-	handler  http.Handler
-
-	mu      sync.Mutex
-	jobs    map[uint64]int    // EXECUTING answers given per job
-	bundles map[string][]byte // scripts staged by Mast.Bundle.Request, by "<id>/<file>"
+	opts    Options
+	env     *simhttp.Env // env.Archive is set before ready closes
+	handler http.Handler
+	ready   chan struct{}
+	err     error // why the archive could not be built; read after ready
 
 	faultCount atomic.Int64 // requests subject to injected errors so far
 }
 
 // New builds a simulator and its archive (deterministic for opts.Seed).
 func New(opts Options) (*Server, error) {
-	a := opts.Archive
-	if a == nil {
-		var err error
-		if a, err = NewArchive(opts.Seed); err != nil {
-			return nil, err
-		}
+	s := newServer(opts)
+	s.build()
+	if s.err != nil {
+		return nil, s.err
 	}
+	return s, nil
+}
+
+// newServer makes a server whose requests wait for build.
+func newServer(opts Options) *Server {
 	s := &Server{
-		opts:     opts,
-		archive:  a,
-		log:      opts.logger(),
-		configs:  columnsConfigs(),
-		filtCols: append(obsColumns(), selectedCol[obsRow]()),
-		posCols:  append(obsColumns(), distanceColumn(), selectedCol[obsRow]()),
-		prodCols: productColumns(),
-		tokens:   map[string]bool{DemoToken: true},
-		jobs:     map[uint64]int{},
+		opts:  opts,
+		env:   &simhttp.Env{Log: opts.logger(), Faults: opts.Faults},
+		ready: make(chan struct{}),
 	}
-	for _, t := range opts.Tokens {
-		s.tokens[t] = true
-	}
+	tokens := auth.New(opts.Tokens)
+	files := downloads.New(s.env, tokens)
 	mux := http.NewServeMux()
-	mux.HandleFunc("/api/v0/invoke", s.invoke)
-	mux.HandleFunc("/portal/Mashup/Mashup.asmx/columnsconfig", s.columnsConfig)
-	mux.HandleFunc("/api/v0.1/Download/file", s.download)
-	mux.HandleFunc("/api/v0.1/Download/bundle.sh", s.bundle)
-	mux.HandleFunc("/portal/Download/stage/anonymous/public/", s.stagedBundle)
-	mux.HandleFunc("/Santa-war/query", s.santa)
-	mux.HandleFunc("/whoami", s.whoami)
-	mux.HandleFunc("/search/", s.searchAPI)
+	portalapi.New(s.env, opts.Executing).Register(mux)
+	files.Register(mux)
+	searchapi.New(s.env, files).Register(mux)
+	resolver.New(s.env).Register(mux)
+	tokens.Register(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.httpError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
+		s.env.Error(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
 	})
 	s.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.log.Debug("request", "method", r.Method, "path", r.URL.Path)
+		s.env.Log.Debug("request", "method", r.Method, "path", r.URL.Path)
+		select {
+		case <-s.ready:
+		case <-r.Context().Done():
+			return
+		}
+		if s.err != nil {
+			s.env.Error(w, http.StatusServiceUnavailable, s.err.Error())
+			return
+		}
 		if d := opts.Latency; d > 0 {
 			select {
 			case <-time.After(d):
@@ -85,14 +87,35 @@ func New(opts Options) (*Server, error) {
 		}
 		mux.ServeHTTP(w, r)
 	})
-	return s, nil
+	return s
+}
+
+// build makes (or takes) the archive, lets the waiting requests through and tells
+// Options.Ready. It runs once.
+func (s *Server) build() {
+	a := s.opts.Archive
+	if a == nil {
+		a, s.err = NewArchive(s.opts.Seed)
+	}
+	s.env.Archive = a
+	close(s.ready)
+	if s.err != nil {
+		s.env.Log.Error("sim: build the archive", "err", s.err)
+	}
+	if s.opts.Ready != nil {
+		s.opts.Ready(s.err)
+	}
 }
 
 // Handler serves every simulated endpoint from one origin.
 func (s *Server) Handler() http.Handler { return s.handler }
 
-// Archive exposes the synthetic archive, for tests that compare answers with it.
-func (s *Server) Archive() *Archive { return s.archive }
+// Archive exposes the synthetic archive, for tests that compare answers with it. It
+// waits for the archive to be built (nil if that failed).
+func (s *Server) Archive() *Archive {
+	<-s.ready
+	return s.env.Archive
+}
 
 // injectError applies the ErrorEvery/ErrorBurst fault: the last ErrorBurst requests
 // of every ErrorEvery get an HTTP error instead of an answer.
@@ -126,35 +149,16 @@ func (s *Server) injectError(w http.ResponseWriter, r *http.Request) bool {
 		}
 		w.Header().Set("Retry-After", strconv.Itoa(int((after+time.Second-1)/time.Second)))
 	}
-	s.httpError(w, status, "injected fault")
+	s.env.Error(w, status, "injected fault")
 	return true
 }
 
-// httpError sends an HTTP error: a short text, or an HTML page like a proxy's when
-// Faults.HTMLErrors is set.
-func (s *Server) httpError(w http.ResponseWriter, status int, msg string) {
-	w.Header().Del("Content-Length")
-	w.Header().Del("Content-Disposition")
-	w.Header().Del("Accept-Ranges")
-	if s.opts.Faults.HTMLErrors {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(status)
-		fmt.Fprintf(w, "<!DOCTYPE html>\n<html><head><title>%d %s</title></head><body><h1>%s</h1><p>%s</p></body></html>\n",
-			status, http.StatusText(status), http.StatusText(status), html.EscapeString(msg))
-		return
-	}
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.WriteHeader(status)
-	fmt.Fprintf(w, "%d %s: %s\n", status, http.StatusText(status), msg)
-}
-
 // Start runs a simulator on listen (e.g. "127.0.0.1:0") until ctx is cancelled or stop
-// is called, and returns its base URL ("http://127.0.0.1:34567").
+// is called, and returns its base URL ("http://127.0.0.1:34567"). It listens at once and
+// builds the archive in the background (about half a second; after Options.Hold closes
+// when set): requests made meanwhile wait for it, and Options.Ready says when it is there.
 func Start(ctx context.Context, listen string, opts Options) (string, func(), error) {
-	s, err := New(opts)
-	if err != nil {
-		return "", nil, err
-	}
+	s := newServer(opts)
 	ln, err := net.Listen("tcp", listen)
 	if err != nil {
 		return "", nil, fmt.Errorf("sim: listen on %s: %w", listen, err)
@@ -162,7 +166,7 @@ func Start(ctx context.Context, listen string, opts Options) (string, func(), er
 	srv := &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 30 * time.Second,
-		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelDebug),
+		ErrorLog:          slog.NewLogLogger(s.env.Log.Handler(), slog.LevelDebug),
 	}
 	done := make(chan struct{})
 	var once sync.Once
@@ -177,8 +181,18 @@ func Start(ctx context.Context, listen string, opts Options) (string, func(), er
 		})
 	}
 	go func() {
+		if opts.Hold != nil {
+			select {
+			case <-opts.Hold:
+			case <-done: // stopped before anyone needed the archive
+				return
+			}
+		}
+		s.build()
+	}()
+	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			s.log.Error("sim: serve", "err", err)
+			s.env.Log.Error("sim: serve", "err", err)
 		}
 	}()
 	go func() {

@@ -5,6 +5,7 @@
 #   one keypress (Update + View) on 100,000 rows x 40 cols <= 2 ms
 #   CPU of a whole CLI run (query criteria, product lists -> CSV) >= 10x less than astroquery
 #   peak memory of one page through the client                 <= 2x the page's size
+#   `mastui --demo` to its first frame                          <= 150 ms
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=$(mktemp)
@@ -37,4 +38,6 @@ fi
 # python3-astroquery is installed.
 bin=$(mktemp -d)/mastui
 go build -o "$bin" . && /usr/bin/python3 testdata/bench/cpu_vs_astroquery.py "$bin" 3
+# Time from starting `mastui --demo` to its first frame (target <= 150 ms).
+python3 testdata/bench/demo_first_frame.py "$bin" 5 | tail -1
 rm -rf "$(dirname "$bin")"
