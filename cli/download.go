@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"mastui/download"
 	"mastui/model"
@@ -36,8 +37,7 @@ func (e *cliEnv) downloadCommand() *cobra.Command {
 	filterFlag(fs, &o.filters)
 	fs.Bool("unique", true, "download each file once (always on, as in astroquery)")
 	downloadDirFlags(fs, &o.dir, &o.flat, ".", "download directory `D`")
-	fs.IntVar(&o.workers, "workers", 4, fmt.Sprintf("`N` parallel transfers (1 to %d)", download.MaxWorkers))
-	fs.StringVar(&o.limit, "limit-rate", "", "bandwidth cap `RATE` in bytes per second, e.g. 5M")
+	transferFlags(fs, &o.transfer)
 	fs.BoolVar(&o.resume, "resume", false, "finish the unfinished downloads of the journal and retry the failed ones")
 	fs.BoolVar(&o.clearFailed, "clear-failed", false, "forget the failed downloads of the journal (and their .part files)")
 	fs.StringVar(&o.curl, "curl", "", "write a curl script (with resume and retries) to `FILE` instead of downloading")
@@ -50,19 +50,40 @@ func (e *cliEnv) downloadCommand() *cobra.Command {
 // downloadOptions are the flags of `mastui download`.
 type downloadOptions struct {
 	filters                    model.Filters
-	dir, limit                 string
+	dir                        string
 	flat, resume, clearFailed  bool
-	workers                    int
+	transfer                   transferOptions
 	curl, mastCurl, aria, urls string
 }
 
-func (e *cliEnv) runDownload(ids []string, o downloadOptions) error {
+// transferOptions are the flags every downloading command shares.
+type transferOptions struct {
+	workers int
+	limit   string
+}
+
+// transferFlags declares --workers and --limit-rate on a downloading command.
+func transferFlags(fs *pflag.FlagSet, o *transferOptions) {
+	fs.IntVar(&o.workers, "workers", 4, fmt.Sprintf("`N` parallel transfers (1 to %d)", download.MaxWorkers))
+	fs.StringVar(&o.limit, "limit-rate", "", "bandwidth cap `RATE` in bytes per second, e.g. 5M")
+}
+
+// check validates the flags and returns the bandwidth cap in bytes per second (0: none).
+func (o transferOptions) check() (int64, error) {
 	if o.workers < 1 || o.workers > download.MaxWorkers {
-		return usagef("--workers: give 1 to %d parallel transfers, not %d (MAST asks clients not to open many connections)", download.MaxWorkers, o.workers)
+		return 0, usagef("--workers: give 1 to %d parallel transfers, not %d (MAST asks clients not to open many connections)", download.MaxWorkers, o.workers)
 	}
 	rate, err := parseRate(o.limit)
 	if err != nil {
-		return usagef("--limit-rate: %v", err)
+		return 0, usagef("--limit-rate: %v", err)
+	}
+	return rate, nil
+}
+
+func (e *cliEnv) runDownload(ids []string, o downloadOptions) error {
+	rate, err := o.transfer.check()
+	if err != nil {
+		return err
 	}
 	switch {
 	case o.resume && o.clearFailed:
@@ -78,7 +99,7 @@ func (e *cliEnv) runDownload(ids []string, o downloadOptions) error {
 	defer e.close()
 	switch {
 	case o.resume:
-		return e.resumeQueue(o.workers, rate)
+		return e.resumeQueue(o.transfer.workers, rate)
 	case o.clearFailed:
 		return e.clearFailed()
 	}
@@ -118,7 +139,7 @@ func (e *cliEnv) runDownload(ids []string, o downloadOptions) error {
 			return download.FetchBundleScript(e.ctx, nil, e.cfg.MastURL, os.Getenv("MAST_API_TOKEN"), uris, f)
 		})
 	}
-	return e.runQueue(items, o.workers, rate, o.dir)
+	return e.runQueue(items, o.transfer.workers, rate, o.dir)
 }
 
 // downloadFileCommand is `mastui download-file URI [--out PATH] [--mission M]`

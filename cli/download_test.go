@@ -361,9 +361,11 @@ func TestDownloadInputLimits(t *testing.T) {
 		{[]string{"--limit-rate", "0.0001k"}, "below 1 byte per second"},
 		{[]string{"--limit-rate", "NaN"}, "expected a rate"},
 	} {
-		_, _, err := runCLI(t, append([]string{"download", "2003544716", "--mast-url", "http://127.0.0.1:1"}, c.args...)...)
-		if err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("%v: %v, want an error saying %q", c.args, err, c.want)
+		for _, cmd := range [][]string{{"download", "2003544716"}, {"mission", "download", "--mission", "jwst", "jw01234001001"}} {
+			_, _, err := runCLI(t, append(append(cmd, "--mast-url", "http://127.0.0.1:1"), c.args...)...)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("%v %v: %v, want an error saying %q", cmd, c.args, err, c.want)
+			}
 		}
 	}
 }

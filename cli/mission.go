@@ -186,6 +186,7 @@ func (e *cliEnv) missionProductsCommand(begin missionBegin, sub string) *cobra.C
 	var unique, flat bool
 	var filters model.Filters
 	var dir, fromJSON string
+	var transfer transferOptions
 	cmd := &cobra.Command{
 		Use:     "products DATASET...",
 		Short:   "the product files of datasets",
@@ -198,12 +199,17 @@ func (e *cliEnv) missionProductsCommand(begin missionBegin, sub string) *cobra.C
 		cmd.Example = "  mastui mission download --mission jwst jw02113001001_02101_00001_nrca3 --flat --dir data\n" +
 			"  mastui mission download --mission hst --products-json products.json"
 		downloadDirFlags(cmd.Flags(), &dir, &flat, ".", "download directory `D`")
+		transferFlags(cmd.Flags(), &transfer)
 		cmd.Flags().StringVar(&fromJSON, "products-json", "", "a MAST subscription-service JSON `FILE` (a list of product objects) instead of dataset ids")
 		cmd.Flags().Bool("unique", true, "download each file once (always on)")
 	} else {
 		cmd.Flags().BoolVar(&unique, "unique", false, "drop repeated file names")
 	}
 	cmd.RunE = func(c *cobra.Command, pos []string) error {
+		rate, err := transfer.check()
+		if sub == "download" && err != nil {
+			return err
+		}
 		info, err := begin(c)
 		defer e.close()
 		if err != nil {
@@ -223,7 +229,7 @@ func (e *cliEnv) missionProductsCommand(begin missionBegin, sub string) *cobra.C
 				}
 			}
 			t, _ = mast.UniqueMissionProducts(t)
-			return e.downloadMissionProducts(info.Name, t, dir, flat)
+			return e.downloadMissionProducts(info.Name, t, dir, flat, transfer.workers, rate)
 		}
 		if len(pos) == 0 {
 			return usagef("mission %s: give dataset ids (%s)", sub, info.DatasetKeyword)
@@ -249,7 +255,7 @@ func (e *cliEnv) missionProductsCommand(begin missionBegin, sub string) *cobra.C
 		if sub == "products" { // the table format shows what tells files apart; csv/json carry all
 			return e.write(t, []string{"filename", "dataset", "fileset", "category", "file_suffix", "type", "size", "access"})
 		}
-		return e.downloadMissionProducts(info.Name, t, dir, flat)
+		return e.downloadMissionProducts(info.Name, t, dir, flat, transfer.workers, rate)
 	}
 	return cmd
 }
@@ -298,7 +304,7 @@ func (e *cliEnv) resolveTargets(c *mast.Client, names []string, resolver string)
 
 // downloadMissionProducts queues Search API products in the download engine, in the
 // layout mastDownload/<mission>/<dataset>/<file> (or flat).
-func (e *cliEnv) downloadMissionProducts(mission string, t *model.Table, dir string, flat bool) error {
+func (e *cliEnv) downloadMissionProducts(mission string, t *model.Table, dir string, flat bool, workers int, rate int64) error {
 	if t.Rows() == 0 {
 		return fmt.Errorf("no products to download after applying filters")
 	}
@@ -313,7 +319,7 @@ func (e *cliEnv) downloadMissionProducts(mission string, t *model.Table, dir str
 	if err != nil {
 		return err
 	}
-	return e.runQueue(items, 4, 0, dir)
+	return e.runQueue(items, workers, rate, dir)
 }
 
 // readProductsJSON reads a MAST subscription-service file: a JSON list of product objects
