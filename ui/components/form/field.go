@@ -1,0 +1,94 @@
+// Package form is the form component the search forms share: fields (text or a choice)
+// with a label, a hint, a help line and one inline-error slot; focus cycling that wraps
+// (tab/shift+tab/↓/↑) and focus by name; "go to a field" by name or label (Jump); and
+// the live count hook (Live), which waits for a pause in typing through the form's
+// common.Requests and then lets the owner ask for its count.
+//
+// The owner keeps what is its own (which fields exist, what a value means, the submit)
+// and draws the rows in its layout with Label and Choices, so each form keeps its look.
+package form
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/textinput"
+
+	"mastui/themes"
+	"mastui/ui/components/textfield"
+)
+
+// Kind is how a field is edited.
+type Kind int
+
+const (
+	// Text is a single-line text input.
+	Text Kind = iota
+	// Choice is one of Choices, cycled with ←/→ or space.
+	Choice
+)
+
+// Field is one row of a form.
+type Field struct {
+	Name  string // the field's key: focus by name, go-to-field
+	Label string // what the row says ("" shows Name)
+	Hint  string // a short note beside the input
+	Help  string // the help line while the field has focus
+	Kind  Kind
+
+	Input   textinput.Model // Text
+	Choices []string        // Choice
+	Choice  int             // Choice: the chosen one
+
+	err string // the one inline error: a parse error, the server's verdict, an unresolved name
+}
+
+// NewText is a text field with the form styles; limit bounds its characters (0: none).
+func NewText(st *themes.Styles, name, label string, limit int) *Field {
+	return &Field{Name: name, Label: label, Kind: Text, Input: textfield.New(st, "", limit)}
+}
+
+// NewChoice is a choice field.
+func NewChoice(name, label string, choices []string) *Field {
+	return &Field{Name: name, Label: label, Kind: Choice, Choices: choices}
+}
+
+// Value is the field's text, or its chosen option.
+func (f *Field) Value() string {
+	if f.Kind == Choice {
+		if f.Choice >= 0 && f.Choice < len(f.Choices) {
+			return f.Choices[f.Choice]
+		}
+		return ""
+	}
+	return f.Input.Value()
+}
+
+// Trimmed is Value without surrounding spaces.
+func (f *Field) Trimmed() string { return strings.TrimSpace(f.Value()) }
+
+// SetValue sets a text field's text (cursor at its end).
+func (f *Field) SetValue(s string) {
+	f.Input.SetValue(s)
+	f.Input.CursorEnd()
+}
+
+// Cycle moves a choice field step options on (negative: back), wrapping.
+func (f *Field) Cycle(step int) {
+	if n := len(f.Choices); n > 0 {
+		f.Choice = ((f.Choice+step)%n + n) % n
+	}
+}
+
+// Err is the field's inline error ("" when fine).
+func (f *Field) Err() string { return f.err }
+
+// SetErr fills the field's error slot ("" clears it).
+func (f *Field) SetErr(msg string) { f.err = msg }
+
+// Title is the row's label: Label, or Name when it has none.
+func (f *Field) Title() string {
+	if f.Label != "" {
+		return f.Label
+	}
+	return f.Name
+}
