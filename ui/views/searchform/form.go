@@ -13,6 +13,7 @@ import (
 
 	"mastui/services/mast"
 	"mastui/ui/common"
+	"mastui/ui/components/form"
 	"mastui/ui/components/multiselect"
 	"mastui/ui/components/textfield"
 )
@@ -119,7 +120,7 @@ type Model struct {
 	width    int
 	height   int
 	offset   int // first line of the fields shown (the form scrolls)
-	comp     completion
+	comp     form.Completion
 
 	meta     map[string]mast.FieldMeta // observation columns by lower-case name
 	metaCols []string                  // column names in metadata order
@@ -275,7 +276,7 @@ func (m *Model) addIndex() int { return len(m.fields) - 1 }
 
 func (m *Model) setFocus(i int) {
 	m.focus = (i + len(m.fields)) % len(m.fields)
-	m.comp = completion{}
+	m.comp.Stop()
 	for j, f := range m.fields {
 		if j == m.focus && (f.kind == kindText || f.kind == kindAdd) {
 			f.input.Focus()

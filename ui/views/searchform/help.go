@@ -109,7 +109,7 @@ func (m *Model) syntax(f *field) string {
 	}
 	var vals []string
 	for _, c := range cs[:min(6, len(cs))] {
-		vals = append(vals, c.value+" "+c.note)
+		vals = append(vals, c.Value+" "+c.Note)
 	}
 	more := ""
 	if len(cs) > 6 {

@@ -61,7 +61,7 @@ func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 	keys := m.c.Keys.Form
 	f := m.fields[m.focus]
 	if !key.Matches(km, keys.Next, keys.Down, keys.Up) {
-		m.comp.active = false
+		m.comp.Active = false
 	}
 	switch {
 	case key.Matches(km, keys.Submit):

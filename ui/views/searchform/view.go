@@ -227,19 +227,19 @@ func (m *Model) addContent(f *field, w int, focused bool) (string, []string) {
 	var names []string
 	var notes []string
 	sel := 0
-	if m.comp.active && m.comp.field == m.focus {
-		for _, c := range m.comp.cands {
+	if m.comp.On(m.focus) {
+		for _, c := range m.comp.Cands {
 			names = append(names, c)
 			notes = append(notes, m.columnNote(c))
 		}
-		sel = m.comp.sel
+		sel = m.comp.Sel
 	} else {
 		for _, c := range m.candidates(f, item) {
-			names = append(names, c.value)
-			notes = append(notes, c.note)
+			names = append(names, c.Value)
+			notes = append(notes, c.Note)
 		}
 	}
-	if item == "" && !m.comp.active {
+	if item == "" && !m.comp.Active {
 		if len(names) == 0 {
 			return content, []string{st.FormHint.Render("type a column name; enter adds it")}
 		}
