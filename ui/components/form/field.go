@@ -25,6 +25,8 @@ const (
 	Text Kind = iota
 	// Choice is one of Choices, cycled with ←/→ or space.
 	Choice
+	// Custom is edited by the owner (a list of options, say): it takes keys, not text.
+	Custom
 )
 
 // Field is one row of a form.

@@ -13,7 +13,7 @@ const maxCandidates = 50
 // completing splits the focused text into what stays and the item being typed: the
 // whole text on the add row, else the last comma-separated member without its "!".
 func completing(f *field) (base, item string) {
-	return form.SplitItem(f.input.Value(), f.kind == kindAdd)
+	return form.SplitItem(f.Input.Value(), f.kind == kindAdd)
 }
 
 // candidates lists the completions of item in field f: column names on the add row
@@ -68,11 +68,11 @@ func (m *Model) columnNote(name string) string {
 // nothing to complete: no candidate, an item that already is one, or an item the
 // previous tab (or ↑/↓ in the add row's list) completed.
 func (m *Model) complete() bool {
-	f := m.fields[m.focus]
+	f := m.fields[m.form.Focused()]
 	if f.kind != kindText && f.kind != kindAdd {
 		return false
 	}
-	if m.comp.On(m.focus) {
+	if m.comp.On(m.form.Focused()) {
 		m.comp.Stop()
 		return false
 	}
@@ -87,23 +87,23 @@ func (m *Model) complete() bool {
 // is nothing to complete.
 func (m *Model) startCompletion(f *field) bool {
 	base, item := completing(f)
-	return m.comp.Start(m.focus, base, item, m.candidates(f, item))
+	return m.comp.Start(m.form.Focused(), base, item, m.candidates(f, item))
 }
 
 // putCompletion writes the selected candidate into f.
 func (m *Model) putCompletion(f *field) {
-	f.input.SetValue(m.comp.Text())
-	f.input.CursorEnd()
+	f.Input.SetValue(m.comp.Text())
+	f.Input.CursorEnd()
 }
 
 // pickSuggestion moves the add row's suggestion cursor by dir (↓ 1, ↑ -1) and puts the
 // suggestion in; false when the row lists no suggestions (the key then moves focus).
 func (m *Model) pickSuggestion(dir int) bool {
-	f := m.fields[m.focus]
+	f := m.fields[m.form.Focused()]
 	if f.kind != kindAdd {
 		return false
 	}
-	if !m.comp.On(m.focus) && !m.startCompletion(f) {
+	if !m.comp.On(m.form.Focused()) && !m.startCompletion(f) {
 		return false
 	}
 	m.comp.Step(dir)

@@ -38,12 +38,12 @@ func (m *Model) columnType(col string) string {
 // helpLines describe the focused field: what it is (label, column, unit and
 // description from the metadata), then how to fill it in.
 func (m *Model) helpLines() (string, string) {
-	f := m.fields[m.focus]
+	f := m.fields[m.form.Focused()]
 	switch {
-	case m.focus == FieldTarget:
+	case m.form.Focused() == FieldTarget:
 		return `Object name (M101, NGC 6121) or "RA Dec" (210.8 54.35, 14h03m12.6s +54d20m56s)`,
 			"Leave it empty to search by criteria alone"
-	case m.focus == FieldRadius:
+	case m.form.Focused() == FieldRadius:
 		return "Cone radius: 0.2 deg, 3 arcmin or 10 arcsec (a bare number is degrees)",
 			"Used with a target only"
 	case f.kind == kindResolver:

@@ -11,7 +11,7 @@ import (
 
 // value is a field's text as it is sent: sanitised and trimmed.
 func (f *field) value() string {
-	return strings.TrimSpace(common.Sanitize(f.input.Value()))
+	return strings.TrimSpace(common.Sanitize(f.Input.Value()))
 }
 
 // criteria lists the non-empty criteria in field order, with the field each came from.
@@ -40,7 +40,7 @@ func (m *Model) criteria() ([]mast.Criterion, []int) {
 // An empty target leaves q without a position; the radius then does not matter.
 func (m *Model) place() (q mast.Query, target, radius, targetErr, radiusErr string) {
 	target = m.fields[FieldTarget].value()
-	radius = strings.TrimSpace(m.fields[FieldRadius].input.Value())
+	radius = strings.TrimSpace(m.fields[FieldRadius].Input.Value())
 	q.Resolver = m.Resolver()
 	if target == "" {
 		return q, target, "", "", ""
@@ -103,7 +103,7 @@ func (m *Model) checkLocal() (common.Search, bool) {
 // form is fine, the target name resolves and the archive has accepted the current
 // criteria the search is sent at once; what is not checked yet is checked first.
 func (m *Model) onEnter() tea.Cmd {
-	if f := m.fields[m.focus]; f.kind == kindAdd && f.value() != "" {
+	if f := m.fields[m.form.Focused()]; f.kind == kindAdd && f.value() != "" {
 		m.addCriterion(f.value())
 		return nil
 	}

@@ -59,7 +59,7 @@ func (m *Model) onAnswer(msg tea.Msg) tea.Cmd {
 
 func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 	keys := m.c.Keys.Form
-	f := m.fields[m.focus]
+	f := m.fields[m.form.Focused()]
 	if !key.Matches(km, keys.Next, keys.Down, keys.Up) {
 		m.comp.Active = false
 	}
@@ -73,9 +73,9 @@ func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 		m.setFocus(m.addIndex())
 		return nil
 	case key.Matches(km, keys.Remove) && f.added:
-		return m.remove(m.focus)
+		return m.remove(m.form.Focused())
 	case key.Matches(km, keys.Next):
-		before := f.input.Value()
+		before := f.Input.Value()
 		if m.complete() {
 			return m.changed(f, before)
 		}
@@ -83,23 +83,23 @@ func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 			m.addCriterion(f.value()) // moving on from a complete name goes into its row
 			return nil
 		}
-		m.setFocus(m.focus + 1)
+		m.setFocus(m.form.Focused() + 1)
 		return nil
 	case key.Matches(km, keys.Prev):
-		m.setFocus(m.focus - 1)
+		m.setFocus(m.form.Focused() - 1)
 		return nil
 	case key.Matches(km, keys.Down, keys.Up):
 		dir := 1
 		if key.Matches(km, keys.Up) {
 			dir = -1
 		}
-		before := f.input.Value()
+		before := f.Input.Value()
 		switch {
 		case f.kind == kindCollection && dir > 0 && m.coll.Down(), f.kind == kindCollection && dir < 0 && m.coll.Up():
 		case m.pickSuggestion(dir):
 			return m.changed(f, before)
 		default:
-			m.setFocus(m.below(m.focus, dir))
+			m.setFocus(m.below(m.form.Focused(), dir))
 		}
 		return nil
 	}
@@ -109,16 +109,16 @@ func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 	case kindCollection:
 		return m.onCollectionKey(km)
 	}
-	before := f.input.Value()
+	before := f.Input.Value()
 	var cmd tea.Cmd
-	f.input, cmd = f.input.Update(km)
+	f.Input, cmd = f.Input.Update(km)
 	return tea.Batch(cmd, m.changed(f, before))
 }
 
 // changed reacts to a field's text having changed from before: its errors go, and a
 // criterion or the target re-arms validation and the count (the add row does not).
 func (m *Model) changed(f *field, before string) tea.Cmd {
-	if f.input.Value() == before {
+	if f.Input.Value() == before {
 		return nil
 	}
 	if f.local != "" || f.remote != "" || f.unresolved != "" {
@@ -213,7 +213,7 @@ func (m *Model) addCriterion(name string) {
 		return
 	}
 	add.local = ""
-	add.input.SetValue("")
+	add.Input.SetValue("")
 	for i, f := range m.fields {
 		if strings.EqualFold(f.col, canon) {
 			m.setFocus(i)
@@ -224,6 +224,7 @@ func (m *Model) addCriterion(name string) {
 	f.added = true
 	at := m.addIndex()
 	m.fields = append(m.fields[:at], f, m.fields[at])
+	m.syncForm()
 	m.relayout()
 	m.setFocus(at)
 }
@@ -232,6 +233,7 @@ func (m *Model) addCriterion(name string) {
 func (m *Model) remove(i int) tea.Cmd {
 	had := m.fields[i].value() != ""
 	m.fields = append(m.fields[:i], m.fields[i+1:]...)
+	m.syncForm()
 	m.relayout()
 	m.setFocus(i)
 	if had {

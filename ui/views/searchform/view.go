@@ -117,7 +117,7 @@ func (m *Model) body() ([]string, [][2]int) {
 func (m *Model) cell(i, w, extraW int) []string {
 	st, g := m.c.Styles, m.c.Styles.Glyphs
 	f := m.fields[i]
-	focused := i == m.focus
+	focused := i == m.form.Focused()
 	mark, ls := strings.Repeat(" ", markWidth), st.FormLabel
 	if focused {
 		mark, ls = g.Cursor+" ", st.FormLabelFocused
@@ -133,7 +133,7 @@ func (m *Model) cell(i, w, extraW int) []string {
 	var content string
 	switch f.kind {
 	case kindText:
-		content = textfield.Boxed(f.input, m.boxWidth(f, w))
+		content = textfield.Boxed(f.Input, m.boxWidth(f, w))
 		if u := m.unit(f); u != "" {
 			content += " " + st.FormHint.Render(u)
 		}
@@ -215,10 +215,10 @@ func (m *Model) collectionContent(cw int, focused bool) (string, []string) {
 // the matching columns (the highlighted one is what tab puts in; ↑/↓ move it).
 func (m *Model) addContent(f *field, w int, focused bool) (string, []string) {
 	st, g := m.c.Styles, m.c.Styles.Glyphs
-	if !focused && f.input.Value() == "" {
+	if !focused && f.Input.Value() == "" {
 		return st.FormHint.Render("criterion on any other column (ctrl+n)"), nil
 	}
-	content := textfield.Boxed(f.input, m.boxWidth(f, w))
+	content := textfield.Boxed(f.Input, m.boxWidth(f, w))
 	if !focused {
 		return content, nil
 	}
@@ -227,7 +227,7 @@ func (m *Model) addContent(f *field, w int, focused bool) (string, []string) {
 	var names []string
 	var notes []string
 	sel := 0
-	if m.comp.On(m.focus) {
+	if m.comp.On(m.form.Focused()) {
 		for _, c := range m.comp.Cands {
 			names = append(names, c)
 			notes = append(notes, m.columnNote(c))
