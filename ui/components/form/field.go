@@ -41,8 +41,22 @@ type Field struct {
 	Choices []string        // Choice
 	Choice  int             // Choice: the chosen one
 
-	err string // the one inline error: a parse error, the server's verdict, an unresolved name
+	errs [numSources]string // the inline error by source; the first one set shows
 }
+
+// Source is where a field's inline error comes from. A field shows one error: the
+// form's own check first, then the server's verdict, then an unresolved name.
+type Source int
+
+const (
+	// Local is the form's own check (a value that does not parse).
+	Local Source = iota
+	// Remote is the server's verdict on the value (validation).
+	Remote
+	// Unresolved says why a name has no position.
+	Unresolved
+	numSources
+)
 
 // NewText is a text field with the form styles; limit bounds its characters (0: none).
 func NewText(st *themes.Styles, name, label string, limit int) *Field {
@@ -81,11 +95,31 @@ func (f *Field) Cycle(step int) {
 	}
 }
 
-// Err is the field's inline error ("" when fine).
-func (f *Field) Err() string { return f.err }
+// Err is the field's inline error, the first source's that has one ("" when fine).
+func (f *Field) Err() string {
+	for _, e := range f.errs {
+		if e != "" {
+			return e
+		}
+	}
+	return ""
+}
 
-// SetErr fills the field's error slot ("" clears it).
-func (f *Field) SetErr(msg string) { f.err = msg }
+// ErrFrom is the error of one source ("" when none).
+func (f *Field) ErrFrom(s Source) string { return f.errs[s] }
+
+// SetErr sets the form's own error (Local); "" clears it.
+func (f *Field) SetErr(msg string) { f.errs[Local] = msg }
+
+// SetErrFrom sets source s's error; "" clears it.
+func (f *Field) SetErrFrom(s Source, msg string) { f.errs[s] = msg }
+
+// ClearErrs clears every source's error, reporting whether there was one.
+func (f *Field) ClearErrs() bool {
+	had := f.Err() != ""
+	f.errs = [numSources]string{}
+	return had
+}
 
 // Title is the row's label: Label, or Name when it has none.
 func (f *Field) Title() string {

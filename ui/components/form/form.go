@@ -135,7 +135,7 @@ func (m *Model) Type(msg tea.KeyMsg) (changed bool, cmd tea.Cmd) {
 	if f.Input.Value() == before {
 		return false, cmd
 	}
-	f.err = ""
+	f.ClearErrs()
 	return true, cmd
 }
 
@@ -144,7 +144,8 @@ func (m *Model) Type(msg tea.KeyMsg) (changed bool, cmd tea.Cmd) {
 func (m *Model) Clear() {
 	for _, f := range m.fields {
 		f.Input.SetValue("")
-		f.Choice, f.err = 0, ""
+		f.Choice = 0
+		f.ClearErrs()
 	}
 }
 
@@ -152,8 +153,8 @@ func (m *Model) Clear() {
 func (m *Model) Errors() map[string]string {
 	out := map[string]string{}
 	for _, f := range m.fields {
-		if f.err != "" {
-			out[f.Name] = f.err
+		if e := f.Err(); e != "" {
+			out[f.Name] = e
 		}
 	}
 	return out

@@ -108,7 +108,26 @@ func TestErrorSlotAndTyping(t *testing.T) {
 	if m.Current().Value() != "NED" {
 		t.Fatalf("cycling back from the first choice: %q", m.Current().Value())
 	}
-	m.ByName("target").SetErr("unresolved")
+	// One slot, three sources: the form's own check shows first, then the server's
+	// verdict, then an unresolved name; clearing one shows the next.
+	tg := m.ByName("target")
+	tg.SetErrFrom(form.Unresolved, `"nowhere" has no position`)
+	tg.SetErrFrom(form.Remote, "unknown object")
+	tg.SetErr("target is empty")
+	for _, want := range []string{"target is empty", "unknown object", `"nowhere" has no position`, ""} {
+		if tg.Err() != want {
+			t.Fatalf("error shown %q, want %q", tg.Err(), want)
+		}
+		switch want {
+		case "target is empty":
+			tg.SetErr("")
+		case "unknown object":
+			tg.SetErrFrom(form.Remote, "")
+		default:
+			tg.SetErrFrom(form.Unresolved, "")
+		}
+	}
+	tg.SetErrFrom(form.Unresolved, "unresolved")
 	m.Clear()
 	if m.Field(0).Value() != "" || r.Value() != "" || len(m.Errors()) != 0 {
 		t.Fatalf("after Clear: choice %q radius %q errors %v", m.Field(0).Value(), r.Value(), m.Errors())

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"mastui/services/mast"
+	"mastui/ui/components/form"
 )
 
 // Collections come from the facets with their counts; space chooses, typing filters,
@@ -193,7 +194,7 @@ func TestResizeMatrix(t *testing.T) {
 			fill(t, m, FieldTarget, "999 99")
 			fill(t, m, FieldRadius, "1 parsec with a very long explanation that goes on")
 			for _, i := range []int{FieldInstrument, FieldFilters, FieldExposure, FieldRights} {
-				m.fields[i].remote = strings.Repeat("a very long reason why this value is wrong ", 4)
+				m.fields[i].SetErrFrom(form.Remote, strings.Repeat("a very long reason why this value is wrong ", 4))
 			}
 			press(m, m.c.Keys.Form.Submit)
 			return m

@@ -100,11 +100,7 @@ func resolverName(i int) string { return [numResolvers]string{"any", "SIMBAD", "
 type field struct {
 	spec
 	*form.Field
-	added  bool   // added by name; ctrl+d removes it
-	local  string // error found by the form itself (target, radius, column name)
-	remote string // error from Archive.ValidateCriteria
-	// unresolved says why the target name has no position (the target only).
-	unresolved string
+	added bool // added by name; ctrl+d removes it
 }
 
 // Model is the search form.
@@ -244,20 +240,9 @@ func (m *Model) NumFields() int { return len(m.fields) }
 func (m *Model) Errors() []string {
 	out := make([]string, len(m.fields))
 	for i, f := range m.fields {
-		out[i] = f.errText()
+		out[i] = f.Err()
 	}
 	return out
-}
-
-// errText is what shows under the field: the form's own check first.
-func (f *field) errText() string {
-	switch {
-	case f.local != "":
-		return f.local
-	case f.remote != "":
-		return f.remote
-	}
-	return f.unresolved
 }
 
 // SetResolved shows where the last searched name resolved ("" hides it).
@@ -306,7 +291,7 @@ func (m *Model) setFocus(i int) {
 func (m *Model) Reset() {
 	for _, f := range m.fields {
 		f.Input.SetValue("")
-		f.local, f.remote, f.unresolved = "", "", ""
+		f.ClearErrs()
 	}
 	m.fields = append(m.fields[:numFixed], m.fields[len(m.fields)-1])
 	m.syncForm()

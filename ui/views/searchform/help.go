@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"mastui/ui/common"
+	"mastui/ui/components/form"
 )
 
 func lower(s string) string { return strings.ToLower(s) }
@@ -141,7 +142,7 @@ func (m *Model) countLine() string {
 		return st.FormHint.Render("type a target or a criterion to see how many observations match")
 	}
 	for _, f := range m.fields {
-		if f.remote != "" || f.unresolved != "" {
+		if f.ErrFrom(form.Remote) != "" || f.ErrFrom(form.Unresolved) != "" {
 			return st.FormHint.Render("fix the marked field to see how many observations match")
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"mastui/model"
 	"mastui/ui/common"
+	"mastui/ui/components/form"
 )
 
 // Update handles keys while the form has focus and the form's own messages (Msg). A
@@ -121,8 +122,7 @@ func (m *Model) changed(f *field, before string) tea.Cmd {
 	if f.Input.Value() == before {
 		return nil
 	}
-	if f.local != "" || f.remote != "" || f.unresolved != "" {
-		f.local, f.remote, f.unresolved = "", "", ""
+	if f.ClearErrs() {
 		m.relayout()
 	}
 	switch {
@@ -150,8 +150,9 @@ func (m *Model) onResolverKey(km tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	m.resolver = (m.resolver + step) % numResolvers
-	if t := m.fields[FieldTarget]; t.unresolved != "" || m.resolved != "" {
-		t.unresolved, m.resolved = "", "" // another resolver may answer otherwise
+	if t := m.fields[FieldTarget]; t.ErrFrom(form.Unresolved) != "" || m.resolved != "" {
+		t.SetErrFrom(form.Unresolved, "") // another resolver may answer otherwise
+		m.resolved = ""
 		m.relayout()
 	}
 	if m.fields[FieldTarget].value() == "" {
@@ -199,20 +200,21 @@ func (m *Model) addCriterion(name string) {
 	if m.meta != nil {
 		fm, ok := m.meta[strings.ToLower(name)]
 		if !ok {
-			add.local = fmt.Sprintf("unknown column %q", name)
+			msg := fmt.Sprintf("unknown column %q", name)
 			if s := model.Closest(name, m.metaCols); s != "" {
-				add.local += fmt.Sprintf(": did you mean %q?", s)
+				msg += fmt.Sprintf(": did you mean %q?", s)
 			}
+			add.SetErr(msg)
 			m.relayout()
 			return
 		}
 		canon = fm.Name
 	} else if strings.ContainsAny(name, " =,") {
-		add.local = fmt.Sprintf("%q is not a column name", name)
+		add.SetErr(fmt.Sprintf("%q is not a column name", name))
 		m.relayout()
 		return
 	}
-	add.local = ""
+	add.SetErr("")
 	add.Input.SetValue("")
 	for i, f := range m.fields {
 		if strings.EqualFold(f.col, canon) {

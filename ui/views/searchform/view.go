@@ -146,7 +146,7 @@ func (m *Model) cell(i, w, extraW int) []string {
 	}
 	lines := []string{head + content}
 	cw = max(1, extraW-prefixWidth)
-	if e := f.errText(); e != "" {
+	if e := f.Err(); e != "" {
 		wrapped := strings.Split(ansi.Wordwrap(e, max(1, cw-2), ""), "\n")
 		if len(wrapped) > maxErrorLines {
 			wrapped = wrapped[:maxErrorLines]
