@@ -5,12 +5,9 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-)
 
-// Keys are the bindings the form moves focus with (from keymap/).
-type Keys struct {
-	Next, Prev, Down, Up key.Binding
-}
+	"mastui/keymap"
+)
 
 // Model is a form's fields and which one has focus.
 type Model struct {
@@ -111,7 +108,7 @@ func (m *Model) Blur() { m.focused = false; m.FocusIndex(m.cur) }
 func (m *Model) Typing() bool { f := m.Current(); return f != nil && f.Kind == Text }
 
 // Navigate moves the focus on a Next/Down or Prev/Up key, reporting whether it did.
-func (m *Model) Navigate(msg tea.KeyMsg, k Keys) bool {
+func (m *Model) Navigate(msg tea.KeyMsg, k keymap.FormNav) bool {
 	switch {
 	case key.Matches(msg, k.Next, k.Down):
 		m.Next()

@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"mastui/keymap"
 	"mastui/ui/common"
 	"mastui/ui/components/form"
 	"mastui/ui/uitest"
@@ -31,10 +32,7 @@ func sample(c *common.Common) *form.Model {
 	)
 }
 
-func keys(c *common.Common) form.Keys {
-	k := c.Keys.Missions
-	return form.Keys{Next: k.Next, Prev: k.Prev, Down: k.Down, Up: k.Up}
-}
+func keys(c *common.Common) keymap.FormNav { return c.Keys.Missions.FormNav }
 
 // Tab, ↓, shift+tab and ↑ move the focus and wrap at both ends; only the focused text
 // field shows a cursor, none once the form is blurred; focus by name is case-blind.
@@ -134,9 +132,7 @@ func TestErrorSlotAndTyping(t *testing.T) {
 	}
 }
 
-func jumpKeys(c *common.Common) form.JumpKeys {
-	return form.JumpKeys{Keys: keys(c), Submit: c.Keys.Missions.Submit}
-}
+func jumpKeys(c *common.Common) keymap.FormNav { return keys(c) }
 
 func jumpType(j *form.Jump, m *form.Model, c *common.Common, s string) {
 	for _, r := range s {

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"mastui/keymap"
 	"mastui/themes"
 	"mastui/ui/common"
 	"mastui/ui/components/textfield"
@@ -14,12 +15,6 @@ import (
 
 // MaxJumpCandidates bounds the names listed (and picked with ↓/↑) while jumping.
 const MaxJumpCandidates = 20
-
-// JumpKeys are the bindings of the jump line.
-type JumpKeys struct {
-	Keys
-	Submit key.Binding
-}
 
 // Jump is "go to a field by name": a form with hundreds of fields (a mission has up to
 // 258 queryable columns) is too long to tab through. Fields from From on are candidates,
@@ -80,7 +75,7 @@ func (j *Jump) Close() {
 
 // Key handles a key while jumping: tab completes the name (a second tab, or enter, goes
 // to its field), ↓/↑ and shift+tab pick another candidate, esc cancels, other keys type.
-func (j *Jump) Key(m *Model, msg tea.KeyMsg, k JumpKeys) (JumpResult, tea.Cmd) {
+func (j *Jump) Key(m *Model, msg tea.KeyMsg, k keymap.FormNav) (JumpResult, tea.Cmd) {
 	switch {
 	case msg.Type == tea.KeyEsc:
 		j.Close()

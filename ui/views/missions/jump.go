@@ -9,9 +9,8 @@ import (
 // jumpKey handles a key on the "go to column" line (form.Jump): a mission has up to
 // hundreds of queryable columns (JWST 258), too many to tab through.
 func (m *Model) jumpKey(s *state, msg tea.KeyMsg) tea.Cmd {
-	k := m.c.Keys.Missions
 	before := s.jump.Text()
-	res, cmd := s.jump.Key(s.form, msg, form.JumpKeys{Keys: m.formKeys(), Submit: k.Submit})
+	res, cmd := s.jump.Key(s.form, msg, m.c.Keys.Missions.FormNav)
 	switch {
 	case res == form.JumpNone:
 		s.formErr = s.mission + " has no queryable column like " + `"` + s.jump.Text() + `"`

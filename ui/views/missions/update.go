@@ -99,7 +99,7 @@ func (m *Model) formKey(s *state, msg tea.KeyMsg) tea.Cmd {
 			m.focusField(s)
 		}
 		return nil
-	case s.form.Navigate(msg, m.formKeys()):
+	case s.form.Navigate(msg, k.FormNav):
 		return nil
 	case key.Matches(msg, k.Reset):
 		s.form.Clear()
@@ -139,12 +139,6 @@ func (m *Model) formKey(s *state, msg tea.KeyMsg) tea.Cmd {
 	}
 	s.formErr = ""
 	return tea.Batch(cmd, m.edited(s))
-}
-
-// formKeys are the keys that move the form's focus.
-func (m *Model) formKeys() form.Keys {
-	k := m.c.Keys.Missions
-	return form.Keys{Next: k.Next, Prev: k.Prev, Down: k.Down, Up: k.Up}
 }
 
 // focusField shows the cursor in the focused field only while the form is shown.
