@@ -6,6 +6,13 @@
 //
 // The owner keeps what is its own (which fields exist, what a value means, the submit)
 // and draws the rows in its layout with Label and Choices, so each form keeps its look.
+//
+// A form for a new tab: build the fields (NewText, NewChoice; Hint and Help for the
+// lines beside and under them) into New; on a key, try Jump.Key while the jump line is
+// active, then Navigate with the tab's keymap.FormNav, then Type, and call Live.Edited
+// when Type reports a change; on Live's Pause, check the form (SetErr on the field at
+// fault, or Live.Incomplete) and Ask for the count; hand the CountMsg to Got. Offer
+// completions with a Completer per field (Match, SplitItem, Completion).
 package form
 
 import (
