@@ -47,6 +47,7 @@ type Field struct {
 	Input   textinput.Model // Text
 	Choices []string        // Choice
 	Choice  int             // Choice: the chosen one
+	Default int             // Choice: the one chosen when the form is cleared
 
 	errs [numSources]string // the inline error by source; the first one set shows
 }
@@ -70,9 +71,10 @@ func NewText(st *themes.Styles, name, label string, limit int) *Field {
 	return &Field{Name: name, Label: label, Kind: Text, Input: textfield.New(st, "", limit)}
 }
 
-// NewChoice is a choice field.
-func NewChoice(name, label string, choices []string) *Field {
-	return &Field{Name: name, Label: label, Kind: Choice, Choices: choices}
+// NewChoice is a choice field on choice def (also chosen again when the form is
+// cleared).
+func NewChoice(name, label string, choices []string, def int) *Field {
+	return &Field{Name: name, Label: label, Kind: Choice, Choices: choices, Choice: def, Default: def}
 }
 
 // Value is the field's text, or its chosen option.

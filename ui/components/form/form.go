@@ -136,12 +136,12 @@ func (m *Model) Type(msg tea.KeyMsg) (changed bool, cmd tea.Cmd) {
 	return true, cmd
 }
 
-// Clear empties every text field, puts every choice on its first option and clears
+// Clear empties every text field, puts every choice back on its default and clears
 // every error slot.
 func (m *Model) Clear() {
 	for _, f := range m.fields {
 		f.Input.SetValue("")
-		f.Choice = 0
+		f.Choice = f.Default
 		f.ClearErrs()
 	}
 }

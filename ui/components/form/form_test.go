@@ -22,7 +22,7 @@ func sample(c *common.Common) *form.Model {
 	st := c.Styles
 	crit := func(name, label string) *form.Field { return form.NewText(st, name, label, 0) }
 	return form.New(
-		form.NewChoice("resolver", "Resolver", []string{"", "SIMBAD", "NED"}),
+		form.NewChoice("resolver", "Resolver", []string{"", "SIMBAD", "NED"}, 0),
 		form.NewText(st, "target", "Target", 0),
 		form.NewText(st, "radius", "Radius", 0),
 		crit("sci_targname", "Target name"),
@@ -126,7 +126,13 @@ func TestErrorSlotAndTyping(t *testing.T) {
 		}
 	}
 	tg.SetErrFrom(form.Unresolved, "unresolved")
+	mission := form.NewChoice("mission", "Mission", []string{"hst", "jwst", "roman"}, 1)
+	m.Append(mission)
+	mission.Cycle(1)
 	m.Clear()
+	if mission.Value() != "jwst" {
+		t.Fatalf("Clear put the choice on %q, not its default", mission.Value())
+	}
 	if m.Field(0).Value() != "" || r.Value() != "" || len(m.Errors()) != 0 {
 		t.Fatalf("after Clear: choice %q radius %q errors %v", m.Field(0).Value(), r.Value(), m.Errors())
 	}

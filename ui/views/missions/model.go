@@ -8,6 +8,8 @@
 package missions
 
 import (
+	"slices"
+
 	"mastui/services/mast"
 	"mastui/services/registry"
 	"mastui/ui/common"
@@ -135,10 +137,10 @@ func (m *Model) st() *state {
 	req := common.NewRequests(m.c.Ctx, m.c.Logger)
 	s := &state{mission: name,
 		form: form.New(
-			form.NewChoice("mission", "Mission", Names()),
+			form.NewChoice("mission", "Mission", Names(), slices.Index(Names(), name)),
 			form.NewText(st, nameTargets, "Targets", 0),
 			form.NewText(st, nameRadius, "Radius", 32),
-			form.NewChoice(nameResolver, "Resolver", Resolvers()),
+			form.NewChoice(nameResolver, "Resolver", Resolvers(), 0),
 			form.NewText(st, nameSort, "Sort by", 0),
 			form.NewText(st, nameSelect, "Columns", 0),
 		),

@@ -41,7 +41,7 @@ func (m *Model) formView(s *state) string {
 	hint := func(i int) string { return st.FormHint.Render(s.form.Field(i).Hint) }
 	fields := s.form.Fields()
 	top := []string{
-		label(rowPicker, fields[rowPicker].Label) + choices(Names(), m.mission, ""), // the mission shown is the Model's
+		label(rowPicker, fields[rowPicker].Label) + choices(Names(), fields[rowPicker].Choice, ""),
 		label(rowTargets, fields[rowTargets].Label) + input(rowTargets) + " " + hint(rowTargets),
 		label(rowRadius, fields[rowRadius].Label) + input(rowRadius) + " " + hint(rowRadius),
 		label(rowResolver, fields[rowResolver].Label) + choices(Resolvers(), fields[rowResolver].Choice, "auto") + hint(rowResolver),
