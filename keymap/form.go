@@ -2,36 +2,48 @@ package keymap
 
 import "github.com/charmbracelet/bubbles/key"
 
+// FormNav are the bindings every form moves through its fields and submits with (the
+// form component, ui/components/form, takes them); each form's key set embeds them with
+// its own help text.
+type FormNav struct {
+	Next   key.Binding
+	Prev   key.Binding
+	Down   key.Binding
+	Up     key.Binding
+	Submit key.Binding
+	Reset  key.Binding
+}
+
 // Form bindings apply while the search form has focus. Printable keys type into the
 // focused field, so none of these is a bare letter; space and ←/→ act only on the
 // fields that are not text (the collection list and the resolver).
+// Next (tab) also completes a column name or a known value first; Down is the next
+// list item, or the field below; Submit on the "+ add criterion" row with a name typed
+// adds it.
 type Form struct {
-	Next   key.Binding // tab also completes a column name or a known value first
-	Prev   key.Binding
-	Down   key.Binding // the next list item, or the field below
-	Up     key.Binding
-	Submit key.Binding // on the "+ add criterion" row with a name typed, adds it
+	FormNav
 	Toggle key.Binding // chooses a collection; cycles the resolver
 	Cycle  key.Binding // ←/→: the resolver's choice; the collection list's column
 	Add    key.Binding
 	Remove key.Binding
-	Reset  key.Binding
 	Back   key.Binding
 }
 
 // DefaultForm returns the default form bindings.
 func DefaultForm() Form {
 	return Form{
-		Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field (completes first)")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
-		Down:   key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next field or list item")),
-		Up:     key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "previous field or list item")),
-		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search")),
+		FormNav: FormNav{
+			Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field (completes first)")),
+			Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+			Down:   key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next field or list item")),
+			Up:     key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "previous field or list item")),
+			Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search")),
+			Reset:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reset form")),
+		},
 		Toggle: key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "choose a collection / next resolver")),
 		Cycle:  key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "change resolver / list column")),
 		Add:    key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "add criterion")),
 		Remove: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "remove added criterion")),
-		Reset:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reset form")),
 		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to results")),
 	}
 }

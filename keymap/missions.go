@@ -7,13 +7,8 @@ import "github.com/charmbracelet/bubbles/key"
 // Printable keys type into the focused form field, so the form's bindings are not bare
 // letters; the mission picker row takes space and ←/→.
 type Missions struct {
-	Next    key.Binding
-	Prev    key.Binding
-	Down    key.Binding
-	Up      key.Binding
+	FormNav
 	Cycle   key.Binding // ←/→ or space on a choice row (mission, resolver): the next choice
-	Submit  key.Binding
-	Reset   key.Binding
 	Jump    key.Binding // ctrl+n: go to a column's field by name (a mission has hundreds)
 	Back    key.Binding // esc: form ↔ results
 	Search  key.Binding // / in the results: edit the search
@@ -23,13 +18,15 @@ type Missions struct {
 // DefaultMissions returns the default Missions bindings.
 func DefaultMissions() Missions {
 	return Missions{
-		Next:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
-		Down:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next field")),
-		Up:      key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "previous field")),
+		FormNav: FormNav{
+			Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+			Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+			Down:   key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next field")),
+			Up:     key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "previous field")),
+			Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search")),
+			Reset:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "clear the form")),
+		},
 		Cycle:   key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→/space", "change the mission or resolver (choice rows)")),
-		Submit:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search")),
-		Reset:   key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "clear the form")),
 		Jump:    key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "go to a column")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "form ↔ results")),
 		Search:  key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "edit the search")),

@@ -11,7 +11,7 @@ import (
 
 	"mastui/services/mast"
 	"mastui/ui/common"
-	"mastui/ui/components/textfield"
+	"mastui/ui/components/form"
 )
 
 // columnsTask fetches the mission's column list.
@@ -63,9 +63,13 @@ func (m *Model) onColumns(s *state, msg ColumnsMsg) tea.Cmd {
 		return 1
 	})
 	s.fields = make([]field, len(q))
+	criteria := make([]*form.Field, len(q))
 	for i, c := range q {
-		s.fields[i] = field{col: c, in: textfield.New(m.c.Styles, "", 0)}
+		f := form.NewText(m.c.Styles, c.Name, c.FieldName, 0)
+		f.Hint, f.Help = c.FieldName, c.Name+" ("+c.Type+"): "+c.Description
+		s.fields[i], criteria[i] = field{col: c, in: f}, f
 	}
+	s.form.Append(criteria...)
 	m.layoutState(s)
 	m.focusField(s)
 	return nil
@@ -75,9 +79,10 @@ func (m *Model) onColumns(s *state, msg ColumnsMsg) tea.Cmd {
 // client's own checks run on the cached column list, so the form names a bad column
 // before anything is sent.
 func (m *Model) query(s *state) (mast.MissionQuery, error) {
-	q := mast.MissionQuery{Mission: s.mission, Resolver: Resolvers()[s.resolver]}
-	q.Coordinates, q.Objects = mast.SplitTargets(s.targets.Value())
-	if r := strings.TrimSpace(s.radius.Value()); r != "" {
+	fm := s.form
+	q := mast.MissionQuery{Mission: s.mission, Resolver: fm.Field(rowResolver).Value()}
+	q.Coordinates, q.Objects = mast.SplitTargets(fm.Field(rowTargets).Value())
+	if r := fm.Field(rowRadius).Trimmed(); r != "" {
 		v, err := mast.ParseMissionRadius(r)
 		if err != nil {
 			return q, fmt.Errorf("radius: %w", err)
@@ -85,11 +90,11 @@ func (m *Model) query(s *state) (mast.MissionQuery, error) {
 		q.RadiusArcmin = v
 	}
 	for _, f := range s.fields {
-		if v := strings.TrimSpace(f.in.Value()); v != "" {
+		if v := f.in.Trimmed(); v != "" {
 			q.Criteria = append(q.Criteria, mast.Criterion{Name: f.col.Name, Value: v})
 		}
 	}
-	for _, part := range mast.SplitList(s.sortBy.Value()) {
+	for _, part := range mast.SplitList(fm.Field(rowSort).Value()) {
 		col, desc, err := mast.ParseMissionSort(part)
 		if err != nil {
 			return q, err
@@ -97,7 +102,7 @@ func (m *Model) query(s *state) (mast.MissionQuery, error) {
 		q.SortBy = append(q.SortBy, col)
 		q.SortDesc = append(q.SortDesc, desc)
 	}
-	q.SelectCols = mast.SplitList(s.selectCols.Value())
+	q.SelectCols = mast.SplitList(fm.Field(rowSelect).Value())
 	if len(q.Coordinates)+len(q.Objects)+len(q.Criteria) == 0 {
 		return q, errors.New("give targets or at least one criterion")
 	}
@@ -117,9 +122,9 @@ func (m *Model) submit() tea.Cmd {
 		s.formErr = "Not searched: " + err.Error()
 		return nil
 	}
-	if s.live.unresolved { // the live count found a name with no position: no search can
-		s.formErr = "Not searched: " + s.live.problem
-		s.cur = rowTargets
+	if s.live.Unresolved { // the live count found a name with no position: no search can
+		s.formErr = "Not searched: " + s.live.Problem
+		s.form.FocusIndex(rowTargets)
 		m.focusField(s)
 		return nil
 	}

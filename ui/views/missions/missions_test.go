@@ -76,7 +76,7 @@ func TestLiveCountCancelledByTheNextEdit(t *testing.T) {
 	typeText(m, "M101")
 	s := m.st()
 	count := m.Update(liveTick(s)) // typing paused: the count starts
-	if count == nil || !s.live.asking {
+	if count == nil || !s.live.Asking {
 		t.Fatal("no live count after the pause")
 	}
 	answers := make(chan tea.Msg, 1)
@@ -89,7 +89,7 @@ func TestLiveCountCancelledByTheNextEdit(t *testing.T) {
 		t.Fatal("the count in flight was not cancelled by the next edit")
 	}
 	m.Update(<-answers)
-	if s.live.known || s.live.problem != "" {
+	if s.live.Known || s.live.Problem != "" {
 		t.Fatalf("the cancelled count's answer was taken: %+v", s.live)
 	}
 }
@@ -131,13 +131,13 @@ func TestFormFocusTypingAndPicker(t *testing.T) {
 		t.Fatal("the picker row takes text")
 	}
 	m.Update(keyMsg(tea.KeyTab))
-	if !m.Typing() || m.st().cur != rowTargets {
-		t.Fatalf("tab: row %d typing %v", m.st().cur, m.Typing())
+	if !m.Typing() || m.st().form.Focused() != rowTargets {
+		t.Fatalf("tab: row %d typing %v", m.st().form.Focused(), m.Typing())
 	}
 	m.Update(keyMsg(tea.KeyShiftTab))
 	m.Update(keyMsg(tea.KeyShiftTab)) // wraps to the last criterion
-	if s := m.st(); s.cur != fixedRows+len(s.fields)-1 {
-		t.Fatalf("shift+tab from the picker: row %d", s.cur)
+	if s := m.st(); s.form.Focused() != fixedRows+len(s.fields)-1 {
+		t.Fatalf("shift+tab from the picker: row %d", s.form.Focused())
 	}
 	m.Update(keyMsg(tea.KeyTab)) // back to the picker
 	cmd := m.Update(keyMsg(tea.KeyRight))
@@ -182,8 +182,8 @@ func TestJumpToColumn(t *testing.T) {
 	typeText(m, "targ")
 	m.Update(keyMsg(tea.KeyEnter))
 	s := m.st()
-	if m.Jumping() || s.cur < fixedRows || s.fields[s.cur-fixedRows].col.Name != "sci_targname" {
-		t.Fatalf("jump went to row %d", s.cur)
+	if m.Jumping() || s.form.Focused() < fixedRows || s.fields[s.form.Focused()-fixedRows].col.Name != "sci_targname" {
+		t.Fatalf("jump went to row %d", s.form.Focused())
 	}
 	if v := m.View(); !strings.Contains(v, "sci_targname (string): Target name") {
 		t.Fatalf("the field's help is not shown:\n%s", v)

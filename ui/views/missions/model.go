@@ -8,11 +8,12 @@
 package missions
 
 import (
-	"github.com/charmbracelet/bubbles/textinput"
+	"slices"
 
 	"mastui/services/mast"
 	"mastui/services/registry"
 	"mastui/ui/common"
+	"mastui/ui/components/form"
 	"mastui/ui/components/textfield"
 	"mastui/ui/views/products"
 	"mastui/ui/views/results"
@@ -40,35 +41,29 @@ const (
 // field is one criterion field of the form, for one queryable column.
 type field struct {
 	col mast.MissionColumn
-	in  textinput.Model
+	in  *form.Field
 }
 
 // state is everything one mission keeps.
 type state struct {
 	mission string
 
-	req        *common.Requests // the column list and the live count
-	colsErr    error
-	columns    []mast.MissionColumn // every column, for sort/select validation
-	fields     []field
-	targets    textinput.Model
-	radius     textinput.Model
-	resolver   int
-	sortBy     textinput.Model
-	selectCols textinput.Model
-	cur        int // a form row: see the row constants
-	formErr    string
-	jump       jump
-	jumpIn     textinput.Model
+	req     *common.Requests // the column list and the live count
+	colsErr error
+	columns []mast.MissionColumn // every column, for sort/select validation
+	form    *form.Model          // the rows (see the row constants), then the criteria
+	fields  []field              // the criteria, in form order from fixedRows on
+	formErr string
+	jump    form.Jump
 
-	live liveCount
+	live form.Live
 
 	pane     pane
 	results  *results.Model
 	products *products.Model
 }
 
-// Form rows before the criteria fields.
+// Form rows before the criteria fields (their field names follow).
 const (
 	rowPicker = iota
 	rowTargets
@@ -77,6 +72,15 @@ const (
 	rowSort
 	rowSelect
 	fixedRows
+)
+
+// Names of the fixed rows' fields.
+const (
+	nameTargets  = "targets"
+	nameRadius   = "radius"
+	nameResolver = "resolver"
+	nameSort     = "sort"
+	nameSelect   = "columns"
 )
 
 // Model is the Missions tab.
@@ -107,14 +111,17 @@ func (m *Model) SetSize(w, h int) {
 func (m *Model) layoutState(s *state) {
 	s.results.SetSize(m.width, m.height)
 	s.products.SetSize(m.width, m.height)
-	fw := m.boxWidth()
-	textfield.SetBoxWidth(&s.targets, fw)
-	textfield.SetBoxWidth(&s.radius, min(fw, 16))
-	textfield.SetBoxWidth(&s.sortBy, fw)
-	textfield.SetBoxWidth(&s.selectCols, fw)
-	for i := range s.fields {
-		textfield.SetBoxWidth(&s.fields[i].in, fw)
+	for i, f := range s.form.Fields() {
+		textfield.SetBoxWidth(&f.Input, m.fieldWidth(i))
 	}
+}
+
+// fieldWidth is the width of row i's input box.
+func (m *Model) fieldWidth(row int) int {
+	if row == rowRadius {
+		return min(m.boxWidth(), 16)
+	}
+	return m.boxWidth()
 }
 
 // Mission is the mission shown.
@@ -127,16 +134,23 @@ func (m *Model) st() *state {
 	}
 	st := m.c.Styles
 	rp := results.MissionProfile(name)
+	req := common.NewRequests(m.c.Ctx, m.c.Logger)
 	s := &state{mission: name,
-		targets:    textfield.New(st, "", 0),
-		radius:     textfield.New(st, "", 32),
-		sortBy:     textfield.New(st, "", 0),
-		selectCols: textfield.New(st, "", 0),
-		jumpIn:     textfield.New(st, "", 64),
-		req:        common.NewRequests(m.c.Ctx, m.c.Logger),
-		results:    results.NewWithProfile(m.c, m.archive, PageSize, rp),
-		products:   products.NewWithProfile(m.c, m.archive, products.MissionProfile(name)),
+		form: form.New(
+			form.NewChoice("mission", "Mission", Names(), slices.Index(Names(), name)),
+			form.NewText(st, nameTargets, "Targets", 0),
+			form.NewText(st, nameRadius, "Radius", 32),
+			form.NewChoice(nameResolver, "Resolver", Resolvers(), 0),
+			form.NewText(st, nameSort, "Sort by", 0),
+			form.NewText(st, nameSelect, "Columns", 0),
+		),
+		jump:     form.NewJump(st, fixedRows),
+		live:     form.Live{Req: req, Task: liveTask, Delay: liveDelay, Pause: LiveTickMsg{}},
+		req:      req,
+		results:  results.NewWithProfile(m.c, m.archive, PageSize, rp),
+		products: products.NewWithProfile(m.c, m.archive, products.MissionProfile(name)),
 	}
+	m.describeRows(s.form)
 	s.results.SetColumnChoice(m.choices[rp.Name])
 	m.states[name] = s
 	m.layoutState(s)
@@ -160,7 +174,7 @@ func (m *Model) Typing() bool {
 	s := m.st()
 	switch s.pane {
 	case paneForm:
-		return s.jump.active || s.cur != rowPicker && s.cur != rowResolver
+		return s.jump.Active() || s.form.Typing()
 	case paneProducts:
 		return s.products.Capturing()
 	}
@@ -168,7 +182,7 @@ func (m *Model) Typing() bool {
 }
 
 // Jumping reports whether the "go to column" line takes the keys.
-func (m *Model) Jumping() bool { s := m.st(); return s.pane == paneForm && s.jump.active }
+func (m *Model) Jumping() bool { s := m.st(); return s.pane == paneForm && s.jump.Active() }
 
 // Results is the current mission's results view.
 func (m *Model) Results() *results.Model { return m.st().results }
@@ -201,7 +215,24 @@ func (m *Model) Counts() string {
 
 func (m *Model) boxWidth() int { return max(8, min(48, m.width-labelWidth-4)) }
 
-const (
-	labelWidth = 26 // the margin and focus mark, the column name, a space
-	markWidth  = 3  // " ▸ " on the focused row, as in the Observations form
-)
+// labelWidth: the margin and focus mark, the column name, a space.
+const labelWidth = 26
+
+// describeRows gives the fixed rows their hints and help lines.
+func (m *Model) describeRows(f *form.Model) {
+	for _, d := range []struct {
+		row        int
+		hint, help string
+	}{
+		{rowTargets, "positions or object names, comma-separated",
+			"One position (\"210.8 54.35\", \"14h03m12.6s +54d20m56s\") or positions and object names, comma-separated (at most 100); names are resolved first."},
+		{rowRadius, "a bare number is ARCMINUTES · default 3, at most 30",
+			"Cone radius around each target: a bare number is ARCMINUTES; \"0.05 deg\" and \"30 arcsec\" work too. At most 30 arcmin."},
+		{rowResolver, "for object names", "←/→ or space: who resolves object names (auto tries SIMBAD, then NED)."},
+		{rowSort, "COLUMN[:desc], …",
+			"Columns to sort by, e.g. \"sci_start_time:desc\" or \"ang_sep\" (targets add search_pos and ang_sep)."},
+		{rowSelect, "a comma list, or all (default: the mission's)", ""}, // its help names the mission's keyword
+	} {
+		f.Field(d.row).Hint, f.Field(d.row).Help = d.hint, d.help
+	}
+}

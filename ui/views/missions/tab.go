@@ -42,7 +42,7 @@ func (m *Model) Hints() []key.Binding {
 	case paneProducts:
 		return s.products.Hints()
 	}
-	if s.jump.active {
+	if s.jump.Active() {
 		return keys.TextInput.ShortHelp()
 	}
 	return []key.Binding{keys.Missions.Jump, keys.Missions.Back, keys.Missions.Next, keys.Missions.Submit} // dropped from the left when narrow

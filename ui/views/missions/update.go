@@ -2,10 +2,10 @@ package missions
 
 import (
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mastui/ui/common"
+	"mastui/ui/components/form"
 	"mastui/ui/views/products"
 	"mastui/ui/views/results"
 )
@@ -43,8 +43,8 @@ func (m *Model) answer(s *state, msg tea.Msg) tea.Cmd {
 			return m.onColumns(s, inner)
 		case LiveTickMsg:
 			return m.onLiveTick(s)
-		case LiveCountMsg:
-			return m.onLiveCount(s, inner)
+		case form.CountMsg:
+			s.live.Got(inner)
 		}
 	case results.PageLoadedMsg, results.MetadataMsg:
 		return s.results.Update(msg)
@@ -84,13 +84,12 @@ func (m *Model) resultsKey(s *state, msg tea.KeyMsg) tea.Cmd {
 
 func (m *Model) formKey(s *state, msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys.Missions
-	if s.jump.active {
+	if s.jump.Active() {
 		return m.jumpKey(s, msg)
 	}
-	n := fixedRows + len(s.fields)
 	switch {
 	case key.Matches(msg, k.Jump):
-		m.startJump(s)
+		s.jump.Start(s.form)
 		return nil
 	case key.Matches(msg, k.Submit):
 		return m.submit()
@@ -100,25 +99,14 @@ func (m *Model) formKey(s *state, msg tea.KeyMsg) tea.Cmd {
 			m.focusField(s)
 		}
 		return nil
-	case key.Matches(msg, k.Next, k.Down):
-		s.cur = (s.cur + 1) % n
-		m.focusField(s)
-		return nil
-	case key.Matches(msg, k.Prev, k.Up):
-		s.cur = (s.cur + n - 1) % n
-		m.focusField(s)
+	case s.form.Navigate(msg, k.FormNav):
 		return nil
 	case key.Matches(msg, k.Reset):
-		for _, in := range []*textinput.Model{&s.targets, &s.radius, &s.sortBy, &s.selectCols} {
-			in.SetValue("")
-		}
-		for i := range s.fields {
-			s.fields[i].in.SetValue("")
-		}
-		s.resolver, s.formErr = 0, ""
+		s.form.Clear()
+		s.formErr = ""
 		return m.edited(s)
 	}
-	switch s.cur {
+	switch s.form.Focused() {
 	case rowPicker:
 		if key.Matches(msg, k.Cycle) {
 			names := Names()
@@ -128,7 +116,8 @@ func (m *Model) formKey(s *state, msg tea.KeyMsg) tea.Cmd {
 			}
 			m.mission = (m.mission + step) % len(names)
 			ns := m.st()
-			ns.cur, ns.pane = rowPicker, paneForm
+			ns.form.FocusIndex(rowPicker)
+			ns.pane = paneForm
 			m.focusField(ns)
 			return m.open()
 		}
@@ -137,54 +126,26 @@ func (m *Model) formKey(s *state, msg tea.KeyMsg) tea.Cmd {
 		if key.Matches(msg, k.Cycle) {
 			step := 1
 			if msg.Type == tea.KeyLeft {
-				step = len(Resolvers()) - 1
+				step = -1
 			}
-			s.resolver = (s.resolver + step) % len(Resolvers())
+			s.form.Current().Cycle(step)
 			return m.edited(s)
 		}
 		return nil
 	}
-	in := m.input(s)
-	if in == nil {
-		return nil
-	}
-	before := in.Value()
-	var cmd tea.Cmd
-	*in, cmd = in.Update(msg)
-	if in.Value() == before {
+	changed, cmd := s.form.Type(msg)
+	if !changed {
 		return cmd
 	}
 	s.formErr = ""
 	return tea.Batch(cmd, m.edited(s))
 }
 
-// input is the text input under the form cursor (nil on a choice row).
-func (m *Model) input(s *state) *textinput.Model {
-	switch {
-	case s.cur == rowTargets:
-		return &s.targets
-	case s.cur == rowRadius:
-		return &s.radius
-	case s.cur == rowSort:
-		return &s.sortBy
-	case s.cur == rowSelect:
-		return &s.selectCols
-	case s.cur >= fixedRows && s.cur-fixedRows < len(s.fields):
-		return &s.fields[s.cur-fixedRows].in
-	}
-	return nil
-}
-
-// focusField gives the cursor to the input under the form cursor only.
+// focusField shows the cursor in the focused field only while the form is shown.
 func (m *Model) focusField(s *state) {
-	s.cur = min(s.cur, fixedRows-1+len(s.fields))
-	for _, in := range []*textinput.Model{&s.targets, &s.radius, &s.sortBy, &s.selectCols} {
-		in.Blur()
-	}
-	for i := range s.fields {
-		s.fields[i].in.Blur()
-	}
-	if in := m.input(s); in != nil && s.pane == paneForm {
-		in.Focus()
+	if s.pane == paneForm {
+		s.form.Focus()
+	} else {
+		s.form.Blur()
 	}
 }

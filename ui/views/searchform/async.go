@@ -12,6 +12,7 @@ import (
 
 	"mastui/services/mast"
 	"mastui/ui/common"
+	"mastui/ui/components/form"
 	"mastui/ui/components/multiselect"
 )
 
@@ -112,8 +113,9 @@ func (m *Model) onDebounce() tea.Cmd {
 // archive's verdict marks bad criteria.
 func (m *Model) checkPlace() {
 	_, _, _, te, re := m.place()
-	if t, r := m.fields[FieldTarget], m.fields[FieldRadius]; t.local != te || r.local != re {
-		t.local, r.local = te, re
+	if t, r := m.fields[FieldTarget], m.fields[FieldRadius]; t.ErrFrom(form.Local) != te || r.ErrFrom(form.Local) != re {
+		t.SetErr(te)
+		r.SetErr(re)
 		m.relayout()
 	}
 }
@@ -165,7 +167,7 @@ func (m *Model) onValidated(msg ValidatedMsg) tea.Cmd {
 	}
 	m.valEdit = msg.Edit
 	for _, f := range m.fields {
-		f.remote = ""
+		f.SetErrFrom(form.Remote, "")
 	}
 	m.valErr = ""
 	var noted tea.Cmd
@@ -179,7 +181,7 @@ func (m *Model) onValidated(msg ValidatedMsg) tea.Cmd {
 			continue
 		}
 		i := msg.Fields[b.Index]
-		m.fields[i].remote = common.Sanitize(b.Message)
+		m.fields[i].SetErrFrom(form.Remote, common.Sanitize(b.Message))
 		if first < 0 || i < first {
 			first = i
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"mastui/services/mast"
+	"mastui/ui/components/form"
 )
 
 // Collections come from the facets with their counts; space chooses, typing filters,
@@ -69,7 +70,7 @@ func TestAddCriterion(t *testing.T) {
 		t.Fatalf("no suggestion:\n%s", v)
 	}
 	press(m, keys.Next) // completes
-	if got := m.fields[m.addIndex()].input.Value(); got != "obs_id" || m.Focused() != m.addIndex() {
+	if got := m.fields[m.addIndex()].Input.Value(); got != "obs_id" || m.Focused() != m.addIndex() {
 		t.Fatalf("tab gave %q, focus %d", got, m.Focused())
 	}
 	press(m, keys.Submit)
@@ -117,7 +118,7 @@ func TestValueCompletion(t *testing.T) {
 		t.Fatalf("no known values in the help:\n%s", v)
 	}
 	press(m, m.c.Keys.Form.Next)
-	if got := m.fields[FieldRights].input.Value(); got != "!PUBLIC" || m.Focused() != FieldRights {
+	if got := m.fields[FieldRights].Input.Value(); got != "!PUBLIC" || m.Focused() != FieldRights {
 		t.Fatalf("completed %q focus %d", got, m.Focused())
 	}
 	press(m, m.c.Keys.Form.Next) // nothing left to complete: next field
@@ -128,7 +129,7 @@ func TestValueCompletion(t *testing.T) {
 	typeInto(m, "image, ")
 	typeInto(m, "s")
 	press(m, m.c.Keys.Form.Next)
-	if got := m.fields[FieldProduct].input.Value(); got != "image, spectrum" {
+	if got := m.fields[FieldProduct].Input.Value(); got != "image, spectrum" {
 		t.Fatalf("completed %q", got)
 	}
 }
@@ -193,7 +194,7 @@ func TestResizeMatrix(t *testing.T) {
 			fill(t, m, FieldTarget, "999 99")
 			fill(t, m, FieldRadius, "1 parsec with a very long explanation that goes on")
 			for _, i := range []int{FieldInstrument, FieldFilters, FieldExposure, FieldRights} {
-				m.fields[i].remote = strings.Repeat("a very long reason why this value is wrong ", 4)
+				m.fields[i].SetErrFrom(form.Remote, strings.Repeat("a very long reason why this value is wrong ", 4))
 			}
 			press(m, m.c.Keys.Form.Submit)
 			return m
@@ -256,18 +257,18 @@ func TestTabCompletesThenMovesOn(t *testing.T) {
 	m.setFocus(FieldIntent)
 	typeInto(m, "c") // calibration (prefix), science (contains c)
 	press(m, keys.Next)
-	if got := m.fields[FieldIntent].input.Value(); got != "calibration" || m.Focused() != FieldIntent {
+	if got := m.fields[FieldIntent].Input.Value(); got != "calibration" || m.Focused() != FieldIntent {
 		t.Fatalf("first tab: %q, focus %d", got, m.Focused())
 	}
 	press(m, keys.Next)
-	if got := m.fields[FieldIntent].input.Value(); got != "calibration" || m.Focused() == FieldIntent {
+	if got := m.fields[FieldIntent].Input.Value(); got != "calibration" || m.Focused() == FieldIntent {
 		t.Fatalf("second tab: %q, focus %d (want the next field)", got, m.Focused())
 	}
 	// A value typed in full moves on at the first tab, though others contain it.
 	m.setFocus(FieldIntent)
-	m.fields[FieldIntent].input.SetValue("calibration")
+	m.fields[FieldIntent].Input.SetValue("calibration")
 	press(m, keys.Next)
-	if got := m.fields[FieldIntent].input.Value(); got != "calibration" || m.Focused() == FieldIntent {
+	if got := m.fields[FieldIntent].Input.Value(); got != "calibration" || m.Focused() == FieldIntent {
 		t.Fatalf("tab in a complete value: %q, focus %d", got, m.Focused())
 	}
 }
@@ -281,18 +282,18 @@ func TestAddRowTabCompletesThenAdds(t *testing.T) {
 	typeInto(m, "i") // obs_id, distance (the other columns with an i have fields)
 	press(m, keys.Next)
 	add := m.fields[m.addIndex()]
-	if got := add.input.Value(); got != "obs_id" || m.Focused() != m.addIndex() {
+	if got := add.Input.Value(); got != "obs_id" || m.Focused() != m.addIndex() {
 		t.Fatalf("first tab: %q, focus %d", got, m.Focused())
 	}
 	press(m, keys.Down)
-	if got := add.input.Value(); got != "distance" || m.Focused() != m.addIndex() {
+	if got := add.Input.Value(); got != "distance" || m.Focused() != m.addIndex() {
 		t.Fatalf("↓ picked %q, focus %d", got, m.Focused())
 	}
 	press(m, keys.Next)
 	if m.FocusedColumn() != "distance" || !m.fields[m.Focused()].added {
 		t.Fatalf("second tab: focus %d %q, want the new distance row", m.Focused(), m.FocusedColumn())
 	}
-	if add.input.Value() != "" {
-		t.Fatalf("add row still holds %q", add.input.Value())
+	if add.Input.Value() != "" {
+		t.Fatalf("add row still holds %q", add.Input.Value())
 	}
 }

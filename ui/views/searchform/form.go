@@ -6,13 +6,14 @@
 package searchform
 
 import (
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/spinner"
-	"github.com/charmbracelet/bubbles/textinput"
 
 	"mastui/services/mast"
 	"mastui/ui/common"
+	"mastui/ui/components/form"
 	"mastui/ui/components/multiselect"
 	"mastui/ui/components/textfield"
 )
@@ -94,15 +95,12 @@ const numResolvers = 3
 // resolverName is choice i of the Resolver field; "any" sends no resolver.
 func resolverName(i int) string { return [numResolvers]string{"any", "SIMBAD", "NED"}[i] }
 
-// field is one row of the form.
+// field is one row of the form: its form.Field holds the input (kindText and kindAdd),
+// the label and the focus.
 type field struct {
 	spec
-	added  bool            // added by name; ctrl+d removes it
-	input  textinput.Model // kindText and kindAdd
-	local  string          // error found by the form itself (target, radius, column name)
-	remote string          // error from Archive.ValidateCriteria
-	// unresolved says why the target name has no position (the target only).
-	unresolved string
+	*form.Field
+	added bool // added by name; ctrl+d removes it
 }
 
 // Model is the search form.
@@ -113,13 +111,13 @@ type Model struct {
 	fields   []*field
 	coll     *multiselect.Model
 	resolver int
-	focus    int
+	form     *form.Model // the focus, over the fields' form.Fields
 	resolved string
 	res      resolution
 	width    int
 	height   int
 	offset   int // first line of the fields shown (the form scrolls)
-	comp     completion
+	comp     form.Completion
 
 	meta     map[string]mast.FieldMeta // observation columns by lower-case name
 	metaCols []string                  // column names in metadata order
@@ -154,6 +152,7 @@ func New(c *common.Common, archive common.Archive, p Parsers) *Model {
 		archive: archive,
 		parsers: p.withDefaults(),
 		coll:    multiselect.New(c.Styles),
+		form:    form.New(),
 		now:     time.Now,
 		delays:  [2]time.Duration{validateDelay, countDelay},
 		editSeq: 1, // valEdit starts at 0: nothing is validated yet
@@ -167,11 +166,12 @@ func New(c *common.Common, archive common.Archive, p Parsers) *Model {
 		m.fields = append(m.fields, m.newField(s))
 	}
 	m.fields = append(m.fields, m.newField(spec{label: "+ add", kind: kindAdd}))
-	m.fields[FieldTarget].input.Placeholder = "M101, NGC 6121 or 210.8 54.35"
-	m.fields[FieldTarget].input.CharLimit = 256
-	m.fields[FieldRadius].input.CharLimit = 32
-	m.fields[FieldRadius].input.SetValue(defaultRadius)
-	m.fields[len(m.fields)-1].input.CharLimit = 64
+	m.syncForm()
+	m.fields[FieldTarget].Input.Placeholder = "M101, NGC 6121 or 210.8 54.35"
+	m.fields[FieldTarget].Input.CharLimit = 256
+	m.fields[FieldRadius].Input.CharLimit = 32
+	m.fields[FieldRadius].Input.SetValue(defaultRadius)
+	m.fields[len(m.fields)-1].Input.CharLimit = 64
 	m.Focus()
 	return m
 }
@@ -179,11 +179,28 @@ func New(c *common.Common, archive common.Archive, p Parsers) *Model {
 const defaultRadius = "0.2 deg"
 
 func (m *Model) newField(s spec) *field {
-	f := &field{spec: s}
-	if s.kind == kindText || s.kind == kindAdd {
-		f.input = textfield.New(m.c.Styles, "", 512)
+	name := s.col
+	if name == "" {
+		name = strings.ToLower(strings.TrimPrefix(s.label, "+ "))
+	}
+	f := &field{spec: s, Field: &form.Field{Name: name, Label: s.label, Kind: form.Custom}}
+	switch s.kind {
+	case kindText, kindAdd:
+		f.Kind, f.Input = form.Text, textfield.New(m.c.Styles, "", 512)
+	case kindResolver:
+		f.Kind = form.Choice
 	}
 	return f
+}
+
+// syncForm gives the form component the fields as they are now (after one was added or
+// removed).
+func (m *Model) syncForm() {
+	fs := make([]*form.Field, len(m.fields))
+	for i, f := range m.fields {
+		fs[i] = f.Field
+	}
+	m.form.SetFields(fs...)
 }
 
 // SetSize sets the area the form may draw in.
@@ -193,27 +210,27 @@ func (m *Model) SetSize(w, h int) {
 }
 
 // Focus gives the form keyboard focus (on the field that had it).
-func (m *Model) Focus() { m.setFocus(m.focus) }
+func (m *Model) Focus() { m.setFocus(m.form.Focused()) }
 
 // Blur removes keyboard focus from the text fields.
 func (m *Model) Blur() {
 	for _, f := range m.fields {
-		f.input.Blur()
+		f.Input.Blur()
 	}
 }
 
 // Focused is the index of the field with focus (FieldTarget …, then added criteria,
 // then the "+ add criterion" row).
-func (m *Model) Focused() int { return m.focus }
+func (m *Model) Focused() int { return m.form.Focused() }
 
 // FocusedColumn is the CAOM column of the focused field ("" for target, radius,
 // resolver and the add row).
-func (m *Model) FocusedColumn() string { return m.fields[m.focus].col }
+func (m *Model) FocusedColumn() string { return m.fields[m.form.Focused()].col }
 
 // TakesEsc reports whether esc acts inside the form (it clears the Collection list's
 // filter) rather than leaving it.
 func (m *Model) TakesEsc() bool {
-	return m.fields[m.focus].kind == kindCollection && m.coll.Filter() != ""
+	return m.fields[m.form.Focused()].kind == kindCollection && m.coll.Filter() != ""
 }
 
 // NumFields is the number of fields, the "+ add criterion" row included.
@@ -223,20 +240,9 @@ func (m *Model) NumFields() int { return len(m.fields) }
 func (m *Model) Errors() []string {
 	out := make([]string, len(m.fields))
 	for i, f := range m.fields {
-		out[i] = f.errText()
+		out[i] = f.Err()
 	}
 	return out
-}
-
-// errText is what shows under the field: the form's own check first.
-func (f *field) errText() string {
-	switch {
-	case f.local != "":
-		return f.local
-	case f.remote != "":
-		return f.remote
-	}
-	return f.unresolved
 }
 
 // SetResolved shows where the last searched name resolved ("" hides it).
@@ -249,8 +255,8 @@ func (m *Model) SetTarget(s string) { m.setText(FieldTarget, s) }
 func (m *Model) SetRadius(s string) { m.setText(FieldRadius, s) }
 
 func (m *Model) setText(i int, s string) {
-	m.fields[i].input.SetValue(s)
-	m.fields[i].input.CursorEnd()
+	m.fields[i].Input.SetValue(s)
+	m.fields[i].Input.CursorEnd()
 }
 
 // Resolver returns the chosen resolver ("" for any).
@@ -273,16 +279,10 @@ func (m *Model) Counting() bool { return m.counting }
 // addIndex is the index of the "+ add criterion" row.
 func (m *Model) addIndex() int { return len(m.fields) - 1 }
 
+// setFocus gives the focus to field i (wrapping): only its input shows a cursor.
 func (m *Model) setFocus(i int) {
-	m.focus = (i + len(m.fields)) % len(m.fields)
-	m.comp = completion{}
-	for j, f := range m.fields {
-		if j == m.focus && (f.kind == kindText || f.kind == kindAdd) {
-			f.input.Focus()
-		} else {
-			f.input.Blur()
-		}
-	}
+	m.form.FocusIndex(i)
+	m.comp.Stop()
 	m.follow()
 }
 
@@ -290,12 +290,13 @@ func (m *Model) setFocus(i int) {
 // Answers still in flight are dropped.
 func (m *Model) Reset() {
 	for _, f := range m.fields {
-		f.input.SetValue("")
-		f.local, f.remote, f.unresolved = "", "", ""
+		f.Input.SetValue("")
+		f.ClearErrs()
 	}
 	m.fields = append(m.fields[:numFixed], m.fields[len(m.fields)-1])
-	m.fields[FieldRadius].input.SetValue(defaultRadius)
-	m.fields[FieldRadius].input.CursorEnd()
+	m.syncForm()
+	m.fields[FieldRadius].Input.SetValue(defaultRadius)
+	m.fields[FieldRadius].Input.CursorEnd()
 	m.coll.Reset()
 	m.resolver = 0
 	m.resolved = ""

@@ -164,7 +164,7 @@ func TestGoldenAddCompletion(t *testing.T) {
 	send(tm, tea.KeyTab, tea.KeyDown)
 	waitFor(t, tm, "more; ↑/↓ pick")
 	f := finalForm(t, tm)
-	if got := f.fields[f.addIndex()].input.Value(); !strings.HasPrefix(got, "s") || got == "s" {
+	if got := f.fields[f.addIndex()].Input.Value(); !strings.HasPrefix(got, "s") || got == "s" {
 		t.Fatalf("add row holds %q", got)
 	}
 	teatest.RequireEqualOutput(t, []byte(f.View()))

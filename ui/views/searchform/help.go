@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"mastui/ui/common"
+	"mastui/ui/components/form"
 )
 
 func lower(s string) string { return strings.ToLower(s) }
@@ -38,12 +39,12 @@ func (m *Model) columnType(col string) string {
 // helpLines describe the focused field: what it is (label, column, unit and
 // description from the metadata), then how to fill it in.
 func (m *Model) helpLines() (string, string) {
-	f := m.fields[m.focus]
+	f := m.fields[m.form.Focused()]
 	switch {
-	case m.focus == FieldTarget:
+	case m.form.Focused() == FieldTarget:
 		return `Object name (M101, NGC 6121) or "RA Dec" (210.8 54.35, 14h03m12.6s +54d20m56s)`,
 			"Leave it empty to search by criteria alone"
-	case m.focus == FieldRadius:
+	case m.form.Focused() == FieldRadius:
 		return "Cone radius: 0.2 deg, 3 arcmin or 10 arcsec (a bare number is degrees)",
 			"Used with a target only"
 	case f.kind == kindResolver:
@@ -109,7 +110,7 @@ func (m *Model) syntax(f *field) string {
 	}
 	var vals []string
 	for _, c := range cs[:min(6, len(cs))] {
-		vals = append(vals, c.value+" "+c.note)
+		vals = append(vals, c.Value+" "+c.Note)
 	}
 	more := ""
 	if len(cs) > 6 {
@@ -141,7 +142,7 @@ func (m *Model) countLine() string {
 		return st.FormHint.Render("type a target or a criterion to see how many observations match")
 	}
 	for _, f := range m.fields {
-		if f.remote != "" || f.unresolved != "" {
+		if f.ErrFrom(form.Remote) != "" || f.ErrFrom(form.Unresolved) != "" {
 			return st.FormHint.Render("fix the marked field to see how many observations match")
 		}
 	}

@@ -172,7 +172,7 @@ func typeInto(m *Model, s string) []tea.Cmd {
 func fill(t testing.TB, m *Model, i int, s string) {
 	t.Helper()
 	m.setFocus(i)
-	m.fields[i].input.SetValue("")
+	m.fields[i].Input.SetValue("")
 	drive(t, m, tea.Batch(typeInto(m, s)...))
 }
 

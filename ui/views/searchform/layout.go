@@ -96,7 +96,7 @@ func (m *Model) boxWidth(f *field, w int) int {
 func (m *Model) relayout() {
 	for i, f := range m.fields {
 		if f.kind == kindText || f.kind == kindAdd {
-			textfield.SetBoxWidth(&f.input, m.boxWidth(f, m.cellWidth(i)))
+			textfield.SetBoxWidth(&f.Input, m.boxWidth(f, m.cellWidth(i)))
 		}
 	}
 	rows := maxGridRows
@@ -149,7 +149,7 @@ func (m *Model) follow() {
 	}
 	lines, spans := m.body()
 	h := m.bodyHeight()
-	sp := spans[m.focus]
+	sp := spans[m.form.Focused()]
 	top, bot := sp[0], sp[1]
 	if bot-top > h {
 		bot = top + h

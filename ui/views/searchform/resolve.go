@@ -8,6 +8,7 @@ import (
 
 	"mastui/services/mast"
 	"mastui/ui/common"
+	"mastui/ui/components/form"
 )
 
 // ResolvedMsg is the answer of a resolve request (the target's name with a resolver);
@@ -77,7 +78,7 @@ func (m *Model) onResolved(msg ResolvedMsg) tea.Cmd {
 		// and can be retried.
 		m.c.Logger.Warn("resolve in the form", "name", m.res.name, "err", msg.Err)
 	case msg.Resolved != nil:
-		target.unresolved = ""
+		target.SetErrFrom(form.Unresolved, "")
 		m.resolved = common.FormatResolved(msg.Resolved)
 		m.relayout()
 	}
@@ -94,7 +95,7 @@ func (m *Model) onResolved(msg ResolvedMsg) tea.Cmd {
 // markUnresolved puts why the target name has no position under the field; the count
 // waits for a name that resolves.
 func (m *Model) markUnresolved(err error) {
-	m.fields[FieldTarget].unresolved = common.Sanitize(err.Error())
+	m.fields[FieldTarget].SetErrFrom(form.Unresolved, common.Sanitize(err.Error()))
 	m.resolved = ""
 	m.countErr, m.hasCount = "", false
 	m.stopCount()

@@ -7,11 +7,12 @@ import (
 
 	"mastui/services/mast"
 	"mastui/ui/common"
+	"mastui/ui/components/form"
 )
 
 // value is a field's text as it is sent: sanitised and trimmed.
 func (f *field) value() string {
-	return strings.TrimSpace(common.Sanitize(f.input.Value()))
+	return strings.TrimSpace(common.Sanitize(f.Input.Value()))
 }
 
 // criteria lists the non-empty criteria in field order, with the field each came from.
@@ -40,7 +41,7 @@ func (m *Model) criteria() ([]mast.Criterion, []int) {
 // An empty target leaves q without a position; the radius then does not matter.
 func (m *Model) place() (q mast.Query, target, radius, targetErr, radiusErr string) {
 	target = m.fields[FieldTarget].value()
-	radius = strings.TrimSpace(m.fields[FieldRadius].input.Value())
+	radius = strings.TrimSpace(m.fields[FieldRadius].Input.Value())
 	q.Resolver = m.Resolver()
 	if target == "" {
 		return q, target, "", "", ""
@@ -77,7 +78,7 @@ func (m *Model) Query() (mast.Query, bool) {
 // have no position is not).
 func (m *Model) countQuery() (mast.Query, bool) {
 	q, ok := m.Query()
-	return q, ok && m.fields[FieldTarget].unresolved == ""
+	return q, ok && m.fields[FieldTarget].ErrFrom(form.Unresolved) == ""
 }
 
 // checkLocal marks what the form can tell is wrong by itself and focuses the first bad
@@ -85,13 +86,14 @@ func (m *Model) countQuery() (mast.Query, bool) {
 func (m *Model) checkLocal() (common.Search, bool) {
 	q, target, radius, te, re := m.place()
 	q.Criteria, _ = m.criteria()
-	m.fields[FieldTarget].local, m.fields[FieldRadius].local = te, re
+	m.fields[FieldTarget].SetErr(te)
+	m.fields[FieldRadius].SetErr(re)
 	if target == "" && len(q.Criteria) == 0 {
-		m.fields[FieldTarget].local = "target is empty: type a name or coordinates, or fill in a criterion"
+		m.fields[FieldTarget].SetErr("target is empty: type a name or coordinates, or fill in a criterion")
 	}
 	m.relayout()
 	for i, f := range m.fields {
-		if f.local != "" && f.kind != kindAdd {
+		if f.ErrFrom(form.Local) != "" && f.kind != kindAdd {
 			m.setFocus(i)
 			return common.Search{}, false
 		}
@@ -103,7 +105,7 @@ func (m *Model) checkLocal() (common.Search, bool) {
 // form is fine, the target name resolves and the archive has accepted the current
 // criteria the search is sent at once; what is not checked yet is checked first.
 func (m *Model) onEnter() tea.Cmd {
-	if f := m.fields[m.focus]; f.kind == kindAdd && f.value() != "" {
+	if f := m.fields[m.form.Focused()]; f.kind == kindAdd && f.value() != "" {
 		m.addCriterion(f.value())
 		return nil
 	}
@@ -111,7 +113,7 @@ func (m *Model) onEnter() tea.Cmd {
 		return nil
 	}
 	switch {
-	case m.fields[FieldTarget].unresolved != "":
+	case m.fields[FieldTarget].ErrFrom(form.Unresolved) != "":
 		m.setFocus(FieldTarget)
 		return nil
 	case m.archive != nil && m.objectName() != "" && !m.resolvedKnown():
@@ -124,7 +126,7 @@ func (m *Model) onEnter() tea.Cmd {
 // focus, unchecked criteria are checked first, else the search is sent.
 func (m *Model) afterTarget() tea.Cmd {
 	for i, f := range m.fields {
-		if f.remote != "" {
+		if f.ErrFrom(form.Remote) != "" {
 			m.setFocus(i)
 			return nil
 		}

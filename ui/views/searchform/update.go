@@ -9,6 +9,7 @@ import (
 
 	"mastui/model"
 	"mastui/ui/common"
+	"mastui/ui/components/form"
 )
 
 // Update handles keys while the form has focus and the form's own messages (Msg). A
@@ -59,9 +60,9 @@ func (m *Model) onAnswer(msg tea.Msg) tea.Cmd {
 
 func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 	keys := m.c.Keys.Form
-	f := m.fields[m.focus]
+	f := m.fields[m.form.Focused()]
 	if !key.Matches(km, keys.Next, keys.Down, keys.Up) {
-		m.comp.active = false
+		m.comp.Active = false
 	}
 	switch {
 	case key.Matches(km, keys.Submit):
@@ -73,9 +74,9 @@ func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 		m.setFocus(m.addIndex())
 		return nil
 	case key.Matches(km, keys.Remove) && f.added:
-		return m.remove(m.focus)
+		return m.remove(m.form.Focused())
 	case key.Matches(km, keys.Next):
-		before := f.input.Value()
+		before := f.Input.Value()
 		if m.complete() {
 			return m.changed(f, before)
 		}
@@ -83,23 +84,23 @@ func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 			m.addCriterion(f.value()) // moving on from a complete name goes into its row
 			return nil
 		}
-		m.setFocus(m.focus + 1)
+		m.setFocus(m.form.Focused() + 1)
 		return nil
 	case key.Matches(km, keys.Prev):
-		m.setFocus(m.focus - 1)
+		m.setFocus(m.form.Focused() - 1)
 		return nil
 	case key.Matches(km, keys.Down, keys.Up):
 		dir := 1
 		if key.Matches(km, keys.Up) {
 			dir = -1
 		}
-		before := f.input.Value()
+		before := f.Input.Value()
 		switch {
 		case f.kind == kindCollection && dir > 0 && m.coll.Down(), f.kind == kindCollection && dir < 0 && m.coll.Up():
 		case m.pickSuggestion(dir):
 			return m.changed(f, before)
 		default:
-			m.setFocus(m.below(m.focus, dir))
+			m.setFocus(m.below(m.form.Focused(), dir))
 		}
 		return nil
 	}
@@ -109,20 +110,19 @@ func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 	case kindCollection:
 		return m.onCollectionKey(km)
 	}
-	before := f.input.Value()
+	before := f.Input.Value()
 	var cmd tea.Cmd
-	f.input, cmd = f.input.Update(km)
+	f.Input, cmd = f.Input.Update(km)
 	return tea.Batch(cmd, m.changed(f, before))
 }
 
 // changed reacts to a field's text having changed from before: its errors go, and a
 // criterion or the target re-arms validation and the count (the add row does not).
 func (m *Model) changed(f *field, before string) tea.Cmd {
-	if f.input.Value() == before {
+	if f.Input.Value() == before {
 		return nil
 	}
-	if f.local != "" || f.remote != "" || f.unresolved != "" {
-		f.local, f.remote, f.unresolved = "", "", ""
+	if f.ClearErrs() {
 		m.relayout()
 	}
 	switch {
@@ -150,8 +150,9 @@ func (m *Model) onResolverKey(km tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	m.resolver = (m.resolver + step) % numResolvers
-	if t := m.fields[FieldTarget]; t.unresolved != "" || m.resolved != "" {
-		t.unresolved, m.resolved = "", "" // another resolver may answer otherwise
+	if t := m.fields[FieldTarget]; t.ErrFrom(form.Unresolved) != "" || m.resolved != "" {
+		t.SetErrFrom(form.Unresolved, "") // another resolver may answer otherwise
+		m.resolved = ""
 		m.relayout()
 	}
 	if m.fields[FieldTarget].value() == "" {
@@ -199,21 +200,22 @@ func (m *Model) addCriterion(name string) {
 	if m.meta != nil {
 		fm, ok := m.meta[strings.ToLower(name)]
 		if !ok {
-			add.local = fmt.Sprintf("unknown column %q", name)
+			msg := fmt.Sprintf("unknown column %q", name)
 			if s := model.Closest(name, m.metaCols); s != "" {
-				add.local += fmt.Sprintf(": did you mean %q?", s)
+				msg += fmt.Sprintf(": did you mean %q?", s)
 			}
+			add.SetErr(msg)
 			m.relayout()
 			return
 		}
 		canon = fm.Name
 	} else if strings.ContainsAny(name, " =,") {
-		add.local = fmt.Sprintf("%q is not a column name", name)
+		add.SetErr(fmt.Sprintf("%q is not a column name", name))
 		m.relayout()
 		return
 	}
-	add.local = ""
-	add.input.SetValue("")
+	add.SetErr("")
+	add.Input.SetValue("")
 	for i, f := range m.fields {
 		if strings.EqualFold(f.col, canon) {
 			m.setFocus(i)
@@ -224,6 +226,7 @@ func (m *Model) addCriterion(name string) {
 	f.added = true
 	at := m.addIndex()
 	m.fields = append(m.fields[:at], f, m.fields[at])
+	m.syncForm()
 	m.relayout()
 	m.setFocus(at)
 }
@@ -232,6 +235,7 @@ func (m *Model) addCriterion(name string) {
 func (m *Model) remove(i int) tea.Cmd {
 	had := m.fields[i].value() != ""
 	m.fields = append(m.fields[:i], m.fields[i+1:]...)
+	m.syncForm()
 	m.relayout()
 	m.setFocus(i)
 	if had {

@@ -117,7 +117,7 @@ func (m *Model) body() ([]string, [][2]int) {
 func (m *Model) cell(i, w, extraW int) []string {
 	st, g := m.c.Styles, m.c.Styles.Glyphs
 	f := m.fields[i]
-	focused := i == m.focus
+	focused := i == m.form.Focused()
 	mark, ls := strings.Repeat(" ", markWidth), st.FormLabel
 	if focused {
 		mark, ls = g.Cursor+" ", st.FormLabelFocused
@@ -133,7 +133,7 @@ func (m *Model) cell(i, w, extraW int) []string {
 	var content string
 	switch f.kind {
 	case kindText:
-		content = textfield.Boxed(f.input, m.boxWidth(f, w))
+		content = textfield.Boxed(f.Input, m.boxWidth(f, w))
 		if u := m.unit(f); u != "" {
 			content += " " + st.FormHint.Render(u)
 		}
@@ -146,7 +146,7 @@ func (m *Model) cell(i, w, extraW int) []string {
 	}
 	lines := []string{head + content}
 	cw = max(1, extraW-prefixWidth)
-	if e := f.errText(); e != "" {
+	if e := f.Err(); e != "" {
 		wrapped := strings.Split(ansi.Wordwrap(e, max(1, cw-2), ""), "\n")
 		if len(wrapped) > maxErrorLines {
 			wrapped = wrapped[:maxErrorLines]
@@ -215,10 +215,10 @@ func (m *Model) collectionContent(cw int, focused bool) (string, []string) {
 // the matching columns (the highlighted one is what tab puts in; ↑/↓ move it).
 func (m *Model) addContent(f *field, w int, focused bool) (string, []string) {
 	st, g := m.c.Styles, m.c.Styles.Glyphs
-	if !focused && f.input.Value() == "" {
+	if !focused && f.Input.Value() == "" {
 		return st.FormHint.Render("criterion on any other column (ctrl+n)"), nil
 	}
-	content := textfield.Boxed(f.input, m.boxWidth(f, w))
+	content := textfield.Boxed(f.Input, m.boxWidth(f, w))
 	if !focused {
 		return content, nil
 	}
@@ -227,19 +227,19 @@ func (m *Model) addContent(f *field, w int, focused bool) (string, []string) {
 	var names []string
 	var notes []string
 	sel := 0
-	if m.comp.active && m.comp.field == m.focus {
-		for _, c := range m.comp.cands {
+	if m.comp.On(m.form.Focused()) {
+		for _, c := range m.comp.Cands {
 			names = append(names, c)
 			notes = append(notes, m.columnNote(c))
 		}
-		sel = m.comp.sel
+		sel = m.comp.Sel
 	} else {
 		for _, c := range m.candidates(f, item) {
-			names = append(names, c.value)
-			notes = append(notes, c.note)
+			names = append(names, c.Value)
+			notes = append(notes, c.Note)
 		}
 	}
-	if item == "" && !m.comp.active {
+	if item == "" && !m.comp.Active {
 		if len(names) == 0 {
 			return content, []string{st.FormHint.Render("type a column name; enter adds it")}
 		}
