@@ -53,7 +53,9 @@ type Common struct {
 	Logger   *slog.Logger
 	// Clipboard takes what the user copies; New sets SystemClipboard on the renderer's
 	// output. SSH sessions should set OSC52Clipboard(renderer.Output()).
-	Clipboard   Clipboard
+	Clipboard Clipboard
+	// Clock times every timer of the session (WallClock; tests use uitest.Clock).
+	Clock       Clock
 	Width       int
 	Height      int
 	ServerLabel string
@@ -79,6 +81,7 @@ func New(ctx context.Context, r *lipgloss.Renderer, logger *slog.Logger, serverL
 		Renderer:    r,
 		Logger:      logger,
 		Clipboard:   SystemClipboard(r.Output()),
+		Clock:       WallClock{},
 		ServerLabel: serverLabel,
 	}
 }

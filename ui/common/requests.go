@@ -17,6 +17,7 @@ import (
 type Requests struct {
 	ctx   context.Context
 	log   *slog.Logger
+	clock Clock
 	seq   uint64
 	tasks map[string]*request
 }
@@ -32,7 +33,15 @@ func NewRequests(ctx context.Context, log *slog.Logger) *Requests {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Requests{ctx: ctx, log: log, tasks: map[string]*request{}}
+	return &Requests{ctx: ctx, log: log, clock: WallClock{}, tasks: map[string]*request{}}
+}
+
+// NewRequests tracks requests of a view of c's session: their contexts derive from the
+// session's, their waits are timed on its clock.
+func (c *Common) NewRequests() *Requests {
+	r := NewRequests(c.Ctx, c.Logger)
+	r.clock = c.clock()
+	return r
 }
 
 // next cancels task's request in flight and numbers the next one.
@@ -66,7 +75,7 @@ func (r *Requests) Run(task, label string, fn func(ctx context.Context) tea.Msg)
 // another Debounce or Start of task came since.
 func (r *Requests) Debounce(task string, d time.Duration, msg tea.Msg) tea.Cmd {
 	q := r.next(task, "")
-	return Address(task, q.id, tea.Tick(d, func(time.Time) tea.Msg { return msg }))
+	return Address(task, q.id, r.clock.After(d, func(time.Time) tea.Msg { return msg }))
 }
 
 // Cancel cancels task's request or wait in flight: its answer will be dropped.

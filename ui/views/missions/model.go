@@ -133,7 +133,7 @@ func (m *Model) st() *state {
 		sortBy:     textfield.New(st, "", 0),
 		selectCols: textfield.New(st, "", 0),
 		jumpIn:     textfield.New(st, "", 64),
-		req:        common.NewRequests(m.c.Ctx, m.c.Logger),
+		req:        m.c.NewRequests(),
 		results:    results.NewWithProfile(m.c, m.archive, PageSize, rp),
 		products:   products.NewWithProfile(m.c, m.archive, products.MissionProfile(name)),
 	}

@@ -121,7 +121,7 @@ func (m *Model) filtersChanged() tea.Cmd {
 	m.recompWait = true
 	seq := m.recompSeq
 	view := m.p.Name
-	return tea.Tick(80*time.Millisecond, func(time.Time) tea.Msg { return RecomputeMsg{View: view, Seq: seq} })
+	return m.c.After(80*time.Millisecond, func(time.Time) tea.Msg { return RecomputeMsg{View: view, Seq: seq} })
 }
 
 func (m *Model) onRecompute(msg RecomputeMsg) {
