@@ -65,8 +65,8 @@ func TestMissionStalePageDropped(t *testing.T) {
 	if old == nil {
 		t.Fatal("no page answer")
 	}
-	if to := address(oldEnv); old.View != "missions.hst" || to != "missions/hst" {
-		t.Fatalf("page view %q, addressed to %q", old.View, to)
+	if to := address(oldEnv); to != "missions/hst/"+results.PageTask {
+		t.Fatalf("page addressed to %q", to)
 	}
 	send(t, m, tea.KeyMsg{Type: tea.KeyEsc}) // back to the form
 	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
@@ -76,14 +76,13 @@ func TestMissionStalePageDropped(t *testing.T) {
 	}
 	id := r.QueryID()
 	send(t, m, oldEnv) // the first search's answer
-	if r.Loaded() != missions.PageSize || r.QueryID() != id || old.QueryID == id {
+	if r.Loaded() != missions.PageSize || r.QueryID() != id || request(oldEnv) == id {
 		t.Fatalf("stale page applied: loaded %d", r.Loaded())
 	}
 	// A page nobody waits for is dropped too.
 	stale := *old
-	stale.QueryID = id
 	stale.Page = 2
-	send(t, m, rewrap(oldEnv, stale))
+	send(t, m, readdress(oldEnv, id, stale))
 	if r.Loaded() != missions.PageSize {
 		t.Fatalf("unexpected page applied: loaded %d", r.Loaded())
 	}

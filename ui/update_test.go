@@ -172,19 +172,19 @@ func TestStalePageIsDropped(t *testing.T) {
 	if m.Results().QueryID() == old {
 		t.Fatal("a new search kept the query id")
 	}
-	send(t, m, toObservations(results.PageLoadedMsg{View: results.TableName, QueryID: old, Page: 1, Result: pageOf(t, a, 1)}))
+	send(t, m, pageAnswer(old, results.PageLoadedMsg{Page: 1, Result: pageOf(t, a, 1)}))
 	if n := m.Results().Loaded(); n != 0 {
 		t.Fatalf("stale page applied: %d rows loaded", n)
 	}
 	if m.Results().Inflight() != 1 {
 		t.Fatal("stale page cleared the in-flight page")
 	}
-	send(t, m, toObservations(results.PageLoadedMsg{View: results.TableName, QueryID: m.Results().QueryID(), Page: 1, Result: pageOf(t, a, 1)}))
+	send(t, m, pageAnswer(m.Results().QueryID(), results.PageLoadedMsg{Page: 1, Result: pageOf(t, a, 1)}))
 	if n := m.Results().Loaded(); n != 400 {
 		t.Fatalf("current page not applied: %d rows", n)
 	}
 	// A late page 2 of the old query is dropped too.
-	send(t, m, toObservations(results.PageLoadedMsg{View: results.TableName, QueryID: old, Page: 2, Result: pageOf(t, a, 2)}))
+	send(t, m, pageAnswer(old, results.PageLoadedMsg{Page: 2, Result: pageOf(t, a, 2)}))
 	if n := m.Results().Loaded(); n != 400 {
 		t.Fatalf("stale page 2 applied: %d rows", n)
 	}

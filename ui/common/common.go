@@ -6,6 +6,7 @@ package common
 import (
 	"context"
 	"log/slog"
+	"sync/atomic"
 
 	"github.com/charmbracelet/lipgloss"
 
@@ -59,6 +60,8 @@ type Common struct {
 	Width       int
 	Height      int
 	ServerLabel string
+
+	requestSeq atomic.Uint64 // numbers every request of the session (Requests)
 }
 
 // New builds a Common with the default theme and keymap. A nil ctx, renderer or logger
