@@ -452,6 +452,7 @@ func TestResizeMatrix(t *testing.T) {
 	}
 	for name, mk := range screens {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // independent models: both cores draw
 			m := mk(t)
 			check := func(w, h int) {
 				send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
