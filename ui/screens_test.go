@@ -83,14 +83,14 @@ func waitAny(t *testing.T, tm *teatest.TestModel, texts ...string) {
 
 func TestFormFresh(t *testing.T) {
 	tm := teatest.NewTestModel(t, screenApp(&uitest.Archive{Rows: 1200}, 400), teatest.WithInitialTermSize(100, 24))
-	waitText(t, tm, "Target")
+	waitText(t, tm, "Collection   any") // the facets are in: the screen is complete
 	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
 }
 
 func TestFormValidationError(t *testing.T) {
 	a := &uitest.Archive{Rows: 1200}
 	tm := teatest.NewTestModel(t, screenApp(a, 400), teatest.WithInitialTermSize(100, 24))
-	waitText(t, tm, "Target")
+	waitText(t, tm, "Collection   any") // the facets are in: the screen is complete
 	tm.Type("210.8")
 	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlU}) // clear the radius
