@@ -191,7 +191,8 @@ func TestStartAndStop(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	base, stop, err := Start(ctx, "127.0.0.1:0", Options{})
+	s, _ := sharedServer(t) // the default archive (seed 1), built once
+	base, stop, err := Start(ctx, "127.0.0.1:0", Options{Archive: s.Archive()})
 	if err != nil {
 		t.Fatal(err)
 	}
