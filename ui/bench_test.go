@@ -27,7 +27,7 @@ func BenchmarkAppKeypress(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				send(b, m, toObservations(results.PageLoadedMsg{View: results.TableName, QueryID: m.Results().QueryID(), Page: 1, Result: p}))
+				send(b, m, pageAnswer(m.Results().QueryID(), results.PageLoadedMsg{Page: 1, Result: p}))
 			}
 			if m.Results().Loaded() != rows {
 				b.Fatalf("loaded %d", m.Results().Loaded())

@@ -142,7 +142,7 @@ func TestSaveColumnsGetsTheChoice(t *testing.T) {
 			table, saved = tb, cols
 			return nil
 		}}
-	m := ui.NewModel(uitest.Common(""), &uitest.Archive{Rows: 1200}, opts)
+	m := ui.NewModel(clocked(), &uitest.Archive{Rows: 1200}, opts)
 	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	send(t, m, typeText("M101")...)
 	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
@@ -166,7 +166,7 @@ func TestSaveColumnsGetsTheChoice(t *testing.T) {
 }
 
 func TestSaveColumnsErrorIsShown(t *testing.T) {
-	m := ui.NewModel(uitest.Common(""), &uitest.Archive{Rows: 10}, ui.Options{PageSize: 400,
+	m := ui.NewModel(clocked(), &uitest.Archive{Rows: 10}, ui.Options{PageSize: 400,
 		SaveColumns: func(string, []string) error { return errors.New("read-only file system") }})
 	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	send(t, m, typeText("M101")...)
@@ -211,7 +211,7 @@ func TestQueueGoesToTheSinkWithAToast(t *testing.T) {
 }
 
 func TestProductsTextFilterTakesEveryKey(t *testing.T) {
-	m := ui.NewModel(uitest.Common(""), withObsid{&uitest.Archive{Rows: 10}}, ui.Options{PageSize: 400})
+	m := ui.NewModel(clocked(), withObsid{&uitest.Archive{Rows: 10}}, ui.Options{PageSize: 400})
 	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	send(t, m, typeText("M101")...)
 	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})

@@ -9,6 +9,11 @@
 // the one place stale answers are dropped). Intents for the root (toasts, notes,
 // queueing products, saving a column choice, leaving a tab) pass unwrapped.
 //
+// Time: every timer is Common.After on the session's clock (common.Clock), and a Cmd that
+// waits for outside events with no deadline is marked with Common.Listen; tests drive the
+// models on uitest.Clock, which answers timers at once (common.TimerMsg) and parks
+// listeners (common.ListenMsg), so no test waits on the wall clock.
+//
 // A new tab: a package ui/views/<tab>/ whose Model implements common.Tab (with an ID
 // constant: its name for `mastui --tab` and its address), plus one line in registry()
 // (ui/registry.go) giving its constructor and, if any, the key that opens it. Its keys go

@@ -5,6 +5,7 @@ import (
 
 	"mastui/ui/common"
 	"mastui/ui/views/observations"
+	"mastui/ui/views/results"
 	"mastui/ui/views/searchform"
 )
 
@@ -27,11 +28,35 @@ func unwrap(msg tea.Msg) tea.Msg {
 }
 
 // rewrap puts inner in the envelopes of env (the same address and request).
-func rewrap(env, inner tea.Msg) tea.Msg {
+
+// pageAnswer is the answer of page request req of the Observations results, as the
+// results' Requests address it.
+func pageAnswer(req uint64, p results.PageLoadedMsg) tea.Msg {
+	return toObservations(common.TabMsg{To: results.PageTask, Req: req, Msg: p})
+}
+
+// readdress is rewrap with the innermost envelope's request number set to req.
+func readdress(env tea.Msg, req uint64, inner tea.Msg) tea.Msg {
 	e, ok := env.(common.TabMsg)
 	if !ok {
 		return inner
 	}
-	e.Msg = rewrap(e.Msg, inner)
+	if _, nested := e.Msg.(common.TabMsg); nested {
+		e.Msg = readdress(e.Msg, req, inner)
+	} else {
+		e.Req, e.Msg = req, inner
+	}
 	return e
+}
+
+// request is the number of the request msg answers (its innermost envelope's).
+func request(msg tea.Msg) uint64 {
+	var req uint64
+	for {
+		env, ok := msg.(common.TabMsg)
+		if !ok {
+			return req
+		}
+		req, msg = env.Req, env.Msg
+	}
 }

@@ -25,7 +25,7 @@ func toMissions(t *testing.T, tm *teatest.TestModel) {
 }
 
 func TestMissionFormScreen(t *testing.T) {
-	tm := teatest.NewTestModel(t, newApp(uitest.SimArchive(t), 400), teatest.WithInitialTermSize(110, 30))
+	tm := teatest.NewTestModel(t, screenApp(uitest.SimArchive(t), 400), teatest.WithInitialTermSize(110, 30))
 	toMissions(t, tm)
 	for range 3 {
 		tm.Send(tea.KeyMsg{Type: tea.KeyTab})
@@ -34,7 +34,7 @@ func TestMissionFormScreen(t *testing.T) {
 }
 
 func TestMissionResultsScreen(t *testing.T) {
-	tm := teatest.NewTestModel(t, newApp(uitest.SimArchive(t), 400), teatest.WithInitialTermSize(110, 30))
+	tm := teatest.NewTestModel(t, screenApp(uitest.SimArchive(t), 400), teatest.WithInitialTermSize(110, 30))
 	toMissions(t, tm)
 	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
 	tm.Type("M101")
@@ -65,8 +65,8 @@ func TestMissionStalePageDropped(t *testing.T) {
 	if old == nil {
 		t.Fatal("no page answer")
 	}
-	if to := address(oldEnv); old.View != "missions.hst" || to != "missions/hst" {
-		t.Fatalf("page view %q, addressed to %q", old.View, to)
+	if to := address(oldEnv); to != "missions/hst/"+results.PageTask {
+		t.Fatalf("page addressed to %q", to)
 	}
 	send(t, m, tea.KeyMsg{Type: tea.KeyEsc}) // back to the form
 	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
@@ -76,14 +76,13 @@ func TestMissionStalePageDropped(t *testing.T) {
 	}
 	id := r.QueryID()
 	send(t, m, oldEnv) // the first search's answer
-	if r.Loaded() != missions.PageSize || r.QueryID() != id || old.QueryID == id {
+	if r.Loaded() != missions.PageSize || r.QueryID() != id || request(oldEnv) == id {
 		t.Fatalf("stale page applied: loaded %d", r.Loaded())
 	}
 	// A page nobody waits for is dropped too.
 	stale := *old
-	stale.QueryID = id
 	stale.Page = 2
-	send(t, m, rewrap(oldEnv, stale))
+	send(t, m, readdress(oldEnv, id, stale))
 	if r.Loaded() != missions.PageSize {
 		t.Fatalf("unexpected page applied: loaded %d", r.Loaded())
 	}
@@ -141,7 +140,7 @@ func toJWST(t *testing.T, tm *teatest.TestModel) {
 // The form asks the server for the total after a pause in typing, and names a bad sort
 // column before anything is searched.
 func TestMissionLiveTotalAndFormErrors(t *testing.T) {
-	tm := teatest.NewTestModel(t, newApp(uitest.SimArchive(t), 400), teatest.WithInitialTermSize(120, 34))
+	tm := teatest.NewTestModel(t, screenApp(uitest.SimArchive(t), 400), teatest.WithInitialTermSize(120, 34))
 	toJWST(t, tm)
 	tm.Type("NGC 628")
 	waitText(t, tm, "4 datasets match")
@@ -166,7 +165,7 @@ func TestMissionLiveTotalAndFormErrors(t *testing.T) {
 
 // jwst: search, open the products of two datasets: the mission's filter panel.
 func TestMissionProductsScreen(t *testing.T) {
-	tm := teatest.NewTestModel(t, newApp(uitest.SimArchive(t), 400), teatest.WithInitialTermSize(120, 34))
+	tm := teatest.NewTestModel(t, screenApp(uitest.SimArchive(t), 400), teatest.WithInitialTermSize(120, 34))
 	toJWST(t, tm)
 	tm.Type("NGC 628")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
@@ -184,7 +183,7 @@ func TestMissionProductsQueued(t *testing.T) {
 	archive := uitest.SimArchive(t)
 	dl := uitest.NewDownloads()
 	dir := t.TempDir()
-	m := ui.NewModel(uitest.Common(""), archive, ui.Options{PageSize: 400, ServerLabel: "demo", Downloads: dl,
+	m := ui.NewModel(clocked(), archive, ui.Options{PageSize: 400, ServerLabel: "demo", Downloads: dl,
 		DownloadDir: dir, MastURL: archive.Config().BaseURL})
 	sendSim(t, m, tea.WindowSizeMsg{Width: 120, Height: 34})
 	sendSim(t, m, tea.KeyMsg{Type: tea.KeyCtrlT})
@@ -228,7 +227,7 @@ func TestMissionProductsQueued(t *testing.T) {
 
 // Each mission keeps its search: HST, then JWST, then back to HST's results.
 func TestMissionEachKeepsItsSearch(t *testing.T) {
-	m := ui.NewModel(uitest.Common(""), uitest.SimArchive(t), ui.Options{PageSize: 400, ServerLabel: "demo"})
+	m := ui.NewModel(clocked(), uitest.SimArchive(t), ui.Options{PageSize: 400, ServerLabel: "demo"})
 	sendSim(t, m, tea.WindowSizeMsg{Width: 120, Height: 34})
 	sendSim(t, m, tea.KeyMsg{Type: tea.KeyCtrlT}, tea.KeyMsg{Type: tea.KeyTab})
 	sendSim(t, m, key("M101"))
@@ -271,7 +270,7 @@ func TestMissionPickerNarrow(t *testing.T) {
 // Queueing products that are not public without a token says they will need one.
 func TestQueueWarnsAboutExclusiveAccess(t *testing.T) {
 	for _, token := range []bool{false, true} {
-		m := ui.NewModel(uitest.Common(""), &uitest.Archive{Rows: 10}, ui.Options{ServerLabel: "demo", Downloads: uitest.NewDownloads(), HasToken: token})
+		m := ui.NewModel(clocked(), &uitest.Archive{Rows: 10}, ui.Options{ServerLabel: "demo", Downloads: uitest.NewDownloads(), HasToken: token})
 		send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 		_, cmd := m.Update(common.QueueProductsMsg{Products: []model.ProductRef{
 			{URI: "mast:JWST/product/a_cal.fits", Filename: "a_cal.fits", DataRights: "PUBLIC", Size: 10},

@@ -249,7 +249,7 @@ func smallProducts(ctx context.Context, t *testing.T, a *mast.Client, n int) []m
 func toProducts(t *testing.T, opts ui.Options) *ui.Model {
 	t.Helper()
 	opts.PageSize = 400
-	m := ui.NewModel(uitest.Common(""), withObsid{&uitest.Archive{Rows: 1200}}, opts)
+	m := ui.NewModel(clocked(), withObsid{&uitest.Archive{Rows: 1200}}, opts)
 	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	send(t, m, typeText("M101")...)
 	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})

@@ -23,7 +23,19 @@ func init() {
 	lipgloss.SetHasDarkBackground(true)
 }
 
+// newApp is a model for the test helpers (send, settle), on a test clock.
 func newApp(a ui.Archive, pageSize int) *ui.Model {
+	return ui.NewModel(clocked(), a, ui.Options{PageSize: pageSize, ServerLabel: "demo"})
+}
+
+// clocked is a session for a model driven by the test helpers: on a test clock.
+func clocked() *ui.Common {
+	c, _ := uitest.ClockedCommon("")
+	return c
+}
+
+// screenApp is a model for teatest, which runs it in a real program: on the wall clock.
+func screenApp(a ui.Archive, pageSize int) *ui.Model {
 	return ui.NewModel(uitest.Common(""), a, ui.Options{PageSize: pageSize, ServerLabel: "demo"})
 }
 
@@ -70,15 +82,15 @@ func waitAny(t *testing.T, tm *teatest.TestModel, texts ...string) {
 }
 
 func TestFormFresh(t *testing.T) {
-	tm := teatest.NewTestModel(t, newApp(&uitest.Archive{Rows: 1200}, 400), teatest.WithInitialTermSize(100, 24))
-	waitText(t, tm, "Target")
+	tm := teatest.NewTestModel(t, screenApp(&uitest.Archive{Rows: 1200}, 400), teatest.WithInitialTermSize(100, 24))
+	waitText(t, tm, "Collection   any") // the facets are in: the screen is complete
 	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
 }
 
 func TestFormValidationError(t *testing.T) {
 	a := &uitest.Archive{Rows: 1200}
-	tm := teatest.NewTestModel(t, newApp(a, 400), teatest.WithInitialTermSize(100, 24))
-	waitText(t, tm, "Target")
+	tm := teatest.NewTestModel(t, screenApp(a, 400), teatest.WithInitialTermSize(100, 24))
+	waitText(t, tm, "Collection   any") // the facets are in: the screen is complete
 	tm.Type("210.8")
 	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlU}) // clear the radius
@@ -94,7 +106,7 @@ func TestFormValidationError(t *testing.T) {
 
 func TestResultsScreen(t *testing.T) {
 	a := &uitest.Archive{Rows: 1200}
-	tm := teatest.NewTestModel(t, newApp(a, 400), teatest.WithInitialTermSize(120, 30))
+	tm := teatest.NewTestModel(t, screenApp(a, 400), teatest.WithInitialTermSize(120, 30))
 	search(t, tm, "M101")
 	tm.Send(key("j"))
 	tm.Send(key("j"))
@@ -104,7 +116,7 @@ func TestResultsScreen(t *testing.T) {
 
 func TestResultsScrolledRight(t *testing.T) {
 	a := &uitest.Archive{Rows: 1200}
-	tm := teatest.NewTestModel(t, newApp(a, 400), teatest.WithInitialTermSize(80, 20))
+	tm := teatest.NewTestModel(t, screenApp(a, 400), teatest.WithInitialTermSize(80, 20))
 	search(t, tm, "M101")
 	for range 10 {
 		tm.Send(key("l"))
@@ -114,7 +126,7 @@ func TestResultsScrolledRight(t *testing.T) {
 }
 
 func TestHelpOverlay(t *testing.T) {
-	tm := teatest.NewTestModel(t, newApp(&uitest.Archive{Rows: 1200}, 400), teatest.WithInitialTermSize(100, 30))
+	tm := teatest.NewTestModel(t, screenApp(&uitest.Archive{Rows: 1200}, 400), teatest.WithInitialTermSize(100, 30))
 	search(t, tm, "M101")
 	tm.Send(key("?"))
 	waitText(t, tm, "esc closes")
@@ -122,14 +134,14 @@ func TestHelpOverlay(t *testing.T) {
 }
 
 func TestTooSmall(t *testing.T) {
-	tm := teatest.NewTestModel(t, newApp(&uitest.Archive{Rows: 1200}, 400), teatest.WithInitialTermSize(50, 12))
+	tm := teatest.NewTestModel(t, screenApp(&uitest.Archive{Rows: 1200}, 400), teatest.WithInitialTermSize(50, 12))
 	waitText(t, tm, "too small")
 	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
 }
 
 func TestErrorToastScreen(t *testing.T) {
 	a := &uitest.Archive{Rows: 1200, Fail: errors.New("MAST answered 503 Service Unavailable")}
-	tm := teatest.NewTestModel(t, newApp(a, 400), teatest.WithInitialTermSize(100, 20))
+	tm := teatest.NewTestModel(t, screenApp(a, 400), teatest.WithInitialTermSize(100, 20))
 	waitText(t, tm, "Target")
 	tm.Type("M101")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
@@ -138,7 +150,7 @@ func TestErrorToastScreen(t *testing.T) {
 }
 
 func TestQuitWithQ(t *testing.T) {
-	tm := teatest.NewTestModel(t, newApp(&uitest.Archive{Rows: 10}, 400), teatest.WithInitialTermSize(100, 24))
+	tm := teatest.NewTestModel(t, screenApp(&uitest.Archive{Rows: 10}, 400), teatest.WithInitialTermSize(100, 24))
 	search(t, tm, "M101")
 	tm.Send(key("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))

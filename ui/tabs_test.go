@@ -31,7 +31,7 @@ func TestStartTab(t *testing.T) {
 		{"nosuchtab", "observations", "[Observations]", "Search observations"},
 	} {
 		t.Run(c.start, func(t *testing.T) {
-			m := ui.NewModel(uitest.Common(""), &uitest.Archive{Rows: 10}, ui.Options{StartTab: c.start})
+			m := ui.NewModel(clocked(), &uitest.Archive{Rows: 10}, ui.Options{StartTab: c.start})
 			send(t, m, tea.WindowSizeMsg{Width: 110, Height: 30})
 			settle(t, m, m.Init())
 			v := m.View()
@@ -45,7 +45,7 @@ func TestStartTab(t *testing.T) {
 // ctrl+t goes round the tabs in registry order, from text fields too; the queue's esc
 // goes back to the tab it was opened from.
 func TestNextTabGoesRound(t *testing.T) {
-	m := ui.NewModel(uitest.Common(""), &uitest.Archive{Rows: 10}, ui.Options{})
+	m := ui.NewModel(clocked(), &uitest.Archive{Rows: 10}, ui.Options{})
 	send(t, m, tea.WindowSizeMsg{Width: 110, Height: 30})
 	settle(t, m, m.Init())
 	var seen []string

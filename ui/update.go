@@ -42,7 +42,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.prepared(msg)
 	case spinner.TickMsg:
 		if m.busy() {
-			m.spin, cmd = m.spin.Update(msg)
+			m.spin, cmd = m.c.Spin(m.spin, msg)
 		} else {
 			m.spinning = false // let the tick chain end while idle
 		}

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"runtime"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,79 +20,39 @@ import (
 	"mastui/ui/views/searchform"
 )
 
-// run executes cmd (and the batches it yields) and returns the messages produced within
-// a short wait; timers (toast expiry, spinner frames) that do not fire in time are left.
+// run executes cmd (and the batches it yields) and returns the messages it produces, with
+// the timers shorter than 50 ms fired (see runFor).
 func run(cmd tea.Cmd) []tea.Msg { return runFor(cmd, 50*time.Millisecond) }
 
-// runFor is run with another wait: longer for commands that talk to the simulator over
-// loopback (slow on a loaded machine under -race). wait bounds how long a command may
-// sit blocked (a timer, an event listener, a gated request): one that is still working
-// (runnable on a busy machine) is waited for, so load cannot drop its answer.
-func runFor(cmd tea.Cmd, wait time.Duration) []tea.Msg {
+// runFor executes cmd (and the batches it yields) and returns the messages it produces.
+// Real work (a request to the fake or to the simulator) is waited for. The models run on
+// a test clock (uitest.Clock), so a timer answers at once with its description: one
+// shorter than window fires (the clock moves on to it), a longer one (toast expiry
+// after a short window) is dropped, as if the test had moved on before it fired. Event
+// listeners are parked: the tests send events themselves.
+func runFor(cmd tea.Cmd, window time.Duration) []tea.Msg {
 	if cmd == nil {
 		return nil
 	}
-	ch := make(chan tea.Msg, 1)
-	ids := make(chan int, 1)
-	go func() {
-		ids <- goroutineID()
-		ch <- cmd()
-	}()
-	id := <-ids
-	var msg tea.Msg
-	start, poll := time.Now(), wait
-	for msg == nil {
-		select {
-		case msg = <-ch:
-			if msg == nil {
-				return nil
-			}
-			continue
-		case <-time.After(poll):
-		}
-		if waited := time.Since(start); waited > time.Minute || blocked(id) {
-			return nil
-		}
-		poll = min(2*poll, time.Second) // still working: look again later
-	}
-	if b, ok := msg.(tea.BatchMsg); ok {
+	switch msg := cmd().(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
 		var out []tea.Msg
-		for _, c := range b {
-			out = append(out, runFor(c, wait)...)
+		for _, c := range msg {
+			out = append(out, runFor(c, window)...)
 		}
 		return out
-	}
-	return []tea.Msg{msg}
-}
-
-// goroutineID is the calling goroutine's number, from its stack header.
-func goroutineID() int {
-	var buf [64]byte
-	n := runtime.Stack(buf[:], false)
-	id, _ := strconv.Atoi(strings.Fields(string(buf[:n]))[1])
-	return id
-}
-
-// blocked reports whether goroutine id waits on a channel, a select, a timer or a lock
-// (not running, not runnable), or is gone.
-func blocked(id int) bool {
-	buf := make([]byte, 1<<20)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
-			break
+	case common.TimerMsg:
+		if msg.Delay < window {
+			return runFor(msg.Fire, window)
 		}
-		buf = make([]byte, 2*len(buf))
+		return nil
+	case common.ListenMsg:
+		return nil
+	default:
+		return []tea.Msg{msg}
 	}
-	head := fmt.Sprintf("goroutine %d [", id)
-	i := strings.Index(string(buf), head)
-	if i < 0 {
-		return true
-	}
-	state := string(buf[i+len(head):])
-	state = state[:strings.IndexByte(state, ']')]
-	return !strings.HasPrefix(state, "running") && !strings.HasPrefix(state, "runnable") && !strings.HasPrefix(state, "syscall")
 }
 
 // settle feeds the messages of cmd back into m until nothing but timers remain. It
@@ -214,19 +172,19 @@ func TestStalePageIsDropped(t *testing.T) {
 	if m.Results().QueryID() == old {
 		t.Fatal("a new search kept the query id")
 	}
-	send(t, m, toObservations(results.PageLoadedMsg{View: results.TableName, QueryID: old, Page: 1, Result: pageOf(t, a, 1)}))
+	send(t, m, pageAnswer(old, results.PageLoadedMsg{Page: 1, Result: pageOf(t, a, 1)}))
 	if n := m.Results().Loaded(); n != 0 {
 		t.Fatalf("stale page applied: %d rows loaded", n)
 	}
 	if m.Results().Inflight() != 1 {
 		t.Fatal("stale page cleared the in-flight page")
 	}
-	send(t, m, toObservations(results.PageLoadedMsg{View: results.TableName, QueryID: m.Results().QueryID(), Page: 1, Result: pageOf(t, a, 1)}))
+	send(t, m, pageAnswer(m.Results().QueryID(), results.PageLoadedMsg{Page: 1, Result: pageOf(t, a, 1)}))
 	if n := m.Results().Loaded(); n != 400 {
 		t.Fatalf("current page not applied: %d rows", n)
 	}
 	// A late page 2 of the old query is dropped too.
-	send(t, m, toObservations(results.PageLoadedMsg{View: results.TableName, QueryID: old, Page: 2, Result: pageOf(t, a, 2)}))
+	send(t, m, pageAnswer(old, results.PageLoadedMsg{Page: 2, Result: pageOf(t, a, 2)}))
 	if n := m.Results().Loaded(); n != 400 {
 		t.Fatalf("stale page 2 applied: %d rows", n)
 	}
@@ -494,6 +452,7 @@ func TestResizeMatrix(t *testing.T) {
 	}
 	for name, mk := range screens {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // independent models: both cores draw
 			m := mk(t)
 			check := func(w, h int) {
 				send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
@@ -578,7 +537,7 @@ func TestEscClearsCollectionFilterFirst(t *testing.T) {
 // (issue 9: "no such host" was cut off before the cause).
 func TestLongErrorReadableWhole(t *testing.T) {
 	long := errors.New(`after 5 retries: columnsconfig Mast.Caom.Cone: Post "http://nosuchhost.invalid/portal/Mashup/Mashup.asmx/invoke": dial tcp: lookup nosuchhost.invalid: no such host`)
-	m := ui.NewModel(uitest.Common(""), &uitest.Archive{Rows: 10, Fail: long}, ui.Options{PageSize: 400, LogPath: "/state/mastui/mastui.log"})
+	m := ui.NewModel(clocked(), &uitest.Archive{Rows: 10, Fail: long}, ui.Options{PageSize: 400, LogPath: "/state/mastui/mastui.log"})
 	send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	send(t, m, typeText("210.8 54.3")...)
 	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
@@ -604,5 +563,28 @@ func TestLongErrorReadableWhole(t *testing.T) {
 	send(t, m, key("/"), tea.KeyMsg{Type: tea.KeyCtrlL})
 	if !m.MessagesVisible() || m.Focus() != "form" {
 		t.Fatalf("ctrl+l in the form: shown %v, focus %s", m.MessagesVisible(), m.Focus())
+	}
+}
+
+// Toasts expire on the session's clock: within the error toast's life (6 s) it stays,
+// past it the toast is gone, and no test waits six real seconds for that.
+func TestToastExpiresOnTheClock(t *testing.T) {
+	for _, c := range []struct {
+		window  time.Duration
+		visible bool
+	}{{5 * time.Second, true}, {7 * time.Second, false}} {
+		session, clock := uitest.ClockedCommon("")
+		m := ui.NewModel(session, &uitest.Archive{Rows: 10, Fail: errors.New("boom")}, ui.Options{PageSize: 400})
+		send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+		send(t, m, typeText("M101")...)
+		_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+		start := clock.Now()
+		settleWait(t, m, cmd, c.window)
+		if got := strings.Contains(m.Toast(), "boom"); got != c.visible {
+			t.Errorf("after %v: toast %q, want visible %v", c.window, m.Toast(), c.visible)
+		}
+		if moved := clock.Now().Sub(start); !c.visible && moved < 6*time.Second {
+			t.Errorf("the toast expired %v into its 6 s life on the session clock", moved)
+		}
 	}
 }

@@ -13,11 +13,9 @@ import (
 
 func TestArchiveContents(t *testing.T) {
 	t.Parallel()
-	// How long New takes is measured by BenchmarkNew, never asserted here.
-	s, err := New(Options{Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	// How long New takes is measured by BenchmarkNew, never asserted here. The shared
+	// Seed-1 simulator is New(Options{Seed: 1}): no second archive to build.
+	s, _ := sharedServer(t)
 	a := s.Archive()
 	if a.Len() < 20000 {
 		t.Fatalf("%d observations, want at least 20000", a.Len())
@@ -193,7 +191,8 @@ func TestStartAndStop(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	base, stop, err := Start(ctx, "127.0.0.1:0", Options{})
+	s, _ := sharedServer(t) // the default archive (seed 1), built once
+	base, stop, err := Start(ctx, "127.0.0.1:0", Options{Archive: s.Archive()})
 	if err != nil {
 		t.Fatal(err)
 	}

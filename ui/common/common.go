@@ -6,6 +6,7 @@ package common
 import (
 	"context"
 	"log/slog"
+	"sync/atomic"
 
 	"github.com/charmbracelet/lipgloss"
 
@@ -53,10 +54,14 @@ type Common struct {
 	Logger   *slog.Logger
 	// Clipboard takes what the user copies; New sets SystemClipboard on the renderer's
 	// output. SSH sessions should set OSC52Clipboard(renderer.Output()).
-	Clipboard   Clipboard
+	Clipboard Clipboard
+	// Clock times every timer of the session (WallClock; tests use uitest.Clock).
+	Clock       Clock
 	Width       int
 	Height      int
 	ServerLabel string
+
+	requestSeq atomic.Uint64 // numbers every request of the session (Requests)
 }
 
 // New builds a Common with the default theme and keymap. A nil ctx, renderer or logger
@@ -79,6 +84,7 @@ func New(ctx context.Context, r *lipgloss.Renderer, logger *slog.Logger, serverL
 		Renderer:    r,
 		Logger:      logger,
 		Clipboard:   SystemClipboard(r.Output()),
+		Clock:       WallClock{},
 		ServerLabel: serverLabel,
 	}
 }

@@ -35,6 +35,8 @@ func Address(to string, req uint64, cmd tea.Cmd) tea.Cmd {
 				out[i] = Address(to, req, c)
 			}
 			return out
+		case Deferred:
+			return m.Wrap(func(c tea.Cmd) tea.Cmd { return Address(to, req, c) })
 		}
 		if ForRoot(msg) {
 			return msg

@@ -3,6 +3,7 @@ package common
 import (
 	"context"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -17,7 +18,8 @@ import (
 type Requests struct {
 	ctx   context.Context
 	log   *slog.Logger
-	seq   uint64
+	clock Clock
+	seq   *atomic.Uint64 // the session's: two views never number a request alike
 	tasks map[string]*request
 }
 
@@ -32,14 +34,22 @@ func NewRequests(ctx context.Context, log *slog.Logger) *Requests {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Requests{ctx: ctx, log: log, tasks: map[string]*request{}}
+	return &Requests{ctx: ctx, log: log, clock: WallClock{}, seq: new(atomic.Uint64), tasks: map[string]*request{}}
+}
+
+// NewRequests tracks requests of a view of c's session: their contexts derive from the
+// session's, their waits are timed on its clock, and their numbers are the session's
+// (unique across views: an answer delivered to the wrong view is never taken).
+func (c *Common) NewRequests() *Requests {
+	r := NewRequests(c.Ctx, c.Logger)
+	r.clock, r.seq = c.clock(), &c.requestSeq
+	return r
 }
 
 // next cancels task's request in flight and numbers the next one.
 func (r *Requests) next(task, label string) *request {
 	r.Cancel(task)
-	r.seq++
-	q := &request{id: r.seq, label: label}
+	q := &request{id: r.seq.Add(1), label: label}
 	r.tasks[task] = q
 	return q
 }
@@ -66,7 +76,7 @@ func (r *Requests) Run(task, label string, fn func(ctx context.Context) tea.Msg)
 // another Debounce or Start of task came since.
 func (r *Requests) Debounce(task string, d time.Duration, msg tea.Msg) tea.Cmd {
 	q := r.next(task, "")
-	return Address(task, q.id, tea.Tick(d, func(time.Time) tea.Msg { return msg }))
+	return Address(task, q.id, r.clock.After(d, func(time.Time) tea.Msg { return msg }))
 }
 
 // Cancel cancels task's request or wait in flight: its answer will be dropped.

@@ -111,3 +111,15 @@ func TestAddress(t *testing.T) {
 		t.Fatal("nil answer wrapped")
 	}
 }
+
+// The views of one session number their requests from one counter: an answer delivered
+// to the wrong view is never taken there.
+func TestRequestsOfASessionNeverShareNumbers(t *testing.T) {
+	c := common.New(context.Background(), nil, nil, "")
+	jwst, hst := c.NewRequests(), c.NewRequests()
+	jwst.Run("page", "", func(context.Context) tea.Msg { return answerMsg{1} })
+	wrong := hst.Run("page", "", func(context.Context) tea.Msg { return answerMsg{2} })().(common.TabMsg)
+	if _, ok := jwst.Take(wrong); ok {
+		t.Fatalf("one view took another's answer (request %d)", wrong.Req)
+	}
+}

@@ -2,6 +2,7 @@ package uitest
 
 import (
 	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
@@ -10,10 +11,11 @@ import (
 )
 
 // SimArchive is the real MAST client talking to a real simulator (seed 1) over loopback:
-// deterministic, so golden screens can be taken of real-looking data.
+// deterministic, so golden screens can be taken of real-looking data. Each call starts
+// its own simulator, all serving the one DemoArchive.
 func SimArchive(t testing.TB) *mast.Client {
 	t.Helper()
-	s, err := sim.New(sim.Options{Seed: 1})
+	s, err := sim.New(sim.Options{Archive: DemoArchive(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,3 +23,18 @@ func SimArchive(t testing.TB) *mast.Client {
 	t.Cleanup(ts.Close)
 	return mast.New(mast.Config{BaseURL: ts.URL, PollInterval: time.Millisecond})
 }
+
+// DemoArchive is the Seed-1 demo archive, built once per test binary: building one takes
+// seconds under the race detector, and an archive never changes once built, so every
+// simulator a test starts (with its own faults) can serve this one.
+func DemoArchive(t testing.TB) *sim.Archive {
+	t.Helper()
+	a, err := demoArchive()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// demoArchive builds the archive on first use (test support only: never in a session).
+var demoArchive = sync.OnceValues(func() (*sim.Archive, error) { return sim.NewArchive(1) })

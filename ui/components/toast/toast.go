@@ -46,7 +46,7 @@ func (m *Model) Show(level common.Level, text string) tea.Cmd {
 		life = m.ErrorLife
 	}
 	seq := m.seq
-	return tea.Tick(life, func(time.Time) tea.Msg { return ExpiredMsg{Seq: seq} })
+	return m.c.After(life, func(time.Time) tea.Msg { return ExpiredMsg{Seq: seq} })
 }
 
 // Update clears the toast when its own timer expires.

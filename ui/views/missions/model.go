@@ -134,7 +134,7 @@ func (m *Model) st() *state {
 	}
 	st := m.c.Styles
 	rp := results.MissionProfile(name)
-	req := common.NewRequests(m.c.Ctx, m.c.Logger)
+	req := m.c.NewRequests()
 	s := &state{mission: name,
 		form: form.New(
 			form.NewChoice("mission", "Mission", Names(), slices.Index(Names(), name)),

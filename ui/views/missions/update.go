@@ -33,7 +33,14 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 // answer handles an answer for mission s.
 func (m *Model) answer(s *state, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case common.TabMsg: // an answer of the form's requests: only the newest is taken
+	case common.TabMsg:
+		switch msg.To {
+		case results.PageTask:
+			return s.results.Update(msg)
+		case products.BatchTask, products.RecomputeTask:
+			return s.products.Update(msg)
+		}
+		// An answer of the form's requests: only the newest is taken.
 		inner, ok := s.req.Take(msg)
 		if !ok {
 			return nil
@@ -46,13 +53,11 @@ func (m *Model) answer(s *state, msg tea.Msg) tea.Cmd {
 		case form.CountMsg:
 			s.live.Got(inner)
 		}
-	case results.PageLoadedMsg, results.MetadataMsg:
+	case results.MetadataMsg:
 		return s.results.Update(msg)
 	case results.OpenProductsMsg:
 		s.pane = paneProducts
 		return s.products.Start(msg.Obsids, msg.Labels)
-	case products.BatchMsg, products.RecomputeMsg:
-		return s.products.Update(msg)
 	case products.BackMsg:
 		if s.pane == paneProducts {
 			s.pane = paneResults

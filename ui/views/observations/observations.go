@@ -100,19 +100,23 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.onKey(msg)
 	case searchform.SubmitMsg:
 		return m.startSearch(msg.Search)
-	case results.PageLoadedMsg:
-		cmd := m.results.Update(msg)
-		if msg.QueryID == m.results.QueryID() {
-			m.form.SetResolved(common.FormatResolved(m.results.Resolved()))
+	case common.TabMsg:
+		switch msg.To {
+		case results.PageTask:
+			current := msg.Req == m.results.QueryID()
+			cmd := m.results.Update(msg)
+			if current {
+				m.form.SetResolved(common.FormatResolved(m.results.Resolved()))
+			}
+			return cmd
+		case products.BatchTask, products.RecomputeTask:
+			return m.products.Update(msg)
 		}
-		return cmd
 	case results.MetadataMsg:
 		return m.results.Update(msg)
 	case results.OpenProductsMsg:
 		m.setPart(partProducts)
 		return m.products.Start(msg.Obsids, msg.Labels)
-	case products.BatchMsg, products.RecomputeMsg:
-		return m.products.Update(msg)
 	case products.BackMsg:
 		if m.part == partProducts {
 			m.setPart(partResults)

@@ -74,7 +74,7 @@ func TestPartsFollowTheSearch(t *testing.T) {
 func TestProductsAndBack(t *testing.T) {
 	m := newTab(t)
 	deliver(t, m, m.Update(searchform.SubmitMsg{Search: common.Search{Query: mast.Query{Object: "M101"}, Target: "M101"}}))
-	deliver(t, m, m.Update(results.OpenProductsMsg{View: results.TableName, Obsids: []string{"1", "2"}, Labels: []string{"a", "b"}}))
+	deliver(t, m, m.Update(results.OpenProductsMsg{Obsids: []string{"1", "2"}, Labels: []string{"a", "b"}}))
 	if m.Part() != "products" || m.Products().Rows() == 0 {
 		t.Fatalf("part %s, %d products", m.Part(), m.Products().Rows())
 	}
@@ -82,12 +82,12 @@ func TestProductsAndBack(t *testing.T) {
 		t.Fatalf("products help %v", m.HelpSections())
 	}
 	m.Blur()
-	m.Update(products.BackMsg{View: m.Products().Name()}) // arrives while another tab has the keys
+	m.Update(products.BackMsg{}) // arrives while another tab has the keys
 	if m.Part() != "results" {
 		t.Fatalf("back: part %s", m.Part())
 	}
 	id := m.Results().QueryID()
-	m.Update(results.PageLoadedMsg{View: results.TableName, QueryID: id + 1, Page: 2}) // a page of no search: dropped
+	m.Update(common.TabMsg{To: results.PageTask, Req: id + 1, Msg: results.PageLoadedMsg{Page: 2}}) // a page of no search: dropped
 	if m.Results().Loaded() != 20 {
 		t.Fatalf("loaded %d", m.Results().Loaded())
 	}

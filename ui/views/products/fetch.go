@@ -12,21 +12,21 @@ import (
 	"mastui/ui/common"
 )
 
-// BatchMsg carries one batch of a product fetch. View names the products view that asked
-// (its Name), so two views in one program never take each other's answers; FetchID and
-// Batch let the view drop answers to fetches (or batches) it no longer waits for.
+// BatchTask is the task of batch requests (common.Requests): a batch's answer arrives as
+// common.TabMsg{To: BatchTask, Req: its request's number, Msg: BatchMsg}, and only the
+// newest request's is taken, so answers of a cancelled (or older) fetch are dropped.
+const BatchTask = "products.batch"
+
+// BatchMsg carries one batch of a product fetch.
 type BatchMsg struct {
-	View    string
-	FetchID uint64
 	Batch   int
 	Table   *model.Table
 	Err     error
 	Elapsed time.Duration
 }
 
-// BackMsg is the intent to leave the products view named View (back to the list the
-// ids came from).
-type BackMsg struct{ View string }
+// BackMsg is the intent to leave the products view (back to the list the ids came from).
+type BackMsg struct{}
 
 // Start lists the products of the ids (observations or datasets, as the profile says;
 // labels name them for humans):
@@ -34,8 +34,6 @@ type BackMsg struct{ View string }
 // after another, each as its own Cmd; this returns the first.
 func (m *Model) Start(ids, labels []string) tea.Cmd {
 	m.Cancel()
-	m.fetchID++
-	m.ctx, m.cancel = context.WithCancel(m.c.Ctx)
 	m.ids, m.labels = ids, labels
 	m.batches, m.queue, m.failed, m.done = nil, nil, nil, 0
 	for i := 0; i < len(ids); i += m.batchSize {
@@ -53,20 +51,18 @@ func (m *Model) Start(ids, labels []string) tea.Cmd {
 	m.grid.MoveTo(0)
 	m.focusPanel = false
 	m.panel.SetFocused(false)
-	m.c.Logger.Info("products", "view", m.p.Name, "fetch_id", m.fetchID, "ids", len(ids), "batches", len(m.batches))
-	return m.nextBatch()
+	cmd := m.nextBatch()
+	m.c.Logger.Info("products", "view", m.p.Name, "fetch_id", m.req.Current(BatchTask), "ids", len(ids), "batches", len(m.batches))
+	return cmd
 }
 
 // Cancel stops the fetch: the batch in flight is cancelled (its context ends) and
 // whatever it answers is dropped.
 func (m *Model) Cancel() {
-	if m.cancel != nil {
-		m.cancel()
-	}
 	if m.inflight >= 0 {
-		m.c.Logger.Info("products fetch cancelled", "fetch_id", m.fetchID, "batch", m.inflight+1, "of", len(m.batches))
-		m.fetchID++ // late answers are stale
+		m.c.Logger.Info("products fetch cancelled", "fetch_id", m.req.Current(BatchTask), "batch", m.inflight+1, "of", len(m.batches))
 	}
+	m.req.Cancel(BatchTask)
 	m.inflight, m.queue = -1, nil
 }
 
@@ -78,25 +74,22 @@ func (m *Model) nextBatch() tea.Cmd {
 	b := m.queue[0]
 	m.queue = m.queue[1:]
 	m.inflight = b
-	archive, ctx, id, ids, view, fetch := m.archive, m.ctx, m.fetchID, m.batches[b], m.p.Name, m.p.Fetch
-	return func() tea.Msg {
+	archive, ids, fetch := m.archive, m.batches[b], m.p.Fetch
+	return m.req.Run(BatchTask, "", func(ctx context.Context) tea.Msg {
 		start := time.Now()
 		if archive == nil {
-			return BatchMsg{View: view, FetchID: id, Batch: b, Err: errors.New("no archive configured")}
+			return BatchMsg{Batch: b, Err: errors.New("no archive configured")}
 		}
 		t, err := fetch(ctx, archive, ids)
-		return BatchMsg{View: view, FetchID: id, Batch: b, Table: t, Err: err, Elapsed: time.Since(start)}
-	}
+		return BatchMsg{Batch: b, Table: t, Err: err, Elapsed: time.Since(start)}
+	})
 }
 
-// onBatch applies one batch and starts the next.
-func (m *Model) onBatch(msg BatchMsg) tea.Cmd {
-	if msg.FetchID != m.fetchID || msg.Batch != m.inflight {
-		m.c.Logger.Debug("dropped stale product batch", "fetch_id", msg.FetchID, "batch", msg.Batch, "current", m.fetchID)
-		return nil
-	}
+// onBatch applies the answer of the batch in flight (Requests.Take dropped any other)
+// and starts the next.
+func (m *Model) onBatch(req uint64, msg BatchMsg) tea.Cmd {
 	m.inflight = -1
-	log := m.c.Logger.With("fetch_id", msg.FetchID, "batch", msg.Batch+1, "of", len(m.batches), "elapsed", msg.Elapsed)
+	log := m.c.Logger.With("fetch_id", req, "batch", msg.Batch+1, "of", len(m.batches), "elapsed", msg.Elapsed)
 	var toast tea.Cmd
 	if msg.Err != nil {
 		log.Warn("product batch failed", "err", msg.Err)
@@ -125,9 +118,6 @@ func (m *Model) Retry() tea.Cmd {
 	}
 	m.queue = append(m.queue, m.failed...)
 	m.failed = nil
-	if m.ctx == nil || m.ctx.Err() != nil {
-		m.ctx, m.cancel = context.WithCancel(m.c.Ctx)
-	}
 	return m.nextBatch()
 }
 

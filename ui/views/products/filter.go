@@ -14,12 +14,13 @@ import (
 	"mastui/ui/components/filterpanel"
 )
 
-// RecomputeMsg recomputes the rows shown after a pause in filter changes (large
-// tables only); Seq drops all but the last, View names the products view it is for.
-type RecomputeMsg struct {
-	View string
-	Seq  int
-}
+// RecomputeTask is the task of the pause after filter changes before the rows shown are
+// recomputed (large tables only): common.Requests.Debounce, so only the last change's
+// RecomputeMsg is taken, addressed common.TabMsg{To: RecomputeTask}.
+const RecomputeTask = "products.recompute"
+
+// RecomputeMsg recomputes the rows shown after a pause in filter changes.
+type RecomputeMsg struct{}
 
 // The filter keys of the CAOM panel and those every panel has (the model.Filters keys;
 // special ones as the engine defines them).
@@ -117,24 +118,14 @@ func (m *Model) filtersChanged() tea.Cmd {
 		m.recompute()
 		return nil
 	}
-	m.recompSeq++
-	m.recompWait = true
-	seq := m.recompSeq
-	view := m.p.Name
-	return tea.Tick(80*time.Millisecond, func(time.Time) tea.Msg { return RecomputeMsg{View: view, Seq: seq} })
-}
-
-func (m *Model) onRecompute(msg RecomputeMsg) {
-	if msg.Seq == m.recompSeq && m.recompWait {
-		m.recompute()
-	}
+	return m.req.Debounce(RecomputeTask, 80*time.Millisecond, RecomputeMsg{})
 }
 
 // recompute applies the panel's filters and unique to the table: the rows shown, every
 // toggle's count (the rows it would keep with the other filters as they are), and the
 // selection totals.
 func (m *Model) recompute() {
-	m.recompWait = false
+	m.req.Cancel(RecomputeTask) // a pending pause is moot
 	t := m.table
 	if t == nil {
 		return

@@ -67,9 +67,10 @@ func TestMissionBatchesOf1000(t *testing.T) {
 	if len(m.batches) != 3 || len(m.batches[0]) != 1000 || len(m.batches[2]) != 500 {
 		t.Fatalf("%d batches", len(m.batches))
 	}
-	b := msgs(cmd)[0].(BatchMsg)
-	if b.View != "hst" || b.Err != nil || b.Table.Rows() != 4000 {
-		t.Fatalf("batch: view %q, err %v", b.View, b.Err)
+	env := msgs(cmd)[0].(common.TabMsg)
+	b := env.Msg.(BatchMsg)
+	if env.To != BatchTask || env.Req != m.FetchID() || b.Err != nil || b.Table.Rows() != 4000 {
+		t.Fatalf("batch: addressed to %s #%d, err %v", env.To, env.Req, b.Err)
 	}
 }
 
@@ -172,11 +173,15 @@ func TestMissionQueueRefs(t *testing.T) {
 }
 
 func TestMessagesOfAnotherViewIgnored(t *testing.T) {
-	hst, caom := newMissionView(100, 30), newView(&uitest.Archive{Rows: 10}, 500)
-	hb := msgs(hst.Start(twoDatasets, nil))[0].(BatchMsg)
-	cb := msgs(caom.Start([]string{"a"}, nil))[0].(BatchMsg)
-	if hb.FetchID != cb.FetchID || hb.Batch != cb.Batch {
-		t.Fatal("the two fetches should look alike but for their View")
+	c := uitest.Common("") // one session: request numbers are its own
+	hst := NewWithProfile(c, &uitest.Archive{Rows: 10}, MissionProfile("HST"))
+	caom := New(c, &uitest.Archive{Rows: 10}, 500)
+	hst.SetSize(100, 30)
+	caom.SetSize(140, 40)
+	hb := msgs(hst.Start(twoDatasets, nil))[0].(common.TabMsg)
+	cb := msgs(caom.Start([]string{"a"}, nil))[0].(common.TabMsg)
+	if hb.To != cb.To || hb.Msg.(BatchMsg).Batch != cb.Msg.(BatchMsg).Batch {
+		t.Fatal("the two fetches should look alike but for their request numbers")
 	}
 	if caom.Update(hb) != nil || caom.Rows() != 0 || !caom.Fetching() {
 		t.Fatal("the CAOM view took the HST batch")
@@ -189,9 +194,8 @@ func TestMessagesOfAnotherViewIgnored(t *testing.T) {
 	if hst.Rows() != 8 || caom.Rows() != 3 {
 		t.Fatalf("own batches: %d and %d rows", hst.Rows(), caom.Rows())
 	}
-	back := msgs(hst.Update(keyEsc))[0].(BackMsg)
-	if back.View != "hst" {
-		t.Fatalf("back %+v", back)
+	if _, ok := msgs(hst.Update(keyEsc))[0].(BackMsg); !ok {
+		t.Fatal("esc did not ask to go back")
 	}
 }
 

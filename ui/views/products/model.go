@@ -6,8 +6,6 @@
 package products
 
 import (
-	"context"
-
 	"mastui/model"
 	"mastui/ui/common"
 	"mastui/ui/components/filterpanel"
@@ -30,10 +28,9 @@ type Model struct {
 	width     int
 	height    int
 
-	// The fetch.
-	fetchID  uint64
-	ctx      context.Context
-	cancel   context.CancelFunc
+	// The fetch: one batch request at a time (BatchTask), and the filters' pause
+	// (RecomputeTask); the newest request of each wins.
+	req      *common.Requests
 	ids      []string // observations or datasets, as the profile says
 	labels   []string
 	batches  [][]string
@@ -57,8 +54,6 @@ type Model struct {
 	shown      []int // the table rows that pass, in table order
 	filterErr  string
 	values     map[string][]string // every value of each toggle key in the data (rebuilt per batch)
-	recompSeq  int
-	recompWait bool
 
 	// The list.
 	grid    *grid.Model
@@ -81,13 +76,13 @@ func NewWithProfile(c *common.Common, archive common.Archive, p Profile) *Model 
 	if batchSize <= 0 {
 		batchSize = DefaultBatchSize
 	}
-	m := &Model{c: c, archive: archive, p: p, batchSize: batchSize, inflight: -1, showPanel: true,
+	m := &Model{c: c, archive: archive, p: p, batchSize: batchSize, req: c.NewRequests(), inflight: -1, showPanel: true,
 		grid: grid.New(c), panel: filterpanel.New(c)}
 	m.setupPanel()
 	return m
 }
 
-// Name is the profile's name: the View of the messages this view emits and consumes.
+// Name is the profile's name ("caom", "missions.jwst"), for logs.
 func (m *Model) Name() string { return m.p.Name }
 
 // SetSize sets the area the view may draw in.
@@ -96,8 +91,9 @@ func (m *Model) SetSize(w, h int) {
 	m.layout()
 }
 
-// FetchID identifies the current fetch; batches of older fetches are dropped.
-func (m *Model) FetchID() uint64 { return m.fetchID }
+// FetchID is the number of the batch request in flight (0 when none): its answer
+// arrives as common.TabMsg{To: BatchTask, Req: FetchID()}, any other is dropped.
+func (m *Model) FetchID() uint64 { return m.req.Current(BatchTask) }
 
 // Table is every product fetched so far (nil before the first batch).
 func (m *Model) Table() *model.Table { return m.table }

@@ -41,7 +41,7 @@ func load(t testing.TB, m *Model, obsids []string) {
 	for i := 0; cmd != nil && i < 1000; i++ {
 		var next []tea.Cmd
 		for _, msg := range msgs(cmd) {
-			if b, ok := msg.(BatchMsg); ok {
+			if b, ok := msg.(common.TabMsg); ok && b.To == BatchTask {
 				next = append(next, m.Update(b))
 			}
 		}
@@ -73,7 +73,7 @@ func TestBatchesArriveProgressively(t *testing.T) {
 	if len(m.batches) != 3 || m.Activity() != "Fetching products: batch 1/3 · 0 products…" {
 		t.Fatalf("%d batches, activity %q", len(m.batches), m.Activity())
 	}
-	b := msgs(cmd)[0].(BatchMsg)
+	b := msgs(cmd)[0].(common.TabMsg)
 	next := m.Update(b)
 	if m.Rows() != 6 || next == nil || m.Activity() != "Fetching products: batch 2/3 · 6 products…" {
 		t.Fatalf("after batch 1: %d rows, activity %q", m.Rows(), m.Activity())
@@ -88,17 +88,17 @@ func TestStaleBatchDropped(t *testing.T) {
 	a := &uitest.Archive{Rows: 10}
 	m := newView(a, 500)
 	old := m.Start([]string{"a"}, nil)
-	oldMsg := msgs(old)[0].(BatchMsg)
+	oldMsg := msgs(old)[0].(common.TabMsg)
 	cur := m.Start([]string{"b", "c"}, nil)
-	if m.FetchID() == oldMsg.FetchID {
+	if m.FetchID() == oldMsg.Req {
 		t.Fatal("a new fetch kept the fetch id")
 	}
 	if m.Update(oldMsg) != nil || m.Rows() != 0 || !m.Fetching() {
 		t.Fatalf("stale batch applied: %d rows", m.Rows())
 	}
-	curMsg := msgs(cur)[0].(BatchMsg)
+	curMsg := msgs(cur)[0].(common.TabMsg)
 	wrong := curMsg
-	wrong.Batch = 7
+	wrong.Req++
 	if m.Update(wrong); m.Rows() != 0 {
 		t.Fatal("a batch nobody asked for was applied")
 	}

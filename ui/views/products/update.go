@@ -3,21 +3,24 @@ package products
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/ui/common"
 )
 
-// Update handles batch answers, filter recomputes and keys. Messages of another
-// products view (another View) are not this one's to take.
+// Update handles batch answers and filter recomputes (addressed to BatchTask and
+// RecomputeTask: only the newest request's answer is taken) and keys.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case BatchMsg:
-		if msg.View != m.p.Name {
-			m.c.Logger.Debug("product batch of another view", "view", msg.View, "this", m.p.Name)
+	case common.TabMsg:
+		answer, ok := m.req.Take(msg)
+		if !ok {
 			return nil
 		}
-		return m.onBatch(msg)
-	case RecomputeMsg:
-		if msg.View == m.p.Name {
-			m.onRecompute(msg)
+		switch answer := answer.(type) {
+		case BatchMsg:
+			return m.onBatch(msg.Req, answer)
+		case RecomputeMsg:
+			m.recompute()
 		}
 	case tea.KeyMsg:
 		return m.onKey(msg)
@@ -54,8 +57,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		m.Cancel()
-		view := m.p.Name
-		return func() tea.Msg { return BackMsg{View: view} }
+		return func() tea.Msg { return BackMsg{} }
 	case key.Matches(msg, k.Retry):
 		return m.Retry()
 	case m.table == nil:

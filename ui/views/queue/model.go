@@ -83,7 +83,7 @@ func (m *Model) Listen() tea.Cmd {
 		return nil
 	}
 	ch, done := m.dl.Events(), m.c.Ctx.Done()
-	return func() tea.Msg {
+	return m.c.Listen(func() tea.Msg {
 		select {
 		case ev, ok := <-ch:
 			if !ok {
@@ -93,7 +93,7 @@ func (m *Model) Listen() tea.Cmd {
 		case <-done:
 			return nil
 		}
-	}
+	})
 }
 
 // sync reloads every status from the engine's snapshot, in queue order.

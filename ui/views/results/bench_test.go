@@ -69,9 +69,9 @@ func loaded(tb testing.TB, rows, w, h int) *Model {
 	m := New(c, nil, rows)
 	m.SetSize(w, h)
 	m.StartSearch(common.Search{Query: mast.Query{Object: "M101"}, Target: "M101", Radius: "0.2 deg"})
-	m.Update(PageLoadedMsg{View: TableName, QueryID: m.QueryID(), Page: 1, Result: &mast.Page{
+	m.Update(answer(m.QueryID(), PageLoadedMsg{Page: 1, Result: &mast.Page{
 		Table: wideTable(rows), Page: 1, PagesFiltered: 1, RowsFiltered: int64(rows),
-	}})
+	}}))
 	if m.Loaded() != rows {
 		tb.Fatalf("loaded %d rows", m.Loaded())
 	}

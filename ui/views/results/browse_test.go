@@ -45,9 +45,9 @@ func fromTable(t *testing.T, tb *model.Table, total int64, w, h int) *Model {
 	m := New(c, nil, size)
 	m.SetSize(w, h)
 	m.StartSearch(common.Search{Query: mast.Query{Object: "M101"}, Target: "M101", Radius: "0.2 deg"})
-	m.Update(PageLoadedMsg{View: TableName, QueryID: m.QueryID(), Page: 1, Result: &mast.Page{
+	m.Update(answer(m.QueryID(), PageLoadedMsg{Page: 1, Result: &mast.Page{
 		Table: tb, Page: 1, PagesFiltered: int((total + int64(size) - 1) / int64(size)), RowsFiltered: total,
-	}})
+	}}))
 	return m
 }
 
@@ -121,7 +121,7 @@ func TestSortKeepsCursorRowAndSaysWhenPartial(t *testing.T) {
 	}
 	// A new page re-sorts everything loaded.
 	more := sortTable()
-	m.Update(PageLoadedMsg{View: TableName, QueryID: m.QueryID(), Page: 2, Result: &mast.Page{Table: more}})
+	m.Update(answer(m.QueryID(), PageLoadedMsg{Page: 2, Result: &mast.Page{Table: more}}))
 	if m.Loaded() != 12 || m.grid.Len() != 12 || m.CursorRow() != 3 {
 		t.Fatalf("grid shows %d of %d, cursor row %d", m.grid.Len(), m.Loaded(), m.CursorRow())
 	}
@@ -304,7 +304,7 @@ func TestPrefetchHalfAPageAhead(t *testing.T) {
 	m.SetSize(100, 30)
 	m.StartSearch(common.Search{Query: mast.Query{Object: "M101"}, Target: "M101", Radius: "0.2 deg"})
 	p, _ := (&uitest.Archive{Rows: 2000}).SearchPage(context.Background(), mast.Query{}, 1, 400)
-	m.Update(PageLoadedMsg{View: TableName, QueryID: m.QueryID(), Page: 1, Result: p})
+	m.Update(answer(m.QueryID(), PageLoadedMsg{Page: 1, Result: p}))
 	m.grid.MoveTo(199)
 	if m.maybeFetch() != nil || m.Inflight() != 0 {
 		t.Fatal("fetched more than half a page ahead")

@@ -45,9 +45,9 @@ func TestMissionResultsPageByOffset(t *testing.T) {
 	m.SetSize(100, 30)
 	q := mast.MissionQuery{Mission: "jwst", Criteria: []mast.Criterion{{Name: "instrume", Value: "NIRCAM"}}}
 	cmd := m.StartSearch(common.Search{Mission: &q, Target: "instrume=NIRCAM"})
-	msg := cmd().(PageLoadedMsg)
-	if msg.View != "missions.jwst" {
-		t.Fatalf("view %q", msg.View)
+	msg := cmd().(common.TabMsg)
+	if msg.To != PageTask || msg.Req != m.QueryID() {
+		t.Fatalf("page answer addressed to %s #%d, want %s #%d", msg.To, msg.Req, PageTask, m.QueryID())
 	}
 	toast := m.Update(msg)
 	if m.Loaded() != 10 || m.Total() != 25 {
@@ -65,9 +65,10 @@ func TestMissionResultsPageByOffset(t *testing.T) {
 	if !found {
 		t.Error("the server's notice was not shown")
 	}
-	// Another view's answer is not applied.
-	other := msg
-	other.View = TableName
+	// Another view's answer is not applied: request numbers are the session's.
+	hst := NewWithProfile(c, nil, 10, MissionProfile("hst"))
+	hst.StartSearch(common.Search{Mission: &mast.MissionQuery{Mission: "hst"}, Target: "M101"})
+	other := answer(hst.QueryID(), PageLoadedMsg{Page: 1, Result: &mast.Page{Table: uitest.Observations(0, 3), RowsFiltered: 3}})
 	if m.Update(other); m.Loaded() != 10 {
 		t.Fatalf("a page for another view was applied")
 	}
@@ -86,7 +87,7 @@ func TestMissionResultsPageByOffset(t *testing.T) {
 	}
 	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("g")})
 	open := m.openProducts()().(OpenProductsMsg)
-	if open.View != "missions.jwst" || len(open.Obsids) != 1 || open.Obsids[0] != "jw0a" {
+	if len(open.Obsids) != 1 || open.Obsids[0] != "jw0a" {
 		t.Fatalf("open products %+v", open)
 	}
 }
@@ -94,7 +95,7 @@ func TestMissionResultsPageByOffset(t *testing.T) {
 // pump feeds the messages of cmd (pages, not toasts) back into m until none is left.
 func pump(m *Model, cmd tea.Cmd) {
 	for _, mm := range uitest.Messages(cmd) {
-		if _, ok := mm.(PageLoadedMsg); ok {
+		if env, ok := mm.(common.TabMsg); ok && env.To == PageTask {
 			pump(m, m.Update(mm))
 		}
 	}
@@ -125,7 +126,7 @@ func TestMissionChoiceKeepsSearchColumns(t *testing.T) {
 		m.SetColumnChoice(tc.choice)
 		q := mast.MissionQuery{Mission: "jwst", Objects: []string{"NGC 628"}}
 		m.StartSearch(common.Search{Mission: &q, Target: "NGC 628"})
-		m.Update(PageLoadedMsg{View: "missions.jwst", QueryID: m.QueryID(), Page: 1, Result: &mast.Page{Table: table(), RowsFiltered: 1, PagesFiltered: 1}})
+		m.Update(answer(m.QueryID(), PageLoadedMsg{Page: 1, Result: &mast.Page{Table: table(), RowsFiltered: 1, PagesFiltered: 1}}))
 		if got := strings.Join(m.ShownColumns(), " "); got != tc.want {
 			t.Errorf("choice %v: shown %q, want %q", tc.choice, got, tc.want)
 		}
@@ -148,7 +149,7 @@ func TestObservationChoiceKeepsDistance(t *testing.T) {
 		m.SetSize(120, 20)
 		m.SetColumnChoice(tc.choice)
 		m.StartSearch(common.Search{Query: mast.Query{Object: "M101"}, Target: "M101", Radius: "0.2 deg"})
-		m.Update(PageLoadedMsg{View: TableName, QueryID: m.QueryID(), Page: 1, Result: &mast.Page{Table: cone, RowsFiltered: 5, PagesFiltered: 1}})
+		m.Update(answer(m.QueryID(), PageLoadedMsg{Page: 1, Result: &mast.Page{Table: cone, RowsFiltered: 5, PagesFiltered: 1}}))
 		if got := strings.Join(m.ShownColumns(), " "); got != tc.want {
 			t.Errorf("choice %v: shown %q, want %q", tc.choice, got, tc.want)
 		}

@@ -5,8 +5,6 @@
 package results
 
 import (
-	"context"
-
 	"mastui/model"
 	"mastui/services/mast"
 	"mastui/ui/common"
@@ -45,9 +43,8 @@ type Model struct {
 	height   int
 
 	search  common.Search
-	queryID uint64
-	ctx     context.Context // the search's context; a new search cancels it
-	cancel  context.CancelFunc
+	req     *common.Requests // the page request in flight (PageTask): the newest wins
+	queryID uint64           // the number of the newest page request, 0 before a search
 	state   state
 	err     error // why page 1 failed
 
@@ -89,7 +86,7 @@ func NewWithProfile(c *common.Common, archive common.Archive, pageSize int, p Pr
 	if pageSize <= 0 {
 		pageSize = 500
 	}
-	m := &Model{profile: p, c: c, archive: archive, pageSize: pageSize, grid: grid.New(c), details: details.New(c)}
+	m := &Model{profile: p, c: c, archive: archive, pageSize: pageSize, req: c.NewRequests(), grid: grid.New(c), details: details.New(c)}
 	m.syncKeys()
 	return m
 }
@@ -103,7 +100,8 @@ func (m *Model) SetSize(w, h int) {
 // Name routes the view's messages (its Profile's Name).
 func (m *Model) Name() string { return m.profile.Name }
 
-// QueryID identifies the current search; page messages of older searches are dropped.
+// QueryID is the number of the newest page request (0 before the first search): its
+// answer arrives as common.TabMsg{To: PageTask, Req: QueryID()}, any other is dropped.
 func (m *Model) QueryID() uint64 { return m.queryID }
 
 // Search returns the current search.

@@ -66,8 +66,8 @@ func TestShortPageIsNotShown(t *testing.T) {
 	}
 	// A short first page fails the search.
 	m.StartSearch(common.Search{Query: mast.Query{Object: "M101"}})
-	m.Update(PageLoadedMsg{View: TableName, QueryID: m.QueryID(), Page: 1,
-		Result: &mast.Page{Table: uitest.Observations(0, 10), RowsFiltered: 321, PagesFiltered: 1}})
+	m.Update(answer(m.QueryID(), PageLoadedMsg{Page: 1,
+		Result: &mast.Page{Table: uitest.Observations(0, 10), RowsFiltered: 321, PagesFiltered: 1}}))
 	if m.state != stateFailed || m.err == nil || !strings.Contains(m.err.Error(), "10 of the 321 rows of page 1") {
 		t.Errorf("short first page: state %v, err %v", m.state, m.err)
 	}

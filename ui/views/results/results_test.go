@@ -8,6 +8,7 @@ import (
 
 	"mastui/model"
 	"mastui/services/mast"
+	"mastui/ui/common"
 	"mastui/ui/components/grid"
 )
 
@@ -124,10 +125,15 @@ func TestStaleAndWrongPageDropped(t *testing.T) {
 	m := loaded(t, 10, 80, 20)
 	id := m.QueryID()
 	m.StartSearch(m.search)
-	if m.Update(PageLoadedMsg{View: TableName, QueryID: id, Page: 1, Result: &mast.Page{Table: wideTable(5)}}) != nil || m.Loaded() != 0 {
+	if m.Update(answer(id, PageLoadedMsg{Page: 1, Result: &mast.Page{Table: wideTable(5)}})) != nil || m.Loaded() != 0 {
 		t.Fatal("stale page applied")
 	}
-	if m.Update(PageLoadedMsg{View: TableName, QueryID: m.QueryID(), Page: 3, Result: &mast.Page{Table: wideTable(5)}}); m.Loaded() != 0 {
+	if m.Update(answer(m.QueryID()+1, PageLoadedMsg{Page: 3, Result: &mast.Page{Table: wideTable(5)}})); m.Loaded() != 0 {
 		t.Fatal("a page nobody asked for was applied")
 	}
+}
+
+// answer is the answer of page request req, addressed as the view's Requests do.
+func answer(req uint64, p PageLoadedMsg) common.TabMsg {
+	return common.TabMsg{To: PageTask, Req: req, Msg: p}
 }

@@ -13,11 +13,13 @@ import (
 	"mastui/ui/common"
 )
 
-// PageLoadedMsg carries one page of a search back to the view. QueryID and Page let the
-// view drop answers to searches (or pages) it no longer waits for.
+// PageTask is the task of page requests (common.Requests): a page's answer arrives as
+// common.TabMsg{To: PageTask, Req: its request's number, Msg: PageLoadedMsg}, and only
+// the newest request's is taken, so answers of an older search (or page) are dropped.
+const PageTask = "results.page"
+
+// PageLoadedMsg carries one page of a search back to the view.
 type PageLoadedMsg struct {
-	View    string // the Name of the view that asked
-	QueryID uint64
 	Page    int
 	Result  *mast.Page
 	Err     error
@@ -27,10 +29,6 @@ type PageLoadedMsg struct {
 // StartSearch starts a new search: older in-flight requests are cancelled, and their
 // answers will be dropped. It returns the Cmd fetching page 1.
 func (m *Model) StartSearch(s common.Search) tea.Cmd {
-	if m.cancel != nil {
-		m.cancel()
-	}
-	m.queryID++
 	m.search = s
 	m.state = stateLoading
 	m.err, m.pageErr = nil, nil
@@ -44,9 +42,9 @@ func (m *Model) StartSearch(s common.Search) tea.Cmd {
 	m.grid.SetRows(nil, 0)
 	m.grid.SetColumnCursor(0)
 	m.detailsFocus, m.chooser = false, nil
-	m.ctx, m.cancel = context.WithCancel(m.c.Ctx)
+	cmd := m.fetch(1)
 	m.c.Logger.Info("search", "query_id", m.queryID, "target", s.Target, "radius", s.Radius, "resolver", s.Query.Resolver)
-	return m.fetch(m.ctx, 1)
+	return cmd
 }
 
 // Retry repeats what failed: the whole search when page 1 failed, else the next page.
@@ -61,22 +59,25 @@ func (m *Model) Retry() tea.Cmd {
 	return nil
 }
 
-// fetch returns the Cmd for one page. The closure captures values only, never m.
-func (m *Model) fetch(ctx context.Context, page int) tea.Cmd {
+// fetch returns the Cmd for one page, a request of PageTask: the one in flight (of an
+// older search) is cancelled. The closure captures values only, never m.
+func (m *Model) fetch(page int) tea.Cmd {
 	m.inflight = page
-	archive, s, id, size, view := m.archive, m.search, m.queryID, m.pageSize, m.profile.Name
-	return func() tea.Msg {
+	archive, s, size := m.archive, m.search, m.pageSize
+	cmd := m.req.Run(PageTask, "", func(ctx context.Context) tea.Msg {
 		start := time.Now()
 		if archive == nil {
-			return PageLoadedMsg{View: view, QueryID: id, Page: page, Err: fmt.Errorf("no archive configured")}
+			return PageLoadedMsg{Page: page, Err: fmt.Errorf("no archive configured")}
 		}
 		p, err := pageOf(ctx, archive, s, page, size)
-		return PageLoadedMsg{View: view, QueryID: id, Page: page, Result: p, Err: err, Elapsed: time.Since(start)}
-	}
+		return PageLoadedMsg{Page: page, Result: p, Err: err, Elapsed: time.Since(start)}
+	})
+	m.queryID = m.req.Current(PageTask)
+	return cmd
 }
 
 func (m *Model) fetchNext() tea.Cmd {
-	return m.fetch(m.ctx, m.loadedPage+1)
+	return m.fetch(m.loadedPage + 1)
 }
 
 // maybeFetch asks for the next page when the cursor nears the end of the loaded rows,
@@ -99,14 +100,11 @@ func (m *Model) prefetchMargin() int {
 	return max(2*m.grid.RowsHeight(), 20, m.pageSize/2)
 }
 
-// onPage applies a page answer.
+// onPage applies the answer of the page request in flight (Requests.Take dropped any
+// other).
 func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
-	if msg.View != m.profile.Name || msg.QueryID != m.queryID || msg.Page != m.inflight {
-		m.c.Logger.Debug("dropped stale page", "query_id", msg.QueryID, "page", msg.Page, "current", m.queryID)
-		return nil
-	}
 	m.inflight = 0
-	log := m.c.Logger.With("query_id", msg.QueryID, "page", msg.Page, "elapsed", msg.Elapsed)
+	log := m.c.Logger.With("query_id", m.queryID, "page", msg.Page, "elapsed", msg.Elapsed)
 	if msg.Err != nil {
 		log.Warn("page failed", "err", msg.Err)
 		text := common.Sanitize(msg.Err.Error())

@@ -11,7 +11,6 @@ import (
 // OpenProductsMsg is the intent to list the products of observations: Obsids are the
 // values of the obsid column (what Mast.Caom.Products takes), Labels their obs_id.
 type OpenProductsMsg struct {
-	View   string // the Name of the view that asks
 	Obsids []string
 	Labels []string
 }
@@ -94,7 +93,7 @@ func (m *Model) openProducts() tea.Cmd {
 		return common.Toast(common.LevelError, "These results have no "+p.IDColumn+" column: products cannot be listed")
 	}
 	label := m.table.Col(p.LabelColumn)
-	msg := OpenProductsMsg{View: p.Name}
+	msg := OpenProductsMsg{}
 	for _, r := range rows {
 		id := strings.TrimSpace(idc.String(r))
 		if id == "" {

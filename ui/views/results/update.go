@@ -3,15 +3,22 @@ package results
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/ui/common"
 )
 
-// Update handles page and metadata answers (whatever has focus) and keys (when
+// Update handles page answers (addressed to PageTask), metadata answers (whatever has focus) and keys (when
 // focused). Keys that leave the view (search, back) are its tab's business, except
 // while Capturing.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case PageLoadedMsg:
-		return m.onPage(msg)
+	case common.TabMsg: // a page's answer: only the newest request's is taken
+		if answer, ok := m.req.Take(msg); ok {
+			if page, ok := answer.(PageLoadedMsg); ok {
+				return m.onPage(page)
+			}
+		}
+		return nil
 	case MetadataMsg:
 		return m.onMetadata(msg)
 	case tea.KeyMsg:

@@ -97,12 +97,12 @@ func (m *Model) edited() tea.Cmd {
 		return nil
 	}
 	m.timerPending = true
-	return tea.Tick(m.delays[0], func(time.Time) tea.Msg { return debounceMsg{} })
+	return m.c.After(m.delays[0], func(time.Time) tea.Msg { return debounceMsg{} })
 }
 
 func (m *Model) onDebounce() tea.Cmd {
 	if idle := m.now().Sub(m.lastEdit); idle < m.delays[0] {
-		return tea.Tick(m.delays[0]-idle, func(time.Time) tea.Msg { return debounceMsg{} })
+		return m.c.After(m.delays[0]-idle, func(time.Time) tea.Msg { return debounceMsg{} })
 	}
 	m.timerPending = false
 	m.checkPlace()
@@ -199,7 +199,7 @@ func (m *Model) onValidated(msg ValidatedMsg) tea.Cmd {
 	}
 	if idle := m.now().Sub(m.lastEdit); idle < m.delays[1] {
 		edit := m.editSeq
-		return tea.Batch(noted, tea.Tick(m.delays[1]-idle, func(time.Time) tea.Msg { return countTickMsg{Edit: edit} }))
+		return tea.Batch(noted, m.c.After(m.delays[1]-idle, func(time.Time) tea.Msg { return countTickMsg{Edit: edit} }))
 	}
 	return tea.Batch(noted, m.startCount())
 }
@@ -261,7 +261,7 @@ func (m *Model) onSpin(msg spinMsg) tea.Cmd {
 		return nil
 	}
 	var cmd tea.Cmd
-	m.spin, cmd = m.spin.Update(msg.tick)
+	m.spin, cmd = m.c.Spin(m.spin, msg.tick)
 	return wrapSpin(cmd)
 }
 

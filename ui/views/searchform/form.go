@@ -153,10 +153,10 @@ func New(c *common.Common, archive common.Archive, p Parsers) *Model {
 		parsers: p.withDefaults(),
 		coll:    multiselect.New(c.Styles),
 		form:    form.New(),
-		now:     time.Now,
+		now:     c.Now,
 		delays:  [2]time.Duration{validateDelay, countDelay},
 		editSeq: 1, // valEdit starts at 0: nothing is validated yet
-		req:     common.NewRequests(c.Ctx, c.Logger),
+		req:     c.NewRequests(),
 		spin: spinner.New(spinner.WithStyle(c.Styles.Spinner), spinner.WithSpinner(spinner.Spinner{
 			Frames: []string{"⣾", "⣽", "⣻", "⢿", "⡿", "⣟", "⣯", "⣷"},
 			FPS:    time.Second / 10,
