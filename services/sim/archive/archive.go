@@ -69,7 +69,18 @@ type Archive struct {
 	// memo holds values computed from the archive on first use and shared by every
 	// server of this archive (the Portal's Mast.Caom.All answer is the same bytes for all).
 	memo sync.Map // key -> *memoEntry
+	// served remembers the products of recently served URIs: finding one means building
+	// whole product lists (thousands of names for a JWST visit), and a download asks for
+	// the same file several times (HEAD, GET, Range resumes). Bounded: a long-running
+	// simulator forgets them all when it is full.
+	served struct {
+		mu sync.Mutex
+		m  map[string]Product
+	}
 }
+
+// servedCap bounds Archive.served.
+const servedCap = 1 << 14
 
 type memoEntry struct {
 	once  sync.Once

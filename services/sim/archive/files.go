@@ -68,6 +68,26 @@ func (a *Archive) File(uri string) (*File, error) {
 }
 
 func (a *Archive) productByURI(uri string) (Product, bool) {
+	a.served.mu.Lock()
+	p, ok := a.served.m[uri]
+	a.served.mu.Unlock()
+	if ok {
+		return p, true
+	}
+	if p, ok = a.findByURI(uri); ok {
+		a.served.mu.Lock()
+		if a.served.m == nil || len(a.served.m) >= servedCap {
+			a.served.m = make(map[string]Product)
+		}
+		a.served.m[uri] = p
+		a.served.mu.Unlock()
+	}
+	return p, ok
+}
+
+// findByURI looks for uri among the products of the observations whose file stems it
+// matches.
+func (a *Archive) findByURI(uri string) (Product, bool) {
 	name := path.Base(uri)
 	tried := map[int32]bool{}
 	for _, stem := range append(fileStems(name), tessFFIStems(name)...) {
