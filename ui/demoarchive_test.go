@@ -4,9 +4,8 @@ import (
 	"testing"
 
 	"mastui/services/sim"
-	"mastui/ui/uitest"
+	"mastui/services/sim/simtest"
 )
 
-// demoArchive is the Seed-1 demo archive, built once for the package's tests (see
-// uitest.DemoArchive).
-func demoArchive(t testing.TB) *sim.Archive { return uitest.DemoArchive(t) }
+// demoArchive is the demo archive every simulator of these tests serves (built once).
+func demoArchive(t testing.TB) *sim.Archive { return simtest.DemoArchive(t) }

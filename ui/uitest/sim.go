@@ -2,12 +2,12 @@ package uitest
 
 import (
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
 	"mastui/services/mast"
 	"mastui/services/sim"
+	"mastui/services/sim/simtest"
 )
 
 // SimArchive is the real MAST client talking to a real simulator (seed 1) over loopback:
@@ -27,14 +27,4 @@ func SimArchive(t testing.TB) *mast.Client {
 // DemoArchive is the Seed-1 demo archive, built once per test binary: building one takes
 // seconds under the race detector, and an archive never changes once built, so every
 // simulator a test starts (with its own faults) can serve this one.
-func DemoArchive(t testing.TB) *sim.Archive {
-	t.Helper()
-	a, err := demoArchive()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
-}
-
-// demoArchive builds the archive on first use (test support only: never in a session).
-var demoArchive = sync.OnceValues(func() (*sim.Archive, error) { return sim.NewArchive(1) })
+func DemoArchive(t testing.TB) *sim.Archive { return simtest.DemoArchive(t) }
