@@ -206,9 +206,12 @@ func (e *cliEnv) missionProductsCommand(begin missionBegin, sub string) *cobra.C
 		cmd.Flags().BoolVar(&unique, "unique", false, "drop repeated file names")
 	}
 	cmd.RunE = func(c *cobra.Command, pos []string) error {
-		rate, err := transfer.check()
-		if sub == "download" && err != nil {
-			return err
+		var rate int64
+		if sub == "download" {
+			var err error
+			if rate, err = transfer.check(); err != nil {
+				return err
+			}
 		}
 		info, err := begin(c)
 		defer e.close()
