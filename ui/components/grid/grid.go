@@ -31,11 +31,11 @@ type Model struct {
 	cols   []*Column
 	view   []int // display position -> table row; nil is the identity over n rows
 	n      int
-	sel    []bool // by table row; nil marks nothing
-	cursor int    // display position of the row cursor
-	top    int    // first display position in the window
-	colCur int    // index of the column under the column cursor
-	colOff int    // first scrolled column after the pinned one (index into cols[1:])
+	sel    Selection
+	cursor int // display position of the row cursor
+	top    int // first display position in the window
+	colCur int // index of the column under the column cursor
+	colOff int // first scrolled column after the pinned one (index into cols[1:])
 	width  int
 	height int
 	mark   *Column // the sorted column
@@ -85,9 +85,22 @@ func (m *Model) SetRows(view []int, n int) {
 	m.clampWindow()
 }
 
-// SetSelection marks the table rows r with sel[r] (nil marks none). The grid keeps
-// the slice and reads it while drawing.
-func (m *Model) SetSelection(sel []bool) { m.sel = sel }
+// Selection is the grid's selection: the views select through it and the grid draws
+// its marks.
+func (m *Model) Selection() *Selection { return &m.sel }
+
+// ToggleCursor selects or unselects the table row under the cursor and moves the
+// cursor down, like a file manager. It returns that row and its new state; r is -1
+// when no row shows.
+func (m *Model) ToggleCursor() (r int, on bool) {
+	r = m.CursorRow()
+	if r < 0 {
+		return -1, false
+	}
+	on = m.sel.Toggle(r)
+	m.MoveTo(m.cursor + 1)
+	return r, on
+}
 
 // SetSortMark shows col as sorted (nil: no column is sorted).
 func (m *Model) SetSortMark(col *Column, desc bool) { m.mark, m.desc = col, desc }

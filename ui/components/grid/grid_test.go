@@ -70,9 +70,8 @@ func TestViewIndexSelectionAndSortMark(t *testing.T) {
 	cols := table(10)
 	g.SetColumns(cols)
 	g.SetRows([]int{9, 3, 5}, 0)
-	sel := make([]bool, 10)
-	sel[3] = true
-	g.SetSelection(sel)
+	g.Selection().Grow(10)
+	g.Selection().Set(3, true)
 	g.SetSortMark(cols[1], true)
 	g.Update(tea.KeyMsg{Type: tea.KeyDown}, c.Keys.Results.Table)
 	if g.Len() != 3 || g.CursorRow() != 3 {

@@ -23,7 +23,7 @@ func (m *Model) View() string {
 		b.WriteByte('\n')
 		r := m.Row(i)
 		cursor := i == m.cursor
-		selected := r < len(m.sel) && m.sel[r]
+		selected := m.sel.Has(r)
 		line.Reset()
 		switch {
 		case cursor:

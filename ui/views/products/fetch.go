@@ -42,11 +42,11 @@ func (m *Model) Start(ids, labels []string) tea.Cmd {
 	}
 	m.table, m.shown, m.filterErr = nil, nil, ""
 	m.dup, m.ndup, m.seen = nil, 0, map[string]struct{}{}
-	m.sel, m.selN, m.selSize, m.selAll = nil, 0, 0, 0
+	m.selN, m.selSize = 0, 0
 	m.values = nil
 	m.grid.SetColumns(nil)
 	m.grid.SetRows(nil, 0)
-	m.grid.SetSelection(nil)
+	m.grid.Selection().Reset()
 	m.grid.SetColumnCursor(0)
 	m.grid.MoveTo(0)
 	m.focusPanel = false
@@ -145,10 +145,7 @@ func (m *Model) appendTable(t *model.Table) error {
 			c.Measure(from, m.Rows())
 		}
 	}
-	if n := m.Rows(); len(m.sel) < n {
-		m.sel = append(m.sel, make([]bool, n-len(m.sel))...)
-		m.grid.SetSelection(m.sel)
-	}
+	m.grid.Selection().Grow(m.Rows())
 	m.values = nil
 	m.recompute()
 	if from == 0 {

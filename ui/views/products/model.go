@@ -56,11 +56,9 @@ type Model struct {
 	values     map[string][]string // every value of each toggle key in the data (rebuilt per batch)
 
 	// The list.
-	grid    *grid.Model
-	sel     []bool // by table row
-	selN    int    // selected and shown
-	selSize int64  // their bytes
-	selAll  int    // selected, shown or not
+	grid    *grid.Model // owns the selection
+	selN    int         // selected and shown
+	selSize int64       // their bytes
 }
 
 // New builds an empty view of CAOM observations' products; batchSize <= 0 means

@@ -322,8 +322,8 @@ func TestSelectionCountsAndSize(t *testing.T) {
 	}
 	m.Update(keyOf("a"))
 	m.Update(keyOf("n"))
-	if n, _ := m.Selection(); n != 0 || m.selAll != 0 {
-		t.Fatalf("none: %d (%d with hidden)", n, m.selAll)
+	if n, _ := m.Selection(); n != 0 || m.grid.Selection().Count() != 0 {
+		t.Fatalf("none: %d (%d with hidden)", n, m.grid.Selection().Count())
 	}
 }
 

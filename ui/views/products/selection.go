@@ -7,22 +7,21 @@ import (
 	"mastui/ui/common"
 )
 
-// refreshSelection recounts the selected products that are shown, and their bytes.
+// refreshSelection recounts the selected products that are shown, and their bytes, from
+// the grid's selection.
 func (m *Model) refreshSelection() {
-	m.selN, m.selSize, m.selAll = 0, 0, 0
-	size := m.sizeColumn()
+	m.selN, m.selSize = 0, 0
+	sel, size := m.grid.Selection(), m.sizeColumn()
 	for _, r := range m.shown {
-		if m.sel[r] {
+		if sel.Has(r) {
 			m.selN++
 			m.selSize += sizeOf(size, r)
 		}
 	}
-	for _, on := range m.sel {
-		if on {
-			m.selAll++
-		}
-	}
 }
+
+// selectedHidden is the number of selected products a filter hides.
+func (m *Model) selectedHidden() int { return m.grid.Selection().Count() - m.selN }
 
 func (m *Model) sizeColumn() *model.Column {
 	if m.table == nil {
@@ -37,51 +36,38 @@ func sizeOf(c *model.Column, r int) int64 {
 }
 
 // toggleSelect selects or unselects the product under the cursor and moves down.
+// The cursor is on a shown row, so the counts of the shown change by that row only.
 func (m *Model) toggleSelect() {
-	r := m.grid.CursorRow()
+	r, on := m.grid.ToggleCursor()
 	if r < 0 {
 		return
 	}
-	m.sel[r] = !m.sel[r]
 	d, s := 1, sizeOf(m.sizeColumn(), r)
-	if !m.sel[r] {
+	if !on {
 		d, s = -1, -s
 	}
-	m.selN, m.selSize, m.selAll = m.selN+d, m.selSize+s, m.selAll+d
-	m.grid.MoveTo(m.grid.Cursor() + 1)
+	m.selN, m.selSize = m.selN+d, m.selSize+s
 }
 
 // selectShown selects (or unselects) every product shown.
 func (m *Model) selectShown(on bool) {
-	for _, r := range m.shown {
-		m.sel[r] = on
-	}
+	m.grid.Selection().SetRows(m.shown, on)
 	m.refreshSelection()
 }
 
 // selectNone clears the whole selection, hidden rows included.
 func (m *Model) selectNone() {
-	clear(m.sel)
+	m.grid.Selection().SetAll(false)
 	m.refreshSelection()
 }
 
 func (m *Model) invertShown() {
-	for _, r := range m.shown {
-		m.sel[r] = !m.sel[r]
-	}
+	m.grid.Selection().InvertRows(m.shown)
 	m.refreshSelection()
 }
 
 // SelectedRows are the selected rows that are shown, in the order shown.
-func (m *Model) SelectedRows() []int {
-	var out []int
-	for _, r := range m.shown {
-		if m.sel[r] {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+func (m *Model) SelectedRows() []int { return m.grid.Selection().SelectedOf(m.shown) }
 
 // sendToQueue sends the selected products that are shown (or the one under the cursor when
 // none is) to the download queue, as an intent the root applies.

@@ -120,7 +120,7 @@ func (m *Model) title() string {
 	}
 	if m.selN > 0 {
 		s := "selected " + itoa(m.selN) + " · " + model.FormatBytes(m.selSize)
-		if hidden := m.selAll - m.selN; hidden > 0 {
+		if hidden := m.selectedHidden(); hidden > 0 {
 			s += " (+" + itoa(hidden) + " hidden)"
 		}
 		parts = append(parts, st.ResultsInfo.Render(s))

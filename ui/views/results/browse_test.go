@@ -278,7 +278,7 @@ func BenchmarkResultsKeypressSorted(b *testing.B) {
 	m := loaded(b, 100_000, 200, 58)
 	m.grid.SetColumnCursor(7)
 	m.cycleSort()
-	m.selectAll(true)
+	m.grid.Selection().SetAll(true)
 	m.showDetails = true
 	m.layout()
 	m.grid.MoveTo(50_000)

@@ -64,9 +64,6 @@ type Model struct {
 	sortCol  *grid.Column
 	sortDesc bool
 
-	sel  []bool // by table row
-	nsel int
-
 	details      *details.Model
 	showDetails  bool
 	detailsFocus bool
@@ -178,8 +175,8 @@ func (m *Model) Counts() string {
 	if n := int64(m.Loaded()); n < m.total {
 		s += " · " + common.Commas(n) + " loaded"
 	}
-	if m.nsel > 0 {
-		s += " · " + itoa(m.nsel) + " selected"
+	if n := m.Selected(); n > 0 {
+		s += " · " + itoa(n) + " selected"
 	}
 	return s
 }

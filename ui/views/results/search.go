@@ -35,10 +35,9 @@ func (m *Model) StartSearch(s common.Search) tea.Cmd {
 	m.table, m.total, m.pages, m.loadedPage, m.inflight = nil, 0, 0, 0, 0
 	m.resolved = nil
 	m.all, m.order, m.sortCol, m.sortDesc = nil, nil, nil, false
-	m.sel, m.nsel = nil, 0
 	m.grid.SetColumns(nil)
 	m.grid.SetSortMark(nil, false)
-	m.grid.SetSelection(nil)
+	m.grid.Selection().Reset()
 	m.grid.SetRows(nil, 0)
 	m.grid.SetColumnCursor(0)
 	m.detailsFocus, m.chooser = false, nil
@@ -168,7 +167,7 @@ func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
 		log.Info("server notices", "notices", res.Notices)
 		notice = common.Toast(common.LevelWarn, common.Sanitize(strings.Join(res.Notices, " · ")))
 	}
-	m.growSelection()
+	m.grid.Selection().Grow(m.Loaded())
 	m.resort()
 	m.loadedPage = msg.Page
 	if m.pages < m.loadedPage {

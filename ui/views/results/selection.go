@@ -15,65 +15,12 @@ type OpenProductsMsg struct {
 	Labels []string
 }
 
-// growSelection keeps one selection flag per loaded row.
-func (m *Model) growSelection() {
-	n := m.Loaded()
-	if len(m.sel) < n {
-		m.sel = append(m.sel, make([]bool, n-len(m.sel))...)
-	}
-	m.grid.SetSelection(m.sel)
-}
-
-func (m *Model) toggleSelect() {
-	r := m.grid.CursorRow()
-	if r < 0 {
-		return
-	}
-	m.growSelection()
-	m.sel[r] = !m.sel[r]
-	if m.sel[r] {
-		m.nsel++
-	} else {
-		m.nsel--
-	}
-	m.grid.MoveTo(m.grid.Cursor() + 1) // like a file manager: select and move on
-}
-
-func (m *Model) selectAll(on bool) {
-	m.growSelection()
-	for i := range m.sel {
-		m.sel[i] = on
-	}
-	m.nsel = 0
-	if on {
-		m.nsel = len(m.sel)
-	}
-}
-
-func (m *Model) invertSelection() {
-	m.growSelection()
-	m.nsel = 0
-	for i := range m.sel {
-		m.sel[i] = !m.sel[i]
-		if m.sel[i] {
-			m.nsel++
-		}
-	}
-}
-
-// Selected is the number of selected observations.
-func (m *Model) Selected() int { return m.nsel }
+// Selected is the number of selected observations (every loaded row can be selected:
+// the selection is the grid's).
+func (m *Model) Selected() int { return m.grid.Selection().Count() }
 
 // SelectedRows lists the selected table rows in loaded order.
-func (m *Model) SelectedRows() []int {
-	var out []int
-	for r, on := range m.sel {
-		if on {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+func (m *Model) SelectedRows() []int { return m.grid.Selection().Selected() }
 
 // openProducts asks for the products of the selected observations, or of the one under
 // the cursor when none is selected.

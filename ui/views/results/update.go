@@ -48,14 +48,14 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Open):
 		return m.openProducts()
 	case key.Matches(msg, k.Select):
-		m.toggleSelect()
+		m.grid.ToggleCursor()
 		return m.maybeFetch()
 	case key.Matches(msg, k.SelectAll):
-		m.selectAll(true)
+		m.grid.Selection().SetAll(true)
 	case key.Matches(msg, k.SelectNone):
-		m.selectAll(false)
+		m.grid.Selection().SetAll(false)
 	case key.Matches(msg, k.Invert):
-		m.invertSelection()
+		m.grid.Selection().Invert()
 	case key.Matches(msg, k.Sort):
 		m.cycleSort()
 	case key.Matches(msg, k.Columns):

@@ -95,8 +95,8 @@ func (m *Model) title() string {
 	if n := int64(m.Loaded()); n < m.total {
 		counts += " (" + common.Commas(n) + " loaded)"
 	}
-	if m.nsel > 0 {
-		counts += " · " + itoa(m.nsel) + " selected"
+	if n := m.Selected(); n > 0 {
+		counts += " · " + itoa(n) + " selected"
 	}
 	left := " " + st.ResultsTitle.Render(counts)
 	info := ""
