@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mastui/services/mast"
 	"mastui/ui/common"
+	"mastui/ui/components/form"
 )
 
 // An older count answer arriving after a newer one never overwrites it, and an older
@@ -21,20 +21,20 @@ func TestStaleCountIsDropped(t *testing.T) {
 	if m.startCount() == nil {
 		t.Fatal("no count requested")
 	}
-	older := m.req.Current(countTask)
+	older := m.req.Current(liveTask)
 	if m.startCount() == nil {
 		t.Fatal("no count requested")
 	}
-	newer := m.req.Current(countTask)
-	m.Update(answer(countTask, older, CountMsg{N: 999}))
+	newer := m.req.Current(liveTask)
+	m.Update(answer(liveTask, older, form.CountMsg{Total: 999}))
 	if !m.Counting() {
 		t.Fatal("an older answer ended the newer request")
 	}
 	if _, ok := m.Count(); ok {
 		t.Fatal("an older answer was shown")
 	}
-	m.Update(answer(countTask, newer, CountMsg{N: 1804}))
-	m.Update(answer(countTask, older, CountMsg{N: 7}))
+	m.Update(answer(liveTask, newer, form.CountMsg{Total: 1804}))
+	m.Update(answer(liveTask, older, form.CountMsg{Total: 7}))
 	if n, ok := m.Count(); !ok || n != 1804 || m.Counting() {
 		t.Fatalf("count %d %v counting %v, want 1804", n, ok, m.Counting())
 	}
@@ -44,7 +44,7 @@ func TestStaleCountIsDropped(t *testing.T) {
 	// An error from the newest request is a short dim line, not a toast; the whole of it
 	// goes to the message log (ctrl+l).
 	m.startCount()
-	cmd := m.Update(answer(countTask, m.req.Current(countTask), CountMsg{Err: fmt.Errorf("MAST answered 503\nmore detail")}))
+	cmd := m.Update(answer(liveTask, m.req.Current(liveTask), form.CountMsg{Err: fmt.Errorf("MAST answered 503\nmore detail")}))
 	if !strings.Contains(m.View(), "count unavailable: MAST answered 503") || strings.Contains(m.View(), "more detail") {
 		t.Fatalf("count error:\n%s", m.View())
 	}
@@ -53,47 +53,33 @@ func TestStaleCountIsDropped(t *testing.T) {
 	}
 }
 
-// Typing fast arms one timer; validation and the count run once, after typing stops.
-func TestDebounceSendsOneCount(t *testing.T) {
+// Typing fast: every key restarts the pause, so only the last key's pause is taken;
+// validation and the count then run once, for the text as typed.
+func TestPauseSendsOneCount(t *testing.T) {
 	a := newFake()
 	m := newForm(t, a, 100, 30)
-	m.delays = [2]time.Duration{validateDelay, countDelay}
-	clock := time.Unix(1000, 0)
-	m.now = func() time.Time { return clock }
 	m.setFocus(FieldInstrument)
-
-	var timers int
-	for i, r := range "NIRCAM*" {
-		clock = clock.Add(50 * time.Millisecond)
-		if cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}); cmd != nil {
-			timers++
-			if i > 0 {
-				t.Fatalf("key %d armed a second timer", i)
-			}
+	var pauses []common.TimerMsg
+	for _, cmd := range typeInto(m, "NIRCAM*") {
+		tm, ok := cmd().(common.TimerMsg)
+		if !ok || tm.Delay != liveDelay {
+			t.Fatalf("a key armed %#v, want a pause of %v", tm, liveDelay)
+		}
+		pauses = append(pauses, tm)
+	}
+	// The pauses of the earlier keys end (their timers fire) but are dropped.
+	for _, p := range pauses[:len(pauses)-1] {
+		if cmd := m.Update(p.Fire()); cmd != nil {
+			t.Fatal("the pause of an earlier key did something")
 		}
 	}
-	if timers != 1 {
-		t.Fatalf("%d timers for one burst of typing", timers)
+	if len(a.validations) != 0 || len(a.Counts()) != 0 {
+		t.Fatal("checked or counted while typing")
 	}
-	// The timer fires 300 ms after the first key: typing went on, so it re-arms.
-	clock = clock.Add(-6*50*time.Millisecond + validateDelay)
-	cmd := m.Update(debounceMsg{})
-	if cmd == nil || len(a.validations) != 0 {
-		t.Fatal("the timer did not re-arm while typing went on")
+	drive(t, m, m.Update(pauses[len(pauses)-1].Fire()))
+	if len(a.validations) != 1 {
+		t.Fatalf("%d validations, want 1", len(a.validations))
 	}
-	// 300 ms after the last key: validation runs (once), then the count 400 ms after it.
-	clock = time.Unix(1000, 0).Add(7*50*time.Millisecond + validateDelay)
-	cmd = m.Update(debounceMsg{})
-	msgs := runAll(cmd)
-	if len(msgs) != 1 || len(a.validations) != 1 {
-		t.Fatalf("validation: %d messages, %d calls", len(msgs), len(a.validations))
-	}
-	cmd = m.Update(msgs[0]) // ValidatedMsg: 300 ms idle, the count waits 100 ms more
-	if len(a.Counts()) != 0 || cmd == nil {
-		t.Fatal("counted before 400 ms of quiet")
-	}
-	clock = clock.Add(countDelay - validateDelay)
-	drive(t, m, m.Update(countTickMsg{Edit: m.editSeq}))
 	counts := a.Counts()
 	if len(counts) != 1 {
 		t.Fatalf("%d counts, want 1", len(counts))
@@ -101,15 +87,13 @@ func TestDebounceSendsOneCount(t *testing.T) {
 	if got := counts[0].Criteria; len(got) != 1 || got[0] != (mast.Criterion{Name: "instrument_name", Value: "NIRCAM*"}) {
 		t.Fatalf("counted %+v", got)
 	}
-	// A count timer of an older edit does nothing.
-	typeInto(m, "x")
-	if m.Update(countTickMsg{Edit: m.editSeq - 1}) != nil || len(a.Counts()) != 1 {
-		t.Fatal("a stale count timer counted")
+	if n, ok := m.Count(); !ok || n != 1804 {
+		t.Fatalf("count %d %v", n, ok)
 	}
 }
 
-// The whole chain with real (short) timers: one count for a burst of typing.
-func TestDebounceWithTimers(t *testing.T) {
+// The whole chain from the keys: one count for a burst of typing, of the target as typed.
+func TestTypingCountsOnce(t *testing.T) {
 	a := newFake()
 	m := newForm(t, a, 100, 30)
 	m.setFocus(FieldTarget)
@@ -173,21 +157,24 @@ func TestValidationMarksFieldAndBlocksSubmit(t *testing.T) {
 	}
 }
 
-// An answer for an older request or edit is dropped.
+// A verdict for an older request is dropped, and so is one for a form edited since:
+// the edit started a newer request of the live task (its pause).
 func TestStaleValidationIsDropped(t *testing.T) {
 	a := newFake()
 	m := newForm(t, a, 100, 30)
 	fill(t, m, FieldExposure, "abc")
-	m.validate(false) // the newest request, for an older edit
-	m.Update(answer(validateTask, m.req.Current(validateTask), ValidatedMsg{Edit: m.editSeq - 1, Fields: []int{FieldExposure}, Bad: []BadCriterion{{0, "old"}}}))
 	m.validate(false)
-	older := m.req.Current(validateTask)
-	m.validate(false) // an older request, for the current edit
-	m.Update(answer(validateTask, older, ValidatedMsg{Edit: m.editSeq, Fields: []int{FieldExposure}, Bad: []BadCriterion{{0, "old"}}}))
+	edited := m.req.Current(liveTask)
+	typeInto(m, "d") // the form changes while the check is in flight
+	m.Update(answer(liveTask, edited, ValidatedMsg{Fields: []int{FieldExposure}, Bad: []BadCriterion{{0, "old"}}}))
+	m.validate(false)
+	older := m.req.Current(liveTask)
+	m.validate(false)
+	m.Update(answer(liveTask, older, ValidatedMsg{Fields: []int{FieldExposure}, Bad: []BadCriterion{{0, "old"}}}))
 	if e := m.Errors()[FieldExposure]; e != "" {
 		t.Fatalf("stale verdict shown: %q", e)
 	}
-	m.Update(answer(validateTask, m.req.Current(validateTask), ValidatedMsg{Edit: m.editSeq, Fields: []int{FieldExposure}, Bad: []BadCriterion{{0, "criterion t_exptime=abc: bad"}}}))
+	m.Update(answer(liveTask, m.req.Current(liveTask), ValidatedMsg{Fields: []int{FieldExposure}, Bad: []BadCriterion{{0, "criterion t_exptime=abc: bad"}}}))
 	if e := m.Errors()[FieldExposure]; e != "criterion t_exptime=abc: bad" {
 		t.Fatalf("current verdict %q", e)
 	}

@@ -2,7 +2,7 @@
 // with radius and resolver, the criteria people use most (collections from the facets,
 // instrument, filters, time, exposure, …), and any other CAOM column added by name.
 // Values use the CLI's syntax; they are validated and counted live against the archive
-// (debounced, with sequence numbers so stale answers are dropped).
+// (form.Live: after a pause in typing, each edit cancelling the request in flight).
 package searchform
 
 import (
@@ -39,13 +39,6 @@ const (
 	FieldDec
 	FieldRights
 	numFixed
-)
-
-// Debounce delays: validation runs this long after typing stops, the count no earlier
-// than countDelay after it.
-const (
-	validateDelay = 300 * time.Millisecond
-	countDelay    = 400 * time.Millisecond
 )
 
 // kind is how a field is edited.
@@ -125,23 +118,15 @@ type Model struct {
 	facets   map[string][]mast.FacetValue
 	facetErr string
 
-	// Debounce, validation and count. Every edit bumps editSeq; one timer at a time
-	// waits for typing to stop; answers carry the sequence they were asked with.
-	now          func() time.Time
-	delays       [2]time.Duration // validateDelay and countDelay (tests shorten them)
-	editSeq      uint64
-	lastEdit     time.Time
-	timerPending bool
-	valEdit      uint64 // the edit the remote errors belong to
-	valErr       string // validation failed for another reason than a bad criterion
-	countWaits   bool   // the count starts when the target name's position is known
-	counting     bool
-	count        int64
-	hasCount     bool
-	countErr     string
-	req          *common.Requests // validation, count and resolution: the newest wins
-	spin         spinner.Model
-	spinning     bool
+	// The live check and count (form.Live over req's live task), and the resolution of
+	// the target name (req's resolve task).
+	req        *common.Requests
+	live       form.Live
+	validated  bool   // the archive has accepted the criteria as they are
+	valErr     string // validation failed for another reason than a bad criterion
+	countWaits bool   // the count starts when the target name's position is known
+	spin       spinner.Model
+	spinning   bool
 }
 
 // New builds the form over archive (nil: no metadata, facets, validation or counts)
@@ -153,15 +138,13 @@ func New(c *common.Common, archive common.Archive, p Parsers) *Model {
 		parsers: p.withDefaults(),
 		coll:    multiselect.New(c.Styles),
 		form:    form.New(),
-		now:     c.Now,
-		delays:  [2]time.Duration{validateDelay, countDelay},
-		editSeq: 1, // valEdit starts at 0: nothing is validated yet
 		req:     c.NewRequests(),
 		spin: spinner.New(spinner.WithStyle(c.Styles.Spinner), spinner.WithSpinner(spinner.Spinner{
 			Frames: []string{"⣾", "⣽", "⣻", "⢿", "⡿", "⣟", "⣯", "⣷"},
 			FPS:    time.Second / 10,
 		})),
 	}
+	m.live = form.Live{Req: m.req, Task: liveTask, Delay: liveDelay, Pause: livePauseMsg{}}
 	for _, s := range fixedSpecs() {
 		m.fields = append(m.fields, m.newField(s))
 	}
@@ -271,10 +254,10 @@ func (m *Model) Resolver() string {
 func (m *Model) Collections() []string { return m.coll.Selected() }
 
 // Count is the last live count, and whether one is known.
-func (m *Model) Count() (int64, bool) { return m.count, m.hasCount }
+func (m *Model) Count() (int64, bool) { return m.live.Total, m.live.Known }
 
 // Counting reports whether a count request is in flight.
-func (m *Model) Counting() bool { return m.counting }
+func (m *Model) Counting() bool { return m.live.Asking }
 
 // addIndex is the index of the "+ add criterion" row.
 func (m *Model) addIndex() int { return len(m.fields) - 1 }
@@ -302,10 +285,8 @@ func (m *Model) Reset() {
 	m.resolved = ""
 	m.res = resolution{}
 	m.req.Cancel(resolveTask) // drops an answer in flight
-	m.valErr, m.countErr = "", ""
-	m.hasCount = false
-	m.stopCount()
-	m.editSeq++ // drops validation answers and count timers still pending
+	m.valErr, m.validated, m.countWaits = "", false, false
+	m.live.Reset() // drops the pause, check or count in flight
 	m.offset = 0
 	m.setFocus(FieldTarget)
 	m.relayout()

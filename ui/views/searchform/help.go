@@ -126,15 +126,15 @@ func (m *Model) countLine() string {
 	crits, _ := m.criteria()
 	matches := func() string {
 		word := " observations match"
-		if m.count == 1 {
+		if m.live.Total == 1 {
 			word = " observation matches"
 		}
-		return st.FormMatches.Render("≈ " + common.Commas(m.count) + word)
+		return st.FormMatches.Render("≈ " + common.Commas(m.live.Total) + word)
 	}
 	switch {
-	case m.counting && m.hasCount:
+	case m.live.Asking && m.live.Known:
 		return m.spin.View() + " " + matches()
-	case m.counting:
+	case m.live.Asking:
 		return m.spin.View() + " " + st.FormHint.Render("counting…")
 	case te != "" || re != "":
 		return st.FormHint.Render("the count waits for a valid target and radius")
@@ -147,9 +147,9 @@ func (m *Model) countLine() string {
 		}
 	}
 	switch {
-	case m.countErr != "":
-		return st.FormHint.Render(common.CutWithHint("count unavailable: "+m.countErr, m.innerWidth()-1, m.c.Keys.Global.Messages.Help().Key+" shows it all"))
-	case m.hasCount:
+	case m.live.Problem != "":
+		return st.FormHint.Render(common.CutWithHint("count unavailable: "+m.live.Problem, m.innerWidth()-1, m.c.Keys.Global.Messages.Help().Key+" shows it all"))
+	case m.live.Known:
 		return matches()
 	}
 	return ""

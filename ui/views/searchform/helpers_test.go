@@ -4,7 +4,6 @@ import (
 	"context"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -58,12 +57,12 @@ func (a *fakeArchive) Counts() []mast.Query {
 	return append([]mast.Query(nil), a.counts...)
 }
 
-// newForm is a sized form over a (nil: no archive) with the metadata and facets loaded
-// and short debounce delays.
+// newForm is a sized form over a (nil: no archive) with the metadata and facets loaded,
+// on a test clock (drive fires its timers).
 func newForm(t testing.TB, a common.Archive, w, h int) *Model {
 	t.Helper()
-	m := New(uitest.Common(""), a, Parsers{})
-	m.delays = [2]time.Duration{5 * time.Millisecond, 10 * time.Millisecond}
+	c, _ := uitest.ClockedCommon("")
+	m := New(c, a, Parsers{})
 	m.SetSize(w, h)
 	if a != nil {
 		drive(t, m, m.Init())
@@ -71,8 +70,9 @@ func newForm(t testing.TB, a common.Archive, w, h int) *Model {
 	return m
 }
 
-// drive runs cmd and feeds what it yields back into m until nothing is left (spinner
-// frames are dropped), and returns the SubmitMsgs seen.
+// drive runs cmd and feeds what it yields back into m until nothing is left (the test
+// clock's timers fire at once; spinner frames are dropped), and returns the SubmitMsgs
+// seen.
 func drive(t testing.TB, m *Model, cmd tea.Cmd) []SubmitMsg {
 	t.Helper()
 	var subs []SubmitMsg
@@ -85,6 +85,8 @@ func drive(t testing.TB, m *Model, cmd tea.Cmd) []SubmitMsg {
 			switch msg := msg.(type) {
 			case SubmitMsg:
 				subs = append(subs, msg)
+			case common.TimerMsg:
+				next = append(next, msg.Fire)
 			case spinMsg:
 			default:
 				next = append(next, m.Update(msg))

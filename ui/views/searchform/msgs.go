@@ -22,11 +22,9 @@ type FacetsMsg struct {
 	Err    error
 }
 
-// ValidatedMsg is the answer of one validation request. Edit is the form edit it
-// checked: an answer for anything but the newest request (see Requests) and the current
-// edit is dropped.
+// ValidatedMsg is the answer of one validation request; an answer for anything but the
+// newest request of the live task (see Requests) is dropped, and every edit starts one.
 type ValidatedMsg struct {
-	Edit   uint64
 	Fields []int          // the field each criterion came from
 	Bad    []BadCriterion // criteria the archive rejected
 	Err    error          // validation itself failed (not a bad criterion)
@@ -38,19 +36,6 @@ type BadCriterion struct {
 	Index   int
 	Message string
 }
-
-// CountMsg is the answer of a count request; answers older than the newest request are
-// dropped.
-type CountMsg struct {
-	N   int64
-	Err error
-}
-
-// debounceMsg fires when the debounce timer runs out.
-type debounceMsg struct{}
-
-// countTickMsg fires when the count may start for edit Edit.
-type countTickMsg struct{ Edit uint64 }
 
 // spinMsg is a frame of the form's own spinner (wrapped so the root's spinner does not
 // take it).

@@ -97,7 +97,9 @@ func (m *Model) onResolved(msg ResolvedMsg) tea.Cmd {
 func (m *Model) markUnresolved(err error) {
 	m.fields[FieldTarget].SetErrFrom(form.Unresolved, common.Sanitize(err.Error()))
 	m.resolved = ""
-	m.countErr, m.hasCount = "", false
-	m.stopCount()
+	if m.live.Asking { // the live task's request is the count
+		m.req.Cancel(liveTask)
+	}
+	m.live.Incomplete("")
 	m.relayout()
 }

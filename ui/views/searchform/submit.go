@@ -131,7 +131,7 @@ func (m *Model) afterTarget() tea.Cmd {
 			return nil
 		}
 	}
-	if crits, _ := m.criteria(); len(crits) == 0 || m.valEdit == m.editSeq && m.valErr == "" {
+	if crits, _ := m.criteria(); len(crits) == 0 || m.validated {
 		return m.submit()
 	}
 	return m.validate(true)

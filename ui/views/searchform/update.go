@@ -25,18 +25,12 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.onMetadata(msg)
 	case FacetsMsg:
 		return m.onFacets(msg)
-	case debounceMsg:
-		return m.onDebounce()
 	case common.TabMsg: // an answer of a request: only the newest of its task is taken
 		answer, ok := m.req.Take(msg)
 		if !ok {
 			return nil
 		}
 		return m.onAnswer(answer)
-	case countTickMsg:
-		if msg.Edit == m.editSeq {
-			return m.startCount()
-		}
 	case spinMsg:
 		return m.onSpin(msg)
 	}
@@ -49,7 +43,9 @@ func (m *Model) onAnswer(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ValidatedMsg:
 		cmd = m.onValidated(msg)
-	case CountMsg:
+	case livePauseMsg:
+		cmd = m.onPause()
+	case form.CountMsg:
 		return m.onCount(msg)
 	case ResolvedMsg:
 		cmd = m.onResolved(msg)
