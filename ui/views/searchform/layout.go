@@ -3,15 +3,17 @@ package searchform
 import (
 	"github.com/charmbracelet/x/ansi"
 
+	"mastui/ui/components/form"
 	"mastui/ui/components/textfield"
 )
 
 // Layout constants: every line starts with one space; a field is the focus mark (2
-// cells), its label (labelWidth) and its content. Two columns are used from
-// twoColumnWidth cells on, separated by columnGap.
+// cells), its label (labelWidth) and its content (form.Label draws the margin, the mark
+// and the label). Two columns are used from twoColumnWidth cells on, separated by
+// columnGap.
 const (
 	margin         = 1
-	markWidth      = 2
+	markWidth      = form.MarkWidth - margin
 	labelWidth     = 13
 	prefixWidth    = markWidth + labelWidth
 	columnGap      = 3

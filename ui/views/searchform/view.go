@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"mastui/ui/common"
+	"mastui/ui/components/form"
 	"mastui/ui/components/textfield"
 )
 
@@ -83,26 +84,22 @@ func spread(left, right string, w int) string {
 func (m *Model) body() ([]string, [][2]int) {
 	spans := make([][2]int, len(m.fields))
 	var lines []string
-	pad := strings.Repeat(" ", margin)
 	for _, r := range m.rows() {
 		top := len(lines)
 		if len(r.cells) == 1 {
 			w := m.cellWidth(r.cells[0])
-			for _, l := range m.cell(r.cells[0], w, w) {
-				lines = append(lines, pad+l)
-			}
+			lines = append(lines, m.cell(r.cells[0], w, w)...)
 		} else {
-			// The field lines side by side; the left field's error (or list) below at
-			// full width, then the right one's under its column.
+			// The field lines side by side (the right cell's margin is part of the gap);
+			// the left field's error (or list) below at full width, then the right one's
+			// under its column.
 			cw := m.columnWidth()
 			left := m.cell(r.cells[0], cw, m.innerWidth())
 			right := m.cell(r.cells[1], cw, cw)
-			lines = append(lines, strings.TrimRight(pad+textfield.Fit(left[0], cw)+strings.Repeat(" ", columnGap)+right[0], " "))
-			for _, l := range left[1:] {
-				lines = append(lines, pad+l)
-			}
+			lines = append(lines, strings.TrimRight(textfield.Fit(left[0], margin+cw)+strings.Repeat(" ", columnGap-margin)+right[0], " "))
+			lines = append(lines, left[1:]...)
 			for _, l := range right[1:] {
-				lines = append(lines, pad+strings.Repeat(" ", cw+columnGap)+l)
+				lines = append(lines, strings.Repeat(" ", cw+columnGap)+l)
 			}
 		}
 		for _, c := range r.cells {
@@ -112,23 +109,16 @@ func (m *Model) body() ([]string, [][2]int) {
 	return lines, spans
 }
 
-// cell draws field i in w cells: the field line, then (in extraW cells) its error, and
-// the open list or the suggestions when it has focus.
+// cell draws field i in w cells after the margin: the field line (its label drawn as
+// every form draws it, form.Label), then (in extraW cells) its error, and the open list
+// or the suggestions when it has focus.
 func (m *Model) cell(i, w, extraW int) []string {
 	st, g := m.c.Styles, m.c.Styles.Glyphs
 	f := m.fields[i]
 	focused := i == m.form.Focused()
-	mark, ls := strings.Repeat(" ", markWidth), st.FormLabel
-	if focused {
-		mark, ls = g.Cursor+" ", st.FormLabelFocused
-	}
-	label := f.label
-	if ansi.StringWidth(label) > labelWidth-1 {
-		label = ansi.Truncate(label, labelWidth-1, "…")
-	}
-	head := mark + ls.Render(textfield.Fit(label, labelWidth))
+	head := form.Label(st, f.label, focused, margin+prefixWidth)
 	cw := max(1, w-prefixWidth)
-	indent := strings.Repeat(" ", prefixWidth)
+	indent := strings.Repeat(" ", margin+prefixWidth)
 	var extra []string
 	var content string
 	switch f.kind {
