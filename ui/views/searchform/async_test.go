@@ -190,6 +190,11 @@ func TestEnterValidatesFirst(t *testing.T) {
 	if !ok || len(a.validations) == 0 || msg.Search.Query.Criteria[0].Value != "F277W" {
 		t.Fatalf("submit %v, %d validations", ok, len(a.validations))
 	}
+	// That check took the place of the pause's (the edit cancelled it): the form is
+	// counted too, so the count line is of the form as searched when one comes back.
+	if n, ok := m.Count(); !ok || n != 1804 || len(a.Counts()) != 1 {
+		t.Fatalf("count %d %v after enter, %d counts", n, ok, len(a.Counts()))
+	}
 	// The fake rejects unknown columns: the add row's column is checked the same way.
 	m.Reset()
 	press(m, m.c.Keys.Form.Add)
