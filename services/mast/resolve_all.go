@@ -24,10 +24,12 @@ func (c *Client) ResolveAll(ctx context.Context, names ...string) ([]ResolverAns
 	if len(names) == 0 {
 		return nil, errors.New("resolve: no object name given")
 	}
+	// SANTA matches names lower-cased, so "M101" and "m101" are one question (asking
+	// both would give each the other's answers too).
 	clean := make([]string, len(names))
 	var todo []string
 	for i, n := range names {
-		if clean[i] = strings.TrimSpace(n); clean[i] == "" {
+		if clean[i] = strings.ToLower(strings.TrimSpace(n)); clean[i] == "" {
 			return nil, errors.New("resolve: empty object name")
 		}
 		if !contains(todo, clean[i]) {

@@ -167,5 +167,12 @@ func (s source) objID() int64 {
 	return int64(zid)*10000000000000 + int64(math.Floor(s.ra*1e6))*10000 + int64(math.Floor((z-zid)*1e4))
 }
 
-// objName is the IAU name.
-func (s source) objName() string { return fmt.Sprintf("PSO J%08.4f%+08.4f", s.ra, s.dec) }
+// objName is the IAU name: RA and Dec truncated (not rounded) to 1e-4 deg, like the
+// RA digits of objID.
+func (s source) objName() string {
+	ra, dec, sign := int64(math.Floor(s.ra*1e4)), int64(math.Floor(math.Abs(s.dec)*1e4)), "+"
+	if s.dec < 0 {
+		sign = "-"
+	}
+	return fmt.Sprintf("PSO J%03d.%04d%s%02d.%04d", ra/1e4, ra%1e4, sign, dec/1e4, dec%1e4)
+}
