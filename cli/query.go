@@ -288,16 +288,57 @@ func (e *cliEnv) runProducts(pos []string, filters model.Filters, unique bool) e
 // name it resolved, and fails naming the others.
 func (e *cliEnv) resolveCommand() *cobra.Command {
 	var resolver string
+	var all bool
 	cmd := &cobra.Command{
 		Use:         "resolve NAME...",
 		Short:       "sky positions of object names; fails naming those that do not resolve",
 		Annotations: map[string]string{oneShotKey: "yes"},
-		RunE: func(_ *cobra.Command, names []string) error {
+		RunE: func(c *cobra.Command, names []string) error {
+			if all {
+				if c.Flags().Changed("resolver") {
+					return usagef("resolve: --all lists every resolver's answer; leave out --resolver")
+				}
+				return e.runResolveAll(names)
+			}
 			return e.runResolve(names, resolver)
 		},
 	}
 	resolverFlag(cmd.Flags(), &resolver)
+	cmd.Flags().BoolVar(&all, "all", false, "every resolver's answer side by side (SIMBAD, NED, ...), one row each")
 	return cmd
+}
+
+// runResolveAll prints every resolver's answer for each name, and fails naming the
+// names none knows.
+func (e *cliEnv) runResolveAll(names []string) error {
+	if len(names) == 0 {
+		return usagef("resolve: give one or more object names")
+	}
+	if err := e.setup(); err != nil {
+		return err
+	}
+	defer e.close()
+	res, err := e.client().ResolveAll(e.ctx, names...)
+	if err != nil {
+		return err
+	}
+	var rows []mast.Resolved
+	var bad []string
+	for _, r := range res {
+		if len(r.Answers) == 0 {
+			bad = append(bad, r.Name)
+		}
+		rows = append(rows, r.Answers...)
+	}
+	if len(rows) > 0 {
+		if err := e.write(resolvedTable(rows), nil); err != nil {
+			return err
+		}
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("no resolver knows %s (%d of %d names)", quoteList(bad), len(bad), len(names))
+	}
+	return nil
 }
 
 func (e *cliEnv) runResolve(names []string, resolver string) error {

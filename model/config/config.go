@@ -25,6 +25,7 @@ const DefaultMastURL = "https://mast.stsci.edu"
 type Config struct {
 	MastURL     string   `json:"mast_url,omitempty"`     // Portal, downloads, whoami
 	ResolverURL string   `json:"resolver_url,omitempty"` // SANTA name resolver
+	CatalogsURL string   `json:"catalogs_url,omitempty"` // catalogs API (PanSTARRS); default: catalogs.mast.stsci.edu, or mast_url when that is not MAST
 	PageSize    int      `json:"page_size,omitempty"`    // CLI Portal page size (astroquery: 50000)
 	TUIPageSize int      `json:"tui_page_size,omitempty"`
 	Timeout     Duration `json:"request_timeout,omitempty"` // one HTTP request
@@ -160,6 +161,9 @@ func Load(path string) (Config, error) {
 	}
 	if v := os.Getenv("MASTUI_RESOLVER_URL"); v != "" {
 		cfg.ResolverURL = v
+	}
+	if v := os.Getenv("MASTUI_CATALOGS_URL"); v != "" {
+		cfg.CatalogsURL = v
 	}
 	return cfg, cfg.Validate()
 }

@@ -17,6 +17,7 @@ import (
 const (
 	DefaultBaseURL     = masthttp.DefaultBaseURL
 	DefaultResolverURL = "http://mastresolver.stsci.edu/Santa-war/query"
+	DefaultCatalogsURL = "https://catalogs.mast.stsci.edu"
 	DefaultPageSize    = 50000
 )
 
@@ -24,6 +25,7 @@ const (
 type Config struct {
 	BaseURL        string        // default "https://mast.stsci.edu"; every Portal/download/whoami URL derives from it
 	ResolverURL    string        // default SANTA; BaseURL+"/Santa-war/query" when BaseURL is overridden and this is empty
+	CatalogsURL    string        // catalogs API (PanSTARRS); default catalogs.mast.stsci.edu, BaseURL when BaseURL is overridden and this is empty
 	HTTPClient     *http.Client  // nil = a client with sane transport settings
 	RequestTimeout time.Duration // per HTTP request (each attempt), default 2 min
 	QueryBudget    time.Duration // whole logical query (all polls + pages), default 600 s
@@ -68,7 +70,8 @@ type Client struct {
 	facets    *facetCache
 	resolved  map[string]Resolved
 	breakers  map[string]breaker
-	missCols  map[string][]MissionColumn // column_list per mission (missions.go)
+	missCols  map[string][]MissionColumn   // column_list per mission (missions.go)
+	psCols    map[string][]PanstarrsColumn // PanSTARRS metadata per "release/table" (panstarrs_columns.go)
 }
 
 // New returns a client with defaults filled in.
@@ -82,6 +85,16 @@ func New(cfg Config) *Client {
 			cfg.ResolverURL = DefaultResolverURL
 		} else {
 			cfg.ResolverURL = cfg.BaseURL + "/Santa-war/query"
+		}
+	}
+	cfg.CatalogsURL = strings.TrimRight(cfg.CatalogsURL, "/")
+	if cfg.CatalogsURL == "" {
+		// astroquery derives it from the server by text substitution (protocol 1), which
+		// leaves a local server's URL as it is: the simulator answers on its root.
+		if cfg.BaseURL == DefaultBaseURL {
+			cfg.CatalogsURL = DefaultCatalogsURL
+		} else {
+			cfg.CatalogsURL = cfg.BaseURL
 		}
 	}
 	if cfg.RequestTimeout <= 0 {

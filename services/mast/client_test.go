@@ -24,6 +24,17 @@ func TestConfigDefaults(t *testing.T) {
 	if cfg.ResolverURL != "http://r/q" {
 		t.Errorf("explicit resolver URL lost: %s", cfg.ResolverURL)
 	}
+	// The catalogs API (PanSTARRS): its own host on MAST, the base URL elsewhere, or
+	// what is set.
+	for _, tc := range []struct{ base, catalogs, want string }{
+		{"", "", "https://catalogs.mast.stsci.edu"},
+		{"http://127.0.0.1:8765/", "", "http://127.0.0.1:8765"},
+		{"http://x", "http://cat.example/", "http://cat.example"},
+	} {
+		if got := New(Config{BaseURL: tc.base, CatalogsURL: tc.catalogs}).Config().CatalogsURL; got != tc.want {
+			t.Errorf("base %q catalogs %q: %q, want %q", tc.base, tc.catalogs, got, tc.want)
+		}
+	}
 }
 
 func TestRetryAfterBeyondBudget(t *testing.T) {

@@ -171,12 +171,22 @@ func catalogResolver(name string) string {
 // santa sends one GET: repeated name, outputFormat=json, resolveAll=False and, when one
 // is chosen, resolver (plus TIC/KEPLER/K2 for catalog names). No cookies are sent.
 func (c *Client) santa(ctx context.Context, names []string, resolver string) ([]santaEntry, error) {
+	return c.santaQuery(ctx, names, resolver, false)
+}
+
+// santaQuery is santa, or with all every resolver's answer (resolveAll=True, no
+// resolver sent: protocol 4.1).
+func (c *Client) santaQuery(ctx context.Context, names []string, resolver string, all bool) ([]santaEntry, error) {
 	var q strings.Builder
 	for _, n := range names {
 		q.WriteString("name=" + url.QueryEscape(n) + "&")
 	}
-	q.WriteString("outputFormat=json&resolveAll=False")
-	if resolver != "" {
+	if all {
+		q.WriteString("outputFormat=json&resolveAll=True")
+	} else {
+		q.WriteString("outputFormat=json&resolveAll=False")
+	}
+	if resolver != "" && !all {
 		q.WriteString("&resolver=" + resolver)
 		var extra []string
 		for _, n := range names {

@@ -72,6 +72,16 @@ func shapeCases(t testing.TB) []shapeCase {
 		{Path: "totalResults", Accept: numberKinds},
 		{Path: "results"}, {Path: "results[]", Accept: []string{L}}, // rows may be arrays
 	}
+	psMetaRules := shapetest.Rules{{Path: "[]"}}
+	for _, k := range []string{"column_name", "name", "db_type", "type", "description", "unit"} {
+		psMetaRules = append(psMetaRules, shapetest.Rule{Path: "[]." + k, Accept: scalarKinds})
+	}
+	psQueryRules := shapetest.Rules{
+		{Path: "info"}, {Path: "info[]"},
+		{Path: "info[].name", Accept: []string{S, N, B}}, {Path: "info[].type", Accept: scalarKinds},
+		{Path: "data"}, {Path: "data[]", Accept: []string{O}}, // rows may be objects
+	}
+	psCols := []PanstarrsColumn{{Name: "objID", DBType: "BIGINT", Description: "Unique object identifier."}}
 	productRules := shapetest.Rules{{Path: "products"}, {Path: "products[]", Maybe: []string{L}}} // a first inner list is flattened
 	nestedRules := shapetest.Rules{{Path: "products"}, {Path: "products[]", Accept: []string{O}, Maybe: []string{L}}, {Path: "products[][]"}}
 
@@ -105,6 +115,10 @@ func shapeCases(t testing.TB) []shapeCase {
 			func(b []byte) error { _, err := parseColumnList("column_list hst", b); return err }},
 		{"search", "search hst", []byte(fixture(t, "missions/search_hst.json")), 2, searchRules,
 			func(b []byte) error { _, _, err := decodeMissionResults("search hst", b, cols, 3); return err }},
+		{"panstarrs metadata", "panstarrs metadata dr2/mean", []byte(fixture(t, "panstarrs/metadata_dr2_mean.json")), 2, psMetaRules,
+			func(b []byte) error { _, err := parsePanstarrsMetadata("panstarrs metadata dr2/mean", b); return err }},
+		{"panstarrs query", "panstarrs dr2/mean", []byte(fixture(t, "panstarrs/query_dr2_mean.json")), 2, psQueryRules,
+			func(b []byte) error { _, err := decodePanstarrs("panstarrs dr2/mean", b, psCols, false); return err }},
 		{"post_list_products", "post_list_products hst", []byte(fixture(t, "missions/products_hst.json")), 2, productRules,
 			func(b []byte) error { _, err := parseMissionProducts("post_list_products hst", b); return err }},
 		{"post_list_products nested", "post_list_products hst", []byte(fixture(t, "missions/products_nested.json")), 2, nestedRules,

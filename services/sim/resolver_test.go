@@ -44,10 +44,12 @@ func TestSantaResolver(t *testing.T) {
 		}
 	}
 	all := santa(t, ts.URL, url.Values{"name": {"M51"}, "outputFormat": {"json"}, "resolveAll": {"True"}})
-	if len(all.ResolvedCoordinate) != 2 || all.ResolvedCoordinate[0].Resolver != "SIMBAD" || all.ResolvedCoordinate[1].Resolver != "NED" {
+	// Every resolver (protocol 4.1): SIMBAD, its CfA mirror, NED.
+	if len(all.ResolvedCoordinate) != 3 || all.ResolvedCoordinate[0].Resolver != "SIMBAD" || all.ResolvedCoordinate[1].Resolver != "SIMBADCFA" ||
+		all.ResolvedCoordinate[2].Resolver != "NED" || all.ResolvedCoordinate[1].RA != all.ResolvedCoordinate[0].RA {
 		t.Fatalf("resolveAll: %+v", all.ResolvedCoordinate)
 	}
-	if d := archive.AngDist(all.ResolvedCoordinate[0].RA, all.ResolvedCoordinate[0].Decl, all.ResolvedCoordinate[1].RA, all.ResolvedCoordinate[1].Decl) * 3600; d == 0 || d > 2 {
+	if d := archive.AngDist(all.ResolvedCoordinate[0].RA, all.ResolvedCoordinate[0].Decl, all.ResolvedCoordinate[2].RA, all.ResolvedCoordinate[2].Decl) * 3600; d == 0 || d > 2 {
 		t.Errorf("SIMBAD and NED should differ by under 2 arcsec, differ by %.3f", d)
 	}
 	ned := santa(t, ts.URL, url.Values{"name": {"M51", "Crab Nebula"}, "outputFormat": {"json"}, "resolveAll": {"False"}, "resolver": {"NED"}})

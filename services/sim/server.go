@@ -18,6 +18,7 @@ import (
 	"mastui/services/sim/auth"
 	"mastui/services/sim/downloads"
 	"mastui/services/sim/internal/simhttp"
+	"mastui/services/sim/panstarrs"
 	portalapi "mastui/services/sim/portal" // the tests name their answer type portal
 	"mastui/services/sim/resolver"
 	"mastui/services/sim/searchapi"
@@ -60,6 +61,7 @@ func newServer(opts Options) *Server {
 	files.Register(mux)
 	searchapi.New(s.env, files).Register(mux)
 	resolver.New(s.env).Register(mux)
+	panstarrs.New(s.env).Register(mux)
 	tokens.Register(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.env.Error(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)

@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
+
+	"mastui/model"
 )
 
 // caomFields is the Mast.Caom.Cone field list, in MAST's order.
@@ -159,4 +162,130 @@ func BenchmarkDecodeCAOM50kSegments(b *testing.B) {
 			b.Fatalf("decode: %v", err)
 		}
 	}
+}
+
+// panstarrsPage writes a deterministic PanSTARRS dr2/mean answer of n rows as the
+// catalogs API sends it (protocol 7.2): `info` first, rows as lists in its order, long
+// ids as strings, -999 for missing values. cols is the number of columns (the real
+// mean table has 124; the default answer of the seed examples about 60).
+func panstarrsPage(n, cols int) ([]byte, []Field) {
+	r := rand.New(rand.NewPCG(147030059812483022, uint64(n)))
+	fields := []Field{{"objName", "char"}, {"objID", "long"}, {"raMean", "double"}, {"decMean", "double"},
+		{"nDetections", "short"}, {"nStackDetections", "short"}, {"objInfoFlag", "int"}, {"qualityFlag", "unsignedByte"}}
+	for len(fields) < cols-1 {
+		band := "grizy"[len(fields)%5 : len(fields)%5+1]
+		switch len(fields) % 4 {
+		case 0:
+			fields = append(fields, Field{fmt.Sprintf("%sMeanPSFMag%d", band, len(fields)), "float"})
+		case 1:
+			fields = append(fields, Field{fmt.Sprintf("%sMeanPSFMagErr%d", band, len(fields)), "float"})
+		case 2:
+			fields = append(fields, Field{fmt.Sprintf("%sMeanPSFMagNpt%d", band, len(fields)), "short"})
+		default:
+			fields = append(fields, Field{fmt.Sprintf("%sFlags%d", band, len(fields)), "int"})
+		}
+	}
+	fields = append(fields, Field{"distance", "double"})
+	var b strings.Builder
+	b.Grow(n * cols * 10)
+	b.WriteString(`{"info": [`)
+	for i, f := range fields {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, `{"name": %q, "type": %q, "db_type": "REAL", "description": "A column."}`, f.Name, f.Type)
+	}
+	b.WriteString(`], "data": [`)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		ra, dec := 158.4+r.Float64()*0.2, -7.4+r.Float64()*0.2
+		fmt.Fprintf(&b, `["PSO J%08.4f%+08.4f", "%d", %s, %s, %d, %d, %d, %d`, ra, dec,
+			107000000000000000+r.Int64N(1e16), strconv.FormatFloat(ra, 'g', -1, 64), strconv.FormatFloat(dec, 'g', -1, 64),
+			r.IntN(80), r.IntN(8), r.IntN(1<<20), r.IntN(64))
+		for _, f := range fields[8 : len(fields)-1] {
+			switch {
+			case r.IntN(5) == 0:
+				b.WriteString(", -999")
+			case f.Type == "float":
+				b.WriteString(", " + strconv.FormatFloat(14+r.Float64()*8, 'g', -1, 32)) // REAL: float32's shortest text
+			default:
+				b.WriteString(", " + strconv.Itoa(r.IntN(200)))
+			}
+		}
+		fmt.Fprintf(&b, ", %s]", strconv.FormatFloat(r.Float64()*0.1, 'g', -1, 64))
+	}
+	b.WriteString("]}")
+	return []byte(b.String()), fields
+}
+
+func panstarrsOpts() Options {
+	return Options{FieldsKey: "info", PositionalRows: true, NumericIgnoreValue: "-999", WantTable: true, Service: "panstarrs dr2/mean"}
+}
+
+// BenchmarkDecodePanstarrs50k decodes a 50,000-row PanSTARRS page of the full mean
+// table; PANSTARRS_PAGE_OUT=path also writes the page there, so that astroquery's
+// decoding can be timed on the same bytes (testdata/bench/decode_vs_astroquery.py).
+func BenchmarkDecodePanstarrs50k(b *testing.B) {
+	body, _ := panstarrsPage(50000, 124)
+	if out := os.Getenv("PANSTARRS_PAGE_OUT"); out != "" {
+		if err := os.WriteFile(out, body, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	opts := panstarrsOpts()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		r, err := Decode(body, opts)
+		if err != nil || r.Table.Rows() != 50000 || len(r.Table.Columns) != 124 {
+			b.Fatalf("decode: %v", err)
+		}
+	}
+}
+
+func TestPanstarrsPageMatchesReference(t *testing.T) {
+	body, fields := panstarrsPage(3000, 124)
+	got, err := Decode(body, panstarrsOpts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := decodeReference(body, panstarrsOpts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sameResponse(got, want); err != nil {
+		t.Fatal(err)
+	}
+	if got.Table.Rows() != 3000 || len(got.Table.Columns) != len(fields) {
+		t.Fatalf("got %d rows, %d columns", got.Table.Rows(), len(got.Table.Columns))
+	}
+	// Long ids sent as strings stay exact; -999 is masked.
+	id := got.Table.Col("objID")
+	if id.Kind != model.KindInt || id.Int[0] < 1<<53 || strconv.FormatInt(id.Int[0], 10) != firstID(body) {
+		t.Errorf("objID %v, want %s exactly", id.Int[0], firstID(body))
+	}
+	masked := 0
+	for _, c := range got.Table.Columns[8:] {
+		for r := range c.Len() {
+			if c.IsMasked(r) {
+				masked++
+				if c.Kind == model.KindFloat && c.Float[r] != -999 || c.Kind == model.KindInt && c.Int[r] != -999 {
+					t.Fatalf("%s row %d masked but not -999", c.Name, r)
+				}
+			}
+		}
+	}
+	if masked == 0 {
+		t.Error("no -999 value masked")
+	}
+}
+
+// firstID is the first row's objID as sent.
+func firstID(body []byte) string {
+	_, rest, _ := strings.Cut(string(body), `"data": [["`)
+	_, rest, _ = strings.Cut(rest, `", "`)
+	id, _, _ := strings.Cut(rest, `"`)
+	return id
 }

@@ -157,6 +157,8 @@ func decodeTop(segs [][]byte, opts Options, tn tuning) (*Response, error) {
 		tblFieldsAt = -1 // the `fields` value tbl was built from
 		shape       shapeErrs
 		err         error
+		fk          = opts.fieldsKey()
+		fkQuoted    = []byte(strconv.Quote(fk))
 	)
 	i = skipWS(b, i+1)
 	if i < len(b) && b[i] == '}' {
@@ -177,6 +179,9 @@ func decodeTop(segs [][]byte, opts Options, tn tuning) (*Response, error) {
 			return nil, err
 		}
 		i = skipWS(b, i)
+		if key == fk {
+			key = "\x00fields" // the column list, whatever its name
+		}
 		switch key {
 		case "status":
 			r.HasStatus = true
@@ -190,13 +195,13 @@ func decodeTop(segs [][]byte, opts Options, tn tuning) (*Response, error) {
 			}
 		case "paging":
 			r.Paging, shape.paging, i, err = parsePaging(b, i)
-		case "fields":
+		case "\x00fields":
 			if multi && !afterData {
 				return nil, errResegment // offsets would mix segments
 			}
 			fieldsAt = i
 			fieldsKind = kindAt(b, i)
-			r.Fields, haveFields, shape.fields, i, err = parseFields(b, i)
+			r.Fields, haveFields, shape.fields, i, err = parseFields(b, i, fk)
 		case "data":
 			if multi && (afterData || i >= len(b) || b[i] != '[') {
 				return nil, errResegment
@@ -213,17 +218,25 @@ func decodeTop(segs [][]byte, opts Options, tn tuning) (*Response, error) {
 			}
 			// MAST sends `fields` after `data`: guess that the last "fields" key is the
 			// top-level one and parse data with it now; the guess is checked below.
+			// (The catalogs API sends its `info` first: then the guess is that one.)
 			tail := segs[len(segs)-1]
 			from := 0
 			if !multi {
 				from = i
 			}
 			useAt, use, have, bound := fieldsAt, r.Fields, haveFields, len(tail)
-			if k := bytes.LastIndex(tail[from:], []byte(`"fields"`)); k >= 0 {
-				bound = from + k
-				if j, err := colon(tail, bound+len(`"fields"`)); err == nil {
+			// Searching is only worth it when no column list came yet: a body-long
+			// search for one that did would cost more than the rare second parse.
+			if k := -1; fieldsAt < 0 {
+				k = bytes.LastIndex(tail[from:], fkQuoted)
+				if k >= 0 {
+					bound = from + k
+				}
+			}
+			if bound < len(tail) {
+				if j, err := colon(tail, bound+len(fkQuoted)); err == nil {
 					j = skipWS(tail, j)
-					if f, ok, _, _, err := parseFields(tail, j); err == nil && ok {
+					if f, ok, _, _, err := parseFields(tail, j, fk); err == nil && ok {
 						useAt, use, have = j, f, true
 					}
 				}
@@ -236,7 +249,7 @@ func decodeTop(segs [][]byte, opts Options, tn tuning) (*Response, error) {
 				break
 			}
 			var seg int
-			tbl, notRows, seg, i, err = parseData(segs, i, buildSpecs(use, opts), bound, tn)
+			tbl, notRows, seg, i, err = parseData(segs, i, rowSpecs(use, opts), bound, tn)
 			tblFieldsAt = useAt
 			if multi {
 				if err != nil || notRows || seg != len(segs)-1 {
@@ -275,7 +288,7 @@ func decodeTop(segs [][]byte, opts Options, tn tuning) (*Response, error) {
 			return nil, errResegment
 		}
 		// The guess was wrong (or fields came first but changed): parse data again.
-		tbl, notRows, _, _, err = parseData(segs, dataAt, buildSpecs(r.Fields, opts), len(b), tn)
+		tbl, notRows, _, _, err = parseData(segs, dataAt, rowSpecs(r.Fields, opts), len(b), tn)
 		if err != nil {
 			return nil, err
 		}
@@ -285,7 +298,7 @@ func decodeTop(segs [][]byte, opts Options, tn tuning) (*Response, error) {
 	}
 	var badRow *ShapeError
 	if notRows {
-		badRow = firstNonObject(b, dataAt)
+		badRow = firstNonRow(b, dataAt, opts.PositionalRows)
 	}
 	noCols := r.Table != nil && len(r.Table.Columns) == 0 && dataFirst != ']'
 	if err := tableShape(r, opts, fieldsKind, dataKind, firstShape(shape.fields, badRow), noCols); err != nil {
@@ -317,23 +330,24 @@ func tableShape(r *Response, opts Options, fieldsKind, dataKind string, inner *S
 	}
 	switch {
 	case fieldsKind != KindList:
-		return &ShapeError{Field: "fields", Want: KindList, Got: fieldsKind}
+		return &ShapeError{Field: opts.fieldsKey(), Want: KindList, Got: fieldsKind}
 	case dataKind != KindList:
 		return &ShapeError{Field: "data", Want: KindList, Got: dataKind}
 	case inner != nil:
 		return inner
 	case rowsWithoutColumns:
-		return &ShapeError{Field: "fields", Want: "a list naming the columns", Got: "no columns"}
+		return &ShapeError{Field: opts.fieldsKey(), Want: "a list naming the columns", Got: "no columns"}
 	}
 	return nil
 }
 
-// firstNonObject names the first element of the array at b[i] that is not an object.
-func firstNonObject(b []byte, i int) *ShapeError {
+// firstNonRow names the first element of the array at b[i] that is not a row: an
+// object, or also a list with positional rows.
+func firstNonRow(b []byte, i int, positional bool) *ShapeError {
 	j := skipWS(b, i+1)
 	for k := 0; j < len(b) && b[j] != ']'; k++ {
-		if b[j] != '{' {
-			return &ShapeError{Field: "data[" + strconv.Itoa(k) + "]", Want: KindObject, Got: KindOfByte(b[j])}
+		if !isRowStart(b[j], positional) {
+			return &ShapeError{Field: "data[" + strconv.Itoa(k) + "]", Want: rowWant(positional), Got: KindOfByte(b[j])}
 		}
 		end, err := skipValue(b, j, 2)
 		if err != nil {
@@ -392,9 +406,10 @@ func trailing(b []byte, i int) error {
 	return nil
 }
 
-// parseFields reads the `fields` list; ok is false when it is not an array. bad is the
-// first element that is not a {"name", "type"} object of scalars.
-func parseFields(b []byte, i int) ([]Field, bool, *ShapeError, int, error) {
+// parseFields reads the `fields` list (named key in errors); ok is false when it is
+// not an array. bad is the first element that is not a {"name", "type"} object of
+// scalars.
+func parseFields(b []byte, i int, key string) ([]Field, bool, *ShapeError, int, error) {
 	if i >= len(b) || b[i] != '[' {
 		i, err := skipValue(b, i, 1)
 		return nil, false, nil, i, err
@@ -407,7 +422,7 @@ func parseFields(b []byte, i int) ([]Field, bool, *ShapeError, int, error) {
 	}
 	var err error
 	for k := 0; ; k++ {
-		path := "fields[" + strconv.Itoa(k) + "]"
+		path := key + "[" + strconv.Itoa(k) + "]"
 		if i < len(b) && b[i] == '{' {
 			var f Field
 			var nameErr, typeErr *ShapeError

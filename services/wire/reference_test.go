@@ -80,10 +80,11 @@ func decodeReferenceTop(body []byte, opts Options) (*Response, error) {
 	fieldsKind, dataKind := KindMissing, KindMissing
 	var inner *ShapeError
 	hasFields := false
-	if raw, ok := top["fields"]; ok {
+	fk := opts.fieldsKey()
+	if raw, ok := top[fk]; ok {
 		fieldsKind = KindOfByte(firstByte(raw))
 	}
-	if raw, ok := top["fields"]; ok && firstByte(raw) == '[' {
+	if raw, ok := top[fk]; ok && firstByte(raw) == '[' {
 		hasFields = true
 		var list []json.RawMessage
 		if err := json.Unmarshal(raw, &list); err != nil {
@@ -91,7 +92,7 @@ func decodeReferenceTop(body []byte, opts Options) (*Response, error) {
 		}
 		r.Fields = []Field{}
 		for k, e := range list {
-			path := fmt.Sprintf("fields[%d]", k)
+			path := fmt.Sprintf("%s[%d]", fk, k)
 			if firstByte(e) != '{' {
 				if inner == nil {
 					inner = &ShapeError{Field: path, Want: KindObject, Got: KindOfByte(firstByte(e))}
@@ -129,10 +130,10 @@ func decodeReferenceTop(body []byte, opts Options) (*Response, error) {
 			return nil, fmt.Errorf("decode data: %w", err)
 		}
 		for k, row := range rows {
-			if firstByte(row) != '{' {
+			if c := firstByte(row); c != '{' && !(opts.PositionalRows && c == '[') {
 				notRows = true
 				if inner == nil {
-					inner = &ShapeError{Field: fmt.Sprintf("data[%d]", k), Want: KindObject, Got: KindOfByte(firstByte(row))}
+					inner = &ShapeError{Field: fmt.Sprintf("data[%d]", k), Want: rowWant(opts.PositionalRows), Got: KindOfByte(firstByte(row))}
 				}
 				break
 			}
@@ -149,13 +150,13 @@ func decodeReferenceTop(body []byte, opts Options) (*Response, error) {
 		default:
 			switch {
 			case fieldsKind != KindList:
-				return nil, &ShapeError{Field: "fields", Want: KindList, Got: fieldsKind}
+				return nil, &ShapeError{Field: fk, Want: KindList, Got: fieldsKind}
 			case dataKind != KindList:
 				return nil, &ShapeError{Field: "data", Want: KindList, Got: dataKind}
 			case inner != nil:
 				return nil, inner
 			case len(buildSpecs(r.Fields, opts)) == 0 && len(rows) > 0:
-				return nil, &ShapeError{Field: "fields", Want: "a list naming the columns", Got: "no columns"}
+				return nil, &ShapeError{Field: fk, Want: "a list naming the columns", Got: "no columns"}
 			}
 		}
 	}
@@ -186,9 +187,14 @@ func refText(raw json.RawMessage) string {
 	return rawText(raw)
 }
 
-// refTable converts the rows, all objects, with the fields of r.
+// refTable converts the rows, objects (or lists of values in the fields' order, with
+// positional rows), with the fields of r.
 func refTable(r *Response, rows []json.RawMessage, opts Options) error {
 	specs := buildSpecs(r.Fields, opts)
+	fieldAt := map[string]int{} // a column's position in a list row: its first field
+	for k := len(r.Fields) - 1; k >= 0; k-- {
+		fieldAt[r.Fields[k].Name] = k
+	}
 	cols := make([]*model.Column, len(specs))
 	for i, s := range specs {
 		cols[i] = model.NewColumn(s.name, s.kind, len(rows))
@@ -196,7 +202,18 @@ func refTable(r *Response, rows []json.RawMessage, opts Options) error {
 	}
 	for ri, row := range rows {
 		var m map[string]json.RawMessage
-		if err := json.Unmarshal(row, &m); err != nil {
+		if firstByte(row) == '[' {
+			var list []json.RawMessage
+			if err := json.Unmarshal(row, &list); err != nil {
+				return fmt.Errorf("decode row %d: %w", ri, err)
+			}
+			m = map[string]json.RawMessage{}
+			for _, s := range specs {
+				if k := fieldAt[s.name]; k < len(list) {
+					m[s.name] = list[k]
+				}
+			}
+		} else if err := json.Unmarshal(row, &m); err != nil {
 			return fmt.Errorf("decode row %d: %w", ri, err)
 		}
 		for ci, s := range specs {

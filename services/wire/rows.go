@@ -39,7 +39,8 @@ type piece struct {
 // a string or a nested value costs time, never correctness. Every piece writes into its
 // own region of one set of column arrays sized from samples of its rows, so the pieces
 // are joined by moving rows down in place.
-func parseData(segs [][]byte, i int, specs []colSpec, bound int, tn tuning) (*model.Table, bool, int, int, error) {
+func parseData(segs [][]byte, i int, rs rowSpec, bound int, tn tuning) (*model.Table, bool, int, int, error) {
+	specs := rs.specs
 	final := make([]*model.Column, len(specs))
 	for ci, s := range specs {
 		final[ci] = &model.Column{Name: s.name, Kind: s.kind, Meta: model.ColumnMeta{Type: s.typeName}}
@@ -49,10 +50,11 @@ func parseData(segs [][]byte, i int, specs []colSpec, bound int, tn tuning) (*mo
 	if start < len(b) && b[start] == ']' {
 		return model.NewTable(final...), false, 0, start + 1, nil
 	}
-	if start >= len(b) || b[start] != '{' {
+	if start >= len(b) || !isRowStart(b[start], rs.positional) {
 		end, err := skipValue(b, i, 1)
 		return nil, true, 0, end, err
 	}
+	open := b[start] // rows are cut where one closes and the next opens like the first
 	index := make(map[string]int, len(specs))
 	for ci, s := range specs {
 		index[s.name] = ci
@@ -71,7 +73,7 @@ func parseData(segs [][]byte, i int, specs []colSpec, bound int, tn tuning) (*mo
 		}
 		first := len(pieces)
 		pieces = append(pieces, piece{seg: s, from: from})
-		for _, p := range findSplits(seg, from, to, tn) {
+		for _, p := range findSplits(seg, from, to, open, tn) {
 			stops = append(stops, p)
 			pieces = append(pieces, piece{seg: s, from: p})
 		}
@@ -108,7 +110,7 @@ func parseData(segs [][]byte, i int, specs []colSpec, bound int, tn tuning) (*mo
 				return
 			}
 			pc := pieces[k]
-			p := newRowParser(segs[pc.seg], specs, index, final, bases[k], bases[k+1])
+			p := newRowParser(segs[pc.seg], rs, index, final, bases[k], bases[k+1])
 			c := p.parse(pc.from, stops[k:pc.stopEnd])
 			c.seg = pc.seg
 			if c.next >= 0 {
@@ -203,8 +205,13 @@ func allocColumns(cols []*model.Column, n int, huge bool) {
 	}
 }
 
-// findSplits guesses row boundaries that cut [start, bound) into a few pieces per worker.
-func findSplits(b []byte, start, bound int, tn tuning) []int {
+// findSplits guesses row boundaries that cut [start, bound) into a few pieces per worker:
+// where a row ends and the next begins with open ('{' or '[').
+func findSplits(b []byte, start, bound int, open byte, tn tuning) []int {
+	closing := byte('}')
+	if open == '[' {
+		closing = ']'
+	}
 	n := 0
 	if tn.chunks > 1 {
 		n = min(4*tn.chunks, 64, (bound-start)/max(tn.minChunk, 1))
@@ -216,14 +223,14 @@ func findSplits(b []byte, start, bound int, tn tuning) []int {
 			continue
 		}
 		for p < bound {
-			q := bytes.IndexByte(b[p:bound], '}')
+			q := bytes.IndexByte(b[p:bound], closing)
 			if q < 0 {
 				return splits
 			}
 			p += q + 1
 			j := skipWS(b, p)
 			if j < bound && b[j] == ',' {
-				if j = skipWS(b, j+1); j < bound && b[j] == '{' {
+				if j = skipWS(b, j+1); j < bound && b[j] == open {
 					splits = append(splits, j)
 					break
 				}
@@ -239,7 +246,7 @@ func (p *rowParser) parse(start int, splits []int) chunk {
 	b := p.b
 	i, next := start, 0
 	for {
-		if i >= len(b) || b[i] != '{' {
+		if i >= len(b) || !isRowStart(b[i], p.positional) {
 			return chunk{notRows: true, end: i}
 		}
 		var err error
@@ -263,18 +270,47 @@ func (p *rowParser) parse(start int, splits []int) chunk {
 	}
 }
 
-// rowParser fills typed columns, indexed by row, from row objects.
+// rowSpec is how rows are read: the column specs and, for rows given as lists
+// (positional), the spec of each list position (-1: no column).
+type rowSpec struct {
+	specs      []colSpec
+	at         []int
+	positional bool
+}
+
+// rowSpecs builds the rowSpec of fields.
+func rowSpecs(fields []Field, opts Options) rowSpec {
+	specs, at := buildSpecsAt(fields, opts)
+	return rowSpec{specs: specs, at: at, positional: opts.PositionalRows}
+}
+
+// isRowStart says whether c opens a row: an object, or a list with positional rows.
+func isRowStart(c byte, positional bool) bool {
+	return c == '{' || positional && c == '['
+}
+
+// rowWant is what a row must be, for shape errors.
+func rowWant(positional bool) string {
+	if positional {
+		return "an object or a list"
+	}
+	return KindObject
+}
+
+// rowParser fills typed columns, indexed by row, from row objects (and lists).
 type rowParser struct {
-	b     []byte
-	specs []colSpec
-	index map[string]int // column by name; shared read-only between goroutines
-	cols  []*model.Column
-	n     int // rows allocated in every column
-	base  int // where its region starts in the shared column arrays
-	n0    int // the region's size; n > n0 once the columns outgrew it
-	rows  int
-	cur   uint32   // stamp of the row being parsed
-	stamp []uint32 // per column: the last row stamp that set it
+	b          []byte
+	specs      []colSpec
+	at         []int // positional rows: the column of each value, -1 for none
+	positional bool
+	index      map[string]int // column by name; shared read-only between goroutines
+	cols       []*model.Column
+	n          int // rows allocated in every column
+	base       int // where its region starts in the shared column arrays
+	n0         int // the region's size; n > n0 once the columns outgrew it
+	rows       int
+	cur        uint32   // stamp of the row being parsed
+	stamp      []uint32 // per column: the last row stamp that set it
 	// Rows usually repeat the key order, so the k-th key is first compared with the
 	// k-th key of the previous row: one string compare instead of a map lookup.
 	names []string
@@ -283,8 +319,9 @@ type rowParser struct {
 }
 
 // newRowParser makes a parser writing rows [lo, hi) of the shared columns.
-func newRowParser(b []byte, specs []colSpec, index map[string]int, shared []*model.Column, lo, hi int) *rowParser {
-	p := &rowParser{b: b, specs: specs, index: index, cols: make([]*model.Column, len(specs)),
+func newRowParser(b []byte, rs rowSpec, index map[string]int, shared []*model.Column, lo, hi int) *rowParser {
+	specs := rs.specs
+	p := &rowParser{b: b, specs: specs, at: rs.at, positional: rs.positional, index: index, cols: make([]*model.Column, len(specs)),
 		stamp: make([]uint32, len(specs)), base: lo, n: hi - lo, n0: hi - lo}
 	for ci, sc := range shared {
 		c := &model.Column{Name: sc.Name, Kind: sc.Kind}
@@ -340,13 +377,16 @@ func (p *rowParser) mask(c *model.Column, r int, m bool) {
 	}
 }
 
-// row parses the object at b[i] == '{' into row p.rows.
+// row parses the object at b[i] == '{' (or the list at b[i] == '[') into row p.rows.
 func (p *rowParser) row(i int) (int, error) {
 	b := p.b
 	if p.rows == p.n {
 		p.grow(2 * p.n)
 	}
 	p.cur++
+	if b[i] == '[' {
+		return p.listRow(i)
+	}
 	set := 0
 	i = skipWS(b, i+1)
 	if i < len(b) && b[i] == '}' {
@@ -391,6 +431,56 @@ func (p *rowParser) row(i int) (int, error) {
 			return i, errAt(b, i, "after object key:value pair")
 		}
 	}
+	p.endRow(set)
+	return i, nil
+}
+
+// listRow parses the list at b[i] == '[', values in the order of the fields, into row
+// p.rows: a missing value is null, values beyond the fields are skipped.
+func (p *rowParser) listRow(i int) (int, error) {
+	b := p.b
+	set := 0
+	i = skipWS(b, i+1)
+	if i < len(b) && b[i] == ']' {
+		i++
+	} else {
+		for k := 0; ; k++ {
+			ci := -1
+			if k < len(p.at) {
+				ci = p.at[k]
+			}
+			var err error
+			if ci < 0 {
+				i, err = skipValue(b, i, 3)
+			} else {
+				i, err = p.value(ci, i)
+				if p.stamp[ci] != p.cur {
+					p.stamp[ci] = p.cur
+					set++
+				}
+			}
+			if err != nil {
+				return i, err
+			}
+			i = skipWS(b, i)
+			if i < len(b) && b[i] == ',' {
+				i = skipWS(b, i+1)
+				continue
+			}
+			if i < len(b) && b[i] == ']' {
+				i++
+				break
+			}
+			return i, errAt(b, i, "after array element")
+		}
+	}
+	p.endRow(set)
+	return i, nil
+}
+
+// endRow stores nulls in the columns the row did not set (set of them were) and
+// counts the row.
+func (p *rowParser) endRow(set int) {
 	if set < len(p.specs) {
 		for ci := range p.specs {
 			if p.stamp[ci] != p.cur {
@@ -399,7 +489,6 @@ func (p *rowParser) row(i int) (int, error) {
 		}
 	}
 	p.rows++
-	return i, nil
 }
 
 // key resolves the k-th key of a row, at b[i] == '"', to a column (-1: not a field) and

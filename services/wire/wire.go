@@ -52,9 +52,32 @@ type Options struct {
 	// list of row objects, or Decode fails with a ShapeError. Without it, fields and
 	// data are not the caller's business and never fail.
 	WantTable bool
+
+	// FieldsKey names the top-level list describing the columns ({"name", "type"}
+	// objects): "fields" (the Portal) when empty; the catalogs API (PanSTARRS) sends
+	// "info" (protocol 7.2).
+	FieldsKey string
+	// PositionalRows lets a row also be a list of values in the order of the fields
+	// (the catalogs API's flattened rows, protocol 7.2); otherwise only row objects
+	// are rows.
+	PositionalRows bool
+	// NumericIgnoreValue is the ignoreValue of every int and float column without an
+	// IgnoreValues entry: "-999" for the catalogs API and the Search API (protocol 6.3:
+	// nulls become -999, and -999 is masked).
+	NumericIgnoreValue string
+}
+
+// fieldsKey is the top-level key of the column list.
+func (o Options) fieldsKey() string {
+	if o.FieldsKey == "" {
+		return "fields"
+	}
+	return o.FieldsKey
 }
 
 // colSpec is the conversion rule of one output column (protocol 3.6).
+// Rows given as lists (Options.PositionalRows) are read with positional: the spec index
+// of each field in order, -1 for a field that is no column (_selected_, a repeat).
 type colSpec struct {
 	name     string
 	kind     model.Kind
@@ -82,15 +105,29 @@ func kindOf(t string) model.Kind {
 
 // buildSpecs turns `fields` into column specs, skipping _selected_ and repeated names.
 func buildSpecs(fields []Field, opts Options) []colSpec {
+	specs, _ := buildSpecsAt(fields, opts)
+	return specs
+}
+
+// buildSpecsAt is buildSpecs with the spec index of every field (-1 when skipped), for
+// positional rows.
+func buildSpecsAt(fields []Field, opts Options) ([]colSpec, []int) {
 	specs := make([]colSpec, 0, len(fields))
+	at := make([]int, len(fields))
 	seen := make(map[string]bool, len(fields))
-	for _, f := range fields {
+	for k, f := range fields {
+		at[k] = -1
 		if f.Name == "_selected_" || seen[f.Name] {
 			continue
 		}
 		seen[f.Name] = true
+		at[k] = len(specs)
 		s := colSpec{name: f.Name, kind: kindOf(f.Type), typeName: f.Type, sentF: math.NaN(), sentI: -999}
-		if iv, ok := opts.IgnoreValues[f.Name]; ok {
+		iv, ok := opts.IgnoreValues[f.Name]
+		if !ok && opts.NumericIgnoreValue != "" && (s.kind == model.KindFloat || s.kind == model.KindInt) {
+			iv, ok = opts.NumericIgnoreValue, true
+		}
+		if ok {
 			switch s.kind {
 			case model.KindString:
 				s.sentStr, s.hasIgn = iv, true
@@ -106,7 +143,7 @@ func buildSpecs(fields []Field, opts Options) []colSpec {
 		}
 		specs = append(specs, s)
 	}
-	return specs
+	return specs, at
 }
 
 // floatFromText parses a float the way Python's float() would for MAST's values: overflow

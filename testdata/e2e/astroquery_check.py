@@ -83,6 +83,26 @@ def check_products_download():
             assert os.path.getsize(path) % 2880 == 0
 
 
+def check_panstarrs():
+    # Seed 003: both PanSTARRS examples of the Catalogs documentation.
+    from astroquery.mast import Catalogs
+    t = Catalogs.query_region("158.47924 -7.30962", radius=0.1, catalog="Panstarrs", data_release="dr1", table="mean")
+    assert len(t) == 7007, len(t)
+    assert t.colnames[:3] == ["objName", "objAltName1", "objAltName2"] and t.colnames[-3:] == ["yMeanApMagNpt", "yFlags", "distance"], t.colnames
+    assert all(d <= 0.1 for d in t["distance"])
+    t = Catalogs.query_criteria(coordinates="5.97754 32.53617", radius=0.01, catalog="PANSTARRS", table="mean",
+                                data_release="dr2", nStackDetections=[("gte", 2)],
+                                columns=["objName", "objID", "nStackDetections", "distance"],
+                                sort_by=[("desc", "distance")], pagesize=15)
+    assert t.colnames == ["objName", "objID", "nStackDetections", "distance"], t.colnames
+    assert len(t) == 15, len(t)
+    assert all(n >= 2 for n in t["nStackDetections"])
+    assert list(t["distance"]) == sorted(t["distance"], reverse=True)
+    # objID above 2^53, exact: its digits encode the name's position (zone, RA).
+    for name, oid in zip(t["objName"], t["objID"]):
+        assert oid > 2**53 and str(oid)[5:9] == "0059", (name, oid)
+
+
 failed = 0
 try:
     for name, fn in list(globals().items()):

@@ -38,7 +38,7 @@ func (s *Service) santa(w http.ResponseWriter, r *http.Request) {
 		entries := s.env.Archive.ResolveAll(name)
 		switch {
 		case all:
-			out = append(out, entries...)
+			out = append(out, withCFA(entries)...)
 		case len(want) > 0:
 			for _, e := range entries {
 				for _, w := range want {
@@ -53,4 +53,19 @@ func (s *Service) santa(w http.ResponseWriter, r *http.Request) {
 	}
 	s.env.Log.Debug("santa", "names", q["name"], "Resolved", len(out))
 	simhttp.WriteJSON(w, map[string]any{"resolvedCoordinate": out, "status": ""})
+}
+
+// withCFA adds, after SIMBAD's answer, the answer of SIMBAD's CfA mirror, which SANTA
+// lists too when asked for every resolver (protocol 4.1: TIC, SIMBAD, SIMBADCFA, NED).
+func withCFA(entries []archive.Resolved) []archive.Resolved {
+	out := make([]archive.Resolved, 0, len(entries)+1)
+	for _, e := range entries {
+		out = append(out, e)
+		if e.Resolver == "SIMBAD" {
+			cfa := e
+			cfa.Resolver, cfa.ResolverTime, cfa.Cached = "SIMBADCFA", e.ResolverTime+41, false
+			out = append(out, cfa)
+		}
+	}
+	return out
 }
