@@ -17,6 +17,7 @@ import (
 const (
 	DefaultBaseURL     = masthttp.DefaultBaseURL
 	DefaultResolverURL = "http://mastresolver.stsci.edu/Santa-war/query"
+	DefaultHLAURL      = "https://hla.stsci.edu" // HSC spectrum files (protocol 9.5)
 	DefaultPageSize    = 50000
 )
 
@@ -24,6 +25,7 @@ const (
 type Config struct {
 	BaseURL        string        // default "https://mast.stsci.edu"; every Portal/download/whoami URL derives from it
 	ResolverURL    string        // default SANTA; BaseURL+"/Santa-war/query" when BaseURL is overridden and this is empty
+	HLAURL         string        // default https://hla.stsci.edu; BaseURL when BaseURL is overridden and this is empty
 	HTTPClient     *http.Client  // nil = a client with sane transport settings
 	RequestTimeout time.Duration // per HTTP request (each attempt), default 2 min
 	QueryBudget    time.Duration // whole logical query (all polls + pages), default 600 s
@@ -82,6 +84,14 @@ func New(cfg Config) *Client {
 			cfg.ResolverURL = DefaultResolverURL
 		} else {
 			cfg.ResolverURL = cfg.BaseURL + "/Santa-war/query"
+		}
+	}
+	cfg.HLAURL = strings.TrimRight(cfg.HLAURL, "/")
+	if cfg.HLAURL == "" {
+		if cfg.BaseURL == DefaultBaseURL {
+			cfg.HLAURL = DefaultHLAURL
+		} else {
+			cfg.HLAURL = cfg.BaseURL
 		}
 	}
 	if cfg.RequestTimeout <= 0 {

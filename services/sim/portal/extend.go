@@ -36,7 +36,6 @@ type Answer = answer
 // PageReq is the paging asked for.
 type PageReq = pageReq
 
-
 // Extend adds an extension; call before serving.
 func (s *Service) Extend(e Extension) { s.extensions = append(s.extensions, e) }
 
