@@ -176,7 +176,7 @@ func (e *cliEnv) setup() error {
 			cancel()
 			return fmt.Errorf("start demo archive: %w", err)
 		}
-		e.cfg.MastURL, e.cfg.ResolverURL, e.stopSim = url, "", cancel
+		e.cfg.MastURL, e.cfg.ResolverURL, e.cfg.HLAURL, e.stopSim = url, "", "", cancel
 		e.prepareDemo = func(ctx context.Context) error { // called once, by the TUI
 			close(hold)
 			select {
@@ -204,6 +204,7 @@ func (e *cliEnv) client() *mast.Client {
 	return mast.New(mast.Config{
 		BaseURL:        strings.TrimRight(e.cfg.MastURL, "/"),
 		ResolverURL:    e.cfg.ResolverURL,
+		HLAURL:         e.cfg.HLAURL,
 		RequestTimeout: time.Duration(e.cfg.Timeout),
 		QueryBudget:    time.Duration(e.cfg.QueryBudget),
 		PageSize:       e.cfg.PageSize,

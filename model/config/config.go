@@ -25,6 +25,7 @@ const DefaultMastURL = "https://mast.stsci.edu"
 type Config struct {
 	MastURL     string   `json:"mast_url,omitempty"`     // Portal, downloads, whoami
 	ResolverURL string   `json:"resolver_url,omitempty"` // SANTA name resolver
+	HLAURL      string   `json:"hla_url,omitempty"`      // HLA host of the HSC spectrum files
 	PageSize    int      `json:"page_size,omitempty"`    // CLI Portal page size (astroquery: 50000)
 	TUIPageSize int      `json:"tui_page_size,omitempty"`
 	Timeout     Duration `json:"request_timeout,omitempty"` // one HTTP request
@@ -160,6 +161,9 @@ func Load(path string) (Config, error) {
 	}
 	if v := os.Getenv("MASTUI_RESOLVER_URL"); v != "" {
 		cfg.ResolverURL = v
+	}
+	if v := os.Getenv("MASTUI_HLA_URL"); v != "" {
+		cfg.HLAURL = v
 	}
 	return cfg, cfg.Validate()
 }

@@ -125,13 +125,13 @@ func (a *Archive) Sources(m *SourceModel, ra, dec, radius float64) ([]Source, []
 }
 
 // Fields are where a catalog query without a position looks: each cluster and the
-// background around it (a real catalog scan would cover the sky; the demo covers the
+// background around it (within radius, or the cluster's core radius if larger) (a real catalog scan would cover the sky; the demo covers the
 // places its examples point at).
 func (a *Archive) Fields(m *SourceModel, radius float64) []Source {
 	var out []Source
 	seen := map[uint64]bool{}
 	for _, c := range m.Clusters {
-		all, _ := a.Sources(m, c.RA, c.Dec, radius)
+		all, _ := a.Sources(m, c.RA, c.Dec, math.Max(radius, c.Core))
 		for _, s := range all {
 			if !seen[s.ID] {
 				seen[s.ID] = true

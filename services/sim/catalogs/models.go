@@ -54,8 +54,8 @@ func galexModel() *archive.SourceModel {
 }
 
 func ddModel() *archive.SourceModel {
-	return &archive.SourceModel{Key: 0xdd, Base: 0.6, MagLim: 15, MagMin: 5, Clusters: []archive.Cluster{
-		{RA: m10RA, Dec: m10Dec, N: 0, Core: 1},
+	return &archive.SourceModel{Key: 0xdd, Base: 2, MagLim: 15, MagMin: 5, Clusters: []archive.Cluster{
+		{RA: m10RA, Dec: m10Dec, N: 0, Core: 2},
 	}}
 }
 
