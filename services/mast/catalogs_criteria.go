@@ -68,6 +68,9 @@ func parseCatalogHistograms(service string, raw []byte) (*catalogHistograms, err
 		msg, _ := root.Key("msg").Text()
 		return nil, fmt.Errorf("%s: %w", service, &RemoteError{Service: service, Msg: msg})
 	}
+	if _, err := root.Key("data").NeedObject(); err != nil {
+		return nil, err
+	}
 	tables := root.Key("data").Key("Tables")
 	list, err := tables.NeedList()
 	if err != nil {
@@ -75,6 +78,9 @@ func parseCatalogHistograms(service string, raw []byte) (*catalogHistograms, err
 	}
 	if len(list) == 0 {
 		return nil, &wire.ShapeError{Service: service, Field: tables.Path, Want: "a list with a table", Got: "an empty list"}
+	}
+	if _, err := tables.Index(0).NeedObject(); err != nil {
+		return nil, err
 	}
 	ext := tables.Index(0).Key("ExtendedProperties")
 	if _, err := ext.NeedObject(); err != nil {
