@@ -114,7 +114,10 @@ func shapeCases(t testing.TB) []shapeCase {
 				return err
 			}},
 		{"Mast.Catalogs.All.DiskDetective", "Mast.Catalogs.All.DiskDetective", []byte(fixture(t, "catalogs_all_dd.extjs.json")), 2,
-			catalogHistogramRules, func(b []byte) error { _, err := parseCatalogHistograms("Mast.Catalogs.All.DiskDetective", b); return err }},
+			catalogHistogramRules, func(b []byte) error {
+				_, err := parseCatalogHistograms("Mast.Catalogs.All.DiskDetective", b)
+				return err
+			}},
 		{"SANTA", "SANTA resolver", []byte(fixture(t, "santa.json")), 2, resolvedRules,
 			func(b []byte) error { _, err := parseResolved("SANTA resolver", b); return err }},
 		{"Mast.Name.Lookup", "Mast.Name.Lookup", []byte(fixture(t, "name_lookup.json")), 2, resolvedRules,
