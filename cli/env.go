@@ -176,7 +176,7 @@ func (e *cliEnv) setup() error {
 			cancel()
 			return fmt.Errorf("start demo archive: %w", err)
 		}
-		e.cfg.MastURL, e.cfg.ResolverURL, e.cfg.CatalogsURL, e.stopSim = url, "", "", cancel
+		e.cfg.MastURL, e.cfg.ResolverURL, e.cfg.CatalogsURL, e.cfg.HLAURL, e.stopSim = url, "", "", "", cancel
 		e.prepareDemo = func(ctx context.Context) error { // called once, by the TUI
 			close(hold)
 			select {
@@ -205,6 +205,7 @@ func (e *cliEnv) client() *mast.Client {
 		BaseURL:        strings.TrimRight(e.cfg.MastURL, "/"),
 		ResolverURL:    e.cfg.ResolverURL,
 		CatalogsURL:    e.cfg.CatalogsURL,
+		HLAURL:         e.cfg.HLAURL,
 		RequestTimeout: time.Duration(e.cfg.Timeout),
 		QueryBudget:    time.Duration(e.cfg.QueryBudget),
 		PageSize:       e.cfg.PageSize,

@@ -26,6 +26,7 @@ type Config struct {
 	MastURL     string   `json:"mast_url,omitempty"`     // Portal, downloads, whoami
 	ResolverURL string   `json:"resolver_url,omitempty"` // SANTA name resolver
 	CatalogsURL string   `json:"catalogs_url,omitempty"` // catalogs API (PanSTARRS); default: catalogs.mast.stsci.edu, or mast_url when that is not MAST
+	HLAURL      string   `json:"hla_url,omitempty"`      // HLA host of the HSC spectrum files
 	PageSize    int      `json:"page_size,omitempty"`    // CLI Portal page size (astroquery: 50000)
 	TUIPageSize int      `json:"tui_page_size,omitempty"`
 	Timeout     Duration `json:"request_timeout,omitempty"` // one HTTP request
@@ -164,6 +165,9 @@ func Load(path string) (Config, error) {
 	}
 	if v := os.Getenv("MASTUI_CATALOGS_URL"); v != "" {
 		cfg.CatalogsURL = v
+	}
+	if v := os.Getenv("MASTUI_HLA_URL"); v != "" {
+		cfg.HLAURL = v
 	}
 	return cfg, cfg.Validate()
 }

@@ -18,6 +18,7 @@ const (
 	DefaultBaseURL     = masthttp.DefaultBaseURL
 	DefaultResolverURL = "http://mastresolver.stsci.edu/Santa-war/query"
 	DefaultCatalogsURL = "https://catalogs.mast.stsci.edu"
+	DefaultHLAURL      = "https://hla.stsci.edu" // HSC spectrum files (protocol 9.5)
 	DefaultPageSize    = 50000
 )
 
@@ -26,6 +27,7 @@ type Config struct {
 	BaseURL        string        // default "https://mast.stsci.edu"; every Portal/download/whoami URL derives from it
 	ResolverURL    string        // default SANTA; BaseURL+"/Santa-war/query" when BaseURL is overridden and this is empty
 	CatalogsURL    string        // catalogs API (PanSTARRS); default catalogs.mast.stsci.edu, BaseURL when BaseURL is overridden and this is empty
+	HLAURL         string        // default https://hla.stsci.edu; BaseURL when BaseURL is overridden and this is empty
 	HTTPClient     *http.Client  // nil = a client with sane transport settings
 	RequestTimeout time.Duration // per HTTP request (each attempt), default 2 min
 	QueryBudget    time.Duration // whole logical query (all polls + pages), default 600 s
@@ -80,23 +82,12 @@ func New(cfg Config) *Client {
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = DefaultBaseURL
 	}
-	if cfg.ResolverURL == "" {
-		if cfg.BaseURL == DefaultBaseURL {
-			cfg.ResolverURL = DefaultResolverURL
-		} else {
-			cfg.ResolverURL = cfg.BaseURL + "/Santa-war/query"
-		}
-	}
-	cfg.CatalogsURL = strings.TrimRight(cfg.CatalogsURL, "/")
-	if cfg.CatalogsURL == "" {
-		// astroquery derives it from the server by text substitution (protocol 1), which
-		// leaves a local server's URL as it is: the simulator answers on its root.
-		if cfg.BaseURL == DefaultBaseURL {
-			cfg.CatalogsURL = DefaultCatalogsURL
-		} else {
-			cfg.CatalogsURL = cfg.BaseURL
-		}
-	}
+	// Each other host is MAST's own by default, and the overriding server's when the base
+	// URL was replaced (the simulator answers on every path). astroquery derives the
+	// catalogs host by text substitution (protocol 1), which leaves a local URL as it is.
+	cfg.ResolverURL = hostURL(cfg.ResolverURL, cfg.BaseURL, DefaultResolverURL, "/Santa-war/query")
+	cfg.CatalogsURL = hostURL(cfg.CatalogsURL, cfg.BaseURL, DefaultCatalogsURL, "")
+	cfg.HLAURL = hostURL(cfg.HLAURL, cfg.BaseURL, DefaultHLAURL, "")
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = 2 * time.Minute
 	}
@@ -172,4 +163,15 @@ func (c *Client) CloseIdleConnections() { c.hc.CloseIdleConnections() }
 func (c *Client) invokeURL() string { return c.cfg.BaseURL + "/api/v0/invoke" }
 func (c *Client) columnsConfigURL() string {
 	return c.cfg.BaseURL + "/portal/Mashup/Mashup.asmx/columnsconfig"
+}
+
+// hostURL is given when set, else def with MAST's base URL, else base+path.
+func hostURL(given, base, def, path string) string {
+	if given = strings.TrimRight(given, "/"); given != "" {
+		return given
+	}
+	if base == DefaultBaseURL {
+		return def
+	}
+	return base + path
 }

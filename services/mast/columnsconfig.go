@@ -22,6 +22,9 @@ var ErrEmptyColumnsConfig = errors.New("MAST returned an empty column configurat
 type colConfig struct {
 	order []string
 	cols  map[string]map[string]any
+	// values are the discrete histograms merged into a catalog criteria configuration
+	// (catalogs_criteria.go), by column.
+	values map[string][]FacetValue
 }
 
 // ColumnsConfig returns the column configuration of a Portal service (E2), cached per

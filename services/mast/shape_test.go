@@ -62,6 +62,22 @@ func shapeCases(t testing.TB) []shapeCase {
 		{Path: "resolvedCoordinate[].ra", Accept: numberKinds},
 		{Path: "resolvedCoordinate[].decl", Accept: numberKinds},
 	}
+	ext := "data.Tables[].ExtendedProperties"
+	catalogHistogramRules := shapetest.Rules{
+		{Path: "data"}, {Path: "data.Tables"}, {Path: "data.Tables[]"}, {Path: ext},
+		{Path: "status", Accept: scalarKinds, Maybe: []string{O, L}}, // read only to spot ERROR
+		{Path: ext + ".discreteHistogram", Accept: absentOK},
+		{Path: ext + ".discreteHistogram.state", Accept: []string{Miss}}, // a column without histogram
+		{Path: ext + ".discreteHistogram.state.hist", Accept: []string{Nul, Miss, O}},
+		{Path: ext + ".discreteHistogram.state.hist[]"},
+		{Path: ext + ".discreteHistogram.state.hist[].key", Accept: []string{S, N, B}},
+		{Path: ext + ".discreteHistogram.state.hist[].count", Accept: numberKinds},
+		{Path: ext + ".discreteHistogram.state.type", Accept: scalarKinds, Maybe: []string{O, L}},
+		{Path: ext + ".continuousHistogram", Accept: absentOK},
+		{Path: ext + ".continuousHistogram.w1mpro", Accept: []string{Miss}},
+		{Path: ext + ".continuousHistogram.w1mpro.min", Accept: numberKinds},
+		{Path: ext + ".continuousHistogram.w1mpro.max", Accept: numberKinds},
+	}
 	columnListRules := shapetest.Rules{{Path: "[]"}}
 	for _, k := range []string{"column_name", "name", "qual_type", "datatype", "field_name", "description", "default_output", "queryable"} {
 		columnListRules = append(columnListRules, shapetest.Rule{Path: "[]." + k, Accept: scalarKinds})
@@ -105,6 +121,11 @@ func shapeCases(t testing.TB) []shapeCase {
 			columnsConfigRules(t, fixture(t, "columnsconfig_caom_cone.json")),
 			func(b []byte) error {
 				_, _, _, err := parseColumnsConfig("columnsconfig Mast.Caom.Cone", b)
+				return err
+			}},
+		{"Mast.Catalogs.All.DiskDetective", "Mast.Catalogs.All.DiskDetective", []byte(fixture(t, "catalogs_all_dd.extjs.json")), 2,
+			catalogHistogramRules, func(b []byte) error {
+				_, err := parseCatalogHistograms("Mast.Catalogs.All.DiskDetective", b)
 				return err
 			}},
 		{"SANTA", "SANTA resolver", []byte(fixture(t, "santa.json")), 2, resolvedRules,

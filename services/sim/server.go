@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"mastui/services/sim/auth"
+	"mastui/services/sim/catalogs"
 	"mastui/services/sim/downloads"
 	"mastui/services/sim/internal/simhttp"
 	"mastui/services/sim/panstarrs"
@@ -57,7 +58,11 @@ func newServer(opts Options) *Server {
 	tokens := auth.New(opts.Tokens)
 	files := downloads.New(s.env, tokens)
 	mux := http.NewServeMux()
-	portalapi.New(s.env, opts.Executing).Register(mux)
+	cats := catalogs.New(s.env, files)
+	portal := portalapi.New(s.env, opts.Executing)
+	portal.Extend(cats)
+	portal.Register(mux)
+	cats.Register(mux)
 	files.Register(mux)
 	searchapi.New(s.env, files).Register(mux)
 	resolver.New(s.env).Register(mux)

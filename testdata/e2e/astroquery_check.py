@@ -101,6 +101,67 @@ def check_panstarrs():
     # objID above 2^53, exact: its digits encode the name's position (zone, RA).
     for name, oid in zip(t["objName"], t["objID"]):
         assert oid > 2**53 and str(oid)[5:9] == "0059", (name, oid)
+def check_catalogs_positional():
+    from astroquery.mast import Catalogs
+    t = Catalogs.query_object("158.47924 -7.30962", catalog="Galex")
+    assert len(t) > 0 and t.colnames[0] == "distance_arcmin", t.colnames[:3]
+    assert int(t["objID"][0]) > 2**53, t["objID"][0]
+    t = Catalogs.query_object("M10", radius=.02, catalog="TIC")
+    assert len(t) > 0 and "dstArcSec" in t.colnames and max(t["dstArcSec"]) <= 72, len(t)
+    t = Catalogs.query_region("158.47924 -7.30962", radius=0.1, catalog="Gaia", version=2)
+    assert len(t) > 0 and t["designation"][0] == "Gaia DR2 %d" % t["source_id"][0], t["designation"][0]
+
+
+def check_catalogs_hsc_max_results():
+    from astroquery.exceptions import MaxResultsWarning
+    from astroquery.mast import Catalogs
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        t = Catalogs.query_region("322.49324 12.16683", catalog="HSC", magtype=2)
+    assert len(t) == 50000, len(t)
+    assert any(issubclass(x.category, MaxResultsWarning) for x in w), [str(x.message) for x in w]
+
+
+def check_catalogs_criteria():
+    from astroquery.mast import Catalogs
+    t = Catalogs.query_criteria(catalog="Tic", Bmag=[30, 50], objType="STAR")
+    assert len(t) > 0 and all(30 <= b <= 50 for b in t["Bmag"]) and set(t["objType"]) == {"STAR"}
+    t = Catalogs.query_criteria(catalog="Ctl", objectname="M101", radius=1, Tmag=[10.75, 11])
+    assert len(t) > 0 and "ctlPriority" in t.colnames and all(10.75 <= m <= 11 for m in t["Tmag"])
+    t = Catalogs.query_criteria(catalog="DiskDetective", objectname="M10", radius=2, state="complete")
+    assert len(t) > 0 and set(t["state"]) == {"complete"}
+    assert all(u.startswith("https://talk.diskdetective.org/#/subjects/") for u in t["ZooniverseURL"])
+
+
+def check_catalogs_hsc_matches_and_spectra():
+    from astroquery.mast import Catalogs
+    t = Catalogs.query_object("M10", radius=.02, catalog="HSC")
+    match = t[0]["MatchID"]
+    m = Catalogs.query_hsc_matchid(match)
+    assert len(m) > 0 and all(x == match for x in m["MatchID"]), (match, len(m))
+    s = Catalogs.get_hsc_spectra()
+    assert len(s) > 0 and s["DatasetName"][0].startswith("HAG_J"), s.colnames
+
+
+def check_service_request_nirspec():
+    from astroquery.mast import Mast
+    service = "Mast.Jwst.Filtered.Nirspec"
+    rows = Mast.service_request_async(service, {"columns": "*", "filters": []})[0].json()["data"]
+    assert rows and all(r["filename"].endswith(".fits") for r in rows), len(rows)
+    one = {"columns": "*", "filters": [{"paramName": "exp_type", "values": ["NRS_MSASPEC"]}]}
+    rows = Mast.service_request_async(service, one)[0].json()["data"]
+    assert rows and {r["exp_type"] for r in rows} == {"NRS_MSASPEC"}
+    multi = {"columns": "*", "filters": [
+        {"paramName": "apername", "values": ["NRS1_FULL", "NRS_FULL_MSA"]},
+        {"paramName": "detector", "values": ["NRS1"]},
+        {"paramName": "filter", "values": ["F290LP", "F170LP"]},
+        {"paramName": "exp_type", "values": ["NRS_IFU", "NRS_MSASPEC", "NRS_BRIGHTOBJ", "NRS_WATA"]},
+        {"paramName": "readpatt", "values": ["NRS", "NRSRAPID"]}]}
+    rows = Mast.service_request_async(service, multi)[0].json()["data"]
+    assert rows and all(r["detector"] == "NRS1" and r["visitype"] for r in rows), len(rows)
+    count = {"columns": "COUNT_BIG(*)", "filters": multi["filters"]}
+    n = Mast.service_request_async(service, count)[0].json()["data"][0]["Column1"]
+    assert n == len(rows), (n, len(rows))
 
 
 failed = 0

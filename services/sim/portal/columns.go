@@ -19,9 +19,9 @@ const (
 	kindBool                    // JSON boolean; ok=false is null
 )
 
-// column describes one result column over rows of type R: its wire name, the type
+// Column describes one result column over rows of type R: its wire name, the type
 // announced in "fields", and the accessor matching its kind.
-type column[R any] struct {
+type Column[R any] struct {
 	name     string
 	jsonType string
 	kind     valueKind
@@ -32,37 +32,37 @@ type column[R any] struct {
 	bl       func(*R) (bool, bool)
 }
 
-func strCol[R any](name string, f func(*R) string) column[R] {
-	return column[R]{name: name, jsonType: "string", kind: kindString, str: f}
+func strCol[R any](name string, f func(*R) string) Column[R] {
+	return Column[R]{name: name, jsonType: "string", kind: kindString, str: f}
 }
 
-func floatCol[R any](name string, f func(*R) float64) column[R] {
-	return column[R]{name: name, jsonType: "float", kind: kindFloat, flt: f}
+func floatCol[R any](name string, f func(*R) float64) Column[R] {
+	return Column[R]{name: name, jsonType: "float", kind: kindFloat, flt: f}
 }
 
-func intCol[R any](name string, f func(*R) (int64, bool)) column[R] {
-	return column[R]{name: name, jsonType: "int", kind: kindInt, num: f}
+func intCol[R any](name string, f func(*R) (int64, bool)) Column[R] {
+	return Column[R]{name: name, jsonType: "int", kind: kindInt, num: f}
 }
 
-func idCol[R any](name string, f func(*R) uint64) column[R] {
-	return column[R]{name: name, jsonType: "string", kind: kindID, id: f}
+func idCol[R any](name string, f func(*R) uint64) Column[R] {
+	return Column[R]{name: name, jsonType: "string", kind: kindID, id: f}
 }
 
-func boolCol[R any](name string, f func(*R) (bool, bool)) column[R] {
-	return column[R]{name: name, jsonType: "boolean", kind: kindBool, bl: f}
+func boolCol[R any](name string, f func(*R) (bool, bool)) Column[R] {
+	return Column[R]{name: name, jsonType: "boolean", kind: kindBool, bl: f}
 }
 
 // selectedCol is MAST's "_selected_" column: boolean, always null.
-func selectedCol[R any]() column[R] {
+func selectedCol[R any]() Column[R] {
 	return boolCol("_selected_", func(*R) (bool, bool) { return false, false })
 }
 
 // isNumeric tells whether range filters compare the column as numbers.
-func (c *column[R]) isNumeric() bool { return c.kind != kindString && c.kind != kindBool }
+func (c *Column[R]) isNumeric() bool { return c.kind != kindString && c.kind != kindBool }
 
 // text renders a cell as the SQL server would compare it in LIKE and equality
 // tests; ok=false for null.
-func (c *column[R]) text(r *R) (string, bool) {
+func (c *Column[R]) text(r *R) (string, bool) {
 	switch c.kind {
 	case kindString:
 		s := c.str(r)
@@ -85,7 +85,7 @@ func (c *column[R]) text(r *R) (string, bool) {
 }
 
 // number returns a numeric cell; ok=false for null or non-numeric columns.
-func (c *column[R]) number(r *R) (float64, bool) {
+func (c *Column[R]) number(r *R) (float64, bool) {
 	switch c.kind {
 	case kindFloat:
 		f := c.flt(r)
@@ -101,7 +101,7 @@ func (c *column[R]) number(r *R) (float64, bool) {
 }
 
 // findColumn looks a column up case-insensitively, as MAST does for paramName.
-func findColumn[R any](cols []column[R], name string) int {
+func findColumn[R any](cols []Column[R], name string) int {
 	name = strings.TrimSpace(name)
 	for i := range cols {
 		if strings.EqualFold(cols[i].name, name) {
@@ -121,8 +121,8 @@ type obsRow struct {
 func nullableInt(n int) (int64, bool) { return int64(n), n >= 0 }
 
 // obsColumns are the CAOM columns in MAST's order (Mast.Caom.Cone / Filtered answers).
-func obsColumns() []column[obsRow] {
-	return []column[obsRow]{
+func obsColumns() []Column[obsRow] {
+	return []Column[obsRow]{
 		strCol("intentType", func(r *obsRow) string { return r.o.IntentType }),
 		strCol("obs_collection", func(r *obsRow) string { return r.o.Collection }),
 		strCol("provenance_name", func(r *obsRow) string { return r.o.Provenance }),
@@ -160,13 +160,13 @@ func obsColumns() []column[obsRow] {
 }
 
 // distanceColumn is appended to positional answers, as MAST does.
-func distanceColumn() column[obsRow] {
+func distanceColumn() Column[obsRow] {
 	return floatCol("distance", func(r *obsRow) float64 { return r.dist })
 }
 
 // productColumns are the Mast.Caom.Products columns in MAST's order.
-func productColumns() []column[archive.Product] {
-	return []column[archive.Product]{
+func productColumns() []Column[archive.Product] {
+	return []Column[archive.Product]{
 		idCol("obsID", func(p *archive.Product) uint64 { return p.ObsID }),
 		strCol("obs_collection", func(p *archive.Product) string { return p.Collection }),
 		strCol("dataproduct_type", func(p *archive.Product) string { return p.DataproductType }),

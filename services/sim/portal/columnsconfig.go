@@ -148,7 +148,13 @@ func (s *Service) columnsConfig(w http.ResponseWriter, r *http.Request) {
 	} else if k, val, ok := strings.Cut(strings.TrimSpace(body), "="); ok && strings.EqualFold(k, "colConfigId") {
 		id = val
 	}
-	answer, ok := s.configs[strings.ToLower(strings.TrimSpace(id))]
+	key := strings.ToLower(strings.TrimSpace(id))
+	answer, ok := s.configs[key]
+	for _, e := range s.extensions {
+		if !ok {
+			answer, ok = e.ColumnsConfig(key)
+		}
+	}
 	if !ok {
 		answer = []byte("{}")
 	}

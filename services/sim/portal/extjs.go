@@ -27,7 +27,7 @@ func (s *Service) caomAll() []byte {
 
 // caomAllAnswer renders Mast.Caom.All (format extjs): per column facets with counts,
 // computed once because the archive never changes.
-func caomAllAnswer(a *archive.Archive, cols []column[obsRow]) []byte {
+func caomAllAnswer(a *archive.Archive, cols []Column[obsRow]) []byte {
 	labels := map[string]colMeta{}
 	for _, m := range caomMeta {
 		labels[m.name] = m
@@ -72,7 +72,7 @@ func caomAllAnswer(a *archive.Archive, cols []column[obsRow]) []byte {
 
 // facet counts the values of a discrete column (each part of multi-valued cells):
 // {"hist": [{"count", "key"}...], "<key>": {"count", "key"}, ...}, most frequent first.
-func facet(a *archive.Archive, c *column[obsRow], sep string) simhttp.Ordered {
+func facet(a *archive.Archive, c *Column[obsRow], sep string) simhttp.Ordered {
 	counts := map[string]int{}
 	for i := range a.Len() {
 		v, ok := c.text(&obsRow{o: a.At(int(i))})
@@ -114,7 +114,7 @@ const histBins = 100
 // binned is the histObj MAST sends for a numeric column (protocol 3.3): a nested
 // histogram, {"hist": {"hist": [{"key": <bin start>, "count": n}, ...]}, "min", "max",
 // "type": "numeric"}; false when the column has no values.
-func binned(a *archive.Archive, c *column[obsRow]) (simhttp.Ordered, bool) {
+func binned(a *archive.Archive, c *Column[obsRow]) (simhttp.Ordered, bool) {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for i := range a.Len() {
 		if v, ok := c.number(&obsRow{o: a.At(int(i))}); ok {

@@ -13,7 +13,7 @@ import (
 // Within a filter the values, ranges and the freeText pattern are ORed; filters are
 // ANDed together.
 type filter[R any] struct {
-	col    *column[R]
+	col    *Column[R]
 	values []string // discrete values, as text
 	ranges []valueRange
 	like   string // lower-cased SQL LIKE pattern, "" for none
@@ -36,7 +36,7 @@ type filterInput struct {
 
 // parseFilters decodes a filters parameter against a column set. Errors name the
 // offending column, as MAST's do.
-func parseFilters[R any](raw json.RawMessage, cols []column[R]) ([]filter[R], error) {
+func parseFilters[R any](raw json.RawMessage, cols []Column[R]) ([]filter[R], error) {
 	if len(bytes.TrimSpace(raw)) == 0 || string(bytes.TrimSpace(raw)) == "null" {
 		return nil, nil
 	}

@@ -71,8 +71,8 @@ func (s *Service) invoke(w http.ResponseWriter, r *http.Request) {
 	case "":
 		err = fmt.Errorf("the request has no service")
 	default:
-		err = fmt.Errorf("Unknown service: %s. This simulator answers Mast.Caom.Cone, Mast.Caom.Filtered, "+
-			"Mast.Caom.Filtered.Position, Mast.Caom.Products, Mast.Caom.All, Mast.Bundle.Request and Mast.Name.Lookup.", req.Service)
+		ans, err = s.extensionAnswer(Request{Service: svc, Sent: req.Service, Params: params, Format: req.Format,
+			Page: pr, PageSizeCap: s.env.Faults.PageSizeCap})
 	}
 	if err != nil {
 		s.env.Log.Debug("invoke error", "service", req.Service, "err", err)
@@ -179,4 +179,18 @@ func jobKey(raw string) uint64 {
 		b.WriteByte(0)
 	}
 	return archive.HashString(b.String())
+}
+
+// extensionAnswer asks the extensions for a service this package does not know.
+func (s *Service) extensionAnswer(req Request) (answer, error) {
+	known := []string{"Mast.Caom.Cone, Mast.Caom.Filtered, Mast.Caom.Filtered.Position, Mast.Caom.Products, " +
+		"Mast.Caom.All, Mast.Bundle.Request, Mast.Name.Lookup"}
+	for _, e := range s.extensions {
+		ans, ok, err := e.Invoke(req)
+		if ok {
+			return ans, err
+		}
+		known = append(known, e.Services())
+	}
+	return nil, fmt.Errorf("Unknown service: %s. This simulator answers %s.", req.Sent, strings.Join(known, ", "))
 }

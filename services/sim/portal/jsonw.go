@@ -65,7 +65,7 @@ func appendJSONFloat(b []byte, f float64) []byte {
 	return strconv.AppendFloat(b, f, format, -1, 64)
 }
 
-func appendCell[R any](b []byte, c *column[R], r *R) []byte {
+func appendCell[R any](b []byte, c *Column[R], r *R) []byte {
 	switch c.kind {
 	case kindString:
 		if s := c.str(r); s != "" {
@@ -96,7 +96,7 @@ type paging struct {
 // writeTable streams a COMPLETE json-format answer: status, msg, data, fields, paging,
 // in MAST's key order. Rows are written straight from the archive, one buffer reused,
 // so a 50,000-row page costs no per-row maps.
-func writeTable[R any](w io.Writer, cols []column[R], n int, row func(i int) *R, pg paging) error {
+func writeTable[R any](w io.Writer, cols []Column[R], n int, row func(i int) *R, pg paging) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(`{"status": "COMPLETE", "msg": "", "data": [`)
 	keys := make([][]byte, len(cols))

@@ -96,7 +96,7 @@ func (s *Service) caomQuery(svc string, params map[string]json.RawMessage, pr pa
 // countAnswer is MAST's answer to columns=COUNT_BIG(*): one row {"Column1": n}, the
 // field typed "string" although the value is a number.
 func countAnswer(n int) answer {
-	cols := []column[uint64]{{name: "Column1", jsonType: "string", kind: kindID, id: func(v *uint64) uint64 { return *v }}}
+	cols := []Column[uint64]{{name: "Column1", jsonType: "string", kind: kindID, id: func(v *uint64) uint64 { return *v }}}
 	v := uint64(n)
 	return func(w io.Writer) error {
 		return writeTable(w, cols, 1, func(int) *uint64 { return &v },
@@ -106,7 +106,7 @@ func countAnswer(n int) answer {
 
 // selectColumns reads the "columns" parameter: "*" (or absent) for all, COUNT_BIG(*)
 // for a count, or a comma list.
-func selectColumns[R any](spec string, cols []column[R]) (bool, []column[R], error) {
+func selectColumns[R any](spec string, cols []Column[R]) (bool, []Column[R], error) {
 	spec = strings.TrimSpace(spec)
 	compact := strings.ToUpper(strings.ReplaceAll(spec, " ", ""))
 	switch {
@@ -115,7 +115,7 @@ func selectColumns[R any](spec string, cols []column[R]) (bool, []column[R], err
 	case compact == "COUNT_BIG(*)" || compact == "COUNT(*)":
 		return true, nil, nil
 	}
-	var out []column[R]
+	var out []Column[R]
 	for _, name := range strings.Split(spec, ",") {
 		i := findColumn(cols, name)
 		if i < 0 {

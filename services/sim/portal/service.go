@@ -17,9 +17,11 @@ type Service struct {
 	env       *simhttp.Env
 	executing int // EXECUTING answers per new job before COMPLETE
 	configs   map[string][]byte
-	filtCols  []column[obsRow] // Mast.Caom.Filtered answers
-	posCols   []column[obsRow] // cone and position answers (with distance)
-	prodCols  []column[archive.Product]
+	filtCols  []Column[obsRow] // Mast.Caom.Filtered answers
+	posCols   []Column[obsRow] // cone and position answers (with distance)
+	prodCols  []Column[archive.Product]
+	// extensions answer the services this package does not know (catalogs).
+	extensions []Extension
 
 	mu      sync.Mutex
 	jobs    map[uint64]int    // EXECUTING answers given per job
