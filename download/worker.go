@@ -119,8 +119,11 @@ func removeIfEmpty(p string) {
 // marked Unverified.
 func (m *Manager) finalize(f *os.File, part string, it Item, k fileKind, size int64, confirmed bool) outcome {
 	note := ""
-	err := verifyFile(part, k)
-	if err == nil && !confirmed && k != kindFITS { // verifyFile walked a FITS file to its end
+	fi, err := f.Stat()
+	if err == nil { // the .part is still open: no need to open it again
+		err = verifyContent(f, fi.Size(), k)
+	}
+	if err == nil && !confirmed && k != kindFITS { // verifyContent walked a FITS file to its end
 		if err = verifyEnd(part, k); errors.Is(err, errUnproven) {
 			note, err = err.Error(), nil
 		}
