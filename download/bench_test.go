@@ -2,12 +2,14 @@ package download
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"fmt"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -134,9 +136,14 @@ func TestThroughputVsCurl(t *testing.T) {
 		{"356 x 0.8 MB", benchSmallFiles(t)},
 		{"200 x 5 MB", benchFiles(t)},
 	} {
-		c, o := throughputVsCurl(t, base, set.prods, rounds)
-		ratio := o / c
-		t.Logf("download %s: curl --parallel-max 8: %.0f MB/s; mastui 8 workers (journal, fsync, verify): %.0f MB/s; ratio %.2f", set.name, c, o, ratio)
+		if only := os.Getenv("MASTUI_PERF_SET"); only != "" && !strings.HasPrefix(set.name, only) {
+			continue
+		}
+		c, o, rs := throughputVsCurl(t, base, cmd.Process.Pid, set.prods, rounds)
+		ratio := o.mbps / c.mbps
+		t.Logf("download %s: curl --parallel-max 8: %.0f MB/s; mastui 8 workers (journal, fsync, verify): %.0f MB/s; ratio %.2f (median of the rounds' ratios %.2f)", set.name, c.mbps, o.mbps, ratio, medianRatio(rs))
+		t.Logf("  rounds, curl/mastui MB/s: %v", rs)
+		t.Logf("  CPU per run (median; client + server): curl %v + %v; mastui %v + %v", c.cpu, c.serverCPU, o.cpu, o.serverCPU)
 		if ratio < 0.9 {
 			low = append(low, fmt.Sprintf("%s: %.2f× curl's", set.name, ratio))
 		}
@@ -146,9 +153,17 @@ func TestThroughputVsCurl(t *testing.T) {
 	}
 }
 
-// throughputVsCurl downloads prods from base with curl and with the engine, rounds times
-// each (after a warm-up), alternating, and returns the best MB/s of each.
-func throughputVsCurl(t *testing.T, base string, prods []sim.Product, rounds int) (curlMBps, oursMBps float64) {
+// runStats sums up the rounds of one client: its best throughput, and the median CPU
+// time it and the simulator process spent per run (CPU is what two cores run out of).
+type runStats struct {
+	mbps           float64
+	cpu, serverCPU time.Duration
+}
+
+// throughputVsCurl downloads prods from base (served by process serverPid) with curl and
+// with the engine, rounds times each (after a warm-up), alternating, and returns the best
+// MB/s of each with the median CPU times, and each round's pair of MB/s.
+func throughputVsCurl(t *testing.T, base string, serverPid int, prods []sim.Product, rounds int) (curl, ours runStats, pairs []roundPair) {
 	var total int64
 	for _, p := range prods {
 		total += p.Size
@@ -160,7 +175,15 @@ func throughputVsCurl(t *testing.T, base string, prods []sim.Product, rounds int
 		os.RemoveAll(dir)
 		syscall.Sync()
 	}
-	curlRun := func() time.Duration {
+	// run times one download (wall clock and, from the same start, the CPU spent by the
+	// client and by the simulator process).
+	type run struct{ wall, cpu, serverCPU time.Duration }
+	timed := func(client func() time.Duration, fetch func()) run {
+		s0, c0, start := procCPU(serverPid), client(), time.Now()
+		fetch()
+		return run{time.Since(start), client() - c0, procCPU(serverPid) - s0}
+	}
+	curlRun := func() run {
 		dir := t.TempDir()
 		defer settle(dir)
 		items := itemsFor(t, base, dir, prods)
@@ -171,25 +194,94 @@ func throughputVsCurl(t *testing.T, base string, prods []sim.Product, rounds int
 		p := filepath.Join(dir, "curl.cfg")
 		os.WriteFile(p, []byte(cfg.String()), 0o600)
 		syscall.Sync()
-		start := time.Now()
 		c := exec.Command("curl", "--parallel", "--parallel-max", "8", "--create-dirs", "--silent", "--fail", "--config", p)
-		if b, err := c.CombinedOutput(); err != nil {
-			t.Fatalf("curl: %v\n%s", err, b)
+		// curl's CPU is known once it has exited: the client clock reads it then.
+		curlCPU := func() time.Duration {
+			if c.ProcessState == nil {
+				return 0
+			}
+			return c.ProcessState.UserTime() + c.ProcessState.SystemTime()
 		}
-		return time.Since(start)
+		return timed(curlCPU, func() {
+			if b, err := c.CombinedOutput(); err != nil {
+				t.Fatalf("curl: %v\n%s", err, b)
+			}
+		})
 	}
-	oursRun := func() time.Duration {
+	oursRun := func() run {
 		dir := t.TempDir()
 		defer settle(dir)
 		items := itemsFor(t, base, dir, prods)
 		syscall.Sync()
-		return fetchAll(t, items, filepath.Join(dir, "q.jsonl"))
+		return timed(selfCPU, func() { fetchAll(t, items, filepath.Join(dir, "q.jsonl")) })
 	}
-	curlRun() // warm-up
-	c, o := time.Duration(1<<62), time.Duration(1<<62)
+	curlRun()         // warm-up
+	var runs [2][]run // curl's, ours
 	for range rounds {
-		c = min(c, curlRun())
-		o = min(o, oursRun())
+		runs[0] = append(runs[0], curlRun())
+		runs[1] = append(runs[1], oursRun())
 	}
-	return mbps(c), mbps(o)
+	stats := func(rs []run) runStats {
+		best := slices.MinFunc(rs, func(a, b run) int { return cmp.Compare(a.wall, b.wall) })
+		cpu := func(f func(run) time.Duration) time.Duration {
+			ds := make([]time.Duration, len(rs))
+			for i, r := range rs {
+				ds[i] = f(r)
+			}
+			return median(ds)
+		}
+		return runStats{mbps(best.wall), cpu(func(r run) time.Duration { return r.cpu }),
+			cpu(func(r run) time.Duration { return r.serverCPU })}
+	}
+	for i := range runs[0] {
+		pairs = append(pairs, roundPair{mbps(runs[0][i].wall), mbps(runs[1][i].wall)})
+	}
+	return stats(runs[0]), stats(runs[1]), pairs
+}
+
+// roundPair is one round's MB/s of curl and of the engine, run back to back.
+type roundPair struct{ curl, ours float64 }
+
+func (p roundPair) String() string { return fmt.Sprintf("%.0f/%.0f", p.curl, p.ours) }
+
+// medianRatio is the median of the rounds' ours/curl: each pair ran back to back, so a
+// load that comes and goes weighs less than on the best of each.
+func medianRatio(pairs []roundPair) float64 {
+	rs := make([]float64, len(pairs))
+	for i, p := range pairs {
+		rs[i] = p.ours / p.curl
+	}
+	slices.Sort(rs)
+	return rs[len(rs)/2]
+}
+
+func median(ds []time.Duration) time.Duration {
+	ds = slices.Clone(ds)
+	slices.Sort(ds)
+	return ds[len(ds)/2]
+}
+
+// selfCPU is the user and system time this process has used.
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// procCPU is the user and system time process pid has used, from /proc (0 elsewhere).
+func procCPU(pid int) time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	_, rest, _ := strings.Cut(string(b), ") ") // the command name may hold spaces
+	f := strings.Fields(rest)
+	if len(f) < 13 {
+		return 0
+	}
+	ut, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(ut+st) * (time.Second / 100) // USER_HZ
 }

@@ -49,10 +49,22 @@ func (m *Manager) handOff(e *entry, ictx context.Context, res outcome, commits c
 // renamed before it is journaled. The renames are not synced one directory at a time
 // (most small files have a directory of their own: as many syncs again); a rename that
 // a power cut undoes is redone from the synced .part when the journal is replayed.
+//
+// Two stages overlap: while one batch is renamed and journaled (its own fsync of the
+// journal), the next batch's files are synced, so the disk's cache flushes serve both
+// and the committer keeps up with many small files.
 func (m *Manager) committer(commits chan *commit, workersDone func()) {
 	go func() {
 		workersDone()
 		close(commits)
+	}()
+	synced := make(chan []*commit) // unbuffered: at most one batch ahead of the journal
+	recorded := make(chan struct{})
+	go func() {
+		defer close(recorded)
+		for batch := range synced {
+			m.record(batch)
+		}
 	}()
 	for c := range commits {
 		batch := []*commit{c}
@@ -68,11 +80,15 @@ func (m *Manager) committer(commits chan *commit, workersDone func()) {
 				break more
 			}
 		}
-		m.commit(batch)
+		m.syncBatch(batch)
+		synced <- batch
 	}
+	close(synced)
+	<-recorded
 }
 
-func (m *Manager) commit(batch []*commit) {
+// syncBatch puts the data of a batch's files on disk, all at once, and closes them.
+func (m *Manager) syncBatch(batch []*commit) {
 	inParallel(len(batch), func(i int) {
 		c := batch[i]
 		if c.f == nil {
@@ -87,6 +103,14 @@ func (m *Manager) commit(batch []*commit) {
 		}
 	})
 	m.step("synced")
+}
+
+// record renames a synced batch's files into place, then journals them and tells the
+// consumer. The journal's fsync is left until after the manager's lock is released, so
+// workers claiming items and reporting progress never wait on the disk: the records are
+// written (safe from a kill) before the states change, and a power cut that loses them
+// costs only a no-network skip later, the files being synced and in place already.
+func (m *Manager) record(batch []*commit) {
 	for _, c := range batch {
 		if c.f == nil || c.res.err != nil {
 			continue
@@ -97,21 +121,29 @@ func (m *Manager) commit(batch []*commit) {
 	}
 	m.step("renamed")
 	m.mu.Lock()
-	defer m.mu.Unlock()
 	recs := make([]record, 0, len(batch))
 	for _, c := range batch {
 		if rec, ok := completionRecord(c.e, c.res); ok {
 			recs = append(recs, rec)
 		}
 	}
-	// The files are already in place: a lost record only costs a no-network skip later.
-	if err := m.appendLocked(recs...); err != nil {
-		m.log.Error("download journal", "err", err)
+	var jf *os.File
+	if m.j != nil {
+		var err error
+		if jf, err = m.j.write(recs...); err != nil {
+			m.log.Error("download journal", "err", err)
+		}
 	}
 	for _, c := range batch {
 		m.settleLocked(c.e, c.ictx, c.res)
 	}
 	m.compactLocked()
+	m.mu.Unlock()
+	if jf != nil {
+		if err := syncJournal(jf); err != nil {
+			m.log.Error("download journal", "err", err)
+		}
+	}
 }
 
 func (m *Manager) step(name string) {

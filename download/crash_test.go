@@ -380,7 +380,7 @@ func TestCommitOffTheWorkersPath(t *testing.T) {
 	if err := m.Add(items...); err != nil {
 		t.Fatal(err)
 	}
-	syncsAfterAdd := m.j.syncs
+	writesAfterAdd := m.j.writes
 	ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 	defer cancel()
 	m.Start(ctx)
@@ -399,9 +399,9 @@ func TestCommitOffTheWorkersPath(t *testing.T) {
 	}
 	checkFiles(t, items)
 	m.mu.Lock()
-	syncs := m.j.syncs - syncsAfterAdd
+	writes := m.j.writes - writesAfterAdd
 	m.mu.Unlock()
-	if syncs != 2 {
-		t.Fatalf("%d journal writes for %d files, want 2 (the first file, then the three that waited)", syncs, len(items))
+	if writes != 2 {
+		t.Fatalf("%d journal writes for %d files, want 2 (the first file, then the three that waited)", writes, len(items))
 	}
 }

@@ -11,7 +11,8 @@ import (
 	"path/filepath"
 )
 
-// The journal is JSON Lines, appended and fsynced before a change becomes visible:
+// The journal is JSON Lines, appended and fsynced before a change becomes visible (a
+// completed file's record is fsynced just after: see Manager.record):
 //
 //	{"op":"journal","v":1}                                  header, first line
 //	{"op":"add","item":{...},"state":"queued"}               an item (state optional)
@@ -39,8 +40,9 @@ type journal struct {
 	path    string
 	f       *os.File
 	lock    *os.File
-	records int // appended since the last rewrite
-	syncs   int // appends (each one fsync) since opened
+	records int  // appended since the last rewrite
+	writes  int  // appends since opened (each one write, and one fsync unless lazy)
+	lazy    bool // written since the last fsync under the lock (close syncs it)
 }
 
 // openJournal locks and reads the journal at path (creating it if needed) and returns
@@ -102,26 +104,50 @@ func readJournal(path string) ([]record, error) {
 
 // append writes records and fsyncs: when it returns nil they survive a crash.
 func (j *journal) append(recs ...record) error {
+	f, err := j.write(recs...)
+	if err != nil || f == nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("sync journal: %w", err)
+	}
+	j.lazy = false // everything written so far is on disk
+	return nil
+}
+
+// write appends records without waiting for the disk: they survive the process being
+// killed, and survive a power cut once the returned file is synced (syncJournal), which
+// the caller may do without holding the lock that orders the writes. nil file when
+// there was nothing to write.
+func (j *journal) write(recs ...record) (*os.File, error) {
 	if j == nil || len(recs) == 0 {
-		return nil
+		return nil, nil
 	}
 	if j.f == nil {
-		return fmt.Errorf("journal %s is closed", j.path)
+		return nil, fmt.Errorf("journal %s is closed", j.path)
 	}
 	var buf bytes.Buffer
 	for i := range recs {
 		if err := encodeRecord(&buf, recs[i]); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if _, err := j.f.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("write journal: %w", err)
-	}
-	if err := j.f.Sync(); err != nil {
-		return fmt.Errorf("sync journal: %w", err)
+		return nil, fmt.Errorf("write journal: %w", err)
 	}
 	j.records += len(recs)
-	j.syncs++
+	j.writes++
+	j.lazy = true
+	return j.f, nil
+}
+
+// syncJournal puts what was written to the journal file f on disk. A rewrite may have
+// replaced (and closed) f meanwhile: the rewritten journal was synced whole, so there is
+// nothing left to do.
+func syncJournal(f *os.File) error {
+	if err := f.Sync(); err != nil && !errors.Is(err, os.ErrClosed) {
+		return fmt.Errorf("sync journal: %w", err)
+	}
 	return nil
 }
 
@@ -166,7 +192,7 @@ func (j *journal) rewrite(recs []record) error {
 	if j.f != nil {
 		j.f.Close()
 	}
-	j.f, j.records = f, 0
+	j.f, j.records, j.lazy = f, 0, false
 	return nil
 }
 
@@ -176,7 +202,12 @@ func (j *journal) close() error {
 	}
 	var err error
 	if j.f != nil {
-		err = j.f.Close()
+		if j.lazy {
+			err = j.f.Sync()
+		}
+		if cerr := j.f.Close(); err == nil {
+			err = cerr
+		}
 		j.f = nil
 	}
 	if j.lock != nil {

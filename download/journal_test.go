@@ -114,3 +114,35 @@ func TestAddRefusesTwoItemsForOneFile(t *testing.T) {
 		}
 	}
 }
+
+// A completion record is written under the manager's lock and synced after it: the sync
+// of a journal file that a compaction replaced meanwhile is no error (the rewritten
+// journal was synced whole), and the records written are read back.
+func TestJournalSyncAfterRewrite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "q.jsonl")
+	j, _, err := openJournal(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer j.close()
+	if err := j.rewrite(nil); err != nil {
+		t.Fatal(err)
+	}
+	f, err := j.write(record{Op: "state", ID: "a", State: Done, Size: 1})
+	if err != nil || f == nil {
+		t.Fatalf("write: %v, %v", f, err)
+	}
+	if err := syncJournal(f); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.rewrite([]record{{Op: "state", ID: "a", State: Done, Size: 1}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := syncJournal(f); err != nil {
+		t.Fatalf("sync of the replaced journal file: %v", err)
+	}
+	recs, err := readJournal(path)
+	if err != nil || len(recs) != 2 || recs[1].ID != "a" || recs[1].State != Done {
+		t.Fatalf("journal after the rewrite: %+v, %v", recs, err)
+	}
+}

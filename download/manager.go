@@ -21,6 +21,7 @@ type Manager struct {
 	lim          *limiter
 	out          *outbox
 	events       chan Event
+	dirs         dirCache // directories made and checked for items
 
 	mu        sync.Mutex
 	j         *journal // nil when Ephemeral

@@ -3,6 +3,8 @@ package download
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -138,5 +140,29 @@ func TestFreeSpaceRefusal(t *testing.T) {
 	}
 	if err := m2.Add(items[5:]...); !errors.As(err, &se) {
 		t.Fatalf("second Add = %v, want a SpaceError counting the queue", err)
+	}
+}
+
+// The space check counts what is still missing: nothing for a complete file, the rest
+// of a .part, everything for a file whose directory does not exist yet.
+func TestFreeSpaceCountsWhatIsMissing(t *testing.T) {
+	root := t.TempDir()
+	obs := filepath.Join(root, "HST", "obs1")
+	if err := os.MkdirAll(obs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	complete := Item{Dest: filepath.Join(obs, "a.fits"), Size: 1000}
+	partial := Item{Dest: filepath.Join(obs, "b.fits"), Size: 1000}
+	fresh := Item{Dest: filepath.Join(root, "HST", "obs2", "c.fits"), Size: 1000}
+	if err := os.WriteFile(complete.Dest, make([]byte, 1000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(partial.Dest+partSuffix, make([]byte, 300), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := checkSpace([]Item{complete, partial, fresh}, func(string) (int64, error) { return 1, nil })
+	var se *SpaceError
+	if !errors.As(err, &se) || se.Need != 700+1000 {
+		t.Fatalf("checkSpace = %v, want a SpaceError for %d bytes", err, 700+1000)
 	}
 }

@@ -39,29 +39,47 @@ func remaining(it Item) int64 {
 }
 
 // checkSpace sums what items still need per filesystem and compares it with free space.
+// Items share directories: each directory is looked up once, and the files of one that
+// does not exist yet are not looked for.
 func checkSpace(items []Item, free func(string) (int64, error)) error {
 	type group struct {
 		dir  string
 		need int64
 	}
+	type place struct {
+		group  *group
+		exists bool // the item's directory itself exists
+	}
 	groups := map[string]*group{}
+	places := map[string]place{}
 	for _, it := range items {
-		n := remaining(it)
-		if n == 0 {
+		if it.Size <= 0 {
 			continue
 		}
-		dir := existingAncestor(filepath.Dir(it.Dest))
-		k := fsKey(dir)
-		g := groups[k]
-		if g == nil {
-			g = &group{dir: dir}
-			groups[k] = g
+		parent := filepath.Dir(it.Dest)
+		pl, ok := places[parent]
+		if !ok {
+			dir := existingAncestor(parent)
+			k := fsKey(dir)
+			g := groups[k]
+			if g == nil {
+				g = &group{dir: dir}
+				groups[k] = g
+			}
+			pl = place{group: g, exists: dir == parent}
+			places[parent] = pl
 		}
-		g.need += n
+		n := it.Size
+		if pl.exists {
+			n = remaining(it)
+		}
+		pl.group.need += n
 	}
 	keys := make([]string, 0, len(groups))
-	for k := range groups {
-		keys = append(keys, k)
+	for k, g := range groups {
+		if g.need > 0 {
+			keys = append(keys, k)
+		}
 	}
 	sort.Strings(keys)
 	for _, k := range keys {

@@ -1,6 +1,7 @@
 package download
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,5 +47,39 @@ func TestSymlinkedDirectoryInTreeRefused(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(elsewhere); len(ents) != 0 {
 		t.Fatalf("%d entries written through the symbolic link", len(ents))
+	}
+}
+
+// The engine remembers the directories it made; one removed during the session (the
+// user cleared the download directory between two downloads) is made again, whether the
+// next file goes into that very directory or into a new one below a removed parent.
+func TestRemovedDirectoryMadeAgain(t *testing.T) {
+	_, ts := serve(t, sharedSim(t).Handler())
+	dir := t.TempDir()
+	items := itemsFor(t, ts.URL, dir, pick(t, 3, 3000, 40000))
+	sibling := items[2] // a new directory next to items[0]'s, under the same parents
+	sibling.Dest = filepath.Join(filepath.Dir(filepath.Dir(items[0].Dest)), "another-obs", filepath.Base(sibling.Dest))
+	sibling.ID = ItemID(sibling.URL, sibling.Dest)
+	again := items[1] // into items[0]'s directory
+	again.Dest = filepath.Join(filepath.Dir(items[0].Dest), filepath.Base(again.Dest))
+	again.ID = ItemID(again.URL, again.Dest)
+	m := newManager(t, fastOpts(t))
+	ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
+	defer cancel()
+	m.Start(ctx)
+	for _, it := range []Item{items[0], again, sibling} {
+		if err := m.Add(it); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Wait(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if st := state(t, m, it.ID); st.State != Done {
+			t.Fatalf("%s: %s %q", it.Dest, st.State, st.Err)
+		}
+		checkFiles(t, []Item{it})
+		if err := os.RemoveAll(filepath.Join(dir, "mastDownload")); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -162,8 +162,13 @@ func verifyFile(p string, k fileKind) error {
 		return err
 	}
 	defer f.Close()
-	head := make([]byte, sniffSize)
-	n, err := f.ReadAt(head, 0)
+	return verifyContent(f, size, k)
+}
+
+// verifyContent is verifyFile on the size bytes of r (an open file).
+func verifyContent(r io.ReaderAt, size int64, k fileKind) error {
+	var head [sniffSize]byte
+	n, err := r.ReadAt(head[:], 0)
 	if err != nil && !errors.Is(err, io.EOF) {
 		return err
 	}
@@ -173,7 +178,7 @@ func verifyFile(p string, k fileKind) error {
 	if k != kindFITS {
 		return nil
 	}
-	return walkFITS(f, size)
+	return walkFITS(r, size)
 }
 
 // openSized opens a file for reading and tells its size.

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"syscall"
 )
 
@@ -41,7 +40,8 @@ func (m *Manager) run(ctx context.Context, e *entry, it Item, buf []byte) outcom
 		k = kindOf(it.Dest)
 	}
 	part := it.Dest + partSuffix
-	if err := makeTree(it.Root, filepath.Dir(it.Dest)); err != nil {
+	dir := filepath.Dir(it.Dest)
+	if err := m.dirs.makeTree(it.Root, dir); err != nil {
 		return outcome{err: localErr(err)}
 	}
 	if fi, err := os.Lstat(it.Dest); err == nil && fi.Mode().IsRegular() && m.completeOnDisk(ctx, it, k, fi.Size()) {
@@ -51,6 +51,12 @@ func (m *Manager) run(ctx context.Context, e *entry, it Item, buf []byte) outcom
 		return outcome{kind: outSkipped, size: fi.Size()}
 	}
 	f, err := openPart(part)
+	if errors.Is(err, fs.ErrNotExist) { // its directory was removed since we made it
+		m.dirs.reset()
+		if err = m.dirs.makeTree(it.Root, dir); err == nil {
+			f, err = openPart(part)
+		}
+	}
 	if err != nil {
 		return outcome{err: localErr(err)}
 	}
@@ -113,8 +119,11 @@ func removeIfEmpty(p string) {
 // marked Unverified.
 func (m *Manager) finalize(f *os.File, part string, it Item, k fileKind, size int64, confirmed bool) outcome {
 	note := ""
-	err := verifyFile(part, k)
-	if err == nil && !confirmed && k != kindFITS { // verifyFile walked a FITS file to its end
+	fi, err := f.Stat()
+	if err == nil { // the .part is still open: no need to open it again
+		err = verifyContent(f, fi.Size(), k)
+	}
+	if err == nil && !confirmed && k != kindFITS { // verifyContent walked a FITS file to its end
 		if err = verifyEnd(part, k); errors.Is(err, errUnproven) {
 			note, err = err.Error(), nil
 		}
@@ -156,42 +165,6 @@ func openPart(part string) (*os.File, error) {
 		return nil, fmt.Errorf("%s is not a regular file", part)
 	}
 	return f, nil
-}
-
-// makeTree creates dir and the directories between root and it, refusing a symbolic
-// link or a non-directory on the way: a link planted inside the download tree would send
-// files elsewhere. Without a root, dir is simply created.
-func makeTree(root, dir string) error {
-	if root == "" {
-		return os.MkdirAll(dir, 0o755)
-	}
-	if err := os.MkdirAll(root, 0o755); err != nil {
-		return err
-	}
-	rel, err := filepath.Rel(root, dir)
-	if err != nil || rel == "." {
-		return err
-	}
-	p := root
-	for _, c := range strings.Split(rel, string(filepath.Separator)) {
-		p = filepath.Join(p, c)
-		fi, err := os.Lstat(p)
-		if errors.Is(err, fs.ErrNotExist) {
-			if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-				return err
-			}
-			fi, err = os.Lstat(p) // another worker may have made it first
-		}
-		switch {
-		case err != nil:
-			return err
-		case fi.Mode()&os.ModeSymlink != 0:
-			return fmt.Errorf("%s is a symbolic link inside the download directory: refusing to write through it", p)
-		case !fi.IsDir():
-			return fmt.Errorf("%s is not a directory", p)
-		}
-	}
-	return nil
 }
 
 // restart empties a .part so the file is fetched from zero.
