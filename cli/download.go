@@ -60,16 +60,20 @@ type downloadOptions struct {
 type transferOptions struct {
 	workers int
 	limit   string
+	fsync   bool
 }
 
 // transferFlags declares --workers and --limit-rate on a downloading command.
 func transferFlags(fs *pflag.FlagSet, o *transferOptions) {
 	fs.IntVar(&o.workers, "workers", 4, fmt.Sprintf("`N` parallel transfers (1 to %d)", download.MaxWorkers))
 	fs.StringVar(&o.limit, "limit-rate", "", "bandwidth cap `RATE` in bytes per second, e.g. 5M")
+	fs.BoolVar(&o.fsync, "fsync", false, "sync each file to disk before it is put in place, so a power cut cannot undo a finished download (slower on fast links; config durable_downloads)")
 }
 
-// check validates the flags and returns the bandwidth cap in bytes per second (0: none).
-func (o transferOptions) check() (int64, error) {
+// check validates the flags, applies --fsync to the session's settings and returns the
+// bandwidth cap in bytes per second (0: none).
+func (o transferOptions) check(e *cliEnv) (int64, error) {
+	e.cfg.DurableDownloads = e.cfg.DurableDownloads || o.fsync
 	if o.workers < 1 || o.workers > download.MaxWorkers {
 		return 0, usagef("--workers: give 1 to %d parallel transfers, not %d (MAST asks clients not to open many connections)", download.MaxWorkers, o.workers)
 	}
@@ -81,7 +85,7 @@ func (o transferOptions) check() (int64, error) {
 }
 
 func (e *cliEnv) runDownload(ids []string, o downloadOptions) error {
-	rate, err := o.transfer.check()
+	rate, err := o.transfer.check(e)
 	if err != nil {
 		return err
 	}
@@ -237,7 +241,7 @@ func (e *cliEnv) runQueue(items []download.Item, workers int, rate int64, dir st
 // (single files).
 func (e *cliEnv) newManager(workers int, rate int64, ephemeral bool) (*download.Manager, error) {
 	return download.New(download.Options{
-		Workers: workers, RateLimit: rate, Ephemeral: ephemeral, Logger: e.logger,
+		Workers: workers, RateLimit: rate, Ephemeral: ephemeral, Logger: e.logger, Durable: e.cfg.DurableDownloads,
 		Token: os.Getenv("MAST_API_TOKEN"), MastURL: e.cfg.MastURL, UserAgent: "mastui/" + e.version,
 	})
 }

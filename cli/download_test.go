@@ -83,7 +83,7 @@ func TestDownloadCLIFilesMatchAndRerunSkips(t *testing.T) {
 	t.Setenv("MASTUI_CONFIG", t.TempDir()+"/none.json")
 	dir := t.TempDir()
 	args := []string{"download", "2003544716", "--mast-url", url, "--filter", "size=<5MB", "--dir", dir}
-	if _, stderr, err := runCLI(t, args...); err != nil {
+	if _, stderr, err := runCLI(t, append(args, "--fsync")...); err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
 	files, _ := sameAsArchive(t, s, dir)

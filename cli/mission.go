@@ -209,7 +209,7 @@ func (e *cliEnv) missionProductsCommand(begin missionBegin, sub string) *cobra.C
 		var rate int64
 		if sub == "download" {
 			var err error
-			if rate, err = transfer.check(); err != nil {
+			if rate, err = transfer.check(e); err != nil {
 				return err
 			}
 		}

@@ -64,7 +64,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 	// The queue is journaled in the XDG state dir: downloads unfinished when the TUI quits
 	// come back (and resume from their .part files) on the next start.
 	if mgr, err := download.New(download.Options{
-		Workers: 4, Logger: e.logger, UserAgent: "mastui/" + e.version,
+		Workers: 4, Logger: e.logger, UserAgent: "mastui/" + e.version, Durable: e.cfg.DurableDownloads,
 		Token: os.Getenv("MAST_API_TOKEN"), MastURL: e.cfg.MastURL,
 	}); err != nil {
 		e.logger.Error("download queue unavailable", "err", err)

@@ -141,7 +141,7 @@ func TestThroughputVsCurl(t *testing.T) {
 		}
 		c, o, rs := throughputVsCurl(t, base, cmd.Process.Pid, set.prods, rounds)
 		ratio := o.mbps / c.mbps
-		t.Logf("download %s: curl --parallel-max 8: %.0f MB/s; mastui 8 workers (journal, fsync, verify): %.0f MB/s; ratio %.2f (median of the rounds' ratios %.2f)", set.name, c.mbps, o.mbps, ratio, medianRatio(rs))
+		t.Logf("download %s: curl --parallel-max 8: %.0f MB/s; mastui 8 workers (journal, verify): %.0f MB/s; ratio %.2f (median of the rounds' ratios %.2f)", set.name, c.mbps, o.mbps, ratio, medianRatio(rs))
 		t.Logf("  rounds, curl/mastui MB/s: %v", rs)
 		t.Logf("  CPU per run (median; client + server): curl %v + %v; mastui %v + %v", c.cpu, c.serverCPU, o.cpu, o.serverCPU)
 		if ratio < 0.9 {

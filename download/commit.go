@@ -87,21 +87,32 @@ func (m *Manager) committer(commits chan *commit, workersDone func()) {
 	<-recorded
 }
 
-// syncBatch puts the data of a batch's files on disk, all at once, and closes them.
+// syncBatch puts the data of a batch's files on disk (Options.Durable), all at once, and
+// closes them.
 func (m *Manager) syncBatch(batch []*commit) {
-	inParallel(len(batch), func(i int) {
+	closeOne := func(i int) {
 		c := batch[i]
 		if c.f == nil {
 			return
 		}
-		err := c.f.Sync()
+		var err error
+		if m.opts.Durable {
+			err = c.f.Sync()
+		}
 		if cerr := c.f.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
 			c.res = outcome{reached: c.res.size, err: localErr(fmt.Errorf("sync %s: %w", c.part, err))}
 		}
-	})
+	}
+	if m.opts.Durable { // the fsyncs go together, so the filesystem merges their commits
+		inParallel(len(batch), closeOne)
+	} else {
+		for i := range batch {
+			closeOne(i)
+		}
+	}
 	m.step("synced")
 }
 

@@ -167,7 +167,7 @@ func (a *attempt) copyBody(ctx context.Context, body io.Reader, watch *stallWatc
 				return a.fail(localErr(err))
 			}
 			a.off += int64(n)
-			if a.off-flushed >= writebackChunk {
+			if m.opts.Durable && a.off-flushed >= writebackChunk {
 				startWriteback(a.f, flushed, a.off-flushed)
 				flushed = a.off
 			}
@@ -186,7 +186,9 @@ func (a *attempt) copyBody(ctx context.Context, body io.Reader, watch *stallWatc
 	if want > 0 && a.off != want {
 		return a.fail(retryErr(fmt.Errorf("the answer ended after %d of %d bytes", a.off, want)))
 	}
-	startWriteback(a.f, flushed, a.off-flushed)
+	if m.opts.Durable {
+		startWriteback(a.f, flushed, a.off-flushed)
+	}
 	confirmed := want > 0
 	if !confirmed { // nothing said how long the body would be: ask (astroquery's HEAD)
 		switch size := m.headSize(ctx, a.it); {

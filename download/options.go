@@ -23,6 +23,13 @@ type Options struct {
 	Ephemeral   bool   // no journal: the queue dies with the process (tests, one-shot exports)
 	RateLimit   int64  // global cap in bytes per second [0 = none]; see SetRateLimit
 
+	// Durable fsyncs each finished file before it is renamed into place, so a power cut
+	// cannot undo a download the journal calls done [false]. Without it a kill -9, a
+	// dropped SSH session or a crash still loses nothing (the kernel keeps what was
+	// written), as with curl, wget and astroquery, which never sync; it costs the disk's
+	// write time inside the download, which on a fast link is most of it.
+	Durable bool
+
 	// Token is a MAST API token, sent (cookie mast_token and Authorization: Bearer) only to
 	// TokenHosts ["mast.stsci.edu"] plus the host of MastURL. An entry with a port matches
 	// that host:port only. The token is never logged.

@@ -52,6 +52,9 @@ func (m *Manager) replay(recs []record) {
 		case e.state == Done || e.state == Skipped:
 			e.done = e.total
 			m.redoRename(e)
+			if m.cutShort(e) {
+				e.state, e.done = Queued, 0
+			}
 		case e.state == Unverified:
 			if fi, err := os.Stat(e.it.Dest); err == nil {
 				e.done, e.total = fi.Size(), fi.Size()
@@ -87,6 +90,19 @@ func (m *Manager) redoRename(e *entry) {
 		return
 	}
 	m.log.Info("download journal: put a finished file back in place", "path", e.it.Dest)
+}
+
+// cutShort reports a finished file that is now shorter than it was: a power cut took
+// data the kernel had not written yet (Options.Durable was off), so it is fetched again.
+// A file the user deleted stays deleted (a choice, not a loss), and one that grew is left
+// alone (edited in place, e.g. a FITS header updated).
+func (m *Manager) cutShort(e *entry) bool {
+	fi, err := os.Lstat(e.it.Dest)
+	if err != nil || !fi.Mode().IsRegular() || e.it.Size <= 0 || fi.Size() >= e.it.Size {
+		return false
+	}
+	m.log.Warn("download journal: a finished file lost data since (a power cut?); fetching it again", "path", e.it.Dest, "size", fi.Size(), "want", e.it.Size)
+	return true
 }
 
 func replayState(s State) State {

@@ -32,7 +32,9 @@ type Config struct {
 	Timeout     Duration `json:"request_timeout,omitempty"` // one HTTP request
 	QueryBudget Duration `json:"query_budget,omitempty"`    // one logical query, all polls and pages
 	MaxRetries  int      `json:"max_retries,omitempty"`
-	Resolver    string   `json:"resolver,omitempty"` // default name resolver of the CLI: "", SIMBAD or NED
+	// DurableDownloads fsyncs each downloaded file before it is put in place (--fsync).
+	DurableDownloads bool   `json:"durable_downloads,omitempty"`
+	Resolver         string `json:"resolver,omitempty"` // default name resolver of the CLI: "", SIMBAD or NED
 	// MaxPageBytes caps one answer holding rows (a Portal page, a product list, a
 	// Search API answer); MaxMetadataBytes every other answer (columnsconfig,
 	// Mast.Caom.All, column lists, name resolution). Bigger answers fail.
