@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 )
@@ -44,8 +45,9 @@ func (h *HDU) Dims() []int {
 
 // File is a parsed FITS file: its HDUs and where to read their data.
 type File struct {
-	HDUs []HDU
-	r    io.ReaderAt
+	HDUs   []HDU
+	r      io.ReaderAt
+	closer io.Closer
 }
 
 // ErrNotFITS is wrapped by Parse's error for data that is not FITS at all.
@@ -300,4 +302,32 @@ func (t *Table) Values(name string) ([]float64, error) {
 		}
 	}
 	return out, nil
+}
+
+// Open parses the FITS file at path (headers only); Close releases it.
+func Open(path string) (*File, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := fh.Stat()
+	if err != nil {
+		fh.Close()
+		return nil, err
+	}
+	f, err := Parse(fh, st.Size())
+	if err != nil {
+		fh.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	f.closer = fh
+	return f, nil
+}
+
+// Close releases a File from Open (a no-op for one from Parse).
+func (f *File) Close() error {
+	if f.closer == nil {
+		return nil
+	}
+	return f.closer.Close()
 }
