@@ -253,9 +253,9 @@ const (
 type ZcutCutout struct {
 	RA, Dec       float64
 	Size          Size
-	Survey        string // "" = every survey covering the position
-	Format        string // FormatFITS (default), FormatJPG or FormatPNG
-	Stretch       string // asinh, sinh, sqrt, log or linear ("" = the server's)
+	Survey        string    // "" = every survey covering the position
+	Format        string    // FormatFITS (default), FormatJPG or FormatPNG
+	Stretch       string    // asinh, sinh, sqrt, log or linear ("" = the server's)
 	MinMaxPercent []float64 // [low, high] percentiles
 	MinMaxValue   []float64 // [low, high] values
 	Invert        bool

@@ -213,3 +213,8 @@ func comment(after string) string {
 	_, com, _ := strings.Cut(after, "/")
 	return strings.TrimSpace(com)
 }
+
+// NewCard is Card{key, value, comment}, for headers built outside this package.
+func NewCard(key string, value any, comment string) Card {
+	return Card{Key: key, Value: value, Comment: comment}
+}
