@@ -100,14 +100,17 @@ func DecodeSurveys(raw []byte) ([]string, error) {
 	return out, nil
 }
 
-// zipMagic starts every zip the services send (a local file header).
-var zipMagic = []byte("PK\x03\x04")
+// isZip reports the start of a zip: a local file header, or the end record of an empty
+// zip.
+func isZip(head []byte) bool {
+	return bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06"))
+}
 
 // CheckAnswer looks at the start of a cutout answer: nil for a zip, a *NoDataError for
 // the JSON {"msg": ...} a service sends instead when it has nothing, another error for
 // anything else (an HTML error page, say). service names it in messages.
 func CheckAnswer(service string, head []byte) error {
-	if bytes.HasPrefix(head, zipMagic) {
+	if isZip(head) {
 		return nil
 	}
 	var ans struct {

@@ -2,6 +2,7 @@ package cutouts
 
 import (
 	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
 	"image"
@@ -57,6 +58,39 @@ func Unpack(zipPath, dir string, opts UnpackOptions) (Manifest, error) {
 		return Manifest{}, fmt.Errorf("%s: %s is not a readable zip: %w", opts.Service, zipPath, err)
 	}
 	defer zr.Close()
+	m, err := unpack(&zr.Reader, dir, opts)
+	if err != nil {
+		return m, err
+	}
+	if opts.KeepZip {
+		m.Zip = zipPath
+	} else if err := os.Remove(zipPath); err != nil {
+		return m, err
+	}
+	return m, nil
+}
+
+// UnpackBytes is Unpack for a zip held in memory (the answer of an in-memory cutout
+// request); KeepZip does not apply.
+func UnpackBytes(data []byte, dir string, opts UnpackOptions) (Manifest, error) {
+	if opts.Service == "" {
+		opts.Service = "cutout"
+	}
+	if opts.MaxMemberBytes <= 0 {
+		opts.MaxMemberBytes = DefaultMaxMemberBytes
+	}
+	if err := CheckAnswer(opts.Service, data[:min(len(data), 64<<10)]); err != nil {
+		return Manifest{}, err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return Manifest{}, fmt.Errorf("%s: the answer is not a readable zip: %w", opts.Service, err)
+	}
+	return unpack(zr, dir, opts)
+}
+
+// unpack writes zr's members into dir (see Unpack).
+func unpack(zr *zip.Reader, dir string, opts UnpackOptions) (Manifest, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return Manifest{}, err
 	}
@@ -100,7 +134,7 @@ func Unpack(zipPath, dir string, opts UnpackOptions) (Manifest, error) {
 		}
 	}
 	if len(done) == 0 {
-		return Manifest{}, fmt.Errorf("%s: the zip %s holds no files", opts.Service, zipPath)
+		return Manifest{}, fmt.Errorf("%s: the zip holds no files", opts.Service)
 	}
 	var m Manifest
 	for i, d := range done {
@@ -111,11 +145,6 @@ func Unpack(zipPath, dir string, opts UnpackOptions) (Manifest, error) {
 			return m, err
 		}
 		m.Files = append(m.Files, d.final)
-	}
-	if opts.KeepZip {
-		m.Zip = zipPath
-	} else if err := os.Remove(zipPath); err != nil {
-		return m, err
 	}
 	return m, nil
 }

@@ -131,6 +131,12 @@ func searchAPIError(err error) error {
 	if !errors.As(err, &he) || he.StatusCode != 400 && he.StatusCode != 500 {
 		return err
 	}
+	return &MissionQueryError{StatusCode: he.StatusCode, Msg: serverMessage(he)}
+}
+
+// serverMessage is the text of a service API's error answer: the message field of a JSON
+// body, else the body, else the status.
+func serverMessage(he *HTTPError) string {
 	msg := strings.TrimSpace(he.Body)
 	var obj map[string]any
 	if json.Unmarshal([]byte(msg), &obj) == nil {
@@ -145,7 +151,7 @@ func searchAPIError(err error) error {
 	if msg == "" {
 		msg = fmt.Sprintf("HTTP %d", he.StatusCode)
 	}
-	return &MissionQueryError{StatusCode: he.StatusCode, Msg: msg}
+	return msg
 }
 
 func textOf(v any) string {
