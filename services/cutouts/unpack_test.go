@@ -138,16 +138,22 @@ func TestUnpackZipSlip(t *testing.T) {
 func TestUnpackRejectsBadZips(t *testing.T) {
 	data := tpf(t)
 	good := makeZip(t, map[string][]byte{"a.fits": data}, "a.fits")
-	// Flip a byte of the stored (deflated) data: the CRC no longer matches.
-	corrupt := append([]byte{}, good...)
-	corrupt[len("PK")+28+len("a.fits")+10] ^= 0xff
+	// A stored (not deflated) member with a byte flipped in its data: only the CRC-32 can
+	// tell.
+	var sb bytes.Buffer
+	zw := zip.NewWriter(&sb)
+	mw, _ := zw.CreateHeader(&zip.FileHeader{Name: "a.fits", Method: zip.Store})
+	mw.Write(data)
+	zw.Close()
+	corrupt := sb.Bytes()
+	corrupt[30+len("a.fits")+100] ^= 0xff // inside the member's first card
 	cut := good[:len(good)/2]
 	for _, c := range []struct {
 		name string
 		zip  []byte
 		want string
 	}{
-		{"corrupt member", corrupt, "a.fits"},
+		{"corrupt member", corrupt, "a.fits: corrupt (CRC-32 mismatch)"},
 		{"cut short", cut, "not a readable zip"},
 		{"not FITS", makeZip(t, map[string][]byte{"b.fits": []byte("<html>error</html>")}, "b.fits"), "not a valid FITS file"},
 		{"truncated FITS", makeZip(t, map[string][]byte{"c.fits": data[:len(data)-3000]}, "c.fits"), "cut short"},
