@@ -64,7 +64,7 @@ func TestCutoutsAreDeterministic(t *testing.T) {
 	mux := http.NewServeMux()
 	s.Register(mux)
 	for _, u := range []string{
-		"/tesscut/api/v0.1/astrocut?ra=324.24368&dec=-27.01029&y=5&x=7&units=px",
+		"/tesscut/api/v0.1/astrocut?ra=324.24368&dec=-27.01029&y=5&x=7&units=px&sector=1",
 		"/zcut/api/v0.1/astrocut?ra=189.2&dec=62.2&y=20&x=20&units=px&cutout_format=png",
 	} {
 		var bodies [][]byte
