@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"mastui/model/config"
+	"mastui/services/cutouts"
 	"mastui/services/masthttp"
 )
 
@@ -44,6 +45,10 @@ type Config struct {
 	// API answers), default 512 MiB; MaxMetadataBytes every other answer, default
 	// 64 MiB (config.Config max_page_bytes, max_metadata_bytes).
 	MaxPageBytes, MaxMetadataBytes int64
+
+	// TESScutLimiter bounds this user's TESScut requests in flight; nil = a new one of
+	// cutouts.MaxConcurrentTESScut. Share one between everything sending for one user.
+	TESScutLimiter *cutouts.Limiter
 
 	// HugePages reads and decodes big answers on transparent huge pages (bigmem): far
 	// fewer page faults, for a process that exits once it printed them (a long-lived one
@@ -119,6 +124,9 @@ func New(cfg Config) *Client {
 	}
 	if cfg.MaxMetadataBytes <= 0 {
 		cfg.MaxMetadataBytes = config.DefaultMaxMetadataBytes
+	}
+	if cfg.TESScutLimiter == nil {
+		cfg.TESScutLimiter = cutouts.NewLimiter(cutouts.MaxConcurrentTESScut)
 	}
 	log := cfg.Logger
 	if log == nil {

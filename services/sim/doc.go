@@ -14,6 +14,10 @@
 //	POST     /api/v0.1/Download/bundle.sh                 uri=<mast URI> repeated: a curl script
 //	GET      /Santa-war/query?name=..&resolveAll=..&resolver=..
 //	GET      /whoami                                      mast_token cookie or Bearer token
+//	POST     /tesscut/api/v0.1/sector, moving_target/sector   sectors of a position or body
+//	GET|POST /tesscut/api/v0.1/astrocut, moving_target/astrocut   zip of target pixel files
+//	POST     /zcut/api/v0.1/survey; GET|POST /zcut/api/v0.1/astrocut   deep-field cutouts
+//	GET|POST /hapcut/api/v0.1/astrocut                   Hubble Advanced Products cutouts
 //
 // The archive (Options.Seed, default 1) has about 28,000 observations over HST, JWST,
 // TESS, Kepler, K2, GALEX, IUE, SWIFT, FUSE, HLA, PS1, HLSP, SPITZER_SHA and a few small
@@ -25,8 +29,8 @@
 // Every Server is independent: the package keeps no mutable state.
 //
 // Layout: package archive builds the data; each protocol is a package with a Service
-// that registers its endpoints (portal, searchapi, downloads, resolver, auth) over a
+// that registers its endpoints (portal, searchapi, downloads, resolver, auth, cutouts) over a
 // shared internal/simhttp.Env (archive, log, faults); Server wires them behind one
-// origin. A new protocol (catalogs, cutouts, cloud) is one more such package and one
+// origin. A new protocol (catalogs, cloud) is one more such package and one
 // Register line in New.
 package sim

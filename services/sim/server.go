@@ -17,6 +17,7 @@ import (
 
 	"mastui/services/sim/auth"
 	"mastui/services/sim/catalogs"
+	"mastui/services/sim/cutouts"
 	"mastui/services/sim/downloads"
 	"mastui/services/sim/internal/simhttp"
 	"mastui/services/sim/panstarrs"
@@ -36,6 +37,7 @@ type Server struct {
 	err     error // why the archive could not be built; read after ready
 
 	faultCount atomic.Int64 // requests subject to injected errors so far
+	cutouts    *cutouts.Service
 }
 
 // New builds a simulator and its archive (deterministic for opts.Seed).
@@ -67,6 +69,8 @@ func newServer(opts Options) *Server {
 	searchapi.New(s.env, files).Register(mux)
 	resolver.New(s.env).Register(mux)
 	panstarrs.New(s.env).Register(mux)
+	s.cutouts = cutouts.New(s.env)
+	s.cutouts.Register(mux)
 	tokens.Register(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.env.Error(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
@@ -123,6 +127,13 @@ func (s *Server) Archive() *Archive {
 	<-s.ready
 	return s.env.Archive
 }
+
+// CutoutStats are the counts of TESScut's limit of 10 requests in flight per client.
+type CutoutStats = cutouts.Stats
+
+// CutoutStats reports what TESScut's limit saw so far (tests check that a client keeps
+// to it).
+func (s *Server) CutoutStats() CutoutStats { return s.cutouts.Stats() }
 
 // injectError applies the ErrorEvery/ErrorBurst fault: the last ErrorBurst requests
 // of every ErrorEvery get an HTTP error instead of an answer.
@@ -246,6 +257,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&f.ErrorStatus, "error-status", 503, "fault: status of injected errors (429 and 503 send Retry-After)")
 	fs.DurationVar(&f.RetryAfter, "retry-after", 0, "fault: Retry-After sent with 429/503 (default 1s)")
 	fs.BoolVar(&f.HTMLErrors, "html-errors", false, "fault: error bodies are HTML pages")
+	fs.DurationVar(&f.CutoutLatency, "cutout-latency", 0, "fault: hold each TESScut answer this long (it counts against the 10-request limit)")
 	fs.IntVar(&f.PageSizeCap, "page-cap", 0, "fault: silently serve at most this many rows per Portal page or Search API answer")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("sim: %w", err)

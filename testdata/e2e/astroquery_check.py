@@ -5,6 +5,8 @@ usage: astroquery_check.py path/to/mastui
 Prints one line per check and exits non-zero if any fails. Values asserted are those the
 simulator's archive is built to reproduce from the astroquery documentation.
 """
+import contextlib
+import io
 import os
 import subprocess
 import sys
@@ -162,6 +164,64 @@ def check_service_request_nirspec():
     count = {"columns": "COUNT_BIG(*)", "filters": multi["filters"]}
     n = Mast.service_request_async(service, count)[0].json()["data"][0]["Column1"]
     assert n == len(rows), (n, len(rows))
+def check_tesscut_sectors():
+    from astropy.coordinates import SkyCoord
+    from astroquery.mast import Tesscut
+    t = Tesscut.get_sectors(coordinates=SkyCoord(324.24368, -27.01029, unit="deg"))
+    assert (t["sectorName"][0], t["sector"][0], t["camera"][0], t["ccd"][0]) == ("tess-s0001-1-3", 1, 1, 3), t
+    t = Tesscut.get_sectors(objectname="TIC 32449963")
+    assert t["sectorName"][0] == "tess-s0010-1-4", t
+    t = Tesscut.get_sectors(objectname="Ceres", moving_target=True, mt_type="smallbody")
+    assert list(t["sector"]) == [43, 44], t
+
+
+def check_tesscut_get_cutouts():
+    from astropy.coordinates import SkyCoord
+    from astroquery.mast import Tesscut
+    hdus = Tesscut.get_cutouts(coordinates=SkyCoord(107.18696, -70.50919, unit="deg"), size=5, sector=1)
+    assert len(hdus) == 1, len(hdus)
+    h = hdus[0]
+    assert [x.name for x in h] == ["PRIMARY", "PIXELS", "APERTURE"], h.info()
+    assert h[1].data["FLUX"].shape[1:] == (5, 5), h[1].data["FLUX"].shape
+    assert len(h[1].columns) == 12 and h[2].data.shape == (5, 5)
+    hdus = Tesscut.get_cutouts(objectname="TIC 32449963", size=5)
+    assert hdus[0][0].header["SECTOR"] == 10, hdus[0][0].header
+
+
+def check_tesscut_download_cutouts():
+    from astropy.coordinates import SkyCoord
+    from astropy.io import fits
+    import astropy.units as u
+    from astroquery.mast import Tesscut
+    d = tempfile.mkdtemp()
+    with contextlib.redirect_stdout(io.StringIO()):  # astroquery prints "Inflating..."
+        man = Tesscut.download_cutouts(coordinates=SkyCoord(107.18696, -70.50919, unit="deg"), size=[5, 7] * u.arcmin,
+                                       sector=1, path=d)
+    assert len(man) == 1, man
+    path = man["Local Path"][0]
+    assert os.path.basename(path) == "tess-s0001-4-3_107.18696_-70.50919_14x20_astrocut.fits", path
+    with fits.open(path) as h:
+        h.verify("exception")
+        assert h[1].data["FLUX"].shape[1:] == (14, 20), h[1].data["FLUX"].shape
+    assert not [f for f in os.listdir(d) if f.endswith(".zip")], os.listdir(d)
+
+
+def check_zcut():
+    from astropy.coordinates import SkyCoord
+    from astropy.io import fits
+    from astroquery.mast import Zcut
+    pos = SkyCoord(189.2, 62.2, unit="deg")
+    assert Zcut.get_surveys(pos) == ["candels_gn_60mas", "candels_gn_30mas", "goods_north"]
+    d = tempfile.mkdtemp()
+    with contextlib.redirect_stdout(io.StringIO()):
+        man = Zcut.download_cutouts(pos, size=[20, 30], survey="goods_north", path=d)
+    assert len(man) == 1, man
+    with fits.open(man["Local Path"][0]) as h:
+        h.verify("exception")
+        assert [x.name for x in h[1:]] == ["CUTOUT"] * 4 and h[1].data.shape == (20, 30), h.info()
+    with contextlib.redirect_stdout(io.StringIO()):
+        man = Zcut.download_cutouts(pos, size=30, survey="candels_gn_30mas", cutout_format="png", path=d, invert=True)
+    assert len(man) == 2 and all(p.endswith("_astrocut.png") for p in man["Local Path"]), man
 
 
 failed = 0

@@ -6,12 +6,9 @@ package downloads
 import (
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
-	"time"
 
 	"mastui/services/sim/archive"
 	"mastui/services/sim/auth"
@@ -72,53 +69,7 @@ func (s *Service) ServeFile(w http.ResponseWriter, r *http.Request, f *archive.F
 	h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", f.Name))
 	h.Set("ETag", fmt.Sprintf(`"%016x-%d"`, f.Key(), f.Size))
 	h.Set("Last-Modified", archive.MJDTime(f.Product.MJD()+1).Format(http.TimeFormat))
-	if !s.env.Faults.IgnoreRange {
-		h.Set("Accept-Ranges", "bytes")
-	}
-	start, end, status := int64(0), f.Size, http.StatusOK
-	if rg := r.Header.Get("Range"); rg != "" && !s.env.Faults.IgnoreRange {
-		a, b, ok := parseRange(rg, f.Size)
-		switch {
-		case !ok:
-			h.Set("Content-Range", fmt.Sprintf("bytes */%d", f.Size))
-			s.env.Error(w, http.StatusRequestedRangeNotSatisfiable, fmt.Sprintf("range %q not satisfiable for %d bytes", rg, f.Size))
-			return
-		case a >= 0:
-			start, end, status = a, b, http.StatusPartialContent
-			h.Set("Content-Range", fmt.Sprintf("bytes %d-%d/%d", a, b-1, f.Size))
-		}
-	}
-	cut := s.env.Faults.TruncateAfterBytes
-	if r.Method == http.MethodGet && cut > 0 && cut < end-start {
-		end = start + cut // no Content-Length below: the body just ends early
-	} else if !s.env.Faults.NoContentLength {
-		h.Set("Content-Length", strconv.FormatInt(end-start, 10))
-	}
-	w.WriteHeader(status)
-	if r.Method == http.MethodHead {
-		return
-	}
-	if d := s.env.Faults.StallBody; d > 0 {
-		if fl, ok := w.(http.Flusher); ok {
-			fl.Flush()
-		}
-		select {
-		case <-time.After(d):
-		case <-r.Context().Done():
-			return
-		}
-	}
-	body := io.Reader(io.NewSectionReader(f, start, end-start))
-	if drop := s.env.Faults.DropAfterBytes; drop > 0 && drop < end-start {
-		io.CopyN(w, body, drop)
-		if fl, ok := w.(http.Flusher); ok {
-			fl.Flush()
-		}
-		panic(http.ErrAbortHandler) // cut the connection mid-body, as a failing network does
-	}
-	if _, err := io.CopyBuffer(w, body, make([]byte, 64<<10)); err != nil {
-		s.env.Log.Debug("download interrupted", "uri", uri, "err", err)
-	}
+	s.env.ServeRange(w, r, f, f.Size, uri)
 }
 
 // downloadURI reads uri=, which astroquery sends with ':' and '/' unescaped and other
@@ -136,41 +87,4 @@ func downloadURI(r *http.Request) string {
 		}
 	}
 	return strings.TrimSpace(u)
-}
-
-// parseRange reads a single "bytes=a-b", "bytes=a-" or "bytes=-n" range. It returns
-// [start, end) and ok; start = -1 with ok means "ignore" (several ranges: we send all).
-func parseRange(h string, size int64) (int64, int64, bool) {
-	spec, ok := strings.CutPrefix(strings.TrimSpace(h), "bytes=")
-	if !ok {
-		return 0, 0, false
-	}
-	if strings.Contains(spec, ",") {
-		return -1, 0, true
-	}
-	a, b, ok := strings.Cut(strings.TrimSpace(spec), "-")
-	if !ok {
-		return 0, 0, false
-	}
-	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
-	if a == "" { // suffix: the last n bytes
-		n, err := strconv.ParseInt(b, 10, 64)
-		if err != nil || n <= 0 {
-			return 0, 0, false
-		}
-		return max(size-n, 0), size, size > 0
-	}
-	start, err := strconv.ParseInt(a, 10, 64)
-	if err != nil || start < 0 || start >= size {
-		return 0, 0, false
-	}
-	end := size
-	if b != "" {
-		e, err := strconv.ParseInt(b, 10, 64)
-		if err != nil || e < start {
-			return 0, 0, false
-		}
-		end = min(e+1, size)
-	}
-	return start, end, true
 }

@@ -36,6 +36,10 @@ type Faults struct {
 	ErrorPaths  []string      // URL path prefixes the injected errors apply to
 	HTMLErrors  bool          // HTTP error bodies are HTML pages instead of text/JSON
 
+	// Cutouts: hold each TESScut answer this long while it counts against the limit of
+	// 10 requests in flight (so tests can see a client keep to it).
+	CutoutLatency time.Duration
+
 	// Portal and Search API.
 	PageSizeCap int // silently serve at most this many rows per page / search answer (astroquery#2788)
 }
