@@ -28,7 +28,17 @@ type Item struct {
 	Collection  string `json:"collection,omitempty"`
 	ObsID       string `json:"obs_id,omitempty"`
 	ProductType string `json:"product_type,omitempty"`
+	// Unpack says what becomes of the fetched file once it is whole: "" it is the product;
+	// UnpackCutouts: it is a cutout service's zip (TESScut, Zcut, HAPCut), whose members
+	// are checked and written next to Dest, the zip then removed unless KeepZip. A "no
+	// data" answer fails the item with the service's message. (Issue 12; the engine's
+	// side is being built: until then such items are fetched like any file.)
+	Unpack  string `json:"unpack,omitempty"`
+	KeepZip bool   `json:"keep_zip,omitempty"`
 }
+
+// UnpackCutouts marks an item whose file is a cutout service's zip (Item.Unpack).
+const UnpackCutouts = "cutouts"
 
 // State is where an item is in its life.
 type State string
