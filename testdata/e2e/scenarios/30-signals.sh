@@ -6,7 +6,7 @@
 # ignored as under nohup) ends it too. After every run the download journal is unlocked
 # and keeps its queue, and a new TUI opens the queue panel.
 source "$(dirname "$0")/../lib.sh"
-command -v tmux >/dev/null || fail "tmux is not installed"
+for c in tmux perl flock stty; do command -v "$c" >/dev/null || fail "$c is not installed"; done
 start_sim
 
 # A queue to flush and a lock to release at every exit: the failed downloads of an
