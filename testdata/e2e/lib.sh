@@ -18,6 +18,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT HUP # a timeout or ^C: still clean up
 KEEP="${RESULTS:-test-results}/e2e/$SCENARIO"
 fail() {
   echo "E2E FAIL ($SCENARIO): $*" >&2
