@@ -22,7 +22,12 @@ demo: build
 sim: build
 	./$(BIN) sim --listen 127.0.0.1:8765
 
-test: lint unit e2e
+# lint first (seconds), then the race unit tests and the e2e scenarios side by side: the
+# e2e binary is built without the race detector and mostly waits on tmux, so it fits in
+# beside them. Each keeps its own log in $(RESULTS)/ (shown when it ends); make fails if
+# either fails, after both have finished.
+test: lint
+	@$(MAKE) --no-print-directory -j2 --output-sync=target unit e2e
 
 unit:
 	@mkdir -p $(RESULTS)

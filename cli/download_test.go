@@ -2,20 +2,16 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"testing"
-	"time"
 
 	"mastui/services/sim"
 )
@@ -106,70 +102,6 @@ func TestDownloadCLIFilesMatchAndRerunSkips(t *testing.T) {
 	if !strings.HasPrefix(string(b), "Local Path,Status,Message,URL\n") || !strings.Contains(string(b), ",COMPLETE,") {
 		t.Errorf("manifest:\n%s", b)
 	}
-}
-
-// TestDownloadSurvivesKill9 runs the real binary on a large queue, kills it with
-// SIGKILL mid-way, resumes, and checks every file and how much was sent twice.
-func TestDownloadSurvivesKill9(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	s, url, sent := countingSim(t)
-	bin := programPath(t)
-	state, dir := t.TempDir(), t.TempDir()
-	env := append(os.Environ(), "XDG_STATE_HOME="+state, "MASTUI_CONFIG="+filepath.Join(state, "none.json"))
-	// JWST program 1073: many files; a rate cap makes the kill land mid-transfer.
-	ids, _, err := runCLI(t, "query", "criteria", "obs_collection=JWST", "proposal_id=1073", "--mast-url", url, "--format", "csv", "--columns", "obsid")
-	if err != nil {
-		t.Fatal(err)
-	}
-	obsids := strings.Split(strings.TrimSpace(ids), "\n")[1:4]
-	cmd := exec.Command(bin, append([]string{"download", "--mast-url", url, "--dir", dir, "--limit-rate", "2M",
-		"--filter", "size=<3MB", "--filter", "guide_stars=false"}, obsids...)...)
-	cmd.Env = env
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(20 * time.Second)
-	for sent.Load() < 3_000_000 && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	_ = cmd.Wait()
-	atKill := sent.Load()
-	// What the client had on disk when it died (finished files and .part files); bytes
-	// the server had written into socket buffers but the client never read are not
-	// "re-sent" by a resume, so they are not counted against it.
-	var onDisk int64
-	filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
-		if err == nil && !info.IsDir() {
-			onDisk += info.Size()
-		}
-		return nil
-	})
-	resume := exec.CommandContext(context.Background(), bin, "download", "--resume", "--mast-url", url, "--dir", dir)
-	resume.Env = env
-	if out, err := resume.CombinedOutput(); err != nil {
-		t.Fatalf("resume: %v\n%s\nfirst run: %s", err, out, stderr.String())
-	}
-	files, total := sameAsArchive(t, s, dir)
-	if total < 6_000_000 || files < 10 {
-		t.Fatalf("queue too small to prove anything: %d files, %d bytes", files, total)
-	}
-	if atKill >= total {
-		t.Fatalf("the kill came after everything was sent (%d of %d bytes)", atKill, total)
-	}
-	afterKill := sent.Load() - atKill
-	resent := afterKill - (total - onDisk) // what the resume fetched beyond what was missing
-	if resent > total/100 {
-		t.Errorf("resume re-fetched %d bytes already on disk (%.2f%% of %d), want < 1%%", resent, 100*float64(resent)/float64(total), total)
-	}
-	t.Logf("%d files, %d bytes; killed after %d bytes served, %d on disk; resume fetched %d, %d of them again",
-		files, total, atKill, onDisk, afterKill, resent)
 }
 
 func TestDownloadExclusiveNeedsTokenFromEnv(t *testing.T) {

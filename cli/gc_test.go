@@ -2,50 +2,12 @@ package cli
 
 import (
 	"math"
-	"os"
-	"os/exec"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"strings"
 	"testing"
 	"time"
 )
-
-// TestOneShotCommandsDoNotCollect: `query … --format csv` of every collection runs
-// without a garbage collection (GODEBUG=gctrace=1 prints none), while the same run with
-// GOGC=100 in the environment (which wins) collects.
-func TestOneShotCommandsDoNotCollect(t *testing.T) {
-	url := startSim(t)
-	out, _, err := runCLI(t, "collections", "--mast-url", url, "--format", "csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	colls := strings.Join(strings.Fields(out)[1:], ",")
-	gcs := func(extra ...string) (int, int) {
-		cmd := exec.Command(programPath(t), "query", "criteria", "obs_collection="+colls, "--mast-url", url, "--format", "csv")
-		cmd.Env = append(os.Environ(), append([]string{"GODEBUG=gctrace=1", "GOGC=", "GOMEMLIMIT="}, extra...)...)
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		stdout, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("%v: %v\n%s", extra, err, stderr.String())
-		}
-		n := 0
-		for _, l := range strings.Split(stderr.String(), "\n") {
-			if strings.HasPrefix(l, "gc ") {
-				n++
-			}
-		}
-		return n, strings.Count(string(stdout), "\n")
-	}
-	if n, rows := gcs(); n != 0 || rows < 10000 {
-		t.Errorf("one-shot query: %d collections for %d lines of CSV, want none", n, rows)
-	}
-	if n, _ := gcs("GOGC=100"); n == 0 {
-		t.Error("with GOGC=100 in the environment: no collection (the test cannot see them, or the environment lost)")
-	}
-}
 
 // TestOneShotGCHandsOverAtTheLimit: once the heap reaches the limit, the collector runs
 // and the default pacing (GOGC=100, no limit) takes over: memory stays bounded.

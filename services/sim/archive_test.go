@@ -95,12 +95,15 @@ func TestEveryListedFileIsServed(t *testing.T) {
 	}
 }
 
+// TestDeterminism: a simulator built afresh with seed 1 answers as the shared one does
+// (searches, products, a file's bytes, the whole Mast.Caom.All answer), so every run of
+// every test sees the same archive.
 func TestDeterminism(t *testing.T) {
 	t.Parallel()
-	run := func(seed int64, fresh bool) (string, []byte, []byte) {
+	run := func(fresh bool) (string, []byte, []byte) {
 		_, ts := sharedServer(t)
 		if fresh {
-			_, ts = freshServer(t, Options{Seed: seed})
+			_, ts = freshServer(t, Options{Seed: 1})
 		}
 		cone := invokeRaw(t, ts.URL, `{"service": "Mast.Caom.Cone", "params": {"ra": 83.82208, "dec": -5.39111, "radius": 0.2}, "format": "json", "pagesize": 50000, "page": 1}`)
 		p := decodePortal(t, cone)
@@ -109,15 +112,13 @@ func TestDeterminism(t *testing.T) {
 		_, file := get(t, "GET", fileURL(ts.URL, str(pp.Data[0]["dataURI"])), nil)
 		return string(cone) + string(prods), file, invokeRaw(t, ts.URL, `{"service": "Mast.Caom.All", "params": {}, "format": "extjs"}`)
 	}
-	a1, f1, all1 := run(1, false)
-	a2, f2, all2 := run(1, true)
+	a1, f1, all1 := run(false)
+	a2, f2, all2 := run(true)
 	if a1 != a2 || !bytes.Equal(f1, f2) || !bytes.Equal(all1, all2) {
 		t.Fatal("two simulators with the same seed answer differently")
 	}
-	b1, _, _ := run(2, true)
-	if a1 == b1 {
-		t.Error("a different seed should give a different archive")
-	}
+	// That another seed gives another archive is archive.TestSeedChangesArchive: it
+	// needs no second whole archive.
 }
 
 func TestConcurrentRequests(t *testing.T) {
