@@ -77,7 +77,7 @@ func (c *Client) CountCatalog(ctx context.Context, r CatalogRequest) (int64, err
 		return 0, err
 	}
 	if !cat.Criteria {
-		return 0, fmt.Errorf("catalog %s: %w: its cone service returns rows only (counts exist for %s)", cat.Name, ErrNoCatalogCount, criteriaCatalogs())
+		return 0, fmt.Errorf("catalog %s: %w: its cone service returns rows only (counts exist for %s)", cat.Name, ErrNoCatalogCount, countCatalogs())
 	}
 	n, err := c.CatalogCount(ctx, q)
 	return n, unknownCatalog(cat, known, err)
@@ -108,6 +108,17 @@ func portalCatalogQuery(cat Catalog, r CatalogRequest) (CatalogQuery, error) {
 			q.Criteria[0].Name, criteriaCatalogs(), extraParamsHint(cat))
 	}
 	return q, nil
+}
+
+// countCatalogs names the catalogs CountCatalog counts: the Portal criteria catalogs.
+func countCatalogs() string {
+	var names []string
+	for _, c := range Catalogs() {
+		if c.Criteria && !c.REST {
+			names = append(names, c.Name)
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 func versionHint(cat Catalog) string {
@@ -243,10 +254,7 @@ func (c *Client) queryPanstarrsCatalog(ctx context.Context, r CatalogRequest) (*
 	}
 	res := &CatalogResult{Table: page.Table, Service: "PanSTARRS " + page.Release + "/" + page.TableName, Resolved: page.Resolved,
 		Warnings: page.Warnings, Page: max(page.Page, 1), PagesFiltered: max(page.Page, 1), RowsFiltered: int64(page.Table.Rows())}
-	if page.HitLimit {
-		res.PagesFiltered++ // at least one more page may hold rows
-	}
-	return res, nil
+	return res, nil // the API tells no total: a full page comes with a warning (HitLimit)
 }
 
 // CatalogColumnsOf lists the columns of r's catalog (its Catalog, Version, Release and
@@ -258,7 +266,10 @@ func (c *Client) CatalogColumnsOf(ctx context.Context, r CatalogRequest) ([]Cata
 			return nil, fmt.Errorf("catalog %s: data releases and tables are PanSTARRS's; %s", cat.Name, versionHint(cat))
 		}
 		cols, err := c.CatalogColumns(ctx, r.Catalog, r.Version)
-		return cols, unknownCatalog(cat, known, err)
+		if err != nil {
+			return nil, unknownCatalog(cat, known, err)
+		}
+		return c.describeCriteriaColumns(ctx, cat, cols), nil
 	}
 	if r.Version != "" {
 		return nil, fmt.Errorf("catalog PanSTARRS has data releases (%s), not versions: give a release", strings.Join(PanstarrsReleases, ", "))
@@ -276,4 +287,40 @@ func (c *Client) CatalogColumnsOf(ctx context.Context, r CatalogRequest) ([]Cata
 		out[i] = CatalogColumn{FieldMeta: FieldMeta{Name: p.Name, Label: p.Name, Type: normaliseType(typ), Unit: p.Unit, Description: p.Description}}
 	}
 	return out, nil
+}
+
+// describeCriteriaColumns gives the columns a histogram replaced in the criteria
+// configuration (protocol 3.5: text, unit and type are lost) those of the base
+// columnsconfig, so a listing still says what they are. The merge itself stays as
+// astroquery does it: criteria are checked against it.
+func (c *Client) describeCriteriaColumns(ctx context.Context, cat Catalog, cols []CatalogColumn) []CatalogColumn {
+	if cat.colCfgID == "" {
+		return cols
+	}
+	base, err := c.columnsConfig(ctx, cat.colCfgID)
+	if err != nil {
+		return cols // cached by CatalogColumns; only descriptions would be missing
+	}
+	for i := range cols {
+		e, ok := base.cols[cols[i].Name]
+		if !ok {
+			continue
+		}
+		m := &cols[i].FieldMeta
+		if m.Description == "" {
+			m.Description = prop(e, "vot.description")
+		}
+		if m.Unit == "" {
+			m.Unit = firstProp(e, "unit", "vot.unit")
+		}
+		if t := normaliseType(firstProp(e, "type", "vot.datatype")); t != "" && (m.Type == "" || m.Type == "numeric") {
+			m.Type = t
+		}
+		if m.Label == m.Name {
+			if l := prop(e, "text"); l != "" {
+				m.Label = l
+			}
+		}
+	}
+	return cols
 }
