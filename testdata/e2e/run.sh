@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of the real binary, as a person would use it:
-#  1. CLI: `mastui sim` in the background, then `mastui query object M101 --mast-url URL --format csv`.
+#  1. CLI: `mastui sim` in the background, then `mastui query object M101 --mast-url URL --format csv`
+#     and `mastui catalog query --catalog TIC --object M10 --radius 0.02 --format csv`.
 #  2. TUI: `mastui --demo` in tmux: criteria with a live count, M101 → observation rows →
 #     products → queue → the queue panel reaching done with the files on disk, column
 #     choice persisted across a restart, and the Missions tab (jwst search → products →
@@ -62,6 +63,14 @@ grep -q 'did you mean "query"' "$WORK/err.txt" || fail "unknown command message:
 grep -q -- "--coordinates" "$WORK/help.txt" || fail "mission search --help lacks its flags"
 "$BIN" completion bash | grep -q "__start_mastui" || fail "completion bash gives no script"
 echo "ok  cli: exit statuses 1 and 2, --help, completion"
+"$BIN" catalog query --catalog TIC --object M10 --radius 0.02 --format csv --mast-url "$URL" > "$WORK/tic.csv" 2> "$WORK/tic.err" ||
+  fail "catalog query TIC around M10 exited non-zero: $(cat "$WORK/tic.err")"
+head -1 "$WORK/tic.csv" | grep -q "^ID,.*Tmag.*dstArcSec" || fail "TIC csv header: $(head -c 200 "$WORK/tic.csv")"
+rows=$(($(wc -l < "$WORK/tic.csv") - 1))
+[ "$rows" -gt 0 ] || fail "no TIC rows around M10"
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "dstArcSec") c = i; next } $c > 72.000001 { exit 1 }' "$WORK/tic.csv" ||
+  fail "a TIC row lies beyond 0.02 deg (72 arcsec) of M10"
+echo "ok  cli: catalog query --catalog TIC --object M10 --radius 0.02 --format csv: $rows rows within 72 arcsec"
 kill "$SIM_PID"; SIM_PID=""
 
 # --- 1b. a real MAST client (astroquery) against the simulator ----------------------
