@@ -93,7 +93,7 @@ func TestCatalogQueryBigIntegersExact(t *testing.T) {
 	url := startSim(t)
 	// GALEX objID: the CLI's csv and json against the server's own digits.
 	raws, err := mast.New(mast.Config{BaseURL: url}).InvokeRaw(context.Background(), mast.InvokeRequest{Service: "Mast.Galex.Catalog",
-		Params: mast.Object{{"ra", 158.47924}, {"dec", -7.30962}, {"radius", 0.2}, {"maxrecords", 50000}}})
+		Params: mast.Object{{Key: "ra", Value: 158.47924}, {Key: "dec", Value: -7.30962}, {Key: "radius", Value: 0.2}, {Key: "maxrecords", Value: 50000}}})
 	if err != nil {
 		t.Fatal(err)
 	}
