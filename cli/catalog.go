@@ -80,7 +80,7 @@ func (e *cliEnv) catalogQueryCommand() *cobra.Command {
 			"  mastui catalog query --catalog TIC Bmag=30..50 objType=STAR --count\n" +
 			`  mastui catalog query --catalog HSC --coordinates "322.49324 12.16683" magtype=2` + "\n" +
 			`  mastui catalog query --catalog PanSTARRS --release dr2 --table mean --coordinates "5.97754 32.53617" --radius 0.01 \` + "\n" +
-			"      nStackDetections>=2 --select objName,objID,nStackDetections,distance --sort distance:desc --pagesize 15",
+			"      'nStackDetections>=2' --select objName,objID,nStackDetections,distance --sort distance:desc --pagesize 15",
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := requireValues(c, "catalog", "version", "release", "table", "object", "coordinates", "radius", "select"); err != nil {
 				return err
