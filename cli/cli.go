@@ -136,6 +136,8 @@ func newRoot(env *cliEnv, tuneGC bool) *cobra.Command {
 		env.downloadCommand(),
 		env.downloadFileCommand(),
 		env.missionCommand(),
+		env.catalogCommand(),
+		env.serviceCommand(),
 		env.versionCommand(),
 	)
 	// Made now, not when cobra runs, so the help and the README list them too (help

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The CLI against a simulator process: `mastui query object M101 --format csv`, --count,
-# exit statuses 1 and 2, --help and completion; then a real MAST client (astroquery)
+# exit statuses 1 and 2, --help and completion, a TIC cone (`catalog query`); then a real MAST client (astroquery)
 # against `mastui sim`.
 source "$(dirname "$0")/../lib.sh"
 start_sim
@@ -27,6 +27,14 @@ grep -q 'did you mean "query"' "$WORK/err.txt" || fail "unknown command message:
 grep -q -- "--coordinates" "$WORK/help.txt" || fail "mission search --help lacks its flags"
 "$BIN" completion bash | grep -q "__start_mastui" || fail "completion bash gives no script"
 ok "exit statuses 1 and 2, --help, completion"
+"$BIN" catalog query --catalog TIC --object M10 --radius 0.02 --format csv --mast-url "$URL" > "$WORK/tic.csv" 2> "$WORK/tic.err" ||
+  fail "catalog query TIC around M10 exited non-zero: $(cat "$WORK/tic.err")"
+head -1 "$WORK/tic.csv" | grep -q "^ID,.*Tmag.*dstArcSec" || fail "TIC csv header: $(head -c 200 "$WORK/tic.csv")"
+rows=$(($(wc -l < "$WORK/tic.csv") - 1))
+[ "$rows" -gt 0 ] || fail "no TIC rows around M10"
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "dstArcSec") c = i; next } $c > 72.000001 { exit 1 }' "$WORK/tic.csv" ||
+  fail "a TIC row lies beyond 0.02 deg (72 arcsec) of M10"
+ok "catalog query --catalog TIC --object M10 --radius 0.02 --format csv: $rows rows within 72 arcsec"
 kill "$SIM_PID"; SIM_PID=""
 
 if /usr/bin/python3 -c 'import astroquery.mast' 2>/dev/null; then
