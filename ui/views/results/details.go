@@ -33,7 +33,7 @@ func (m *Model) toggleDetails() tea.Cmd {
 	m.showDetails = !m.showDetails
 	m.focusDetails(m.showDetails && !m.split())
 	m.layout()
-	if !m.showDetails || m.metaState == metaLoading || m.metaState == metaLoaded || m.archive == nil {
+	if !m.showDetails || m.metaState == metaLoading || m.metaState == metaLoaded || m.archive == nil && m.profile.Describe == nil {
 		return nil
 	}
 	m.metaState = metaLoading
