@@ -39,7 +39,7 @@ func DefaultResults() Results {
 		CopyCell:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy the cell")),
 		CopyObsID:  key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy the obs_id or dataset id")),
 		CopyURL:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "copy the dataURL")),
-		Around:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "catalog sources near this row (Catalogs tab)")),
+		Around:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "catalog search around this row")),
 		Search:     key.NewBinding(key.WithKeys("/", "s"), key.WithHelp("/ s", "new search")),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the form")),
 		Retry:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry a failed request")),

@@ -144,3 +144,12 @@ func detailValue(c *model.Column, r int) string {
 	}
 	return s
 }
+
+// ToggleDetails shows or hides the details pane of the row under the cursor (a tab
+// whose enter means "details" calls it).
+func (m *Model) ToggleDetails() tea.Cmd {
+	if m.state != stateReady || m.Loaded() == 0 {
+		return nil
+	}
+	return m.toggleDetails()
+}

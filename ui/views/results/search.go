@@ -66,7 +66,7 @@ func (m *Model) fetch(page int) tea.Cmd {
 	archive, s, size := m.archive, m.search, m.pageSize
 	cmd := m.req.Run(PageTask, "", func(ctx context.Context) tea.Msg {
 		start := time.Now()
-		if archive == nil {
+		if archive == nil && s.Fetch == nil {
 			return PageLoadedMsg{Page: page, Err: fmt.Errorf("no archive configured")}
 		}
 		p, err := pageOf(ctx, archive, s, page, size)
