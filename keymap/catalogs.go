@@ -25,7 +25,7 @@ func DefaultCatalogs() Catalogs {
 			Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
 			Down:   key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next field or suggestion")),
 			Up:     key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "previous field or suggestion")),
-			Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search (on + add: add the criterion)")),
+			Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search; on + add, add the criterion")),
 			Reset:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "clear the form")),
 		},
 		Cycle:   key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→/space", "change the catalog, version, table or resolver")),

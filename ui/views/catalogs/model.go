@@ -208,12 +208,16 @@ func (m *Model) layoutState(s *state) {
 		}
 	}
 	for _, f := range s.form.Fields() {
-		w := m.boxWidth()
-		if f.Name == fRadius {
-			w = min(w, 16)
-		}
-		textfield.SetBoxWidth(&f.Input, w)
+		textfield.SetBoxWidth(&f.Input, m.fieldWidth(f))
 	}
+}
+
+// fieldWidth is the width of a field's input box.
+func (m *Model) fieldWidth(f *form.Field) int {
+	if f.Name == fRadius {
+		return min(m.boxWidth(), 16)
+	}
+	return m.boxWidth()
 }
 
 // labelWidth: the margin and focus mark, the label, a space.

@@ -43,22 +43,23 @@ func (m *Model) Hints() []key.Binding {
 	k := m.c.Keys.Catalogs
 	s := m.st()
 	v := s.view()
+	submit := key.NewBinding(key.WithKeys(k.Submit.Keys()...), key.WithHelp(k.Submit.Help().Key, "search"))
 	switch {
 	case v == nil && s.add != nil:
-		return []key.Binding{k.Reset, k.Add, k.Next, k.Submit} // dropped from the left when narrow
+		return []key.Binding{k.Reset, k.Add, k.Next, submit} // dropped from the left when narrow
 	case v == nil:
-		return []key.Binding{k.Reset, k.Next, k.Submit}
+		return []key.Binding{k.Reset, k.Next, submit}
 	case v.Capturing() || !v.Ready():
 		return v.Hints()
 	case s.pane == paneResults && s.name == "HSC":
-		return []key.Binding{k.Spectra, k.Matches, m.c.Keys.Results.Details, m.c.Keys.Results.Sort, m.c.Keys.Results.Around, k.Search}
+		return []key.Binding{m.c.Keys.Results.Sort, m.c.Keys.Results.Details, m.c.Keys.Results.Around, k.Spectra, k.Matches, k.Search}
 	case s.pane == paneSpectra:
-		return []key.Binding{k.Back, m.c.Keys.Results.Select, k.Queue, m.c.Keys.Results.Details}
+		return []key.Binding{m.c.Keys.Results.Details, m.c.Keys.Results.Select, k.Queue, k.Back}
 	case s.pane == paneMatches:
-		return []key.Binding{k.Back, m.c.Keys.Results.Details, m.c.Keys.Results.Sort, m.c.Keys.Results.Columns}
+		return []key.Binding{m.c.Keys.Results.Columns, m.c.Keys.Results.Sort, m.c.Keys.Results.Details, k.Back}
 	}
 	r := m.c.Keys.Results
-	return []key.Binding{r.Around, r.Columns, r.Sort, r.Details, k.Search}
+	return []key.Binding{r.Columns, r.Sort, r.Details, r.Around, k.Search}
 }
 
 // HelpSections implements common.Tab.

@@ -188,6 +188,13 @@ func (m *Model) submit(s *state) tea.Cmd {
 		s.formErr = "Not searched: " + err.Error()
 		return nil
 	}
+	for i, f := range s.crit {
+		if e := f.Err(); e != "" { // the server's verdict on a value, from the live check
+			s.formErr = "Not searched: " + e
+			s.form.FocusIndex(len(s.fixed) + i)
+			return nil
+		}
+	}
 	if s.live.Unresolved && s.res.name == objectName(s) {
 		s.formErr = "Not searched: " + s.form.ByName(fTarget).Err()
 		s.form.FocusName(fTarget)

@@ -41,7 +41,7 @@ func (m *Model) formView(s *state) string {
 			room := w - labelWidth
 			line += form.Choices(st, f.Choices, f.Choice, "any", room)
 		default:
-			line += textfield.Boxed(f.Input, m.boxWidth()) + " " + m.beside(s, i, f)
+			line += textfield.Boxed(f.Input, m.fieldWidth(f)) + " " + m.beside(s, i, f)
 		}
 		rows = append(rows, line)
 		if e := f.Err(); e != "" {
