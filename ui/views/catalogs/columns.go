@@ -21,8 +21,9 @@ type column struct {
 	Min, Max   *float64
 	// Values are a discrete column's values with their counts (the histograms).
 	Values []mast.FacetValue
-	// Numeric: a PanSTARRS column whose values are numbers.
+	// Numeric: a PanSTARRS column whose values are numbers; DBType its type there.
 	Numeric bool
+	DBType  string
 }
 
 // ColumnsMsg carries a catalog's criteria columns (for Key: a PanSTARRS release/table).
@@ -78,7 +79,7 @@ func portalColumns(cols []mast.CatalogColumn) []column {
 func panstarrsColumns(cols []mast.PanstarrsColumn) []column {
 	out := make([]column, 0, len(cols))
 	for _, c := range cols {
-		out = append(out, column{Name: c.Name, Label: c.Name, Unit: c.Unit, Desc: c.Description, Numeric: c.Numeric(), Continuous: c.Numeric()})
+		out = append(out, column{Name: c.Name, Label: c.Name, Unit: c.Unit, Desc: c.Description, Numeric: c.Numeric(), DBType: c.DBType, Continuous: c.Numeric()})
 	}
 	return out
 }

@@ -151,11 +151,7 @@ func (m *Model) panstarrsQuery(s *state, pos *mast.Position, object, resolver st
 	}
 	pcols := make([]mast.PanstarrsColumn, len(cols))
 	for i, c := range cols {
-		db := "STRING"
-		if c.Numeric {
-			db = "DOUBLE"
-		}
-		pcols[i] = mast.PanstarrsColumn{Name: c.Name, DBType: db}
+		pcols[i] = mast.PanstarrsColumn{Name: c.Name, DBType: c.DBType, Unit: c.Unit, Description: c.Desc}
 	}
 	if err := mast.ValidatePanstarrsQuery(pcols, q); err != nil {
 		var ce *mast.CriterionError
