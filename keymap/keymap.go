@@ -17,6 +17,7 @@ type KeyMap struct {
 	TextInput TextInput
 	Queue     Queue
 	Missions  Missions
+	Catalogs  Catalogs
 }
 
 // Default returns a fresh KeyMap with the default bindings.
@@ -25,7 +26,7 @@ func Default() *KeyMap {
 		Global: DefaultGlobal(), Form: DefaultForm(), Results: DefaultResults(),
 		Details: DefaultDetails(), Chooser: DefaultChooser(),
 		Products: DefaultProducts(), Filters: DefaultFilters(), TextInput: DefaultTextInput(),
-		Queue: DefaultQueue(), Missions: DefaultMissions(),
+		Queue: DefaultQueue(), Missions: DefaultMissions(), Catalogs: DefaultCatalogs(),
 	}
 }
 

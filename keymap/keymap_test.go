@@ -62,3 +62,36 @@ func TestDisabledBindingsLeaveHelp(t *testing.T) {
 type keyMsg string
 
 func (k keyMsg) String() string { return string(k) }
+
+// The keys that lead to the Catalogs tab (C opens it, N searches around a results row)
+// and its letters on HSC rows are free in every view they could be pressed in.
+func TestCatalogKeysAreFree(t *testing.T) {
+	k := Default()
+	views := map[string]help.KeyMap{
+		"results": k.Results, "details": k.Details, "chooser": k.Chooser, "products": k.Products,
+		"filters": k.Filters, "queue": k.Queue, "missions": k.Missions,
+	}
+	for _, b := range []key.Binding{k.Global.Catalogs, k.Results.Around, k.Catalogs.Spectra, k.Catalogs.Queue} {
+		for name, v := range views {
+			for _, other := range append(Flatten(v.FullHelp()), Flatten(k.Global.FullHelp())...) {
+				if other.Help() == b.Help() {
+					continue
+				}
+				for _, a := range b.Keys() {
+					for _, o := range other.Keys() {
+						if a == o && !(name == "products" && a == "D") { // D queues in both
+							t.Errorf("%s: key %q is both %q and %q", name, a, b.Help().Desc, other.Help().Desc)
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, b := range k.Catalogs.FormHelp() {
+		for _, key := range b.Keys() {
+			if len(key) == 1 && key != " " {
+				t.Errorf("catalog form binding %q would eat a typed character", key)
+			}
+		}
+	}
+}

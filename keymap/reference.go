@@ -26,6 +26,8 @@ func Reference(k *KeyMap) string {
 		{"download queue", k.Queue.FullHelp()},
 		{"mission form", [][]key.Binding{k.Missions.FormHelp()}},
 		{"mission results and products", [][]key.Binding{{k.Missions.Search, k.Missions.Back, k.Missions.Observe}}},
+		{"catalog form", [][]key.Binding{k.Catalogs.FormHelp()}},
+		{"catalog results", [][]key.Binding{k.Catalogs.ResultsHelp()}},
 		{"everywhere", k.Global.FullHelp()},
 	}
 	for _, s := range sections {

@@ -62,6 +62,7 @@ type Styles struct {
 	// Results table.
 	ResultsTitle lipgloss.Style
 	ResultsInfo  lipgloss.Style
+	ResultsWarn  lipgloss.Style // what a result may lack (a row cap reached), in its title
 	TableHeader  lipgloss.Style
 	CursorRow    lipgloss.Style
 	Empty        lipgloss.Style
@@ -135,6 +136,7 @@ func New(r *lipgloss.Renderer, p Palette) *Styles {
 
 	s.ResultsTitle = ns().Bold(true).Foreground(p.Fg)
 	s.ResultsInfo = ns().Foreground(p.Success)
+	s.ResultsWarn = ns().Bold(true).Foreground(p.Warn)
 	s.TableHeader = ns().Bold(true).Foreground(p.Header)
 	s.CursorRow = ns().Bold(true).Foreground(p.CursorFg).Background(p.CursorBg)
 	s.Empty = ns().Foreground(p.Dim)

@@ -14,6 +14,7 @@ import (
 	"mastui/ui/components/messages"
 	"mastui/ui/components/statusbar"
 	"mastui/ui/components/toast"
+	"mastui/ui/views/catalogs"
 	"mastui/ui/views/missions"
 	"mastui/ui/views/observations"
 	"mastui/ui/views/products"
@@ -181,6 +182,9 @@ func (m *Model) Queue() *queue.Model { return tabOf[*queue.Model](m) }
 
 // Missions is the Missions tab (for tests).
 func (m *Model) Missions() *missions.Model { return tabOf[*missions.Model](m) }
+
+// Catalogs is the Catalogs tab (for tests).
+func (m *Model) Catalogs() *catalogs.Model { return tabOf[*catalogs.Model](m) }
 
 // Form is the search form (for tests).
 func (m *Model) Form() *searchform.Model { return tabOf[*observations.Model](m).Form() }

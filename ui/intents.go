@@ -136,3 +136,43 @@ func (m *Model) saveColumns(msg common.ColumnsChosenMsg) tea.Cmd {
 
 // typeName is a message's Go type, for logs.
 func typeName(msg tea.Msg) string { return fmt.Sprintf("%T", msg) }
+
+// queueItems adds ready-made download items (HSC spectra) to the session's download
+// engine, laid out in its download directory, and says what came of it.
+func (m *Model) queueItems(msg common.QueueItemsMsg) tea.Cmd {
+	d := m.opts.Downloads
+	if d == nil {
+		text := "Not queued: downloads are unavailable in this session"
+		if why := m.opts.DownloadsUnavailable; why != "" {
+			text += " (" + common.Sanitize(why) + ")"
+		}
+		return common.Toast(common.LevelWarn, text)
+	}
+	items, err := msg.Items(m.opts.DownloadDir, m.opts.FlatDownloads)
+	if err != nil {
+		return common.Toast(common.LevelError, "Could not queue the "+msg.What+": "+common.Sanitize(err.Error()))
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	res, err := d.AddAll(items...)
+	if err != nil {
+		m.c.Logger.Error("queue items", "what", msg.What, "err", err)
+		return common.Toast(common.LevelError, "Could not queue the "+msg.What+": "+err.Error())
+	}
+	m.c.Logger.Info("items queued", "what", msg.What, "files", len(items), "queued", res.Queued(), "first", items[0].URL)
+	return common.Toast(common.LevelInfo, queuedText(len(items), res))
+}
+
+// catalogHere gives the keys to the tab that runs catalog searches and hands it the
+// position to search around.
+func (m *Model) catalogHere(msg common.CatalogHereMsg) tea.Cmd {
+	for i, t := range m.tabs {
+		if s, ok := t.(common.CatalogSearcher); ok {
+			m.showHelp, m.showMsgs = false, false
+			focus := m.focusTab(i)
+			return tea.Batch(focus, m.address(t, s.CatalogHere(msg)))
+		}
+	}
+	return common.Toast(common.LevelWarn, "No tab runs catalog searches in this session")
+}

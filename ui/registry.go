@@ -5,6 +5,7 @@ import (
 
 	"mastui/keymap"
 	"mastui/ui/common"
+	"mastui/ui/views/catalogs"
 	"mastui/ui/views/missions"
 	"mastui/ui/views/observations"
 	"mastui/ui/views/queue"
@@ -39,6 +40,10 @@ func registry() []tabSpec {
 		}},
 		{id: missions.ID, key: func(k *keymap.KeyMap) *key.Binding { return &k.Global.Missions }, new: func(d tabDeps) common.Tab {
 			return missions.New(d.c, d.archive, d.opts.Columns)
+		}},
+		{id: catalogs.ID, key: func(k *keymap.KeyMap) *key.Binding { return &k.Global.Catalogs }, new: func(d tabDeps) common.Tab {
+			client, _ := d.archive.(catalogs.Client) // the MAST client; a fake archive has no catalogs
+			return catalogs.New(d.c, client, d.opts.Columns)
 		}},
 		{id: queue.ID, key: func(k *keymap.KeyMap) *key.Binding { return &k.Global.Queue }, toggles: true, new: func(d tabDeps) common.Tab {
 			return queue.New(d.c, d.opts.Downloads).WithUnavailableReason(d.opts.DownloadsUnavailable)

@@ -31,6 +31,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.messages.Add(msg.Level, msg.Text)
 	case common.QueueProductsMsg:
 		cmd = m.queueProducts(msg.Products)
+	case common.QueueItemsMsg:
+		cmd = m.queueItems(msg)
+	case common.CatalogHereMsg:
+		cmd = m.catalogHere(msg)
 	case common.ColumnsChosenMsg:
 		cmd = m.saveColumns(msg)
 	case common.LeaveTabMsg:

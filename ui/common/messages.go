@@ -1,6 +1,8 @@
 package common
 
 import (
+	"context"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mastui/download"
@@ -48,6 +50,11 @@ type Search struct {
 	Mission *mast.MissionQuery
 	Target  string // the target as typed, for messages ("M101", "210.8 54.35")
 	Radius  string // the radius as typed ("0.2 deg")
+	// Fetch, when set, fetches the search's pages itself (a catalog search, whose tab
+	// knows its client): page is 1-based, size the view's page size.
+	Fetch func(ctx context.Context, page, size int) (*mast.Page, error)
+	// Summary says what ran, for the results' title ("TIC around M10 r 0.02°").
+	Summary string
 }
 
 // QueueProductsMsg is the intent to download products: a view emits it (products `D`)

@@ -2,7 +2,8 @@
 # The TUI in tmux on the embedded demo archive: criteria with a live count, M101 →
 # observation rows → products → queue → the queue panel reaching done with the files on
 # disk, column choice persisted across a restart, help and too-small screens, and the
-# Missions tab (jwst search → products → two queued → complete on disk).
+# Missions tab (jwst search → products → two queued → complete on disk), and the Catalogs
+# tab (--tab catalogs: TIC around M10, sorted by Tmag, details of the brightest star).
 source "$(dirname "$0")/../lib.sh"
 command -v tmux >/dev/null || fail "tmux is not installed"
 tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "$BIN --demo --dir $WORK/dl"
@@ -89,5 +90,25 @@ n=$(find "$ds" -type f ! -name '*.part' 2>/dev/null | wc -l)
 [ "$n" -eq 2 ] || fail "$n files in $ds, want 2"
 for f in "$ds"/*.fits; do head -c 9 "$f" | grep -q "SIMPLE  =" || fail "$f is not FITS"; done
 ok "the two jwst products completed under mastDownload/jwst/<fileset>/"
+tmux -L "$SOCK" send-keys -t app q
+for _ in $(seq 1 50); do tmux -L "$SOCK" has-session -t app 2>/dev/null || break; sleep 0.1; done
+# Catalogs tab (--tab catalogs): TIC around M10 r 0.02, sorted by Tmag, details of a star.
+tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "$BIN --demo --tab catalogs --dir $WORK/dl"
+wait_for "Catalog +\[HSC\]" 100
+tmux -L "$SOCK" send-keys -t app Right Right Right
+wait_for "Catalog .*\[TIC\]" 50
+tmux -L "$SOCK" send-keys -t app Tab 'M10' Tab '0.02'
+wait_for "→ 254\.287710 -4\.100310 \(SIMBAD\)" 100
+wait_for "≈ 476 rows match" 100
+ok "catalog form resolves M10 and counts 476 TIC rows"
+tmux -L "$SOCK" send-keys -t app Enter
+wait_for "476 rows +TIC around M10 r 0\.02°" 150
+tmux -L "$SOCK" send-keys -t app l l l o
+wait_for "sorted by Tmag ↑" 50
+wait_for "^▸ +1585937858 +254\.29[0-9]+ +-4\.09[0-9]+ +7\.708 " 50   # the brightest star first
+tmux -L "$SOCK" send-keys -t app d
+wait_for "details · 1585937858" 50
+wait_for "GAIA +3245138201502688934 +Gaia DR2 identifier" 50          # a 64-bit id, exact
+ok "TIC rows sorted by Tmag; details of the brightest star"
 tmux -L "$SOCK" send-keys -t app q
 for _ in $(seq 1 50); do tmux -L "$SOCK" has-session -t app 2>/dev/null || break; sleep 0.1; done

@@ -33,7 +33,7 @@ func (m *Model) toggleDetails() tea.Cmd {
 	m.showDetails = !m.showDetails
 	m.focusDetails(m.showDetails && !m.split())
 	m.layout()
-	if !m.showDetails || m.metaState == metaLoading || m.metaState == metaLoaded || m.archive == nil {
+	if !m.showDetails || m.metaState == metaLoading || m.metaState == metaLoaded || m.archive == nil && m.profile.Describe == nil {
 		return nil
 	}
 	m.metaState = metaLoading
@@ -143,4 +143,13 @@ func detailValue(c *model.Column, r int) string {
 		return model.MaskedMark
 	}
 	return s
+}
+
+// ToggleDetails shows or hides the details pane of the row under the cursor (a tab
+// whose enter means "details" calls it).
+func (m *Model) ToggleDetails() tea.Cmd {
+	if m.state != stateReady || m.Loaded() == 0 {
+		return nil
+	}
+	return m.toggleDetails()
 }

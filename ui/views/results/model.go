@@ -55,6 +55,7 @@ type Model struct {
 	inflight   int   // the page being fetched, 0 when none
 	pageErr    error // a later page failed: paging waits for retry
 	resolved   *mast.Resolved
+	notices    []string // the server's warnings of this search (a row cap reached), each once
 
 	grid   *grid.Model
 	all    []*grid.Column // every column, default order

@@ -31,6 +31,9 @@ type Profile struct {
 	// column choice that names none of them was made on another kind of search, so
 	// they are shown after the first chosen column rather than hidden.
 	SearchColumns []string
+	// Describe, when set, describes the columns for the details pane (a catalog's rows
+	// carry their own descriptions: it may return none).
+	Describe func(ctx context.Context) ([]mast.FieldMeta, error)
 }
 
 // ObservationsProfile is the CAOM observation results of the Observations tab.
@@ -62,6 +65,9 @@ func MissionProfile(mission string) Profile {
 // pageOf fetches one page (1-based) of a search: a Portal page for observations, an
 // offset window of the Search API for a mission.
 func pageOf(ctx context.Context, archive common.Archive, s common.Search, page, size int) (*mast.Page, error) {
+	if s.Fetch != nil {
+		return s.Fetch(ctx, page, size)
+	}
 	if s.Mission == nil {
 		return archive.SearchPage(ctx, s.Query, page, size)
 	}
@@ -82,6 +88,9 @@ func pageOf(ctx context.Context, archive common.Archive, s common.Search, page, 
 // metadataOf describes the columns: Mast columnsconfig for observations, the mission's
 // column list (label = field_name) for a mission.
 func metadataOf(ctx context.Context, archive common.Archive, p Profile) ([]mast.FieldMeta, error) {
+	if p.Describe != nil {
+		return p.Describe(ctx)
+	}
 	if p.Mission == "" {
 		return archive.Metadata(ctx, TableName)
 	}

@@ -3,6 +3,7 @@ package results
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -33,7 +34,7 @@ func (m *Model) StartSearch(s common.Search) tea.Cmd {
 	m.state = stateLoading
 	m.err, m.pageErr = nil, nil
 	m.table, m.total, m.pages, m.loadedPage, m.inflight = nil, 0, 0, 0, 0
-	m.resolved = nil
+	m.resolved, m.notices = nil, nil
 	m.all, m.order, m.sortCol, m.sortDesc = nil, nil, nil, false
 	m.grid.SetColumns(nil)
 	m.grid.SetSortMark(nil, false)
@@ -65,7 +66,7 @@ func (m *Model) fetch(page int) tea.Cmd {
 	archive, s, size := m.archive, m.search, m.pageSize
 	cmd := m.req.Run(PageTask, "", func(ctx context.Context) tea.Msg {
 		start := time.Now()
-		if archive == nil {
+		if archive == nil && s.Fetch == nil {
 			return PageLoadedMsg{Page: page, Err: fmt.Errorf("no archive configured")}
 		}
 		p, err := pageOf(ctx, archive, s, page, size)
@@ -148,6 +149,8 @@ func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
 		}
 		m.buildColumns()
 	} else {
+		// A search whose total is not known ahead (PanSTARRS pages) learns it as pages come.
+		m.total, m.pages = max(m.total, res.RowsFiltered), max(m.pages, res.PagesFiltered)
 		from, ncols := m.table.Rows(), len(m.table.Columns)
 		if err := m.table.Append(t); err != nil {
 			log.Error("append page", "err", err)
@@ -163,9 +166,9 @@ func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
 		}
 	}
 	var notice tea.Cmd
-	if len(res.Notices) > 0 {
-		log.Info("server notices", "notices", res.Notices)
-		notice = common.Toast(common.LevelWarn, common.Sanitize(strings.Join(res.Notices, " · ")))
+	if fresh := m.addNotices(res.Notices); len(fresh) > 0 {
+		log.Info("server notices", "notices", fresh)
+		notice = common.Toast(common.LevelWarn, common.Sanitize(strings.Join(fresh, " · ")))
 	}
 	m.grid.Selection().Grow(m.Loaded())
 	m.resort()
@@ -191,3 +194,19 @@ func (m *Model) shortPage(page int, total int64, rows int) error {
 	return fmt.Errorf("the server returned %s of the %s rows of page %d (%s matching): refusing to skip rows",
 		common.Commas(int64(rows)), common.Commas(want), page, common.Commas(total))
 }
+
+// addNotices keeps the server's warnings of the search for its title and returns those
+// not seen before: every page of a capped search says the same thing, one toast says it.
+func (m *Model) addNotices(notices []string) []string {
+	var fresh []string
+	for _, n := range notices {
+		if !slices.Contains(m.notices, n) {
+			m.notices = append(m.notices, n)
+			fresh = append(fresh, n)
+		}
+	}
+	return fresh
+}
+
+// Notices are the server's warnings of the current search.
+func (m *Model) Notices() []string { return slices.Clone(m.notices) }

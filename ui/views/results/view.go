@@ -99,8 +99,16 @@ func (m *Model) title() string {
 		counts += " · " + itoa(n) + " selected"
 	}
 	left := " " + st.ResultsTitle.Render(counts)
+	if len(m.notices) > 0 { // the full warning goes first when space is short: the mark stays
+		left += " " + st.ResultsWarn.Render(st.Glyphs.Warn)
+	}
 	info := ""
-	if r := m.resolved; r != nil {
+	if sum := m.search.Summary; sum != "" {
+		if r := m.resolved; r != nil {
+			sum += " → " + common.FormatPosition(r.Position)
+		}
+		info = "   " + st.ResultsInfo.Render(common.Sanitize(sum))
+	} else if r := m.resolved; r != nil {
 		info = "   " + st.ResultsInfo.Render(common.FormatResolved(r))
 	} else if m.search.Mission != nil {
 		info = "   " + st.ResultsInfo.Render(m.profile.Mission+" · "+m.search.Target)
@@ -127,8 +135,15 @@ func (m *Model) title() string {
 	}
 	// What gives way when space is short: the search's description, then the sort's
 	// wording, then the column's; the sort goes before the column indicator does.
-	if s, ok := fits(left+info, first(sorts), first(cols)); ok {
-		return s
+	infos := []string{info}
+	if len(m.notices) > 0 {
+		warn := common.Sanitize(strings.Join(m.notices, " · "))
+		infos = []string{info + "  " + st.ResultsWarn.Render(warn), info + "  " + st.ResultsWarn.Render(common.Truncate(warn, 40)), info}
+	}
+	for _, inf := range infos {
+		if s, ok := fits(left+inf, first(sorts), first(cols)); ok {
+			return s
+		}
 	}
 	for _, so := range sorts {
 		if s, ok := fits(left, so, first(cols)); ok {

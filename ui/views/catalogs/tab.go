@@ -1,0 +1,92 @@
+package catalogs
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/keymap"
+	"mastui/ui/common"
+)
+
+// ID implements common.Tab.
+func (m *Model) ID() string { return ID }
+
+// Title implements common.Tab.
+func (m *Model) Title() string { return "Catalogs" }
+
+// Init implements common.Tab: nothing is fetched before the tab is opened.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Focus fetches the shown catalog's criteria columns the first time.
+func (m *Model) Focus() tea.Cmd {
+	s := m.st()
+	if s.pane == paneForm {
+		s.form.Focus()
+	}
+	return common.Address(s.name, 0, m.open(s))
+}
+
+// Blur implements common.Tab.
+func (m *Model) Blur() { m.st().form.Blur() }
+
+// Typing implements common.Tab: the form's text rows take letters.
+func (m *Model) Typing() bool {
+	s := m.st()
+	return s.pane == paneForm && s.form.Typing()
+}
+
+// Capturing implements common.Tab: no text filter here.
+func (m *Model) Capturing() bool { return false }
+
+// Hints implements common.Tab.
+func (m *Model) Hints() []key.Binding {
+	k := m.c.Keys.Catalogs
+	s := m.st()
+	v := s.view()
+	submit := key.NewBinding(key.WithKeys(k.Submit.Keys()...), key.WithHelp(k.Submit.Help().Key, "search"))
+	switch {
+	case v == nil && s.add != nil:
+		return []key.Binding{k.Reset, k.Add, k.Next, submit} // dropped from the left when narrow
+	case v == nil:
+		return []key.Binding{k.Reset, k.Next, submit}
+	case v.Capturing() || !v.Ready():
+		return v.Hints()
+	case s.pane == paneResults && s.name == "HSC":
+		return []key.Binding{m.c.Keys.Results.Sort, m.c.Keys.Results.Details, m.c.Keys.Results.Around, k.Spectra, k.Matches, k.Search}
+	case s.pane == paneSpectra:
+		return []key.Binding{m.c.Keys.Results.Details, m.c.Keys.Results.Select, k.Queue, k.Back}
+	case s.pane == paneMatches:
+		return []key.Binding{m.c.Keys.Results.Columns, m.c.Keys.Results.Sort, m.c.Keys.Results.Details, k.Back}
+	}
+	r := m.c.Keys.Results
+	return []key.Binding{r.Columns, r.Sort, r.Details, r.Around, k.Search}
+}
+
+// HelpSections implements common.Tab.
+func (m *Model) HelpSections() []keymap.Section {
+	own := common.Section("Catalogs", m.c.Keys.Catalogs)
+	if v := m.st().view(); v != nil {
+		return append([]keymap.Section{own}, v.HelpSections()...)
+	}
+	return []keymap.Section{own}
+}
+
+// Activity is what runs, for the status bar ("" when idle).
+func (m *Model) Activity() string {
+	s := m.st()
+	if a := s.req.Activity(); a != "" {
+		return a
+	}
+	if v := s.view(); v != nil {
+		return v.Activity()
+	}
+	return s.results.Activity()
+}
+
+// Counts summarises the shown view for the status bar.
+func (m *Model) Counts() string {
+	if v := m.st().view(); v != nil {
+		return v.Counts()
+	}
+	return ""
+}
