@@ -17,6 +17,7 @@ type KeyMap struct {
 	TextInput TextInput
 	Queue     Queue
 	Missions  Missions
+	Cutouts   Cutouts
 }
 
 // Default returns a fresh KeyMap with the default bindings.
@@ -26,6 +27,7 @@ func Default() *KeyMap {
 		Details: DefaultDetails(), Chooser: DefaultChooser(),
 		Products: DefaultProducts(), Filters: DefaultFilters(), TextInput: DefaultTextInput(),
 		Queue: DefaultQueue(), Missions: DefaultMissions(),
+		Cutouts: DefaultCutouts(),
 	}
 }
 

@@ -26,6 +26,8 @@ func Reference(k *KeyMap) string {
 		{"download queue", k.Queue.FullHelp()},
 		{"mission form", [][]key.Binding{k.Missions.FormHelp()}},
 		{"mission results and products", [][]key.Binding{{k.Missions.Search, k.Missions.Back, k.Missions.Observe}}},
+		{"cutouts form", [][]key.Binding{k.Cutouts.FormHelp()}},
+		{"cutouts list", [][]key.Binding{k.Cutouts.ListHelp()}},
 		{"everywhere", k.Global.FullHelp()},
 	}
 	for _, s := range sections {

@@ -17,6 +17,7 @@ type Results struct {
 	CopyCell   key.Binding
 	CopyObsID  key.Binding
 	CopyURL    key.Binding
+	Cutouts    key.Binding // opens the Cutouts tab at the row's position, its sectors listed
 	Search     key.Binding
 	Back       key.Binding
 	Retry      key.Binding
@@ -38,6 +39,7 @@ func DefaultResults() Results {
 		CopyCell:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy the cell")),
 		CopyObsID:  key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy the obs_id or dataset id")),
 		CopyURL:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "copy the dataURL")),
+		Cutouts:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "cutouts here (TESScut sectors at this row's position)")),
 		Search:     key.NewBinding(key.WithKeys("/", "s"), key.WithHelp("/ s", "new search")),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the form")),
 		Retry:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry a failed request")),
@@ -54,7 +56,7 @@ func (k Results) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.Table.Bindings(),
 		{k.Open, k.Select, k.SelectAll, k.SelectNone, k.Invert, k.Sort, k.Columns},
-		{k.Details, k.Focus, k.CopyCell, k.CopyObsID, k.CopyURL, k.Search, k.Back, k.Retry},
+		{k.Details, k.Focus, k.CopyCell, k.CopyObsID, k.CopyURL, k.Cutouts, k.Search, k.Back, k.Retry},
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"mastui/model"
 	"mastui/ui/common"
 	"mastui/ui/components/header"
 	"mastui/ui/components/helpview"
@@ -40,12 +41,14 @@ type Model struct {
 	messages *messages.Model
 	spin     spinner.Model
 
-	spinning  bool // a spinner tick is pending
-	showHelp  bool
-	showMsgs  bool // the message log (ctrl+l) is open
-	confirm   bool // "Quit? y/n" is asked
-	sized     bool // a WindowSizeMsg has arrived
-	preparing bool // Options.Prepare has not returned yet
+	spinning bool // a spinner tick is pending
+	showHelp bool
+	showMsgs bool // the message log (ctrl+l) is open
+	confirm  bool // "Quit? y/n" is asked
+	// ffiPending are products held back by the TESS full-frame-image question (y queues).
+	ffiPending []model.ProductRef
+	sized      bool // a WindowSizeMsg has arrived
+	preparing  bool // Options.Prepare has not returned yet
 }
 
 // New builds the root model over an archive. Run it with

@@ -30,7 +30,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.NoteMsg:
 		m.messages.Add(msg.Level, msg.Text)
 	case common.QueueProductsMsg:
-		cmd = m.queueProducts(msg.Products)
+		cmd = m.guardFFIs(msg.Products)
+	case common.CutoutsHereMsg:
+		cmd = m.cutoutsHere(msg)
 	case common.ColumnsChosenMsg:
 		cmd = m.saveColumns(msg)
 	case common.LeaveTabMsg:
@@ -153,6 +155,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	if m.confirm {
 		return m.onConfirmKey(msg)
+	}
+	if m.ffiPending != nil {
+		return m.onFFIKey(msg)
 	}
 	if key.Matches(msg, g.NextTab) && !m.tooSmall() {
 		m.showHelp, m.showMsgs = false, false
