@@ -25,17 +25,17 @@ func DefaultCutouts() Cutouts {
 			Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
 			Down:   key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next field")),
 			Up:     key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "previous field")),
-			Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "list the sectors or surveys (HAPCut: queue the cutout)")),
+			Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "list sectors / surveys (HAPCut: queue)")),
 			Reset:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "clear the form")),
 		},
-		Cycle:      key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→/space", "change the service or moving-target kind (choice rows)")),
+		Cycle:      key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→/space", "change the service or moving kind (choice rows)")),
 		Table:      DefaultTable("last row"),
 		Select:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "select / unselect")),
 		SelectAll:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "select all")),
 		SelectNone: key.NewBinding(key.WithKeys("n", "A"), key.WithHelp("n/A", "select none")),
-		Queue:      key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "queue the cutouts (the selection, or all)")),
-		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "header and light curve of a finished cutout")),
-		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back (list → form, details → list)")),
+		Queue:      key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "queue cutouts (selected, or all)")),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "light curve and header (done cutout)")),
+		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 	}
 }
 
