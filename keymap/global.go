@@ -21,7 +21,7 @@ func DefaultGlobal() Global {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Queue:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "downloads queue")),
 		Missions:  key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "Missions tab")),
-		Cutouts:   key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "Cutouts tab (TESScut, Zcut, HAPCut)")),
+		Cutouts:   key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "Cutouts tab")),
 		NextTab:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "next tab (works in text fields)")),
 		Messages:  key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "messages: errors in full, the log file")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),

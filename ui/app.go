@@ -15,6 +15,7 @@ import (
 	"mastui/ui/components/messages"
 	"mastui/ui/components/statusbar"
 	"mastui/ui/components/toast"
+	"mastui/ui/views/cutouts"
 	"mastui/ui/views/missions"
 	"mastui/ui/views/observations"
 	"mastui/ui/views/products"
@@ -184,6 +185,9 @@ func (m *Model) Queue() *queue.Model { return tabOf[*queue.Model](m) }
 
 // Missions is the Missions tab (for tests).
 func (m *Model) Missions() *missions.Model { return tabOf[*missions.Model](m) }
+
+// Cutouts is the Cutouts tab (for tests).
+func (m *Model) Cutouts() *cutouts.Model { return tabOf[*cutouts.Model](m) }
 
 // Form is the search form (for tests).
 func (m *Model) Form() *searchform.Model { return tabOf[*observations.Model](m).Form() }

@@ -85,9 +85,9 @@ const (
 
 // Model is the Cutouts tab.
 type Model struct {
-	c      *common.Common
-	client Client
-	cfg    Config
+	c       *common.Common
+	client  Client
+	cfg     Config
 	width   int
 	height  int
 	focused bool // the tab has the keys
@@ -136,3 +136,6 @@ func (m *Model) Pane() string {
 	}
 	return "form"
 }
+
+// Target is the target field as typed (tests).
+func (m *Model) Target() string { return m.form.Field(rowTarget).Value() }
