@@ -33,8 +33,8 @@ func DefaultCutouts() Cutouts {
 		Select:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "select / unselect")),
 		SelectAll:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "select all")),
 		SelectNone: key.NewBinding(key.WithKeys("n", "A"), key.WithHelp("n/A", "select none")),
-		Queue:      key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "queue cutouts (selected, or all)")),
-		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "light curve and header (done cutout)")),
+		Queue:      key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "queue cutouts")),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "light curve + header")),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 	}
 }

@@ -120,7 +120,7 @@ func New(c *common.Common, client Client, cfg Config) *Model {
 		status:  map[string]download.Status{},
 		details: details.New(c),
 	}
-	m.form.Field(rowTarget).Hint = "coordinates (324.24368 -27.01029) or an object name (TIC 32449963)"
+	m.form.Field(rowTarget).Hint = "coordinates or an object name (TIC 32449963)"
 	m.form.Field(rowSize).Hint = "5, 5x7, 3 arcmin, [5, 7] arcmin · empty: 5x5 px"
 	m.form.FocusIndex(rowTarget)
 	return m

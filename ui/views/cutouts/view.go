@@ -71,7 +71,7 @@ func (m *Model) formLines() []string {
 	}
 	input := func(row int) string { return textfield.Boxed(f.Field(row).Input, m.boxWidth(row)) }
 	moving := f.Field(rowMoving)
-	movingHint := "TESScut: a JPL Horizons name (Ceres, Eris …)"
+	movingHint := "TESScut only: a JPL Horizons name (Ceres …)"
 	sizeHint := f.Field(rowSize).Hint
 	if s := strings.TrimSpace(f.Field(rowSize).Value()); s != "" && f.Field(rowSize).Err() == "" {
 		sp, _ := m.read(false)
