@@ -92,7 +92,6 @@ func TestTESSFFIsAskFirst(t *testing.T) {
 	}
 }
 
-
 // noPosition drops the position columns from the fake's pages.
 type noPosition struct{ *uitest.Archive }
 
