@@ -60,6 +60,9 @@ func (m *Model) Hints() []key.Binding {
 	k := m.c.Keys.Cutouts
 	switch m.pane {
 	case paneList:
+		if m.list.rows() == 0 { // loading, no data or an error: only back to the form
+			return []key.Binding{k.Back}
+		}
 		return []key.Binding{k.Back, k.Open, k.Select, k.Queue} // dropped from the left when narrow
 	case paneDetails:
 		return []key.Binding{k.Back, m.c.Keys.Details.Down}

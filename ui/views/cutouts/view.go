@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"mastui/services/mast"
 	"mastui/ui/common"
 	"mastui/ui/components/form"
 	"mastui/ui/components/sparkline"
@@ -98,9 +99,18 @@ func (m *Model) formLines() []string {
 // name, or what may be typed.
 func (m *Model) targetHint() string {
 	if l := m.list; l != nil && l.resolved != nil && strings.EqualFold(l.spec.typed, strings.TrimSpace(m.form.Field(rowTarget).Value())) {
-		return m.c.Styles.Glyphs.Arrow + " " + common.FormatResolved(l.resolved)
+		return m.c.Styles.Glyphs.Arrow + " " + resolvedAt(l.resolved)
 	}
 	return m.form.Field(rowTarget).Hint
+}
+
+// resolvedAt is where a name resolved: "196.484100 -1.234500 (SIMBAD)".
+func resolvedAt(r *mast.Resolved) string {
+	s := common.FormatPosition(r.Position)
+	if r.Resolver != "" {
+		s += " (" + common.Sanitize(r.Resolver) + ")"
+	}
+	return s
 }
 
 // listLines are the listing: its title and table, or why there is none.
@@ -110,7 +120,11 @@ func (m *Model) listLines() []string {
 	if l == nil {
 		return []string{" " + st.Empty.Render("No listing yet: fill the target and press enter.")}
 	}
-	where := common.Sanitize(l.label) + " · " + l.spec.size.String()
+	where := common.Sanitize(l.label)
+	if l.resolved != nil {
+		where += " (" + common.FormatPosition(l.resolved.Position) + ")"
+	}
+	where += " · " + l.spec.size.String()
 	switch {
 	case l.loading:
 		return []string{" " + st.Empty.Render("Asking "+l.spec.service+" about "+where+"…")}
