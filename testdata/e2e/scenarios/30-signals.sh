@@ -23,9 +23,7 @@ tui_pid() { # the mastui process of this run (by its unique --dir)
   pgrep -f "^$BIN $1 --dir $WORK/dl" | head -1
 }
 queue_opens() { # a new TUI opens the queue panel: the journal lock was released
-  tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "$BIN --demo --dir $WORK/dl"
-  wait_for "Target"
-  tmux -L "$SOCK" send-keys -t app C-t C-t             # Observations → Missions → Queue
+  tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "$BIN --demo --tab queue --dir $WORK/dl"
   wait_for "Queue +[0-9]+ active" 100
   grep -q "unavailable" "$WORK/pane.txt" && fail "$1: the next TUI cannot open the queue"
   tmux -L "$SOCK" send-keys -t app q
