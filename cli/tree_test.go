@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"mastui/ui"
 )
 
 // everyCommand lists the command tree depth first, the root included.
@@ -132,7 +134,7 @@ func TestUnknownCommand(t *testing.T) {
 		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
 		{[]string{"query", "objekt", "M101"}, `query: unknown kind "objekt": use object, region or criteria`},
 		{[]string{"mission", "serch"}, `mission: unknown subcommand "serch": use columns, search, products, download or download-file`},
-		{[]string{"--tab", "mision"}, `--tab: unknown tab "mision": did you mean "missions"? (tabs: observations, missions, catalogs, queue)`},
+		{[]string{"--tab", "mision"}, `--tab: unknown tab "mision": did you mean "missions"? (tabs: ` + strings.Join(ui.TabNames(), ", ") + `)`},
 	} {
 		_, _, err := runCLI(t, c.args...)
 		var stderr strings.Builder

@@ -9,6 +9,7 @@ type Global struct {
 	Queue     key.Binding // opens or closes the download queue panel
 	Missions  key.Binding // the Missions tab (outside text fields)
 	Catalogs  key.Binding // the Catalogs tab (outside text fields)
+	Cutouts   key.Binding // the Cutouts tab (outside text fields)
 	NextTab   key.Binding // the next tab, from anywhere (text fields included)
 	Messages  key.Binding // the errors and warnings of the session in full, and the log file (anywhere)
 	Quit      key.Binding // asks first while downloads are active or waiting
@@ -22,6 +23,7 @@ func DefaultGlobal() Global {
 		Queue:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "downloads queue")),
 		Missions:  key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "Missions tab")),
 		Catalogs:  key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "Catalogs tab")),
+		Cutouts:   key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "Cutouts tab")),
 		NextTab:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "next tab (works in text fields)")),
 		Messages:  key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "messages: errors in full, the log file")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
@@ -39,5 +41,5 @@ func (k Global) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k Global) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Help, k.Queue, k.Missions, k.Catalogs, k.NextTab, k.Messages, k.Quit, k.ForceQuit}}
+	return [][]key.Binding{{k.Help, k.Queue, k.Missions, k.Catalogs, k.Cutouts, k.NextTab, k.Messages, k.Quit, k.ForceQuit}}
 }

@@ -18,6 +18,7 @@ type KeyMap struct {
 	Queue     Queue
 	Missions  Missions
 	Catalogs  Catalogs
+	Cutouts   Cutouts
 }
 
 // Default returns a fresh KeyMap with the default bindings.
@@ -27,6 +28,7 @@ func Default() *KeyMap {
 		Details: DefaultDetails(), Chooser: DefaultChooser(),
 		Products: DefaultProducts(), Filters: DefaultFilters(), TextInput: DefaultTextInput(),
 		Queue: DefaultQueue(), Missions: DefaultMissions(), Catalogs: DefaultCatalogs(),
+		Cutouts: DefaultCutouts(),
 	}
 }
 

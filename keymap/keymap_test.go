@@ -1,6 +1,7 @@
 package keymap
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -62,6 +63,48 @@ func TestDisabledBindingsLeaveHelp(t *testing.T) {
 type keyMsg string
 
 func (k keyMsg) String() string { return string(k) }
+
+// The keys that lead to the Cutouts tab (T opens it, t opens it at a results row) are
+// free in every view they can be pressed in, and the Cutouts form's keys are not
+// letters (they would eat typed characters); the Cutouts list's keys do not clash with
+// the global ones.
+func TestCutoutsKeysAreFree(t *testing.T) {
+	k := Default()
+	views := map[string]help.KeyMap{
+		"results": k.Results, "details": k.Details, "chooser": k.Chooser, "products": k.Products,
+		"filters": k.Filters, "queue": k.Queue, "missions": k.Missions, "form": k.Form,
+	}
+	for _, b := range []key.Binding{k.Global.Cutouts, k.Results.Cutouts} {
+		for name, v := range views {
+			for _, other := range append(Flatten(v.FullHelp()), Flatten(k.Global.FullHelp())...) {
+				if other.Help() == b.Help() {
+					continue
+				}
+				for _, a := range b.Keys() {
+					if slices.Contains(other.Keys(), a) {
+						t.Errorf("%s: key %q is both %q and %q", name, a, b.Help().Desc, other.Help().Desc)
+					}
+				}
+			}
+		}
+	}
+	for _, b := range k.Cutouts.FormHelp() {
+		for _, key := range b.Keys() {
+			if len(key) == 1 && key != " " {
+				t.Errorf("cutouts form binding %q would eat a typed character", key)
+			}
+		}
+	}
+	seen := map[string]string{}
+	for _, b := range append(append(k.Cutouts.Table.Bindings(), k.Cutouts.ListHelp()...), Flatten(k.Global.FullHelp())...) {
+		for _, key := range b.Keys() {
+			if other, dup := seen[key]; dup {
+				t.Errorf("cutouts list: key %q is both %q and %q", key, other, b.Help().Desc)
+			}
+			seen[key] = b.Help().Desc
+		}
+	}
+}
 
 // The keys that lead to the Catalogs tab (C opens it, N searches around a results row)
 // and its letters on HSC rows are free in every view they could be pressed in.

@@ -28,6 +28,8 @@ func Reference(k *KeyMap) string {
 		{"mission results and products", [][]key.Binding{{k.Missions.Search, k.Missions.Back, k.Missions.Observe}}},
 		{"catalog form", [][]key.Binding{k.Catalogs.FormHelp()}},
 		{"catalog results", [][]key.Binding{k.Catalogs.ResultsHelp()}},
+		{"cutouts form", [][]key.Binding{k.Cutouts.FormHelp()}},
+		{"cutouts list", [][]key.Binding{k.Cutouts.ListHelp()}},
 		{"everywhere", k.Global.FullHelp()},
 	}
 	for _, s := range sections {

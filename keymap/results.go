@@ -18,6 +18,7 @@ type Results struct {
 	CopyObsID  key.Binding
 	CopyURL    key.Binding
 	Around     key.Binding // a catalog cone search around the row's position (the Catalogs tab)
+	Cutouts    key.Binding // opens the Cutouts tab at the row's position, its sectors listed
 	Search     key.Binding
 	Back       key.Binding
 	Retry      key.Binding
@@ -40,6 +41,7 @@ func DefaultResults() Results {
 		CopyObsID:  key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy the obs_id or dataset id")),
 		CopyURL:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "copy the dataURL")),
 		Around:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "catalog search around this row")),
+		Cutouts:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "cutouts at this row (Cutouts tab)")),
 		Search:     key.NewBinding(key.WithKeys("/", "s"), key.WithHelp("/ s", "new search")),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the form")),
 		Retry:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry a failed request")),
@@ -56,7 +58,7 @@ func (k Results) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.Table.Bindings(),
 		{k.Open, k.Select, k.SelectAll, k.SelectNone, k.Invert, k.Sort, k.Columns},
-		{k.Details, k.Focus, k.CopyCell, k.CopyObsID, k.CopyURL, k.Around, k.Search, k.Back, k.Retry},
+		{k.Details, k.Focus, k.CopyCell, k.CopyObsID, k.CopyURL, k.Around, k.Cutouts, k.Search, k.Back, k.Retry},
 	}
 }
 

@@ -82,6 +82,8 @@ type Styles struct {
 	Browse BrowseStyles
 	// Queue styles the download queue panel.
 	Queue QueueStyles
+	// Cutouts styles the Cutouts tab.
+	Cutouts CutoutsStyles
 }
 
 // Default builds the dark theme on r. NO_COLOR (and non-colour terminals) are honoured
@@ -152,5 +154,6 @@ func New(r *lipgloss.Renderer, p Palette) *Styles {
 	s.Dim = ns().Foreground(p.Dim)
 	s.Browse = newBrowse(r, p)
 	s.Queue = newQueue(r, p)
+	s.Cutouts = newCutouts(r, p)
 	return s
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"mastui/model"
 	"mastui/ui/common"
 	"mastui/ui/components/header"
 	"mastui/ui/components/helpview"
@@ -15,6 +16,7 @@ import (
 	"mastui/ui/components/statusbar"
 	"mastui/ui/components/toast"
 	"mastui/ui/views/catalogs"
+	"mastui/ui/views/cutouts"
 	"mastui/ui/views/missions"
 	"mastui/ui/views/observations"
 	"mastui/ui/views/products"
@@ -41,12 +43,14 @@ type Model struct {
 	messages *messages.Model
 	spin     spinner.Model
 
-	spinning  bool // a spinner tick is pending
-	showHelp  bool
-	showMsgs  bool // the message log (ctrl+l) is open
-	confirm   bool // "Quit? y/n" is asked
-	sized     bool // a WindowSizeMsg has arrived
-	preparing bool // Options.Prepare has not returned yet
+	spinning bool // a spinner tick is pending
+	showHelp bool
+	showMsgs bool // the message log (ctrl+l) is open
+	confirm  bool // "Quit? y/n" is asked
+	// ffiPending are products held back by the TESS full-frame-image question (y queues).
+	ffiPending []model.ProductRef
+	sized      bool // a WindowSizeMsg has arrived
+	preparing  bool // Options.Prepare has not returned yet
 }
 
 // New builds the root model over an archive. Run it with
@@ -185,6 +189,9 @@ func (m *Model) Missions() *missions.Model { return tabOf[*missions.Model](m) }
 
 // Catalogs is the Catalogs tab (for tests).
 func (m *Model) Catalogs() *catalogs.Model { return tabOf[*catalogs.Model](m) }
+
+// Cutouts is the Cutouts tab (for tests).
+func (m *Model) Cutouts() *cutouts.Model { return tabOf[*cutouts.Model](m) }
 
 // Form is the search form (for tests).
 func (m *Model) Form() *searchform.Model { return tabOf[*observations.Model](m).Form() }

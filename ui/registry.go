@@ -6,6 +6,7 @@ import (
 	"mastui/keymap"
 	"mastui/ui/common"
 	"mastui/ui/views/catalogs"
+	"mastui/ui/views/cutouts"
 	"mastui/ui/views/missions"
 	"mastui/ui/views/observations"
 	"mastui/ui/views/queue"
@@ -44,6 +45,10 @@ func registry() []tabSpec {
 		{id: catalogs.ID, key: func(k *keymap.KeyMap) *key.Binding { return &k.Global.Catalogs }, new: func(d tabDeps) common.Tab {
 			client, _ := d.archive.(catalogs.Client) // the MAST client; a fake archive has no catalogs
 			return catalogs.New(d.c, client, d.opts.Columns)
+		}},
+		{id: cutouts.ID, key: func(k *keymap.KeyMap) *key.Binding { return &k.Global.Cutouts }, new: func(d tabDeps) common.Tab {
+			client, _ := d.archive.(cutouts.Client) // the MAST client; a fake archive makes no cutouts
+			return cutouts.New(d.c, client, cutouts.Config{Downloads: d.opts.Downloads, Unavailable: d.opts.DownloadsUnavailable, Dir: d.opts.DownloadDir, BaseURL: d.opts.MastURL})
 		}},
 		{id: queue.ID, key: func(k *keymap.KeyMap) *key.Binding { return &k.Global.Queue }, toggles: true, new: func(d tabDeps) common.Tab {
 			return queue.New(d.c, d.opts.Downloads).WithUnavailableReason(d.opts.DownloadsUnavailable)

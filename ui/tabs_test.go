@@ -13,7 +13,7 @@ import (
 
 // The registry names the tabs in tab-bar order; the names are what --tab takes.
 func TestTabNames(t *testing.T) {
-	if got, want := ui.TabNames(), []string{"observations", "missions", "catalogs", "queue"}; !slices.Equal(got, want) {
+	if got, want := ui.TabNames(), []string{"observations", "missions", "catalogs", "cutouts", "queue"}; !slices.Equal(got, want) {
 		t.Fatalf("TabNames() = %v, want %v", got, want)
 	}
 }
@@ -28,6 +28,7 @@ func TestStartTab(t *testing.T) {
 		{"observations", "observations", "[Observations]", "Search observations"},
 		{"missions", "missions", "[Missions]", "queryable hst columns"},
 		{"catalogs", "catalogs", "[Catalogs]", "Catalogs are unavailable in this session"},
+		{"cutouts", "cutouts", "[Cutouts]", "No listing yet"},
 		{"queue", "queue", "[Queue]", "Downloads unavailable"},
 		{"nosuchtab", "observations", "[Observations]", "Search observations"},
 	} {
@@ -50,16 +51,17 @@ func TestNextTabGoesRound(t *testing.T) {
 	send(t, m, tea.WindowSizeMsg{Width: 110, Height: 30})
 	settle(t, m, m.Init())
 	var seen []string
-	for range 6 {
+	for range 7 {
 		send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT})
 		seen = append(seen, m.Tab())
 	}
-	if want := []string{"missions", "catalogs", "queue", "observations", "missions", "catalogs"}; !slices.Equal(seen, want) {
+	if want := []string{"missions", "catalogs", "cutouts", "queue", "observations", "missions", "catalogs"}; !slices.Equal(seen, want) {
 		t.Fatalf("ctrl+t went %v, want %v", seen, want)
 	}
-	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT}) // the queue, opened from the Catalogs tab
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT}) // Cutouts
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT}) // the queue, opened from the Cutouts tab
 	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
-	if m.Tab() != "catalogs" {
+	if m.Tab() != "cutouts" {
 		t.Fatalf("esc in the queue went to %s", m.Tab())
 	}
 }

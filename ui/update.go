@@ -30,11 +30,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.NoteMsg:
 		m.messages.Add(msg.Level, msg.Text)
 	case common.QueueProductsMsg:
-		cmd = m.queueProducts(msg.Products)
+		cmd = m.guardFFIs(msg.Products)
 	case common.QueueItemsMsg:
 		cmd = m.queueItems(msg)
 	case common.CatalogHereMsg:
 		cmd = m.catalogHere(msg)
+	case common.CutoutsHereMsg:
+		cmd = m.cutoutsHere(msg)
 	case common.ColumnsChosenMsg:
 		cmd = m.saveColumns(msg)
 	case common.LeaveTabMsg:
@@ -157,6 +159,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	if m.confirm {
 		return m.onConfirmKey(msg)
+	}
+	if m.ffiPending != nil {
+		return m.onFFIKey(msg)
 	}
 	if key.Matches(msg, g.NextTab) && !m.tooSmall() {
 		m.showHelp, m.showMsgs = false, false

@@ -39,9 +39,12 @@ func (m *Model) View() string {
 		b.WriteString(m.toast.View())
 	}
 	b.WriteByte('\n')
-	if m.confirm {
+	switch {
+	case m.confirm:
 		b.WriteString(ansi.Truncate(m.c.Styles.ToastWarn.Render(m.confirmText()), w, "…"))
-	} else {
+	case m.ffiPending != nil:
+		b.WriteString(ansi.Truncate(m.c.Styles.ToastWarn.Render(m.ffiQuestion()), w, "…"))
+	default:
 		b.WriteString(m.status.View(m.statusContent()))
 	}
 	return b.String()

@@ -5,11 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	tea "github.com/charmbracelet/bubbletea"
-
 	"mastui/model"
 	"mastui/services/mast"
-	"mastui/ui/common"
 )
 
 // positionColumns are the (RA, Dec) column pairs a row's position is read from, in
@@ -69,22 +66,4 @@ func numberAt(c *model.Column, r int) (float64, bool) {
 	}
 	f, err := strconv.ParseFloat(strings.TrimSpace(c.String(r)), 64)
 	return f, err == nil && !math.IsNaN(f)
-}
-
-// catalogHere asks for a catalog cone search around the row under the cursor.
-func (m *Model) catalogHere() tea.Cmd {
-	r := m.grid.CursorRow()
-	pos, ok := PositionOf(m.table, r)
-	if !ok {
-		return common.Toast(common.LevelWarn, "This row has no position to search around")
-	}
-	label := common.FormatPosition(pos)
-	for _, name := range []string{"target_name", m.profile.LabelColumn} {
-		if c := columnFold(m.table, name); name != "" && c != nil && !c.IsNull(r) && strings.TrimSpace(c.String(r)) != "" {
-			label = common.Sanitize(c.String(r))
-			break
-		}
-	}
-	msg := common.CatalogHereMsg{Position: pos, Label: label}
-	return func() tea.Msg { return msg }
 }

@@ -74,6 +74,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.copyColumn(m.profile.CopyURLColumn)
 	case key.Matches(msg, k.Around):
 		return m.catalogHere()
+	case key.Matches(msg, k.Cutouts):
+		return m.cutoutsHere()
 	case key.Matches(msg, k.Retry):
 		return m.Retry()
 	}
