@@ -1,6 +1,8 @@
 package download
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -29,6 +31,20 @@ import (
 // A JSON {"msg"} answer instead of a zip is the service's "no data": the item fails with
 // its message, not retried. TESScut requests take a slot of Options.TESScutLimiter (MAST
 // allows 10 per user), and the answer's first byte may take Options.ComputeTimeout.
+
+// CutoutZipName is a stable file name for the zip of a cutout request: the service and a
+// digest of the request's path and query, e.g. "tesscut_3f2a9c01de4b.zip". astroquery names
+// it by the clock (tesscut_<YYYYmmddHHMMSS>.zip); a stable name lets a rerun resume or skip
+// it, and the same request to another host (a mirror, the simulator on another port) is
+// the same file.
+func CutoutZipName(rawURL string) string {
+	key := rawURL
+	if u, err := url.Parse(rawURL); err == nil {
+		key = u.EscapedPath() + "?" + u.RawQuery
+	}
+	h := sha256.Sum256([]byte(key))
+	return strings.ToLower(cutoutService(rawURL)) + "_" + hex.EncodeToString(h[:6]) + ".zip"
+}
 
 // cutoutService names the service of a cutout URL for messages.
 func cutoutService(rawURL string) string {

@@ -331,3 +331,31 @@ func TestCutoutKill9MidZipResumes(t *testing.T) {
 	}
 	checkTPF(t, filepath.Join(dir, memberName(8)), 8, 8)
 }
+
+// A journal written before unpacked items had files (or by a mastui that does not know
+// the "files" op) replays: the item keeps its state, and a later rerun simply fetches.
+func TestCutoutJournalWithoutFilesReplays(t *testing.T) {
+	o := fastOpts(t)
+	it, err := normalize(cutoutItem(t, "http://127.0.0.1:1", t.TempDir(), 5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(it)
+	lines := `{"op":"journal","v":1}` + "\n" + `{"op":"add","item":` + string(b) + `}` + "\n" +
+		`{"op":"state","id":"` + it.ID + `","state":"done","size":1234}` + "\n" +
+		`{"op":"files","id":"gone","files":["/nonexistent/a.fits"]}` + "\n"
+	if err := os.MkdirAll(filepath.Dir(o.JournalPath), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(o.JournalPath, []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := newManager(t, o)
+	s, ok := m.Status(it.ID)
+	if !ok || s.State != Done || s.Files != nil {
+		t.Fatalf("replayed %v: %s %q", ok, s.State, s.Files)
+	}
+	if len(m.unpacked) != 0 {
+		t.Fatalf("remembered files of an item whose files are gone: %v", m.unpacked)
+	}
+}
