@@ -401,12 +401,16 @@ func (e *cliEnv) report(groups map[string][]download.Status) error {
 		}
 		paths = append(paths, path)
 		for _, s := range st {
-			tot.Items++
+			files := 1
+			if s.State == download.Done || s.State == download.Skipped {
+				files = max(len(s.Files), 1) // a cutout's zip counts as the files it held
+			}
+			tot.Items += files
 			switch s.State {
 			case download.Done:
-				tot.Done++
+				tot.Done += files
 			case download.Skipped:
-				tot.Skipped++
+				tot.Skipped += files
 			case download.Unverified:
 				tot.Unverified++
 				fmt.Fprintf(e.stderr, "unverified: %s: %s\n", model.SanitizeText(s.Filename), model.OneLine(s.Err))

@@ -359,3 +359,18 @@ func TestCutoutJournalWithoutFilesReplays(t *testing.T) {
 		t.Fatalf("remembered files of an item whose files are gone: %v", m.unpacked)
 	}
 }
+
+// TESScut's 503 (its limit reached by another of the user's clients) is retried after
+// its Retry-After, like any 503.
+func TestCutout503IsRetried(t *testing.T) {
+	c, ts := serve(t, newSim(t, sim.Faults{ErrorEvery: 2, ErrorPaths: []string{"/tesscut/"}}).Handler())
+	dir := t.TempDir()
+	items := []Item{cutoutItem(t, ts.URL, dir, 2), cutoutItem(t, ts.URL, dir, 3)}
+	st := runQueue(t, newManager(t, fastOpts(t)), items, 30*time.Second)
+	if got := statesOf(st); got[Done] != 2 {
+		t.Fatalf("states %v: %q %q", got, st[0].Err, st[1].Err)
+	}
+	if n := c.reqs.Load(); n < 3 {
+		t.Fatalf("%d requests: the 503 was not retried", n)
+	}
+}
