@@ -38,6 +38,7 @@ func (e *cliEnv) downloadCommand() *cobra.Command {
 	fs.Bool("unique", true, "download each file once (always on, as in astroquery)")
 	downloadDirFlags(fs, &o.dir, &o.flat, ".", "download directory `D`")
 	transferFlags(fs, &o.transfer)
+	fs.BoolVar(&o.force, "force", false, "download TESS full-frame images too (thousands of large files: mastui tesscut cutout cuts out a target's pixels)")
 	fs.BoolVar(&o.resume, "resume", false, "finish the unfinished downloads of the journal and retry the failed ones")
 	fs.BoolVar(&o.clearFailed, "clear-failed", false, "forget the failed downloads of the journal (and their .part files)")
 	fs.StringVar(&o.curl, "curl", "", "write a curl script (with resume and retries) to `FILE` instead of downloading")
@@ -52,6 +53,7 @@ type downloadOptions struct {
 	filters                    model.Filters
 	dir                        string
 	flat, resume, clearFailed  bool
+	force                      bool
 	transfer                   transferOptions
 	curl, mastCurl, aria, urls string
 }
@@ -107,7 +109,7 @@ func (e *cliEnv) runDownload(ids []string, o downloadOptions) error {
 	case o.clearFailed:
 		return e.clearFailed()
 	}
-	items, err := e.productItems(ids, o.filters, o.dir, o.flat)
+	items, err := e.productItems(ids, o.filters, o.dir, o.flat, o.force)
 	if err != nil {
 		return err
 	}
@@ -198,7 +200,8 @@ func (e *cliEnv) downloadOne(mission, uri, out string) error {
 
 // productItems lists the products of obsids, filters and de-duplicates them, and places
 // each file.
-func (e *cliEnv) productItems(ids []string, filters model.Filters, dir string, flat bool) ([]download.Item, error) {
+// A selection with TESS full-frame images is refused unless force (astroquery's guard).
+func (e *cliEnv) productItems(ids []string, filters model.Filters, dir string, flat, force bool) ([]download.Item, error) {
 	var obsids []string
 	for _, p := range ids {
 		for _, id := range strings.Split(p, ",") {
@@ -230,7 +233,15 @@ func (e *cliEnv) productItems(ids []string, filters model.Filters, dir string, f
 	for i := range all {
 		all[i] = i
 	}
-	return download.ProductItems(e.cfg.MastURL, dir, flat, model.ProductRefs(t, all))
+	refs := model.ProductRefs(t, all)
+	if n, size := download.TESSFullFrameImages(refs); n > 0 {
+		what := fmt.Sprintf("%d TESS full-frame %s (%s)", n, plural(n, "image", "images"), model.FormatBytes(size))
+		if !force {
+			return nil, fmt.Errorf("the selection holds %s: for the pixels around a target, use mastui tesscut cutout --coordinates \"RA DEC\" (or --object NAME); add --force to download the full frames anyway", what)
+		}
+		fmt.Fprintf(e.stderr, "warning: downloading %s (--force)\n", what)
+	}
+	return download.ProductItems(e.cfg.MastURL, dir, flat, refs)
 }
 
 func (e *cliEnv) runQueue(items []download.Item, workers int, rate int64, dir string) error {
@@ -264,19 +275,7 @@ func (e *cliEnv) openQueue(workers int, rate int64, ephemeral bool) (*download.M
 // runQueueWith feeds items to a journaled engine (ephemeral for single files), shows
 // progress on a terminal, waits, and writes the manifest in dir.
 func (e *cliEnv) runQueueWith(items []download.Item, workers int, rate int64, dir string, ephemeral bool) error {
-	m, err := e.openQueue(workers, rate, ephemeral)
-	if err != nil {
-		return err
-	}
-	defer m.Close()
-	if err := m.Add(items...); err != nil {
-		return err
-	}
-	want := map[string]bool{}
-	for _, it := range items {
-		want[download.ItemID(it.URL, absPath(it.Dest))] = true
-	}
-	st, err := e.wait(m, want)
+	st, err := e.fetchItems(items, workers, rate, ephemeral)
 	if err != nil {
 		return err
 	}
@@ -284,6 +283,23 @@ func (e *cliEnv) runQueueWith(items []download.Item, workers int, rate int64, di
 		return e.reportOne(st[0])
 	}
 	return e.report(map[string][]download.Status{dir: st})
+}
+
+// fetchItems runs items through the engine and returns their statuses once finished.
+func (e *cliEnv) fetchItems(items []download.Item, workers int, rate int64, ephemeral bool) ([]download.Status, error) {
+	m, err := e.openQueue(workers, rate, ephemeral)
+	if err != nil {
+		return nil, err
+	}
+	defer m.Close()
+	if err := m.Add(items...); err != nil {
+		return nil, err
+	}
+	want := map[string]bool{}
+	for _, it := range items {
+		want[download.ItemID(it.URL, absPath(it.Dest))] = true
+	}
+	return e.wait(m, want)
 }
 
 // resumeQueue is `download --resume`: the unfinished downloads of the journal, and the
@@ -385,12 +401,16 @@ func (e *cliEnv) report(groups map[string][]download.Status) error {
 		}
 		paths = append(paths, path)
 		for _, s := range st {
-			tot.Items++
+			files := 1
+			if s.State == download.Done || s.State == download.Skipped {
+				files = max(len(s.Files), 1) // a cutout's zip counts as the files it held
+			}
+			tot.Items += files
 			switch s.State {
 			case download.Done:
-				tot.Done++
+				tot.Done += files
 			case download.Skipped:
-				tot.Skipped++
+				tot.Skipped += files
 			case download.Unverified:
 				tot.Unverified++
 				fmt.Fprintf(e.stderr, "unverified: %s: %s\n", model.SanitizeText(s.Filename), model.OneLine(s.Err))

@@ -62,10 +62,12 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 		}
 	}
 	// The queue is journaled in the XDG state dir: downloads unfinished when the TUI quits
-	// come back (and resume from their .part files) on the next start.
+	// come back (and resume from their .part files) on the next start. Its TESScut
+	// requests and the client's share MAST's limit of 10 per user.
+	client := e.client()
 	if mgr, err := download.New(download.Options{
 		Workers: 4, Logger: e.logger, UserAgent: "mastui/" + e.version, Durable: e.cfg.DurableDownloads,
-		Token: os.Getenv("MAST_API_TOKEN"), MastURL: e.cfg.MastURL,
+		Token: os.Getenv("MAST_API_TOKEN"), MastURL: e.cfg.MastURL, TESScutLimiter: client.TESScutLimiter(),
 	}); err != nil {
 		e.logger.Error("download queue unavailable", "err", err)
 		opts.DownloadsUnavailable = err.Error()
@@ -78,7 +80,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 	// Ask the terminal once, before Bubble Tea owns stdin (a later query can hang).
 	renderer.SetHasDarkBackground(termenv.HasDarkBackground())
 	common := ui.NewCommon(e.ctx, renderer, e.logger, e.serverLabel())
-	root := ui.New(common, e.client(), opts)
+	root := ui.New(common, client, opts)
 	in, err := terminalInput(e.stdin)
 	if err != nil {
 		return err

@@ -93,7 +93,7 @@ func (m *Manager) AddAll(items ...Item) (AddResult, error) {
 		recs = append(recs, record{Op: "remove", ID: e.it.ID})
 	}
 	for i := range fresh {
-		recs = append(recs, record{Op: "add", Item: &fresh[i]})
+		recs = append(recs, record{Op: "add", Item: &fresh[i], Files: m.unpacked[fresh[i].ID]})
 	}
 	for _, e := range revive {
 		recs = append(recs, record{Op: "state", ID: e.it.ID, State: Queued})
@@ -105,7 +105,8 @@ func (m *Manager) AddAll(items ...Item) (AddResult, error) {
 	res.Replaced = len(replace)
 	res.Added = len(fresh) - len(replace)
 	for _, it := range fresh {
-		e := &entry{it: it, state: Queued, host: hostOf(it.URL), total: it.Size}
+		e := &entry{it: it, state: Queued, host: hostOf(it.URL), total: it.Size, files: m.unpacked[it.ID]}
+		delete(m.unpacked, it.ID) // an unpacked cutout cleared earlier: its files are checked before any request
 		if fi, err := os.Stat(it.Dest + partSuffix); err == nil {
 			e.done, e.high = fi.Size(), fi.Size()
 		}

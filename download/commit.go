@@ -19,6 +19,9 @@ type commit struct {
 	dest string
 	kind int // outDone, outUnverified, or outSkipped (no file)
 	res  outcome
+	// dropPart: the .part (an unpacked cutout zip, f nil) is removed once the journal
+	// says done, so a crash before that finds it whole and unpacks it again, offline.
+	dropPart bool
 }
 
 // handOff passes a verified file to the committer and frees the worker's slot on the
@@ -30,7 +33,7 @@ func (m *Manager) handOff(e *entry, ictx context.Context, res outcome, commits c
 		c = &commit{kind: res.kind}
 	}
 	c.e, c.ictx = e, ictx
-	c.res = outcome{kind: c.kind, size: res.size, reached: res.reached, note: res.note}
+	c.res = outcome{kind: c.kind, size: res.size, reached: res.reached, note: res.note, files: res.files}
 	m.mu.Lock()
 	m.hostBusy[e.host]--
 	m.broadcastLocked() // the host has room for another transfer
@@ -146,6 +149,11 @@ func (m *Manager) record(batch []*commit) {
 		}
 	}
 	for _, c := range batch {
+		if c.dropPart && c.res.err == nil { // journaled done: the zip has served (before settling: a new run may start at once)
+			if err := os.Remove(c.part); err != nil && !os.IsNotExist(err) {
+				m.log.Warn("remove an unpacked cutout zip", "path", c.part, "err", err)
+			}
+		}
 		m.settleLocked(c.e, c.ictx, c.res)
 	}
 	m.compactLocked()

@@ -64,7 +64,7 @@ func (m *Manager) RetryFailed() error {
 }
 
 // ClearFinished forgets done, skipped, unverified and cancelled items (files stay on
-// disk) and compacts the journal. Failed items stay until retried, cancelled or cleared
+// disk; an unpacked item's file list is kept, see unpack.go) and compacts the journal. Failed items stay until retried, cancelled or cleared
 // with ClearFailed.
 func (m *Manager) ClearFinished() error {
 	return m.clear("finished", func(e *entry) bool {
@@ -89,6 +89,9 @@ func (m *Manager) clear(what string, gone func(*entry) bool) error {
 	for _, e := range m.order {
 		if gone(e) && !e.running { // a cancelled item's worker may still be letting go
 			recs = append(recs, record{Op: "remove", ID: e.it.ID})
+			if len(e.files) > 0 && (e.state == Done || e.state == Skipped) {
+				recs = append(recs, record{Op: "files", ID: e.it.ID, Files: e.files})
+			}
 			es = append(es, e)
 		}
 	}
@@ -103,6 +106,11 @@ func (m *Manager) clear(what string, gone func(*entry) bool) error {
 			if err := os.Remove(e.it.Dest + partSuffix); err != nil && !os.IsNotExist(err) {
 				m.log.Warn("remove the partial file of a cleared download", "path", e.it.Dest+partSuffix, "err", err)
 			}
+		}
+	}
+	for _, r := range recs {
+		if r.Op == "files" {
+			m.unpacked[r.ID] = r.Files
 		}
 	}
 	m.forgetLocked(es)

@@ -28,9 +28,20 @@ type attempt struct {
 // only answers that provably continue or replace it.
 func (a *attempt) fetch(ctx context.Context) outcome {
 	m := a.m
+	if cutoutService(a.it.URL) == "TESScut" { // MAST's limit of 10 per user, shared with the client
+		release, err := m.tesscut.Acquire(ctx)
+		if err != nil {
+			return a.fail(retryErr(err))
+		}
+		defer release()
+	}
 	actx, acancel := context.WithCancelCause(ctx)
 	defer acancel(nil)
-	watch := newStallWatch(m.opts.StallTimeout, acancel)
+	wait := m.opts.StallTimeout
+	if a.it.Unpack != "" { // the service computes the cutout before its first byte
+		wait = max(wait, m.opts.ComputeTimeout)
+	}
+	watch := newStallWatch(wait, acancel)
 	defer watch.stop()
 
 	req, err := http.NewRequestWithContext(actx, http.MethodGet, a.it.URL, nil)
@@ -53,6 +64,7 @@ func (a *attempt) fetch(ctx context.Context) outcome {
 		return a.fail(wireErr(actx, err)) // *url.Error names the method and URL
 	}
 	defer resp.Body.Close()
+	watch.setWait(m.opts.StallTimeout) // the answer has started: a pause now is a stall
 	watch.kick()
 
 	total, whole, ae := a.accept(resp, tokenSent)
@@ -122,7 +134,10 @@ func (a *attempt) accept(resp *http.Response, tokenSent bool) (int64, bool, *att
 // checkType refuses a body whose Content-Type says it is an error page.
 func (a *attempt) checkType(resp *http.Response) *attemptErr {
 	if err := checkContentType(resp.Header.Get("Content-Type"), a.k); err != nil {
-		body, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+		if nd := noDataAnswer(a.it, body); nd != nil {
+			return fatalErr(nd) // the service has nothing here: asking again will not change that
+		}
 		if t := pageTitle(body); t != "" {
 			err = fmt.Errorf("%w: %s", err, t)
 		}
@@ -154,6 +169,9 @@ func (a *attempt) copyBody(ctx context.Context, body io.Reader, watch *stallWatc
 		n, rerr := fill(r, a.buf, need, fillWait)
 		if n > 0 {
 			if sniff {
+				if nd := noDataAnswer(a.it, a.buf[:n]); nd != nil {
+					return a.fail(fatalErr(nd))
+				}
 				if err := checkHead(a.buf[:n], a.k); err != nil {
 					return a.fail(retryErr(err)) // nothing of it was written
 				}
@@ -190,7 +208,9 @@ func (a *attempt) copyBody(ctx context.Context, body io.Reader, watch *stallWatc
 		startWriteback(a.f, flushed, a.off-flushed)
 	}
 	confirmed := want > 0
-	if !confirmed { // nothing said how long the body would be: ask (astroquery's HEAD)
+	// Nothing said how long the body would be: ask (astroquery's HEAD), except a cutout
+	// service, which would compute the cutout again; its zip's end proves it whole.
+	if !confirmed && a.it.Unpack == "" {
 		switch size := m.headSize(ctx, a.it); {
 		case size == a.off:
 			confirmed = true

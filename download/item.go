@@ -30,9 +30,8 @@ type Item struct {
 	ProductType string `json:"product_type,omitempty"`
 	// Unpack says what becomes of the fetched file once it is whole: "" it is the product;
 	// UnpackCutouts: it is a cutout service's zip (TESScut, Zcut, HAPCut), whose members
-	// are checked and written next to Dest, the zip then removed unless KeepZip. A "no
-	// data" answer fails the item with the service's message. (Issue 12; the engine's
-	// side is being built: until then such items are fetched like any file.)
+	// are checked and written next to Dest (Status.Files), the zip then removed unless
+	// KeepZip. A "no data" answer fails the item with the service's message. See unpack.go.
 	Unpack  string `json:"unpack,omitempty"`
 	KeepZip bool   `json:"keep_zip,omitempty"`
 }
@@ -72,6 +71,9 @@ type Status struct {
 	Attempt   int           // HTTP attempts made in this process
 	Err       string        // failure reason, or the last retryable error while queued
 	NextRetry time.Time     // zero unless waiting to retry
+	// Files are the files an unpacked item (Item.Unpack) put in place: the members of its
+	// zip, known once it is done or skipped (journaled, so a replay knows them too).
+	Files []string
 }
 
 // Totals aggregates the queue for a status line.

@@ -19,19 +19,27 @@ import (
 //	{"op":"state","id":"…","state":"failed","err":"…"}       a transition
 //	{"op":"size","id":"…","size":123}                        size learned from the server
 //	{"op":"remove","id":"…"}                                 dropped by ClearFinished
+//	{"op":"files","id":"…","files":["…"]}                    a cleared unpacked item's files
+//
+// Done, skipped and add records of an unpacked item (Item.Unpack) carry "files", the
+// members it put in place. A "files" record keeps them past ClearFinished, so adding the
+// same cutout again finds it complete on disk without a request; it is dropped once its
+// files are gone. Older journals have no "files" and replay as before; older readers
+// skip the unknown op.
 //
 // "active" is never written: an item active at a crash is queued on replay and resumes
 // from its .part. A torn last line (crash mid-append) is ignored. On open and when it
 // grows past twice the live items, the journal is rewritten as one add line per item
 // (temp file, fsync, rename, fsync dir).
 type record struct {
-	Op    string `json:"op"`
-	V     int    `json:"v,omitempty"`
-	ID    string `json:"id,omitempty"`
-	Item  *Item  `json:"item,omitempty"`
-	State State  `json:"state,omitempty"`
-	Err   string `json:"err,omitempty"`
-	Size  int64  `json:"size,omitempty"`
+	Op    string   `json:"op"`
+	V     int      `json:"v,omitempty"`
+	ID    string   `json:"id,omitempty"`
+	Item  *Item    `json:"item,omitempty"`
+	State State    `json:"state,omitempty"`
+	Err   string   `json:"err,omitempty"`
+	Size  int64    `json:"size,omitempty"`
+	Files []string `json:"files,omitempty"`
 }
 
 const journalVersion = 1

@@ -8,6 +8,8 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"mastui/services/cutouts"
 )
 
 // Manager owns one download queue: its journal, workers and events. Safe for concurrent
@@ -22,6 +24,7 @@ type Manager struct {
 	out          *outbox
 	events       chan Event
 	dirs         dirCache // directories made and checked for items
+	tesscut      *cutouts.Limiter
 
 	mu        sync.Mutex
 	j         *journal // nil when Ephemeral
@@ -32,7 +35,8 @@ type Manager struct {
 	hostBusy  map[string]int
 	hostWait  map[string]time.Time // a 429/503 Retry-After holds the whole host
 	counts    map[State]int
-	changed   chan struct{} // closed and replaced on every change (broadcast)
+	unpacked  map[string][]string // cleared unpacked items: ID -> their files (journal "files")
+	changed   chan struct{}       // closed and replaced on every change (broadcast)
 	started   bool
 	stopped   bool
 	closed    bool
@@ -67,7 +71,8 @@ type entry struct {
 	running   bool
 	inPending bool
 	cancel    context.CancelCauseFunc
-	etag      string // (worker) strong validator for If-Range
+	etag      string   // (worker) strong validator for If-Range
+	files     []string // an unpacked item's files, once known; never changed in place
 }
 
 // New opens (or creates) the journal and replays it: items unfinished at the last exit,
@@ -87,7 +92,12 @@ func New(opts Options) (*Manager, error) {
 		hostBusy: map[string]int{},
 		hostWait: map[string]time.Time{},
 		counts:   map[State]int{},
+		unpacked: map[string][]string{},
 		changed:  make(chan struct{}),
+	}
+	m.tesscut = opts.TESScutLimiter
+	if m.tesscut == nil {
+		m.tesscut = cutouts.NewLimiter(cutouts.MaxConcurrentTESScut)
 	}
 	client := opts.HTTPClient
 	if client == nil {

@@ -21,9 +21,25 @@ type ManifestRow struct {
 // SKIPPED (not fetched by choice, as astroquery's cloud_only) with its URL, and a file
 // saved without proof that it is whole (no size from the server, no end marker) is
 // UNVERIFIED, a status astroquery does not have because it calls such files COMPLETE.
+// An unpacked cutout item has a row per member it put in place (astroquery's
+// download_cutouts manifest), and one for its zip when kept.
 func ManifestRows(st []Status) []ManifestRow {
 	rows := make([]ManifestRow, 0, len(st))
 	for _, s := range st {
+		if (s.State == Done || s.State == Skipped) && len(s.Files) > 0 {
+			paths := s.Files
+			if s.KeepZip {
+				paths = append(append([]string(nil), paths...), s.Dest)
+			}
+			for _, p := range paths {
+				r := ManifestRow{LocalPath: p, Status: "COMPLETE"}
+				if s.State == Skipped {
+					r.Message = "already on disk"
+				}
+				rows = append(rows, r)
+			}
+			continue
+		}
 		r := ManifestRow{LocalPath: s.Dest}
 		switch s.State {
 		case Done:

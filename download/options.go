@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"mastui/model/config"
+	"mastui/services/cutouts"
 )
 
 // MaxWorkers bounds Options.Workers: more parallel transfers do not go faster (PerHost
@@ -47,6 +48,14 @@ type Options struct {
 	RetryMax      time.Duration // backoff cap [60s]
 	MaxRetryAfter time.Duration // cap on a server's Retry-After [10m]
 	StallTimeout  time.Duration // no byte (headers or body) for this long aborts the attempt [60s]
+	// ComputeTimeout is how long a cutout service (Item.Unpack) may compute before its
+	// answer starts [10m, astroquery's MAST timeout]: TESScut sends nothing until the cutout
+	// is made, which takes seconds to minutes. Once the answer starts, StallTimeout applies.
+	ComputeTimeout time.Duration
+	// TESScutLimiter bounds the TESScut requests in flight, shared with the client
+	// (mast.Client.TESScutLimiter) so both together keep to MAST's 10 per user [a limiter
+	// of the queue's own].
+	TESScutLimiter *cutouts.Limiter
 
 	ProgressInterval time.Duration // minimum gap between progress events of one item [100ms]
 	Logger           *slog.Logger  // [discard]
@@ -108,6 +117,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.StallTimeout <= 0 {
 		o.StallTimeout = time.Minute
+	}
+	if o.ComputeTimeout <= 0 {
+		o.ComputeTimeout = 10 * time.Minute
 	}
 	if o.ProgressInterval <= 0 {
 		o.ProgressInterval = 100 * time.Millisecond

@@ -3,6 +3,7 @@ package download
 import (
 	"net/url"
 	"os"
+	"sort"
 	"strings"
 )
 
@@ -22,7 +23,8 @@ func (m *Manager) replay(recs []record) {
 			if _, dup := m.entries[it.ID]; dup {
 				continue
 			}
-			e := &entry{it: it, state: replayState(r.State), err: r.Err}
+			e := &entry{it: it, state: replayState(r.State), err: r.Err, files: r.Files}
+			delete(m.unpacked, it.ID)
 			m.entries[it.ID] = e
 			m.order = append(m.order, e)
 		case "state":
@@ -31,6 +33,9 @@ func (m *Manager) replay(recs []record) {
 				if r.Size > 0 && e.it.Size == 0 {
 					e.it.Size = r.Size
 				}
+				if r.Files != nil {
+					e.files = r.Files
+				}
 			}
 		case "size":
 			if e := m.entries[r.ID]; e != nil && r.Size > 0 {
@@ -38,6 +43,15 @@ func (m *Manager) replay(recs []record) {
 			}
 		case "remove":
 			delete(m.entries, r.ID)
+		case "files":
+			if len(r.Files) > 0 && m.entries[r.ID] == nil {
+				m.unpacked[r.ID] = r.Files
+			}
+		}
+	}
+	for id, files := range m.unpacked {
+		if !anyOnDisk(files) { // deleted since: nothing left to recognise
+			delete(m.unpacked, id)
 		}
 	}
 	live := m.order[:0]
@@ -51,7 +65,11 @@ func (m *Manager) replay(recs []record) {
 		switch {
 		case e.state == Done || e.state == Skipped:
 			e.done = e.total
-			m.redoRename(e)
+			if e.it.Unpack != "" && !e.it.KeepZip {
+				os.Remove(e.it.Dest + partSuffix) // unpacked: the zip a crash left before its removal
+			} else {
+				m.redoRename(e)
+			}
 			if m.cutShort(e) {
 				e.state, e.done = Queued, 0
 			}
@@ -125,11 +143,19 @@ func (m *Manager) snapshotRecordsLocked() []record {
 	recs := make([]record, 0, len(m.order))
 	for _, e := range m.order {
 		it := e.it
-		r := record{Op: "add", Item: &it, Err: e.err}
+		r := record{Op: "add", Item: &it, Err: e.err, Files: e.files}
 		if e.state != Queued && e.state != Active {
 			r.State = e.state
 		}
 		recs = append(recs, r)
+	}
+	ids := make([]string, 0, len(m.unpacked))
+	for id := range m.unpacked {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids) // a stable journal
+	for _, id := range ids {
+		recs = append(recs, record{Op: "files", ID: id, Files: m.unpacked[id]})
 	}
 	return recs
 }

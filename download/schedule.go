@@ -96,8 +96,9 @@ type outcome struct {
 	size    int64 // final size (done, skipped, unverified, commit)
 	reached int64 // .part size when the attempt ended
 	err     *attemptErr
-	note    string  // why an unverified file could not be proven whole
-	commit  *commit // outCommit: the verified file for the committer
+	note    string   // why an unverified file could not be proven whole
+	commit  *commit  // outCommit: the verified file for the committer
+	files   []string // an unpacked item's files (done, skipped, commit)
 }
 
 const (
@@ -123,9 +124,9 @@ func (m *Manager) finish(e *entry, ictx context.Context, res outcome) {
 func completionRecord(e *entry, res outcome) (record, bool) {
 	switch res.kind {
 	case outDone:
-		return record{Op: "state", ID: e.it.ID, State: Done, Size: res.size}, true
+		return record{Op: "state", ID: e.it.ID, State: Done, Size: res.size, Files: res.files}, true
 	case outSkipped:
-		return record{Op: "state", ID: e.it.ID, State: Skipped, Size: res.size}, true
+		return record{Op: "state", ID: e.it.ID, State: Skipped, Size: res.size, Files: res.files}, true
 	case outUnverified:
 		return record{Op: "state", ID: e.it.ID, State: Unverified, Err: res.note}, true
 	}
@@ -152,6 +153,9 @@ func (m *Manager) settleLocked(e *entry, ictx context.Context, res outcome) {
 		e.total, e.done = res.size, res.size
 		if e.it.Size == 0 {
 			e.it.Size = res.size
+		}
+		if res.files != nil {
+			e.files = res.files
 		}
 		m.setStateLocked(e, st, "")
 		m.log.Debug("download finished", "id", e.it.ID, "state", st, "bytes", res.size)

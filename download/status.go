@@ -85,7 +85,7 @@ func (m *Manager) Wait(ctx context.Context) error {
 func (m *Manager) statusLocked(e *entry) Status {
 	st := Status{
 		Item: e.it, State: e.state, Done: e.done, Total: e.total,
-		Attempt: e.attempt, Err: e.err, NextRetry: e.nextRetry,
+		Attempt: e.attempt, Err: e.err, NextRetry: e.nextRetry, Files: e.files,
 	}
 	if e.state == Active {
 		st.Rate = e.rate

@@ -5,23 +5,34 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 	"time"
 )
 
 // errStalled is the cause given to an attempt whose connection stopped sending.
 var errStalled = errors.New("stalled")
 
-// stallWatch cancels an attempt when no byte arrived for d. It is armed before the
+// stallWatch cancels an attempt when no byte arrived for its wait. It is armed before the
 // request, so a server that never answers the headers is caught as well.
 type stallWatch struct {
-	d     time.Duration
+	d     time.Duration // (the fetching goroutine) the current wait
+	shown atomic.Int64  // d, for the timer's message
 	timer *time.Timer
 }
 
 func newStallWatch(d time.Duration, cancel context.CancelCauseFunc) *stallWatch {
-	return &stallWatch{d: d, timer: time.AfterFunc(d, func() {
-		cancel(fmt.Errorf("%w: no data for %v", errStalled, d))
-	})}
+	w := &stallWatch{d: d}
+	w.shown.Store(int64(d))
+	w.timer = time.AfterFunc(d, func() {
+		cancel(fmt.Errorf("%w: no data for %v", errStalled, time.Duration(w.shown.Load())))
+	})
+	return w
+}
+
+// setWait changes the wait from the next kick on (a cutout's answer has started).
+func (w *stallWatch) setWait(d time.Duration) {
+	w.d = d
+	w.shown.Store(int64(d))
 }
 
 func (w *stallWatch) kick()  { w.timer.Reset(w.d) }

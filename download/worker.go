@@ -39,12 +39,20 @@ func (m *Manager) run(ctx context.Context, e *entry, it Item, buf []byte) outcom
 	if kindOf(it.Dest) != kindOther {
 		k = kindOf(it.Dest)
 	}
+	if it.Unpack != "" {
+		k = kindZip // whatever its name: a cutout service answers with a zip
+	}
 	part := it.Dest + partSuffix
 	dir := filepath.Dir(it.Dest)
 	if err := m.dirs.makeTree(it.Root, dir); err != nil {
 		return outcome{err: localErr(err)}
 	}
-	if fi, err := os.Lstat(it.Dest); err == nil && fi.Mode().IsRegular() && m.completeOnDisk(ctx, it, k, fi.Size()) {
+	if it.Unpack != "" {
+		if res, ok := m.unpackedOnDisk(e, it); ok {
+			os.Remove(part) // a zip a crash left: its members are in place
+			return res
+		}
+	} else if fi, err := os.Lstat(it.Dest); err == nil && fi.Mode().IsRegular() && m.completeOnDisk(ctx, it, k, fi.Size()) {
 		if err := os.Remove(part); err == nil {
 			m.log.Debug("removed a stale partial file of a complete download", "path", part)
 		}
@@ -63,6 +71,8 @@ func (m *Manager) run(ctx context.Context, e *entry, it Item, buf []byte) outcom
 	res := m.runPart(ctx, e, it, k, f, part, buf)
 	if res.kind != outCommit { // a commit hands the open file on
 		f.Close()
+	} else if it.Unpack != "" {
+		res = m.unpackCommit(it, res)
 	}
 	return res
 }
@@ -124,7 +134,11 @@ func (m *Manager) finalize(f *os.File, part string, it Item, k fileKind, size in
 		err = verifyContent(f, fi.Size(), k)
 	}
 	if err == nil && !confirmed && k != kindFITS { // verifyContent walked a FITS file to its end
-		if err = verifyEnd(part, k); errors.Is(err, errUnproven) {
+		err = verifyEnd(part, k)
+		switch {
+		case errors.Is(err, errUnproven) && it.Unpack != "":
+			err = fmt.Errorf("%w: %w", errTruncated, err) // a zip without its end is cut short: resume it
+		case errors.Is(err, errUnproven):
 			note, err = err.Error(), nil
 		}
 	}

@@ -7,6 +7,7 @@
 #   30-signals         kill -TERM/-HUP/-INT and a closed terminal end the TUI cleanly
 #   40-download-kill9  `mastui download` killed with -9, then --resume
 #   50-gc              one-shot commands collect no garbage
+#   60-tesscut         `mastui tesscut cutout` against `mastui sim`: target pixel files on disk
 # Usage: run.sh BINARY [SCENARIO...] (names without the number, e.g. signals; default all).
 # Every scenario runs, even after one fails; the work dir of a failed one is kept in
 # $RESULTS/e2e/<scenario> (RESULTS defaults to test-results).
