@@ -2,10 +2,10 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"mastui/download"
 	"mastui/model"
 	"mastui/ui/common"
 )
@@ -28,7 +28,7 @@ func (m *Model) cutoutsHere(msg common.CutoutsHereMsg) tea.Cmd {
 // pixels around a target out of them for a tiny fraction of the bytes. Anything else is
 // queued at once.
 func (m *Model) guardFFIs(ps []model.ProductRef) tea.Cmd {
-	n, bytes := tessFFIs(ps)
+	n, bytes := download.TESSFullFrameImages(ps)
 	if n == 0 {
 		return m.queueProducts(ps)
 	}
@@ -44,13 +44,13 @@ func (m *Model) onFFIKey(msg tea.KeyMsg) tea.Cmd {
 	if s := msg.String(); s == "y" || s == "Y" {
 		return m.queueProducts(ps)
 	}
-	n, _ := tessFFIs(ps)
+	n, _ := download.TESSFullFrameImages(ps)
 	return common.Toast(common.LevelInfo, fmt.Sprintf("Not queued: %s files (%s TESS full-frame images)", common.Commas(int64(len(ps))), common.Commas(int64(n))))
 }
 
 // ffiQuestion is the status line while the question is open.
 func (m *Model) ffiQuestion() string {
-	n, bytes := tessFFIs(m.ffiPending)
+	n, bytes := download.TESSFullFrameImages(m.ffiPending)
 	return fmt.Sprintf(" Queue %s TESS full-frame images (%s) anyway? y/n", common.Commas(int64(n)), model.FormatBytes(bytes))
 }
 
@@ -62,29 +62,4 @@ func ffiWarning(n, files int, bytes int64) string {
 	}
 	return what + " (" + model.FormatBytes(bytes) + "): TESScut cuts out just the pixels around your target, " +
 		"in the Cutouts tab (T, or t on a results row). Queue them anyway? y/n"
-}
-
-// tessFFIs counts the TESS full-frame images among ps and their bytes.
-func tessFFIs(ps []model.ProductRef) (n int, bytes int64) {
-	for _, p := range ps {
-		if isTESSFFI(p) {
-			n++
-			bytes += p.Size
-		}
-	}
-	return n, bytes
-}
-
-// isTESSFFI reports a TESS full-frame image: calibrated (FFIC) or raw (FFIR) frames,
-// named tess<stamp>-s<sector>-<camera>-<ccd>-<n>-s_ffic.fits.
-func isTESSFFI(p model.ProductRef) bool {
-	if !strings.EqualFold(strings.TrimSpace(p.ObsCollection), "TESS") {
-		return false
-	}
-	switch strings.ToUpper(strings.TrimSpace(p.SubGroup)) {
-	case "FFIC", "FFIR":
-		return true
-	}
-	name := strings.ToLower(p.Filename)
-	return strings.HasSuffix(name, "_ffic.fits") || strings.HasSuffix(name, "_ffir.fits")
 }
