@@ -43,8 +43,8 @@ type Keyring interface {
 type SystemKeyring struct{}
 
 func (SystemKeyring) Get(service, user string) (string, error) { return keyring.Get(service, user) }
-func (SystemKeyring) Set(service, user, s string) error      { return keyring.Set(service, user, s) }
-func (SystemKeyring) Delete(service, user string) error      { return keyring.Delete(service, user) }
+func (SystemKeyring) Set(service, user, s string) error        { return keyring.Set(service, user, s) }
+func (SystemKeyring) Delete(service, user string) error        { return keyring.Delete(service, user) }
 
 // Store is where the token of one MAST server is kept: the keyring entry Service, or,
 // where no keyring answers (headless servers, SSH sessions), the file FilePath.
