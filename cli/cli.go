@@ -139,6 +139,9 @@ func newRoot(env *cliEnv, tuneGC bool) *cobra.Command {
 		env.missionCommand(),
 		env.catalogCommand(),
 		env.serviceCommand(),
+		env.loginCommand(),
+		env.whoamiCommand(),
+		env.logoutCommand(),
 		env.versionCommand(),
 	)
 	// Made now, not when cobra runs, so the help and the README list them too (help

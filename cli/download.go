@@ -27,7 +27,7 @@ func (e *cliEnv) downloadCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "download OBSID...",
 		Short: "download products (resumable, verified, journaled)",
-		Long:  "A token for exclusive data comes from $MAST_API_TOKEN.\n\n" + filterNotes,
+		Long:  "A token for exclusive data comes from $MAST_API_TOKEN, else the one `mastui login` stored.\n\n" + filterNotes,
 		Example: "  mastui download 2003544716 --filter productType=SCIENCE --filter extension=fits --dir data --workers 8\n" +
 			"  mastui download --resume          # finish what an interrupted run left, retry what failed\n" +
 			"  mastui download --clear-failed    # forget the failed downloads of the queue",
@@ -142,7 +142,7 @@ func (e *cliEnv) runDownload(ids []string, o downloadOptions) error {
 			uris[i] = it.URI
 		}
 		return export(o.mastCurl, func(f *os.File) error {
-			return download.FetchBundleScript(e.ctx, nil, e.cfg.MastURL, os.Getenv("MAST_API_TOKEN"), uris, f)
+			return download.FetchBundleScript(e.ctx, nil, e.cfg.MastURL, e.token(), uris, f)
 		})
 	}
 	return e.runQueue(items, o.transfer.workers, rate, o.dir)
@@ -253,7 +253,7 @@ func (e *cliEnv) runQueue(items []download.Item, workers int, rate int64, dir st
 func (e *cliEnv) newManager(workers int, rate int64, ephemeral bool) (*download.Manager, error) {
 	return download.New(download.Options{
 		Workers: workers, RateLimit: rate, Ephemeral: ephemeral, Logger: e.logger, Durable: e.cfg.DurableDownloads,
-		Token: os.Getenv("MAST_API_TOKEN"), MastURL: e.cfg.MastURL, UserAgent: "mastui/" + e.version,
+		Token: e.token(), MastURL: e.cfg.MastURL, UserAgent: "mastui/" + e.version,
 	})
 }
 

@@ -19,6 +19,7 @@ import (
 	"mastui/download"
 	"mastui/model"
 	"mastui/model/config"
+	"mastui/services/account"
 	"mastui/services/mast"
 	"mastui/services/sim"
 )
@@ -37,6 +38,7 @@ type cliEnv struct {
 	holdDemo              bool                            // build the demo archive only when prepareDemo runs
 	prepareDemo           func(ctx context.Context) error // builds the demo archive and waits for it (--demo)
 	cfg                   config.Config
+	tokens                *account.Source // the MAST token: $MAST_API_TOKEN, keyring, file (set by setup)
 	logger                *slog.Logger
 	closeLog              func()
 	saveMu                sync.Mutex // serialises config saves from the TUI
@@ -187,7 +189,20 @@ func (e *cliEnv) setup() error {
 			}
 		}
 	}
+	// The token of the server in use (a replaced base URL has its own keyring entry and
+	// file), read on first use.
+	e.tokens = account.NewSource(account.NewStore(e.cfg.MastURL, config.Dir()))
 	return nil
+}
+
+// token is the MAST token of this run, "" when anonymous. A token file that cannot be
+// read is logged (never the token) and counts as none.
+func (e *cliEnv) token() string {
+	t, err := e.tokens.Current()
+	if err != nil {
+		e.logger.Warn("MAST token unavailable", "err", err)
+	}
+	return t.Value()
 }
 
 func (e *cliEnv) close() {
@@ -200,7 +215,10 @@ func (e *cliEnv) close() {
 }
 
 // client builds the MAST client from the merged configuration.
-func (e *cliEnv) client() *mast.Client {
+func (e *cliEnv) client() *mast.Client { return e.clientWithToken(e.token) }
+
+// clientWithToken is client sending the token that token returns (a login checking one).
+func (e *cliEnv) clientWithToken(token func() string) *mast.Client {
 	return mast.New(mast.Config{
 		BaseURL:        strings.TrimRight(e.cfg.MastURL, "/"),
 		ResolverURL:    e.cfg.ResolverURL,
@@ -212,6 +230,7 @@ func (e *cliEnv) client() *mast.Client {
 		MaxRetries:     e.cfg.MaxRetries,
 		UserAgent:      "mastui/" + e.version,
 		Logger:         e.logger,
+		Token:          token,
 
 		MaxPageBytes:     int64(e.cfg.MaxPageBytes),
 		MaxMetadataBytes: int64(e.cfg.MaxMetadataBytes),

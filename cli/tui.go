@@ -52,7 +52,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 		FlatDownloads:    flat,
 		StartTab:         tab,
 		MastURL:          e.cfg.MastURL,
-		HasToken:         os.Getenv("MAST_API_TOKEN") != "",
+		HasToken:         e.token() != "",
 		LogPath:          logPath(),
 		Prepare:          e.prepareDemo,
 	}
@@ -67,7 +67,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 	client := e.client()
 	if mgr, err := download.New(download.Options{
 		Workers: 4, Logger: e.logger, UserAgent: "mastui/" + e.version, Durable: e.cfg.DurableDownloads,
-		Token: os.Getenv("MAST_API_TOKEN"), MastURL: e.cfg.MastURL, TESScutLimiter: client.TESScutLimiter(),
+		Token: e.token(), MastURL: e.cfg.MastURL, TESScutLimiter: client.TESScutLimiter(),
 	}); err != nil {
 		e.logger.Error("download queue unavailable", "err", err)
 		opts.DownloadsUnavailable = err.Error()

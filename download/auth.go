@@ -2,10 +2,11 @@ package download
 
 import (
 	"errors"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
+
+	"mastui/services/masthttp"
 )
 
 // auth decides which requests carry credentials. astroquery sends its token cookie to
@@ -42,78 +43,23 @@ func newAuth(token string, hosts []string, mastURL string) *auth {
 
 // origin is scheme://host:port with the scheme's default port made explicit.
 func origin(u *url.URL) string {
-	return strings.ToLower(u.Scheme) + "://" + hostPortOf(u)
+	return strings.ToLower(u.Scheme) + "://" + masthttp.HostPort(u)
 }
 
-// hostPortOf is u's lower-case host:port, the scheme's default port made explicit.
-func hostPortOf(u *url.URL) string {
-	port := u.Port()
-	if port == "" {
-		port = "80"
-		if strings.EqualFold(u.Scheme, "https") {
-			port = "443"
-		}
-	}
-	return net.JoinHostPort(strings.ToLower(u.Hostname()), port)
-}
-
-// safeTransport reports whether credentials may travel to u at all: https, or plain
-// http to a loopback address.
-func safeTransport(u *url.URL) bool {
-	switch strings.ToLower(u.Scheme) {
-	case "https":
-		return true
-	case "http":
-		h := strings.ToLower(u.Hostname())
-		if h == "localhost" || strings.HasSuffix(h, ".localhost") {
-			return true
-		}
-		ip := net.ParseIP(h)
-		return ip != nil && ip.IsLoopback()
-	}
-	return false
-}
-
-// allowed reports whether the token may go to u: a safe transport to a token host. An
-// entry with a port matches host:port; one without matches the host on the scheme's
-// default port only.
+// allowed reports whether the token may go to u (masthttp.TokenAllowed: a safe transport
+// to a token host).
 func (a *auth) allowed(u *url.URL) bool {
-	if a == nil || a.token == "" || u == nil || !safeTransport(u) {
-		return false
-	}
-	hp := hostPortOf(u)
-	for _, h := range a.hosts {
-		if _, _, err := net.SplitHostPort(h); err != nil {
-			h = hostPortOf(&url.URL{Scheme: u.Scheme, Host: h})
-		}
-		if h == hp {
-			return true
-		}
-	}
-	return false
+	return a != nil && a.token != "" && masthttp.TokenAllowed(a.hosts, u)
 }
 
 func (a *auth) apply(req *http.Request) {
 	if a.allowed(req.URL) {
-		req.Header.Set("Authorization", "Bearer "+a.token)
-		req.AddCookie(&http.Cookie{Name: "mast_token", Value: a.token})
+		masthttp.SetToken(req, a.token)
 		return
 	}
 	if a != nil && a.basic != nil && origin(req.URL) == a.origin {
 		pw, _ := a.basic.Password()
 		req.SetBasicAuth(a.basic.Username(), pw)
-	}
-}
-
-// strip removes the credentials from a request (a redirect leaving where they may go).
-func strip(req *http.Request) {
-	req.Header.Del("Authorization")
-	cookies := req.Cookies()
-	req.Header.Del("Cookie")
-	for _, c := range cookies {
-		if c.Name != "mast_token" {
-			req.AddCookie(c)
-		}
 	}
 }
 
@@ -124,15 +70,9 @@ func (a *auth) guardRedirects(c *http.Client) *http.Client {
 	cc := *c
 	orig := c.CheckRedirect
 	cc.CheckRedirect = func(req *http.Request, via []*http.Request) error {
-		downgraded := false
-		prev := req.URL
-		for i := len(via) - 1; i >= 0 && !downgraded; i-- {
-			downgraded = strings.EqualFold(via[i].URL.Scheme, "https") && !strings.EqualFold(prev.Scheme, "https")
-			prev = via[i].URL
-		}
-		keep := !downgraded && (a.allowed(req.URL) || a.basic != nil && origin(req.URL) == a.origin && req.Header.Get("Authorization") != "")
+		keep := !masthttp.Downgraded(req, via) && (a.allowed(req.URL) || a.basic != nil && origin(req.URL) == a.origin && req.Header.Get("Authorization") != "")
 		if !keep {
-			strip(req)
+			masthttp.StripToken(req)
 		}
 		if orig != nil {
 			return orig(req, via)

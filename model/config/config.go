@@ -136,8 +136,12 @@ func Path() string {
 	if p := os.Getenv("MASTUI_CONFIG"); p != "" {
 		return p
 	}
-	return filepath.Join(xdgDir("XDG_CONFIG_HOME", ".config"), "mastui", "config.json")
+	return filepath.Join(Dir(), "config.json")
 }
+
+// Dir is $XDG_CONFIG_HOME/mastui, where the settings and a token file (when no system
+// keyring exists) live.
+func Dir() string { return filepath.Join(xdgDir("XDG_CONFIG_HOME", ".config"), "mastui") }
 
 // StateDir is $XDG_STATE_HOME/mastui (logs, later the download journal).
 func StateDir() string { return filepath.Join(xdgDir("XDG_STATE_HOME", ".local/state"), "mastui") }

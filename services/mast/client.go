@@ -38,6 +38,16 @@ type Config struct {
 	UserAgent      string        // default "mastui/dev"
 	Logger         *slog.Logger  // nil = discard. Never given tokens.
 
+	// Token returns the MAST API token to send, "" for none; nil = anonymous. It is asked
+	// before every request, so a login in a running session takes effect at once. The
+	// token goes (cookie mast_token and "Authorization: Bearer", protocol 2.2) with every
+	// request astroquery authenticates, only to TokenHosts and only over https or plain
+	// http to a loopback host (masthttp.TokenAllowed); never to the resolver or the other
+	// simple GETs.
+	Token func() string
+	// TokenHosts [masthttp.TokenHosts(BaseURL): MAST's hosts plus BaseURL's host].
+	TokenHosts []string
+
 	RetryBaseDelay time.Duration // full-jitter backoff base, default 500 ms
 	RetryMaxDelay  time.Duration // backoff cap, default 20 s
 
@@ -136,6 +146,12 @@ func New(cfg Config) *Client {
 	if hc == nil {
 		hc = &http.Client{Transport: newTransport()}
 		cfg.HTTPClient = hc
+	}
+	if len(cfg.TokenHosts) == 0 {
+		cfg.TokenHosts = masthttp.TokenHosts(cfg.BaseURL)
+	}
+	if cfg.Token != nil {
+		hc = guardTokenRedirects(hc, cfg.TokenHosts)
 	}
 	bare := *hc
 	bare.Jar = nil

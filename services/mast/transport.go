@@ -59,9 +59,13 @@ func (c *Client) sendSegments(ctx context.Context, call httpCall) ([][]byte, err
 	var lastErr error
 	var he *HTTPError
 	for attempt := 0; ; attempt++ {
-		body, status, retryAfter, err := c.attempt(ctx, call)
+		body, status, retryAfter, tokenSent, err := c.attempt(ctx, call)
 		if err == nil && status < 400 {
 			return body, nil
+		}
+		if err == nil && status == http.StatusUnauthorized {
+			withheld := !tokenSent && call.client != c.bare && c.token() != ""
+			return nil, &LoginRequiredError{What: call.what, TokenSent: tokenSent, Withheld: withheld}
 		}
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("%s: %w", call.what, context.Cause(ctx))
@@ -69,7 +73,7 @@ func (c *Client) sendSegments(ctx context.Context, call httpCall) ([][]byte, err
 		var te *TransportError
 		retryable := errors.As(err, &te) && te.retryable
 		if err == nil {
-			he = &HTTPError{What: call.what, StatusCode: status, Body: bodySnippet(body[0])}
+			he = &HTTPError{What: call.what, StatusCode: status, Body: bodySnippet(c.redact(body[0]))}
 			lastErr = he
 			retryable = status >= 500 && !(call.no500Retry && status == http.StatusInternalServerError) ||
 				status == http.StatusTooManyRequests
@@ -107,7 +111,7 @@ func (c *Client) sendSegments(ctx context.Context, call httpCall) ([][]byte, err
 
 // attempt makes one request under its own RequestTimeout. A non-nil error is a
 // *TransportError, a *TooLargeError or a context error.
-func (c *Client) attempt(ctx context.Context, call httpCall) (body [][]byte, status int, retryAfter time.Duration, err error) {
+func (c *Client) attempt(ctx context.Context, call httpCall) (body [][]byte, status int, retryAfter time.Duration, tokenSent bool, err error) {
 	actx, cancel := context.WithTimeoutCause(ctx, c.cfg.RequestTimeout, errAttemptTimeout)
 	defer cancel()
 	var rd io.Reader
@@ -116,7 +120,7 @@ func (c *Client) attempt(ctx context.Context, call httpCall) (body [][]byte, sta
 	}
 	req, err := http.NewRequestWithContext(actx, call.method, call.url, rd)
 	if err != nil {
-		return nil, 0, 0, &TransportError{What: call.what, Cause: fmt.Sprintf("bad URL %q: %v", call.url, unwrapAll(err)), Err: err}
+		return nil, 0, 0, false, &TransportError{What: call.what, Cause: fmt.Sprintf("bad URL %q: %v", call.url, unwrapAll(err)), Err: err}
 	}
 	ct, accept := call.contentType, call.accept
 	if ct == "" {
@@ -128,10 +132,13 @@ func (c *Client) attempt(ctx context.Context, call httpCall) (body [][]byte, sta
 	req.Header.Set("Content-Type", ct)
 	req.Header.Set("Accept", accept)
 	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	// The simple GETs (resolver, column_list, PanSTARRS metadata) use the bare client and,
+	// like astroquery's fresh client for them, carry no token (protocol 2.1).
+	tokenSent = call.client != c.bare && c.authorize(req)
 	start := time.Now()
 	resp, err := call.client.Do(req)
 	if err != nil {
-		return nil, 0, 0, c.transportErr(actx, call, req.URL.Host, err)
+		return nil, 0, 0, false, c.transportErr(actx, call, req.URL.Host, err)
 	}
 	defer resp.Body.Close()
 	limit, key := c.cfg.MaxPageBytes, "max_page_bytes"
@@ -148,13 +155,13 @@ func (c *Client) attempt(ctx context.Context, call httpCall) (body [][]byte, sta
 	}
 	var tl *TooLargeError
 	if errors.As(err, &tl) {
-		return nil, 0, 0, err
+		return nil, 0, 0, false, err
 	}
 	if err != nil {
-		return nil, 0, 0, c.transportErr(actx, call, req.URL.Host, fmt.Errorf("read body: %w", err))
+		return nil, 0, 0, false, c.transportErr(actx, call, req.URL.Host, fmt.Errorf("read body: %w", err))
 	}
 	c.log.Debug("mast http", "what", call.what, "status", resp.StatusCode, "bytes", segmentsLen(body), "took", time.Since(start))
-	return body, resp.StatusCode, masthttp.ParseRetryAfter(resp.Header.Get("Retry-After")), nil
+	return body, resp.StatusCode, masthttp.ParseRetryAfter(resp.Header.Get("Retry-After")), tokenSent, nil
 }
 
 // TransportError is a request that got no (whole) HTTP answer. It reads cause first,

@@ -13,7 +13,8 @@
 //	GET|HEAD /api/v0.1/Download/file?uri=<mast URI>      Range, 206/416, 404, 401 for exclusive data
 //	POST     /api/v0.1/Download/bundle.sh                 uri=<mast URI> repeated: a curl script
 //	GET      /Santa-war/query?name=..&resolveAll=..&resolver=..
-//	GET      /whoami                                      mast_token cookie or Bearer token
+//	GET      /whoami                                      mast_token cookie or Bearer token: the demo user,
+//	    anonymous, or 401 for ExpiredToken; ExpiringToken's answer adds expires_at
 //	POST     /tesscut/api/v0.1/sector, moving_target/sector   sectors of a position or body
 //	GET|POST /tesscut/api/v0.1/astrocut, moving_target/astrocut   zip of target pixel files
 //	POST     /zcut/api/v0.1/survey; GET|POST /zcut/api/v0.1/astrocut   deep-field cutouts

@@ -14,6 +14,14 @@ import (
 // as the demo user. Options.Tokens adds more.
 const DemoToken = auth.DemoToken
 
+// ExpiringToken is accepted like DemoToken, but /whoami says it expires
+// auth.SoonExpiry after the simulator started (expiry warnings); ExpiredToken gets 401
+// from /whoami and unlocks nothing.
+const (
+	ExpiringToken = auth.ExpiringToken
+	ExpiredToken  = auth.ExpiredToken
+)
+
 // Options configure a simulator. The zero value is a working default.
 type Options struct {
 	Seed      int64         // archive seed, default 1

@@ -1,0 +1,27 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/zalando/go-keyring"
+)
+
+// TestMain keeps the tests off the developer's own MAST login: no system keyring (the
+// account tests switch go-keyring's mock in), a config directory of their own, no token
+// in the environment.
+func TestMain(m *testing.M) {
+	keyring.MockInitWithError(errors.New("no keyring in the tests"))
+	dir, err := os.MkdirTemp("", "mastui-cli-config-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_CONFIG_HOME", dir)
+	os.Unsetenv("MAST_API_TOKEN")
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
