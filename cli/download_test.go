@@ -10,26 +10,63 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync/atomic"
+	"sync"
 	"testing"
 
 	"mastui/services/sim"
 )
 
 // countingSim serves the simulator and counts the body bytes of file downloads.
-func countingSim(t *testing.T) (*sim.Server, string, *atomic.Int64) {
+func countingSim(t *testing.T) (*sim.Server, string, *sentBytes) {
 	t.Helper()
 	return simWith(t, sim.Faults{})
 }
 
+// sentBytes counts the bytes of file bodies the simulator sent. Load waits for the
+// handlers still running: a client can have read a whole body, and its command ended,
+// before the server's last Write returned and was counted.
+type sentBytes struct {
+	mu     sync.Mutex
+	done   *sync.Cond
+	active int
+	n      int64
+}
+
+func newSentBytes() *sentBytes {
+	s := &sentBytes{}
+	s.done = sync.NewCond(&s.mu)
+	return s
+}
+
+func (s *sentBytes) begin() { s.mu.Lock(); s.active++; s.mu.Unlock() }
+
+func (s *sentBytes) end() {
+	s.mu.Lock()
+	s.active--
+	s.mu.Unlock()
+	s.done.Broadcast()
+}
+
+func (s *sentBytes) add(n int) { s.mu.Lock(); s.n += int64(n); s.mu.Unlock() }
+
+// Load is the bytes sent once no body is being sent.
+func (s *sentBytes) Load() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for s.active > 0 {
+		s.done.Wait()
+	}
+	return s.n
+}
+
 type countingWriter struct {
 	http.ResponseWriter
-	n *atomic.Int64
+	n *sentBytes
 }
 
 func (c countingWriter) Write(b []byte) (int, error) {
 	n, err := c.ResponseWriter.Write(b)
-	c.n.Add(int64(n))
+	c.n.add(n)
 	return n, err
 }
 
@@ -135,22 +172,24 @@ func TestDownloadExclusiveNeedsTokenFromEnv(t *testing.T) {
 
 // simWith serves a simulator with download faults and counts the body bytes of file
 // downloads.
-func simWith(t *testing.T, f sim.Faults) (*sim.Server, string, *atomic.Int64) {
+func simWith(t *testing.T, f sim.Faults) (*sim.Server, string, *sentBytes) {
 	t.Helper()
 	s, err := sim.New(sim.Options{Archive: demoArchive(t), Faults: f})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sent atomic.Int64
+	sent := newSentBytes()
 	h := s.Handler()
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.Contains(r.URL.Path, "Download/file") {
-			w = countingWriter{w, &sent}
+			sent.begin()
+			defer sent.end()
+			w = countingWriter{w, sent}
 		}
 		h.ServeHTTP(w, r)
 	}))
 	t.Cleanup(ts.Close)
-	return s, ts.URL, &sent
+	return s, ts.URL, sent
 }
 
 // productURI finds a public product of at least lo bytes whose name ends in ext.
