@@ -35,8 +35,12 @@ func (m *Model) Typing() bool {
 	return s.pane == paneForm && s.form.Typing()
 }
 
-// Capturing implements common.Tab: no text filter here.
-func (m *Model) Capturing() bool { return false }
+// Capturing implements common.Tab: an overlay of the results, matches or spectra
+// (column chooser, focused details) takes every key.
+func (m *Model) Capturing() bool {
+	v := m.st().view()
+	return v != nil && v.Capturing()
+}
 
 // Hints implements common.Tab.
 func (m *Model) Hints() []key.Binding {
