@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"mastui/services/mast"
 	"mastui/ui/common"
@@ -313,7 +314,7 @@ func (m *Model) runAdvanced(a *advanced) tea.Cmd {
 	a.pane = paneResults
 	a.form.Blur()
 	a.editor.Blur()
-	summary := common.Sanitize(r.Service + " " + compactJSON(r.Params))
+	summary := common.Sanitize(r.Service + " " + ansi.Truncate(compactJSON(r.Params), 24, "…"))
 	m.c.Logger.Info("service request", "service", r.Service)
 	return common.Address(toResults, 0, a.results.StartSearch(m.serviceSearch(r, summary)))
 }
