@@ -15,6 +15,11 @@ type Catalogs struct {
 	Matches key.Binding // enter or m on an HSC row: the measurements of its match
 	Spectra key.Binding // S on an HSC row: the spectra of its match
 	Queue   key.Binding // D in the spectra: queue the selection for download
+	// The advanced view (any service, JSON params): its editor takes enter, so running
+	// is a control key (ctrl+j is what some terminals send for ctrl+enter).
+	Advanced key.Binding // ctrl+s: the advanced view ↔ the catalog form
+	Run      key.Binding // ctrl+g: run the service request
+	Count    key.Binding // ctrl+o: count its rows (COUNT_BIG(*))
 }
 
 // DefaultCatalogs returns the default Catalogs bindings.
@@ -36,12 +41,21 @@ func DefaultCatalogs() Catalogs {
 		Matches: key.NewBinding(key.WithKeys("m", "enter"), key.WithHelp("m enter", "HSC: the match's measurements")),
 		Spectra: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "HSC: the match's spectra")),
 		Queue:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "queue the selected spectra")),
+		Advanced: key.NewBinding(key.WithKeys("ctrl+s"),
+			key.WithHelp("ctrl+s", "advanced: any MAST service with JSON params (again: back to the catalog)")),
+		Run:   key.NewBinding(key.WithKeys("ctrl+g", "ctrl+j"), key.WithHelp("ctrl+g", "advanced: run the request (ctrl+enter where it sends ctrl+j)")),
+		Count: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "advanced: count the rows (not on .Rows services)")),
 	}
 }
 
 // FormHelp lists the form's bindings.
 func (k Catalogs) FormHelp() []key.Binding {
 	return []key.Binding{k.Submit, k.Next, k.Prev, k.Down, k.Up, k.Cycle, k.Add, k.Remove, k.Reset, k.Back}
+}
+
+// AdvancedHelp lists the advanced view's bindings.
+func (k Catalogs) AdvancedHelp() []key.Binding {
+	return []key.Binding{k.Advanced, k.Run, k.Count}
 }
 
 // ResultsHelp lists the bindings of the results, matches and spectra.
@@ -53,4 +67,6 @@ func (k Catalogs) ResultsHelp() []key.Binding {
 func (k Catalogs) ShortHelp() []key.Binding { return []key.Binding{k.Submit, k.Add, k.Next} }
 
 // FullHelp implements help.KeyMap.
-func (k Catalogs) FullHelp() [][]key.Binding { return [][]key.Binding{k.FormHelp(), k.ResultsHelp()} }
+func (k Catalogs) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.FormHelp(), k.ResultsHelp(), k.AdvancedHelp()}
+}

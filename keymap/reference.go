@@ -28,6 +28,7 @@ func Reference(k *KeyMap) string {
 		{"mission results and products", [][]key.Binding{{k.Missions.Search, k.Missions.Back, k.Missions.Observe}}},
 		{"catalog form", [][]key.Binding{k.Catalogs.FormHelp()}},
 		{"catalog results", [][]key.Binding{k.Catalogs.ResultsHelp()}},
+		{"catalog advanced view", [][]key.Binding{k.Catalogs.AdvancedHelp()}},
 		{"cutouts form", [][]key.Binding{k.Cutouts.FormHelp()}},
 		{"cutouts list", [][]key.Binding{k.Cutouts.ListHelp()}},
 		{"everywhere", k.Global.FullHelp()},

@@ -86,7 +86,9 @@ func TestCatalogDetailsScreen(t *testing.T) {
 
 func TestCatalogErrorScreen(t *testing.T) {
 	tm := catalogApp(t, 100, 24)
-	tm.Send(tea.KeyMsg{Type: tea.KeyLeft}) // the picker wraps round to "other"
+	tm.Send(tea.KeyMsg{Type: tea.KeyLeft}) // the picker wraps round to the advanced view,
+	waitText(t, tm, "Params")
+	tm.Send(tea.KeyMsg{Type: tea.KeyLeft}) // then "other"
 	waitText(t, tm, "[other]")
 	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
 	tm.Type("NoSuchCatalog")
@@ -127,4 +129,18 @@ func TestCatalogSearchAroundAnObservationRow(t *testing.T) {
 	if got := c.Results().Search().Summary; strings.Contains(got, common.FormatPosition(pos)) || !strings.Contains(got, "HSC v3 around") {
 		t.Fatalf("N on the second catalog row searched the same place: %s", got)
 	}
+}
+
+// The advanced view: seed 004's Mast.Jwst.Filtered.Nirspec completed from its start,
+// its example params in the editor, counted.
+func TestCatalogAdvancedScreen(t *testing.T) {
+	tm := catalogApp(t, 120, 30)
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlS})
+	waitText(t, tm, "Params")
+	tm.Type("Mast.Jwst.Filtered.Nirs")
+	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+	waitText(t, tm, "NRS_MSASPEC")
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlO})
+	waitText(t, tm, "rows match")
+	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
 }

@@ -40,7 +40,8 @@ type Tab interface {
 	// Typing reports whether typed letters go to a text field: the global letter keys
 	// are then off, and a burst of runes is typed, not split into commands.
 	Typing() bool
-	// Capturing reports whether a text filter takes every key (help and quit included).
+	// Capturing reports whether a text filter or an open overlay (column chooser, focused
+	// details) takes every key (help, quit and the letter tab keys included).
 	Capturing() bool
 }
 

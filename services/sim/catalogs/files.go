@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"mastui/services/registry"
 	"mastui/services/sim/archive"
 	"mastui/services/sim/internal/simhttp"
 	"mastui/services/sim/portal"
@@ -92,7 +93,8 @@ func namedFields(names string) []field {
 // fileSets lists the file services by lower-cased name.
 func fileSets() map[string]*fileSet {
 	out := map[string]*fileSet{}
-	for _, inst := range []string{"nircam", "niriss", "nirspec", "miri", "fgs", "guidestar"} {
+	for _, name := range registry.FileFamily(registry.JwstFiles).Instruments {
+		inst := strings.ToLower(name)
 		fields := namedFields(jwstCommon + " " + jwstExtra(inst) + " " + jwstTail)
 		fam := strings.ToUpper(inst)
 		match := func(o *archive.Obs) bool {
@@ -100,18 +102,18 @@ func fileSets() map[string]*fileSet {
 		}
 		fs := &fileSet{key: "catalogs: jwst files " + inst, fields: fields, match: match, rows: jwstFileRows(inst)}
 		fs.cols = columns(fields)
-		out["mast.jwst.filtered."+inst] = fs
+		out[strings.ToLower(registry.JwstFiles+name)] = fs
 	}
 	hstFields := namedFields("ArchiveFileID filename fileSetName productLevel obs_id asn_id targname targ_ra targ_dec instrume " +
 		"detector filter aperture obsmode obstype exptime date_obs time_obs expstart expend proposid pi_name program " +
 		"s_region fileSize checksum publicReleaseDate publicReleaseDate_mjd isRestricted dataURI")
-	for _, inst := range []string{"acs", "wfc3", "stis", "cos", "wfpc2", "nicmos"} {
-		fam := strings.ToUpper(inst)
-		fs := &fileSet{key: "catalogs: hst files " + inst, fields: hstFields,
+	for _, name := range registry.FileFamily(registry.HstFiles).Instruments {
+		fam := strings.ToUpper(name)
+		fs := &fileSet{key: "catalogs: hst files " + strings.ToLower(name), fields: hstFields,
 			match: func(o *archive.Obs) bool { return o.Collection == "HST" && strings.HasPrefix(o.Instrument, fam) },
 			rows:  hstFileRows}
 		fs.cols = columns(hstFields)
-		out["mast.hst.filtered."+inst] = fs
+		out[strings.ToLower(registry.HstFiles+name)] = fs
 	}
 	return out
 }

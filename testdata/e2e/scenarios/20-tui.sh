@@ -3,7 +3,8 @@
 # observation rows → products → queue → the queue panel reaching done with the files on
 # disk, column choice persisted across a restart, help and too-small screens, and the
 # Missions tab (jwst search → products → two queued → complete on disk), and the Catalogs
-# tab (--tab catalogs: TIC around M10, sorted by Tmag, details of the brightest star).
+# tab (--tab catalogs: TIC around M10, sorted by Tmag, details of the brightest star; the
+# advanced view running seed 004's Mast.Jwst.Filtered.Nirspec request).
 source "$(dirname "$0")/../lib.sh"
 command -v tmux >/dev/null || fail "tmux is not installed"
 tmux -L "$SOCK" new-session -d -s app -x 120 -y 36 "$BIN --demo --dir $WORK/dl"
@@ -110,5 +111,19 @@ tmux -L "$SOCK" send-keys -t app d
 wait_for "details · 1585937858" 50
 wait_for "GAIA +3245138201502688934 +Gaia DR2 identifier" 50          # a 64-bit id, exact
 ok "TIC rows sorted by Tmag; details of the brightest star"
+# The advanced view (ctrl+s): seed 004's Mast.Jwst.Filtered.Nirspec, completed from its
+# start, with its example exp_type filter; counted, then listed (files named jw…).
+tmux -L "$SOCK" send-keys -t app C-s
+wait_for "Params +one JSON object" 50
+tmux -L "$SOCK" send-keys -t app 'Mast.Jwst.Filtered.Nirs' Tab
+wait_for '"paramName": "exp_type"' 50
+wait_for 'NRS_MSASPEC' 50
+tmux -L "$SOCK" send-keys -t app C-o
+wait_for "≈ [0-9,]+ rows match" 100
+counted=$(grep -Eo '≈ [0-9,]+ rows match' "$WORK/pane.txt" | grep -Eo '[0-9,]+')
+tmux -L "$SOCK" send-keys -t app C-g
+wait_for "^ $counted rows .*Mast\.Jwst\.Filtered\.Nirspec" 150
+wait_for "^▸ +jw[0-9]{11}_[0-9]{5}_" 50
+ok "advanced view: Mast.Jwst.Filtered.Nirspec with exp_type=NRS_MSASPEC counts and lists $counted files"
 tmux -L "$SOCK" send-keys -t app q
 for _ in $(seq 1 50); do tmux -L "$SOCK" has-session -t app 2>/dev/null || break; sleep 0.1; done

@@ -8,7 +8,8 @@
 // and a live count where the service has one. Results show in the shared results view
 // (sort, column chooser remembered per catalog, details, selection, copy); from an HSC
 // row, the match's measurements and its spectra, which can be queued for download.
-// Each catalog keeps its own form and results.
+// Each catalog keeps its own form and results. The picker's last entry (or ctrl+s) is
+// the advanced view: any MAST service by name, its params as JSON (advanced.go).
 package catalogs
 
 import (
@@ -34,6 +35,8 @@ type Client interface {
 	HSCSpectrumItems(t *model.Table, rows []int, dir string, flat bool) ([]download.Item, error)
 	QueryPanstarrs(ctx context.Context, q mast.PanstarrsQuery) (*mast.PanstarrsPage, error)
 	PanstarrsColumns(ctx context.Context, release, table string) ([]mast.PanstarrsColumn, error)
+	Service(ctx context.Context, r mast.ServiceRequest) (*mast.ServiceResult, error)
+	ServiceCount(ctx context.Context, r mast.ServiceRequest) (int64, error)
 }
 
 var _ Client = (*mast.Client)(nil)

@@ -87,6 +87,9 @@ type Model struct {
 	height  int
 	cur     int // the picker's catalog
 	states  map[string]*state
+
+	advanced     *advanced // the advanced view (nil until opened)
+	showAdvanced bool      // it is shown instead of the catalog
 }
 
 // New builds the tab over a client (nil: every search says catalogs are unavailable);
@@ -127,7 +130,7 @@ func (m *Model) newState(name string) *state {
 	req := m.c.NewRequests()
 	s := &state{name: name, cat: cat, req: req, cols: map[string][]column{},
 		live: form.Live{Req: req, Task: liveTask, Delay: liveDelay, Pause: PauseMsg{}}}
-	s.fixed = []*form.Field{form.NewChoice(fCatalog, "Catalog", Names(), slices.Index(Names(), name))}
+	s.fixed = []*form.Field{form.NewChoice(fCatalog, "Catalog", append(Names(), Advanced), slices.Index(Names(), name))}
 	switch {
 	case len(cat.Versions) > 0:
 		s.fixed = append(s.fixed, form.NewChoice(fVersion, "Version", cat.Versions, slices.Index(cat.Versions, cat.DefaultVersion)))
@@ -199,6 +202,7 @@ func (m *Model) SetSize(w, h int) {
 	for _, s := range m.states {
 		m.layoutState(s)
 	}
+	m.layoutAdvanced()
 }
 
 func (m *Model) layoutState(s *state) {
@@ -238,9 +242,21 @@ func (s *state) view() *results.Model {
 	return nil
 }
 
-// Pane is the part with the keys: "form", "results", "matches" or "spectra".
+// Pane is the part with the keys: "form", "results", "matches" or "spectra"; in the
+// advanced view, "advanced" or "advanced results".
 func (m *Model) Pane() string {
+	if m.showAdvanced {
+		return map[pane]string{paneForm: "advanced", paneResults: "advanced results"}[m.adv().pane]
+	}
 	return [...]string{"form", "results", "matches", "spectra"}[m.st().pane]
+}
+
+// AdvancedResults is the advanced view's results (nil until a request ran).
+func (m *Model) AdvancedResults() *results.Model {
+	if m.advanced == nil {
+		return nil
+	}
+	return m.advanced.results
 }
 
 // Results is the shown catalog's results view.

@@ -19,6 +19,13 @@ func (m *Model) Init() tea.Cmd { return nil }
 
 // Focus fetches the shown catalog's criteria columns the first time.
 func (m *Model) Focus() tea.Cmd {
+	if m.showAdvanced {
+		a := m.adv()
+		if a.pane == paneForm {
+			m.focusAdvanced(a, a.onEditor, a.form.Focused())
+		}
+		return nil
+	}
 	s := m.st()
 	if s.pane == paneForm {
 		s.form.Focus()
@@ -27,19 +34,44 @@ func (m *Model) Focus() tea.Cmd {
 }
 
 // Blur implements common.Tab.
-func (m *Model) Blur() { m.st().form.Blur() }
+func (m *Model) Blur() {
+	m.st().form.Blur()
+	if m.advanced != nil {
+		m.advanced.form.Blur()
+		m.advanced.editor.Blur()
+	}
+}
 
 // Typing implements common.Tab: the form's text rows take letters.
 func (m *Model) Typing() bool {
+	if m.showAdvanced {
+		return m.adv().typing()
+	}
 	s := m.st()
 	return s.pane == paneForm && s.form.Typing()
 }
 
-// Capturing implements common.Tab: no text filter here.
-func (m *Model) Capturing() bool { return false }
+// Capturing implements common.Tab: an overlay of the results, matches or spectra
+// (column chooser, focused details) takes every key.
+func (m *Model) Capturing() bool {
+	if m.showAdvanced {
+		v := m.adv().view()
+		return v != nil && v.Capturing()
+	}
+	return m.st().capturing()
+}
+
+// capturing reports whether an overlay of the catalog's shown view takes every key.
+func (s *state) capturing() bool {
+	v := s.view()
+	return v != nil && v.Capturing()
+}
 
 // Hints implements common.Tab.
 func (m *Model) Hints() []key.Binding {
+	if m.showAdvanced {
+		return m.advancedHints(m.adv())
+	}
 	k := m.c.Keys.Catalogs
 	s := m.st()
 	v := s.view()
@@ -65,7 +97,11 @@ func (m *Model) Hints() []key.Binding {
 // HelpSections implements common.Tab.
 func (m *Model) HelpSections() []keymap.Section {
 	own := common.Section("Catalogs", m.c.Keys.Catalogs)
-	if v := m.st().view(); v != nil {
+	v := m.st().view()
+	if m.showAdvanced {
+		v = m.adv().view()
+	}
+	if v != nil {
 		return append([]keymap.Section{own}, v.HelpSections()...)
 	}
 	return []keymap.Section{own}
@@ -73,6 +109,14 @@ func (m *Model) HelpSections() []keymap.Section {
 
 // Activity is what runs, for the status bar ("" when idle).
 func (m *Model) Activity() string {
+	if m.advanced != nil {
+		if a := m.advanced.req.Activity(); a != "" {
+			return a
+		}
+		if r := m.advanced.results; r != nil && (m.showAdvanced || r.Activity() != "") {
+			return r.Activity()
+		}
+	}
 	s := m.st()
 	if a := s.req.Activity(); a != "" {
 		return a
@@ -85,7 +129,11 @@ func (m *Model) Activity() string {
 
 // Counts summarises the shown view for the status bar.
 func (m *Model) Counts() string {
-	if v := m.st().view(); v != nil {
+	v := m.st().view()
+	if m.showAdvanced {
+		v = m.adv().view()
+	}
+	if v != nil {
 		return v.Counts()
 	}
 	return ""

@@ -21,6 +21,9 @@ const (
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.TabMsg:
+		if msg.To == advancedTo {
+			return common.Address(advancedTo, 0, m.advancedAnswer(msg.Msg))
+		}
 		s := m.states[msg.To]
 		if s == nil {
 			m.c.Logger.Warn("catalogs: answer for an unknown catalog", "to", msg.To)
@@ -28,6 +31,12 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		return common.Address(s.name, 0, m.answer(s, msg.Msg))
 	case tea.KeyMsg:
+		if m.showAdvanced {
+			return common.Address(advancedTo, 0, m.advancedKey(m.adv(), msg))
+		}
+		if key.Matches(msg, m.c.Keys.Catalogs.Advanced) && !m.st().capturing() {
+			return m.openAdvanced()
+		}
 		cmd := m.key(m.st(), msg)
 		// The picker may have moved to another catalog: what the key started is its.
 		return common.Address(m.st().name, 0, cmd)
@@ -170,10 +179,29 @@ func (m *Model) formKey(s *state, msg tea.KeyMsg) tea.Cmd {
 	return tea.Batch(cmd, m.edited(s))
 }
 
-// pick moves the picker step catalogs on and shows that catalog's form.
+// pick moves the picker step entries on and shows that catalog's form, or the
+// advanced view after the last catalog.
 func (m *Model) pick(step int) tea.Cmd {
-	n := len(Names())
-	m.cur = ((m.cur+step)%n + n) % n
+	n := len(Names()) + 1
+	at := m.cur
+	if m.showAdvanced {
+		at = n - 1
+	}
+	at = ((at+step)%n + n) % n
+	if at == n-1 {
+		m.st().form.Blur()
+		a := m.adv()
+		a.pane = paneForm
+		m.openAdvanced()
+		m.focusAdvanced(a, false, 0)
+		return nil
+	}
+	m.showAdvanced = false
+	if m.advanced != nil {
+		m.advanced.form.Blur()
+		m.advanced.editor.Blur()
+	}
+	m.cur = at
 	ns := m.st()
 	ns.form.FocusIndex(0)
 	ns.pane = paneForm
@@ -210,6 +238,9 @@ func (m *Model) submit(s *state) tea.Cmd {
 // CatalogHere implements common.CatalogSearcher: the shown catalog is searched around
 // the position (its criteria kept).
 func (m *Model) CatalogHere(msg common.CatalogHereMsg) tea.Cmd {
+	if m.showAdvanced {
+		m.closeAdvanced()
+	}
 	s := m.st()
 	s.form.ByName(fTarget).SetValue(common.FormatPosition(msg.Position))
 	s.form.ByName(fTarget).ClearErrs()

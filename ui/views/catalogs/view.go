@@ -15,6 +15,9 @@ func (m *Model) View() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
+	if m.showAdvanced {
+		return m.advancedView(m.adv())
+	}
 	s := m.st()
 	if v := s.view(); v != nil {
 		return v.View()

@@ -26,10 +26,17 @@ func (m *Model) Focus() tea.Cmd { return common.Address(m.st().mission, 0, m.ope
 // Blur implements common.Tab.
 func (m *Model) Blur() {}
 
-// Capturing implements common.Tab: the products' text filter takes every key.
+// Capturing implements common.Tab: the products' text filter, or an overlay of the
+// results (column chooser, focused details), takes every key.
 func (m *Model) Capturing() bool {
 	s := m.st()
-	return s.pane == paneProducts && s.products.Capturing()
+	switch s.pane {
+	case paneProducts:
+		return s.products.Capturing()
+	case paneResults:
+		return s.results.Capturing()
+	}
+	return false
 }
 
 // Hints implements common.Tab.

@@ -211,10 +211,21 @@ func (m *Model) Counts() string {
 }
 
 // Typing implements common.Tab: the form's fields and the products' text filter.
-func (m *Model) Typing() bool { return m.part == partForm || m.Capturing() }
+func (m *Model) Typing() bool {
+	return m.part == partForm || m.part == partProducts && m.products.Capturing()
+}
 
-// Capturing implements common.Tab: the products' text filter takes every key.
-func (m *Model) Capturing() bool { return m.part == partProducts && m.products.Capturing() }
+// Capturing implements common.Tab: the products' text filter, or an overlay of the
+// results (column chooser, focused details), takes every key.
+func (m *Model) Capturing() bool {
+	switch m.part {
+	case partProducts:
+		return m.products.Capturing()
+	case partResults:
+		return m.results.Capturing()
+	}
+	return false
+}
 
 // Part is the part with the keys: "form", "results" or "products" (for tests).
 func (m *Model) Part() string {
