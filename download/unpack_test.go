@@ -241,18 +241,18 @@ func TestCutoutSlowComputeIsNotAStall(t *testing.T) {
 	}
 }
 
-// A burst of 20 cutouts with 20 workers keeps to TESScut's 10 requests in flight: none
+// A burst of 14 cutouts with 14 workers keeps to TESScut's 10 requests in flight: none
 // is refused with 503.
 func TestCutoutBurstKeepsTESScutLimit(t *testing.T) {
 	s := newSim(t, sim.Faults{CutoutLatency: 300 * time.Millisecond})
 	_, ts := serve(t, s.Handler())
 	dir := t.TempDir()
-	items := make([]Item, 20)
+	items := make([]Item, 14)
 	for i := range items {
 		items[i] = cutoutItem(t, ts.URL, dir, i+1)
 	}
 	o := fastOpts(t)
-	o.Workers, o.PerHost = 20, 20
+	o.Workers, o.PerHost = len(items), len(items)
 	st := runQueue(t, newManager(t, o), items, 60*time.Second)
 	if got := statesOf(st); got[Done] != len(items) {
 		t.Fatalf("states %v", got)

@@ -14,6 +14,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -38,8 +39,39 @@ type Service struct {
 
 	mu       sync.Mutex
 	inFlight map[string]int64 // per client
+	recent   []answer         // the last TESScut zips made, newest last (resumes ask again)
 	max      atomic.Int64
 	rejected atomic.Int64
+}
+
+// answer is a TESScut zip made for one request (path and parameters).
+type answer struct {
+	key, stem string
+	zip       []byte
+}
+
+// maxRecent bounds the zips kept: a resume or a re-run asks for the same bytes again,
+// and making a target pixel file costs far more than serving it.
+const maxRecent = 8
+
+func (s *Service) remembered(key string) (answer, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, a := range s.recent {
+		if a.key == key {
+			return a, true
+		}
+	}
+	return answer{}, false
+}
+
+func (s *Service) remember(a answer) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.recent) == maxRecent {
+		s.recent = s.recent[1:]
+	}
+	s.recent = append(s.recent, a)
 }
 
 // New makes the cutout services.
@@ -296,6 +328,11 @@ func (s *Service) tesscut(w http.ResponseWriter, r *http.Request) {
 		s.bad(w, err)
 		return
 	}
+	key := r.URL.Path + "?" + url.Values(f).Encode()
+	if a, ok := s.remembered(key); ok {
+		s.sendZip(w, r, a.zip, a.stem)
+		return
+	}
 	x, y, units, err := size(f)
 	if err != nil {
 		s.bad(w, err)
@@ -362,7 +399,13 @@ func (s *Service) tesscut(w http.ResponseWriter, r *http.Request) {
 		}
 		ms = append(ms, member{fmt.Sprintf("%s_%s_%dx%d_astrocut.fits", sp.hit.name(), label, ny, nx), data})
 	}
-	s.serveZip(w, r, ms, "astrocut_"+label)
+	z, err := zipMembers(ms)
+	if err != nil {
+		s.env.Error(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	s.remember(answer{key: key, stem: "astrocut_" + label, zip: z})
+	s.sendZip(w, r, z, "astrocut_"+label)
 }
 
 // nameNumber is a parameter as it appears in a file name: the text sent, digits, sign,
@@ -383,6 +426,11 @@ func (s *Service) serveZip(w http.ResponseWriter, r *http.Request, ms []member, 
 		s.env.Error(w, http.StatusInternalServerError, err.Error())
 		return
 	}
+	s.sendZip(w, r, z, stem)
+}
+
+// sendZip sends a made zip.
+func (s *Service) sendZip(w http.ResponseWriter, r *http.Request, z []byte, stem string) {
 	h := w.Header()
 	h.Set("Content-Type", "application/zip")
 	h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", stem+".zip"))
