@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 
 	"mastui/services/sim/archive"
 	"mastui/services/sim/downloads"
@@ -29,6 +30,22 @@ type Service struct {
 	hsc                                   map[int]*catalog    // by version
 	configs                               map[string][]byte
 	fileSets                              map[string]*fileSet // Mast.{Jwst,Hst}.Filtered.<instrument>, lower-cased
+	fieldRows                             sync.Map            // *catalog → *fieldRowsMemo
+}
+
+// fieldRowsMemo holds a catalog's rows without a position, made once: every criteria
+// query and count filters the same rows.
+type fieldRowsMemo struct {
+	once sync.Once
+	rows []Row
+}
+
+// rowsOfFields is c.fieldRows, made once per service (the rows are only read).
+func (s *Service) rowsOfFields(c *catalog) []Row {
+	e, _ := s.fieldRows.LoadOrStore(c, &fieldRowsMemo{})
+	m := e.(*fieldRowsMemo)
+	m.once.Do(func() { m.rows = c.fieldRows(s.env.Archive) })
+	return m.rows
 }
 
 // New makes the catalogs service; files serves the HLA spectrum files.
@@ -189,7 +206,7 @@ func (s *Service) filtered(req portal.Request, rest string) (portal.Answer, bool
 		list, _ = c.cone(s.env.Archive, ra, dec, radius, 0, nil)
 		cols = c.posCols
 	} else {
-		list = c.fieldRows(s.env.Archive)
+		list = s.rowsOfFields(c)
 	}
 	ans, err := portal.TableAnswer(req, cols, list, true)
 	return ans, true, err
@@ -200,6 +217,6 @@ func (s *Service) filtered(req portal.Request, rest string) (portal.Answer, bool
 func (s *Service) histograms(c *catalog, discrete []string) portal.Answer {
 	a := s.env.Archive
 	key := "catalogs: histograms " + c.fields[0].name + fmt.Sprint(len(c.fields))
-	b := a.Memo(key, func() any { return histogramAnswer(c.fields, c.fieldRows(a), discrete) }).([]byte)
+	b := a.Memo(key, func() any { return histogramAnswer(c.fields, s.rowsOfFields(c), discrete) }).([]byte)
 	return func(w io.Writer) error { _, err := w.Write(b); return err }
 }
