@@ -4,6 +4,8 @@ GO      ?= go
 BIN     ?= bin/mastui
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
+# -trimpath keeps absolute paths out of the build cache's keys, so a fresh clone (CI) reuses
+# what an earlier clone compiled instead of rebuilding every race-enabled test binary.
 # Test output is kept here, so a failure can be read after the fact (CI included).
 RESULTS ?= test-results
 SHELL   := /bin/bash
@@ -11,7 +13,7 @@ SHELL   := /bin/bash
 .PHONY: build run demo sim test unit e2e bench lint fmt clean
 
 build:
-	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) .
+	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o $(BIN) .
 
 run: build
 	./$(BIN)
@@ -31,7 +33,7 @@ test: lint
 
 unit:
 	@mkdir -p $(RESULTS)
-	@set -o pipefail; $(GO) test -race -count=1 ./... 2>&1 | tee $(RESULTS)/unit.log || { \
+	@set -o pipefail; $(GO) test -trimpath -race -count=1 ./... 2>&1 | tee $(RESULTS)/unit.log || { \
 	  echo; echo "== failing tests (the whole output is in $(RESULTS)/unit.log) =="; \
 	  grep -E -e '^(--- FAIL|FAIL|panic:)' -e 'DATA RACE' $(RESULTS)/unit.log; exit 1; }
 
