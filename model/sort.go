@@ -25,7 +25,7 @@ func SortedRows(t *Table, keys []SortKey) []int {
 	var cmps []cmpFunc
 	for _, k := range keys {
 		if c := t.Col(k.Column); c != nil {
-			cmps = append(cmps, columnOrder(c, k.Desc))
+			cmps = append(cmps, ColumnOrder(c, k.Desc))
 		}
 	}
 	slices.SortStableFunc(idx, func(a, b int) int {
@@ -39,8 +39,9 @@ func SortedRows(t *Table, keys []SortKey) []int {
 	return idx
 }
 
-// columnOrder compares two rows of c, missing values last whatever the direction.
-func columnOrder(c *Column, desc bool) func(a, b int) int {
+// ColumnOrder compares two rows of c, missing values (masked, NaN, empty strings) last
+// whatever the direction.
+func ColumnOrder(c *Column, desc bool) func(a, b int) int {
 	missing := func(r int) bool {
 		if r >= c.Len() || c.IsMasked(r) {
 			return true

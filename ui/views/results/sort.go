@@ -1,10 +1,7 @@
 package results
 
 import (
-	"cmp"
-	"math"
 	"slices"
-	"strings"
 
 	"mastui/model"
 )
@@ -17,52 +14,7 @@ func sortOrder(c *model.Column, n int, desc bool) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	missing := func(r int) bool {
-		if r >= c.Len() || c.IsMasked(r) {
-			return true
-		}
-		switch c.Kind {
-		case model.KindFloat:
-			return math.IsNaN(c.Float[r])
-		case model.KindString:
-			return c.Str[r] == "" // CAOM sends no value as an empty string
-		}
-		return false
-	}
-	var less func(a, b int) int
-	switch c.Kind {
-	case model.KindFloat:
-		less = func(a, b int) int { return cmp.Compare(c.Float[a], c.Float[b]) }
-	case model.KindInt:
-		less = func(a, b int) int { return cmp.Compare(c.Int[a], c.Int[b]) }
-	case model.KindBool:
-		less = func(a, b int) int {
-			switch {
-			case c.Bool[a] == c.Bool[b]:
-				return 0
-			case c.Bool[b]:
-				return -1
-			}
-			return 1
-		}
-	default:
-		less = func(a, b int) int { return strings.Compare(c.Str[a], c.Str[b]) }
-	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		ma, mb := missing(a), missing(b)
-		switch {
-		case ma && mb:
-			return 0
-		case ma:
-			return 1
-		case mb:
-			return -1
-		}
-		if desc {
-			return less(b, a)
-		}
-		return less(a, b)
-	})
+	slices.SortStableFunc(idx, model.ColumnOrder(c, desc))
 	return idx
 }
 
