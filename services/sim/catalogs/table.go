@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 
 	"mastui/services/sim/internal/simhttp"
@@ -160,25 +159,7 @@ func facet(rows []Row, j int) simhttp.Ordered {
 			counts[v]++
 		}
 	}
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(a, b int) bool {
-		if counts[keys[a]] != counts[keys[b]] {
-			return counts[keys[a]] > counts[keys[b]]
-		}
-		return keys[a] < keys[b]
-	})
-	hist := make([]any, len(keys))
-	out := simhttp.Ordered{{"hist", nil}}
-	for i, k := range keys {
-		e := simhttp.Ordered{{"count", counts[k]}, {"key", k}}
-		hist[i] = e
-		out = append(out, simhttp.KV{k, e})
-	}
-	out[0].V = hist
-	return out
+	return portal.FacetHistObj(counts)
 }
 
 const histBins = 100

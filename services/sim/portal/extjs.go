@@ -87,6 +87,12 @@ func facet(a *archive.Archive, c *Column[obsRow], sep string) simhttp.Ordered {
 			counts[p]++
 		}
 	}
+	return FacetHistObj(counts)
+}
+
+// FacetHistObj is a discrete column's histObj from its value counts:
+// {"hist": [{"count", "key"}...], "<key>": {"count", "key"}, ...}, most frequent first.
+func FacetHistObj(counts map[string]int) simhttp.Ordered {
 	keys := make([]string, 0, len(counts))
 	for k := range counts {
 		keys = append(keys, k)
