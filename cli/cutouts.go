@@ -106,10 +106,15 @@ func (o *cutoutFlags) parseSize() (cutouts.Size, error) {
 	return s, nil
 }
 
-// warnNoData tells the user a service has nothing there (astroquery's
-// NoResultsWarning): a warning, not a failure.
-func (e *cliEnv) warnNoData(nd *cutouts.NoDataError) {
+// noData turns a service's "no data" answer into a warning on stderr (astroquery's
+// NoResultsWarning) and reports it; any other error is returned as it is.
+func (e *cliEnv) noData(err error) (bool, error) {
+	var nd *cutouts.NoDataError
+	if !errors.As(err, &nd) {
+		return false, err
+	}
 	fmt.Fprintf(e.stderr, "warning: %s\n", model.OneLine(nd.Error()))
+	return true, nil
 }
 
 func (e *cliEnv) tesscutCommand() *cobra.Command {
@@ -159,10 +164,7 @@ func (e *cliEnv) tesscutSectorsCommand() *cobra.Command {
 			}
 			defer e.close()
 			secs, err := e.client().TESScutSectors(e.ctx, t, rad)
-			var nd *cutouts.NoDataError
-			if errors.As(err, &nd) {
-				e.warnNoData(nd)
-			} else if err != nil {
+			if _, err := e.noData(err); err != nil {
 				return err
 			}
 			return e.write(sectorTable(secs), nil)
@@ -238,12 +240,10 @@ func (e *cliEnv) tesscutCutoutCommand() *cobra.Command {
 				fmt.Fprintf(e.stderr, "%s is at %s %s\n", model.SanitizeText(t.Object), strconv.FormatFloat(resolved.RA, 'f', -1, 64), strconv.FormatFloat(resolved.Dec, 'f', -1, 64))
 			}
 			plan, err := client.TESScutPlan(e.ctx, cutouts.TESScutCutout{Target: target, Size: size, Sectors: sectors, Product: product}, false)
-			var nd *cutouts.NoDataError
-			if errors.As(err, &nd) {
-				e.warnNoData(nd)
-				return e.write(manifestTable(nil), nil)
-			} else if err != nil {
+			if none, err := e.noData(err); err != nil {
 				return err
+			} else if none {
+				return e.write(manifestTable(nil), nil)
 			}
 			urls := make([]string, len(plan))
 			for i, p := range plan {
@@ -297,10 +297,7 @@ func (e *cliEnv) zcutCommand() *cobra.Command {
 			}
 			defer e.close()
 			names, err := e.client().ZcutSurveys(e.ctx, pos, rad)
-			var nd *cutouts.NoDataError
-			if errors.As(err, &nd) {
-				e.warnNoData(nd)
-			} else if err != nil {
+			if _, err := e.noData(err); err != nil {
 				return err
 			}
 			col := model.NewColumn("survey", model.KindString, len(names))
