@@ -73,7 +73,7 @@ func (m *Model) queueProducts(ps []model.ProductRef) tea.Cmd {
 	level := common.LevelInfo
 	if n := exclusive(ps); n > 0 && !m.opts.HasToken {
 		level = common.LevelWarn
-		text += fmt.Sprintf(" · %s exclusive-access: they need a MAST token (MAST_API_TOKEN)", common.Commas(int64(n)))
+		text += fmt.Sprintf(" · %s exclusive-access: they need a MAST token (mastui login)", common.Commas(int64(n)))
 	}
 	return common.Toast(level, text)
 }
