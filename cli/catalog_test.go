@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"mastui/services/testmode"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -43,7 +44,8 @@ func column(t *testing.T, head []string, rows [][]string, name string) []string 
 	return nil
 }
 
-func TestCatalogQuerySeed003Examples(t *testing.T) {
+func TestCatalogQuerySeed003ExamplesSweep(t *testing.T) {
+	testmode.Sweep(t)
 	url := startSim(t)
 	cases := []struct {
 		name string

@@ -3,6 +3,7 @@ package mast_test
 import (
 	"context"
 	"encoding/json"
+	"mastui/services/testmode"
 	"slices"
 	"strings"
 	"testing"
@@ -14,7 +15,8 @@ import (
 // of them, with its example params, gets rows from the simulator, except those whose
 // example is {} and that need an input (products, HSC matches) and those whose answer
 // is no table.
-func TestKnownServicesAndTheirExamples(t *testing.T) {
+func TestKnownServicesAndTheirExamplesSweep(t *testing.T) {
+	testmode.Sweep(t)
 	names := mast.KnownServices()
 	for _, want := range []string{"Mast.Catalogs.Tic.Cone", "Mast.Catalogs.GaiaDR3.Cone", "Mast.Catalogs.Filtered.Tic.Rows",
 		"Mast.Catalogs.Filtered.Tic.Position", "Mast.Catalogs.Filtered.DiskDetective", "Mast.Jwst.Filtered.Nirspec",

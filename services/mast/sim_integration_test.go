@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"mastui/services/testmode"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -206,7 +207,8 @@ func TestSimBigIntegersStayExact(t *testing.T) {
 	}
 }
 
-func TestSimProductsEveryPageOfEveryBatch(t *testing.T) {
+func TestSimProductsEveryPageOfEveryBatchSweep(t *testing.T) {
+	testmode.Sweep(t)
 	s, _ := newSim(t, sim.Options{Archive: demoArchive(t)})
 	ts := httptest.NewServer(s.Handler())
 	defer ts.Close()

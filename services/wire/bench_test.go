@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"mastui/services/testmode"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -130,7 +131,8 @@ func BenchmarkDecodeCAOM50kEncodingJSON(b *testing.B) {
 	}
 }
 
-func TestCAOMPageMatchesReference(t *testing.T) {
+func TestCAOMPageMatchesReferenceSweep(t *testing.T) {
+	testmode.Sweep(t)
 	body := caomPage(2000)
 	got, err := Decode(body, caomOpts())
 	if err != nil {
@@ -245,7 +247,8 @@ func BenchmarkDecodePanstarrs50k(b *testing.B) {
 	}
 }
 
-func TestPanstarrsPageMatchesReference(t *testing.T) {
+func TestPanstarrsPageMatchesReferenceSweep(t *testing.T) {
+	testmode.Sweep(t)
 	body, fields := panstarrsPage(3000, 124)
 	got, err := Decode(body, panstarrsOpts())
 	if err != nil {

@@ -3,6 +3,7 @@ package wire
 import (
 	"errors"
 	"fmt"
+	"mastui/services/testmode"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -315,7 +316,8 @@ func TestDifferential(t *testing.T) {
 }
 
 // TestDifferentialLarge uses pages big enough for Decode's own split into goroutines.
-func TestDifferentialLarge(t *testing.T) {
+func TestDifferentialLargeSweep(t *testing.T) {
+	testmode.Sweep(t)
 	g := &gen{r: rand.New(rand.NewPCG(3, 4))}
 	done := map[bool]int{} // pages decoded, by positional rows
 	for done[false] < 2 || done[true] < 2 {

@@ -9,6 +9,7 @@ import (
 
 // catalog is one source catalog: its sky, its fields and how a source becomes a row.
 type catalog struct {
+	name   string // unique among the service's catalogs: keys what is memoized per archive
 	model  *archive.SourceModel
 	fields []field
 	row    func(s *archive.Source, r *archive.Rand) []any

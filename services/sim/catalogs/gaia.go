@@ -92,6 +92,6 @@ func gaiaCatalog(release int) *catalog {
 	if release == 0 { // TGAS: only the Tycho-2 stars
 		model.Base, model.MagLim, model.Clusters = 50, 12, nil
 	}
-	return (&catalog{model: model, fields: fields, row: row,
+	return (&catalog{name: fmt.Sprintf("gaia %d", release), model: model, fields: fields, row: row,
 		dist: f("distance", tDouble, "arcmin", "Distance from the search position"), distAt: -1, distScale: 60}).init()
 }

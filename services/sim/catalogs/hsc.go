@@ -41,7 +41,7 @@ func hscFields(version int) []field {
 // magnitudes (MagAper2), 2 automatic ones (MagAuto): brighter, measured more often.
 func hscCatalog(version int) *catalog {
 	fields := hscFields(version)
-	c := &catalog{model: hscModel(), fields: fields,
+	c := &catalog{name: fmt.Sprintf("hsc v%d", version), model: hscModel(), fields: fields,
 		dist: fields[1], distAt: 1, distScale: 60}
 	c.fields = append(fields[:1:1], fields[2:]...) // Distance is the positional column
 	c.row = func(s *archive.Source, r *archive.Rand) []any { return hscRow(version, 1, s, r) }

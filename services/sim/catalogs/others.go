@@ -39,7 +39,7 @@ func galexCatalog() *catalog {
 			round(math.Pow(10, -0.4*(nuv-23.9))*0.9, 7), fuvAper, int64(0),
 		}
 	}
-	return (&catalog{model: galexModel(), fields: fields, row: row,
+	return (&catalog{name: "galex", model: galexModel(), fields: fields, row: row,
 		dist: f("distance_arcmin", tDouble, "arcmin", "Distance from the search position"), distAt: 0, distScale: 60}).init()
 }
 
@@ -80,7 +80,7 @@ func ddCatalog() *catalog {
 			zid, "https://talk.diskdetective.org/#/subjects/" + zid,
 		}
 	}
-	return (&catalog{model: ddModel(), fields: fields, row: row,
+	return (&catalog{name: "dd", model: ddModel(), fields: fields, row: row,
 		dist: f("dstArcSec", tDouble, "arcsec", "Distance from the search position"), distAt: -1, distScale: 3600}).init()
 }
 
@@ -104,7 +104,7 @@ func platoCatalog() *catalog {
 			round(s.Mag-0.6*c, 4), round(s.Mag+0.2*c, 4), round(3500+4000*math.Exp(-c), 1), round(r.LogUniform(0.5, 3), 3),
 			round(r.Range(0.5, 1.8), 3), []string{"P1", "P2", "P4", "P5", "P5"}[r.Intn(5)]}
 	}
-	return (&catalog{model: platoModel(), fields: fields, row: row,
+	return (&catalog{name: "plato", model: platoModel(), fields: fields, row: row,
 		dist: f("dstArcSec", tDouble, "arcsec", "Distance from the search position"), distAt: -1, distScale: 3600}).init()
 }
 
@@ -122,6 +122,6 @@ func skymapperCatalog() *catalog {
 		return []any{int64(100000000 + s.ID%3000000000), s.RA, s.Dec, maybe(r, 0.3, round(s.Mag+1.5*c, 4)), maybe(r, 0.3, round(s.Mag+1.2*c, 4)),
 			round(s.Mag+0.5*c, 4), round(s.Mag, 4), round(s.Mag-0.2*c, 4), round(s.Mag-0.3*c, 4), round(r.Float(), 3), int64(0)}
 	}
-	return (&catalog{model: skymapperModel(), fields: fields, row: row,
+	return (&catalog{name: "skymapper", model: skymapperModel(), fields: fields, row: row,
 		dist: f("dstArcSec", tDouble, "arcsec", "Distance from the search position"), distAt: -1, distScale: 3600}).init()
 }

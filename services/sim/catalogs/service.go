@@ -11,7 +11,6 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"sync"
 
 	"mastui/services/sim/archive"
 	"mastui/services/sim/downloads"
@@ -28,24 +27,14 @@ type Service struct {
 	tic, ctl, dd, galex, plato, skymapper *catalog
 	gaia                                  map[string]*catalog // by lower-cased release: dr1, dr2, dr3, tgas
 	hsc                                   map[int]*catalog    // by version
-	configs                               map[string][]byte
 	fileSets                              map[string]*fileSet // Mast.{Jwst,Hst}.Filtered.<instrument>, lower-cased
-	fieldRows                             sync.Map            // *catalog → *fieldRowsMemo
 }
 
-// fieldRowsMemo holds a catalog's rows without a position, made once: every criteria
-// query and count filters the same rows.
-type fieldRowsMemo struct {
-	once sync.Once
-	rows []Row
-}
-
-// rowsOfFields is c.fieldRows, made once per service (the rows are only read).
+// rowsOfFields is c.fieldRows, made once per archive: every criteria query and count of
+// every server on it filters the same rows (they are only read).
 func (s *Service) rowsOfFields(c *catalog) []Row {
-	e, _ := s.fieldRows.LoadOrStore(c, &fieldRowsMemo{})
-	m := e.(*fieldRowsMemo)
-	m.once.Do(func() { m.rows = c.fieldRows(s.env.Archive) })
-	return m.rows
+	a := s.env.Archive
+	return a.Memo("catalogs: field rows "+c.name, func() any { return c.fieldRows(a) }).([]Row)
 }
 
 // New makes the catalogs service; files serves the HLA spectrum files.
@@ -57,27 +46,6 @@ func New(env *simhttp.Env, files *downloads.Service) *Service {
 		hsc:  map[int]*catalog{2: hscCatalog(2), 3: hscCatalog(3)},
 	}
 	s.fileSets = fileSets()
-	s.configs = map[string][]byte{
-		"mast.catalogs.tess.cone":      configJSON(s.tic.posFields),
-		"mast.catalogs.tic.cone":       configJSON(s.tic.posFields),
-		"mast.catalogs.ctl.cone":       configJSON(s.ctl.posFields),
-		"mast.catalogs.dd.cone":        configJSON(s.dd.posFields),
-		"mast.galex.catalog":           configJSON(s.galex.posFields),
-		"mast.catalogs.plato.cone":     configJSON(s.plato.posFields),
-		"mast.catalogs.skymapper.cone": configJSON(s.skymapper.posFields),
-		"mast.hscmatches.db.v2":        configJSON(matchFields()),
-		"mast.hscmatches.db.v3":        configJSON(matchFields()),
-		"mast.hscspectra.db.all":       configJSON(spectrumFields()),
-	}
-	for rel, c := range s.gaia {
-		s.configs["mast.catalogs."+gaiaService(rel)+".cone"] = configJSON(c.posFields)
-	}
-	for v, c := range s.hsc {
-		s.configs[fmt.Sprintf("mast.hsc.db.v%d", v)] = configJSON(c.posFields)
-	}
-	for name, fs := range s.fileSets {
-		s.configs[name] = configJSON(fs.fields)
-	}
 	return s
 }
 
@@ -97,8 +65,36 @@ func (s *Service) Services() string {
 
 // ColumnsConfig returns the columnsconfig of a lower-cased id.
 func (s *Service) ColumnsConfig(id string) ([]byte, bool) {
-	b, ok := s.configs[id]
+	b, ok := s.env.Archive.Memo("catalogs: columnsconfig", s.configs).(map[string][]byte)[id]
 	return b, ok
+}
+
+// configs renders every columnsconfig the catalogs answer. They are static, so they are
+// made on the first request and shared by every server on the archive: rendering them
+// all costs more than a test's whole simulator otherwise (seconds under -race).
+func (s *Service) configs() any {
+	configs := map[string][]byte{
+		"mast.catalogs.tess.cone":      configJSON(s.tic.posFields),
+		"mast.catalogs.tic.cone":       configJSON(s.tic.posFields),
+		"mast.catalogs.ctl.cone":       configJSON(s.ctl.posFields),
+		"mast.catalogs.dd.cone":        configJSON(s.dd.posFields),
+		"mast.galex.catalog":           configJSON(s.galex.posFields),
+		"mast.catalogs.plato.cone":     configJSON(s.plato.posFields),
+		"mast.catalogs.skymapper.cone": configJSON(s.skymapper.posFields),
+		"mast.hscmatches.db.v2":        configJSON(matchFields()),
+		"mast.hscmatches.db.v3":        configJSON(matchFields()),
+		"mast.hscspectra.db.all":       configJSON(spectrumFields()),
+	}
+	for rel, c := range s.gaia {
+		configs["mast.catalogs."+gaiaService(rel)+".cone"] = configJSON(c.posFields)
+	}
+	for v, c := range s.hsc {
+		configs[fmt.Sprintf("mast.hsc.db.v%d", v)] = configJSON(c.posFields)
+	}
+	for name, fs := range s.fileSets {
+		configs[name] = configJSON(fs.fields)
+	}
+	return configs
 }
 
 // Invoke prepares the answer of a catalog service.
@@ -216,7 +212,7 @@ func (s *Service) filtered(req portal.Request, rest string) (portal.Answer, bool
 // once per archive.
 func (s *Service) histograms(c *catalog, discrete []string) portal.Answer {
 	a := s.env.Archive
-	key := "catalogs: histograms " + c.fields[0].name + fmt.Sprint(len(c.fields))
+	key := "catalogs: histograms " + c.name
 	b := a.Memo(key, func() any { return histogramAnswer(c.fields, s.rowsOfFields(c), discrete) }).([]byte)
 	return func(w io.Writer) error { _, err := w.Write(b); return err }
 }

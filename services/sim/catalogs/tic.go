@@ -162,7 +162,7 @@ func nanNil(v float64) any {
 }
 
 func ticCatalog() *catalog {
-	return (&catalog{model: ticModel(), fields: ticFields(), row: ticRow,
+	return (&catalog{name: "tic", model: ticModel(), fields: ticFields(), row: ticRow,
 		dist: f("dstArcSec", tFloat, "arcsec", "Distance from the search position"), distAt: -1, distScale: 3600}).init()
 }
 
@@ -178,6 +178,6 @@ func ctlCatalog() *catalog {
 		pri := round(math.Pow(10, -0.2*(s.Mag-8))*1e-3, 12)
 		return append(v[:m-1:m-1], pri, v[m-1])
 	}
-	return (&catalog{model: ticModel(), fields: fields, row: row, keep: func(s *archive.Source) bool { return s.Mag < 13.5 },
+	return (&catalog{name: "ctl", model: ticModel(), fields: fields, row: row, keep: func(s *archive.Source) bool { return s.Mag < 13.5 },
 		dist: f("dstArcSec", tFloat, "arcsec", "Distance from the search position"), distAt: -1, distScale: 3600}).init()
 }
