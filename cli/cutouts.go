@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -175,19 +176,32 @@ func (e *cliEnv) tesscutSectorsCommand() *cobra.Command {
 	return cmd
 }
 
-// sectorTable is astroquery's sector table: sectorName, sector, camera, ccd.
+// sectorTable is astroquery's sector table (sectorName, sector, camera, ccd, the
+// server's columns) and, from the TESS mission's table, each sector's start and end
+// dates (null for a sector it does not know) and the full-frame images' cadence.
 func sectorTable(secs []cutouts.Sector) *model.Table {
 	name := model.NewColumn("sectorName", model.KindString, len(secs))
 	sector := model.NewColumn("sector", model.KindInt, len(secs))
 	camera := model.NewColumn("camera", model.KindInt, len(secs))
 	ccd := model.NewColumn("ccd", model.KindInt, len(secs))
-	for _, s := range secs {
+	start := model.NewColumn("start", model.KindString, len(secs))
+	end := model.NewColumn("end", model.KindString, len(secs))
+	cadence := model.NewColumn("cadence", model.KindString, len(secs))
+	for i, s := range secs {
 		name.Str = append(name.Str, s.Name)
 		sector.Int = append(sector.Int, int64(s.Sector))
 		camera.Int = append(camera.Int, int64(s.Camera))
 		ccd.Int = append(ccd.Int, int64(s.CCD))
+		span, ok := cutouts.SectorDates(s.Sector)
+		start.Str = append(start.Str, span.Start.Format(time.DateOnly))
+		end.Str = append(end.Str, span.End.Format(time.DateOnly))
+		if !ok {
+			start.SetMasked(i)
+			end.SetMasked(i)
+		}
+		cadence.Str = append(cadence.Str, cutouts.FormatCadence(cutouts.SectorCadence(s.Sector)))
 	}
-	return model.NewTable(name, sector, camera, ccd)
+	return model.NewTable(name, sector, camera, ccd, start, end, cadence)
 }
 
 // tesscutCutoutCommand is `mastui tesscut cutout`: astroquery's Tesscut.download_cutouts.
