@@ -15,6 +15,7 @@ import (
 	"mastui/download"
 	"mastui/services/mast"
 	"mastui/ui/common"
+	"mastui/ui/components/grid"
 	"mastui/ui/uitest"
 
 	cutsvc "mastui/services/cutouts"
@@ -67,7 +68,8 @@ func TestSectorsListedAndTwoQueued(t *testing.T) {
 	if r.Pane() != "list" || r.list.rows() != len(want) || len(want) < 3 {
 		t.Fatalf("pane %s, %d rows, want %d:\n%s", r.Pane(), r.list.rows(), len(want), r.View())
 	}
-	contains(t, r.View(), want[0].Name, want[1].Name, "sector camera ccd sectorName")
+	contains(t, r.View(), want[0].Name, want[1].Name, "sector camera ccd dates", "cadence cutout sectorName",
+		"1      1   3 2018-07-25 → 2018-08-22 30 min")
 	got := toasts(r.press(t, "space", "space", "D"))
 	if !slices.Equal(got, []string{"2 cutouts queued"}) {
 		t.Fatalf("toasts %q", got)
@@ -91,6 +93,39 @@ func TestSectorsListedAndTwoQueued(t *testing.T) {
 	wantText := "3 of 5 cutouts queued · 2 already queued"
 	if len(want) != 5 || !slices.Equal(got, []string{wantText}) {
 		t.Fatalf("toasts %q, want %q (%d sectors)", got, wantText, len(want))
+	}
+}
+
+// Each sector shows its dates from the mission's table and its cadence; a sector the
+// table does not know shows no dates (the masked mark), never invented ones.
+func TestSectorDatesAndCadence(t *testing.T) {
+	r := newRig(t)
+	r.typeTarget(t, "107.18696 -70.50919") // the southern CVZ: every southern sector
+	r.press(t, "enter")
+	dated, undated := "", ""
+	for i, s := range r.list.sectors {
+		span, known := cutsvc.SectorDates(s.Sector)
+		row := r.grid.Columns()
+		var cells []string
+		for _, c := range row {
+			cells = append(cells, c.Text(i))
+		}
+		line := strings.Join(cells, "|")
+		if known && dated == "" {
+			dated = line
+			if !strings.Contains(line, "|"+span.String()+"|30 min|") {
+				t.Errorf("sector %d: %s", s.Sector, line)
+			}
+		}
+		if !known && undated == "" {
+			undated = line
+			if !strings.Contains(line, "|"+grid.Masked+"|200 s|") {
+				t.Errorf("sector %d: %s", s.Sector, line)
+			}
+		}
+	}
+	if dated == "" || undated == "" {
+		t.Fatalf("want a dated and an undated sector: %d sectors", r.list.rows())
 	}
 }
 
