@@ -353,7 +353,7 @@ func (e *cliEnv) zcutCutoutCommand() *cobra.Command {
 			}
 			req := cutouts.ZcutCutout{RA: pos.RA, Dec: pos.Dec, Size: size, Survey: survey, Format: strings.ToLower(format), Stretch: stretch, Invert: invert}
 			if minmax != "" {
-				if req.MinMaxPercent, err = parsePair(minmax); err != nil {
+				if req.MinMaxPercent, err = cutouts.ParseMinMaxPercent(minmax); err != nil {
 					return usagef("--minmax-percent: %v", err)
 				}
 			}
@@ -384,23 +384,6 @@ func (e *cliEnv) zcutCutoutCommand() *cobra.Command {
 	fs.StringVar(&minmax, "minmax-percent", "", "jpg/png scale limits `LO,HI` in percentiles (default 0.5,99.5)")
 	fs.BoolVar(&invert, "invert", false, "jpg/png: invert the image")
 	return cmd
-}
-
-// parsePair reads "lo,hi" (or "[lo, hi]").
-func parsePair(s string) ([]float64, error) {
-	parts := strings.Split(strings.Trim(strings.TrimSpace(s), "[]()"), ",")
-	if len(parts) != 2 {
-		return nil, fmt.Errorf("give two numbers, low then high, e.g. 0.5,99.5; got %q", s)
-	}
-	out := make([]float64, 2)
-	for i, p := range parts {
-		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
-			return nil, fmt.Errorf("%q is not a number", strings.TrimSpace(p))
-		}
-		out[i] = v
-	}
-	return out, nil
 }
 
 func (e *cliEnv) hapcutCommand() *cobra.Command {
