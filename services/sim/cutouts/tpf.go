@@ -99,7 +99,7 @@ func makeTPF(s tpfSpec) ([]byte, error) {
 		fits.NewCard("TSTART", t0, "observation start time in BTJD"),
 		fits.NewCard("TSTOP", t1, "observation stop time in BTJD"),
 		fits.NewCard("TIMEDEL", dt, "[d] time resolution of data"),
-		fits.NewCard("EXPOSURE", (t1-t0)*0.8, "[d] time on source"),
+		fits.NewCard("EXPOSURE", round6((t1-t0)*0.8), "[d] time on source"),
 		fits.NewCard("NCADENCE", s.cadences, "number of cadences"),
 	}
 	scatterFrom, scatterTo := s.cadences*6/10, s.cadences*6/10+max(1, s.cadences/40)

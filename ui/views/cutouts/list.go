@@ -89,9 +89,9 @@ func (m *Model) fetch(sp spec, label string) tea.Cmd {
 			if t.Moving() {
 				ct = mast.CutoutTarget{MovingTarget: t.MovingTarget, MovingType: t.MovingType}
 			}
-			out.Sectors, out.Err = client.TESScutSectors(ctx, ct, 0)
+			out.Sectors, out.Err = client.TESScutSectors(ctx, ct, sp.radius)
 		case Zcut:
-			out.Surveys, out.Err = client.ZcutSurveys(ctx, pos, 0)
+			out.Surveys, out.Err = client.ZcutSurveys(ctx, pos, sp.radius)
 		}
 		return out
 	})
