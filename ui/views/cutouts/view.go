@@ -92,7 +92,7 @@ func (m *Model) formLines() []string {
 		switch row {
 		case rowRadius:
 			noun := map[string]string{TESScut: "sectors", Zcut: "surveys"}[m.service()]
-			lines = append(lines, label(row)+input(row)+note(row, "also "+noun+" this far off: 0.2 deg, 3 arcmin, 10 arcsec · empty: 0"))
+			lines = append(lines, label(row)+input(row)+note(row, "also "+noun+" this far off: 0.2 deg, 3 arcmin · empty: 0"))
 		case rowMinMax:
 			lines = append(lines, label(row)+input(row)+note(row, f.Field(row).Hint))
 		case rowFormat:
