@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -175,19 +176,32 @@ func (e *cliEnv) tesscutSectorsCommand() *cobra.Command {
 	return cmd
 }
 
-// sectorTable is astroquery's sector table: sectorName, sector, camera, ccd.
+// sectorTable is astroquery's sector table (sectorName, sector, camera, ccd, the
+// server's columns) and, from the TESS mission's table, each sector's start and end
+// dates (null for a sector it does not know) and the full-frame images' cadence.
 func sectorTable(secs []cutouts.Sector) *model.Table {
 	name := model.NewColumn("sectorName", model.KindString, len(secs))
 	sector := model.NewColumn("sector", model.KindInt, len(secs))
 	camera := model.NewColumn("camera", model.KindInt, len(secs))
 	ccd := model.NewColumn("ccd", model.KindInt, len(secs))
-	for _, s := range secs {
+	start := model.NewColumn("start", model.KindString, len(secs))
+	end := model.NewColumn("end", model.KindString, len(secs))
+	cadence := model.NewColumn("cadence", model.KindString, len(secs))
+	for i, s := range secs {
 		name.Str = append(name.Str, s.Name)
 		sector.Int = append(sector.Int, int64(s.Sector))
 		camera.Int = append(camera.Int, int64(s.Camera))
 		ccd.Int = append(ccd.Int, int64(s.CCD))
+		span, ok := cutouts.SectorDates(s.Sector)
+		start.Str = append(start.Str, span.Start.Format(time.DateOnly))
+		end.Str = append(end.Str, span.End.Format(time.DateOnly))
+		if !ok {
+			start.SetMasked(i)
+			end.SetMasked(i)
+		}
+		cadence.Str = append(cadence.Str, cutouts.FormatCadence(cutouts.SectorCadence(s.Sector)))
 	}
-	return model.NewTable(name, sector, camera, ccd)
+	return model.NewTable(name, sector, camera, ccd, start, end, cadence)
 }
 
 // tesscutCutoutCommand is `mastui tesscut cutout`: astroquery's Tesscut.download_cutouts.
@@ -339,7 +353,7 @@ func (e *cliEnv) zcutCutoutCommand() *cobra.Command {
 			}
 			req := cutouts.ZcutCutout{RA: pos.RA, Dec: pos.Dec, Size: size, Survey: survey, Format: strings.ToLower(format), Stretch: stretch, Invert: invert}
 			if minmax != "" {
-				if req.MinMaxPercent, err = parsePair(minmax); err != nil {
+				if req.MinMaxPercent, err = cutouts.ParseMinMaxPercent(minmax); err != nil {
 					return usagef("--minmax-percent: %v", err)
 				}
 			}
@@ -370,23 +384,6 @@ func (e *cliEnv) zcutCutoutCommand() *cobra.Command {
 	fs.StringVar(&minmax, "minmax-percent", "", "jpg/png scale limits `LO,HI` in percentiles (default 0.5,99.5)")
 	fs.BoolVar(&invert, "invert", false, "jpg/png: invert the image")
 	return cmd
-}
-
-// parsePair reads "lo,hi" (or "[lo, hi]").
-func parsePair(s string) ([]float64, error) {
-	parts := strings.Split(strings.Trim(strings.TrimSpace(s), "[]()"), ",")
-	if len(parts) != 2 {
-		return nil, fmt.Errorf("give two numbers, low then high, e.g. 0.5,99.5; got %q", s)
-	}
-	out := make([]float64, 2)
-	for i, p := range parts {
-		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
-			return nil, fmt.Errorf("%q is not a number", strings.TrimSpace(p))
-		}
-		out[i] = v
-	}
-	return out, nil
 }
 
 func (e *cliEnv) hapcutCommand() *cobra.Command {

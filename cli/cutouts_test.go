@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"image"
 	_ "image/jpeg"
@@ -69,18 +70,62 @@ func TestTesscutSectorsSeedExamples(t *testing.T) {
 		args  []string
 		first []string
 	}{
-		{[]string{"--coordinates", "324.24368 -27.01029"}, []string{"tess-s0001-1-3", "1", "1", "3"}},
-		{[]string{"--object", "TIC 32449963"}, []string{"tess-s0010-1-4", "10", "1", "4"}},
-		{[]string{"--moving-target", "Ceres", "--mt-type", "smallbody"}, []string{"tess-s0043-1-1", "43", "1", "1"}},
+		{[]string{"--coordinates", "324.24368 -27.01029"}, []string{"tess-s0001-1-3", "1", "1", "3", "2018-07-25", "2018-08-22", "30 min"}},
+		{[]string{"--object", "TIC 32449963"}, []string{"tess-s0010-1-4", "10", "1", "4", "2019-03-26", "2019-04-22", "30 min"}},
+		{[]string{"--moving-target", "Ceres", "--mt-type", "smallbody"}, []string{"tess-s0043-1-1", "43", "1", "1", "2021-09-16", "2021-10-12", "10 min"}},
 	} {
 		out, stderr, err := runCLI(t, append([]string{"tesscut", "sectors", "--mast-url", url, "--format", "csv"}, c.args...)...)
 		if err != nil {
 			t.Fatalf("%v: %v\n%s", c.args, err, stderr)
 		}
 		recs := csvRows(t, out)
-		if !strings.HasPrefix(out, "sectorName,sector,camera,ccd\n") || len(recs) == 0 || strings.Join(recs[0], ",") != strings.Join(c.first, ",") {
+		if !strings.HasPrefix(out, "sectorName,sector,camera,ccd,start,end,cadence\n") || len(recs) == 0 || strings.Join(recs[0], ",") != strings.Join(c.first, ",") {
 			t.Errorf("%v:\n%s", c.args, out)
 		}
+	}
+}
+
+// A sector the mission's date table does not list has no dates (null in JSON, "--" in
+// a table), never invented ones; its cadence still follows from its number.
+func TestTesscutSectorsDatesAndCadence(t *testing.T) {
+	url, _ := cutoutSim(t)
+	args := []string{"tesscut", "sectors", "--mast-url", url, "--coordinates", "107.18696 -70.50919"} // the southern CVZ: every southern sector
+	out, stderr, err := runCLI(t, append(args, "--format", "json")...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	var rows []struct {
+		Sector  int     `json:"sector"`
+		Start   *string `json:"start"`
+		End     *string `json:"end"`
+		Cadence string  `json:"cadence"`
+	}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatalf("%v:\n%s", err, out)
+	}
+	undated := 0
+	for _, r := range rows {
+		span, known := cutouts.SectorDates(r.Sector)
+		switch {
+		case known && (r.Start == nil || r.End == nil || *r.Start+" → "+*r.End != span.String()):
+			t.Errorf("sector %d: %v → %v, want %s", r.Sector, r.Start, r.End, span)
+		case !known && (r.Start != nil || r.End != nil):
+			t.Errorf("sector %d is not in the table but has dates %v → %v", r.Sector, *r.Start, *r.End)
+		}
+		if !known {
+			undated++
+		}
+		if want := cutouts.FormatCadence(cutouts.SectorCadence(r.Sector)); r.Cadence != want || want == "" {
+			t.Errorf("sector %d: cadence %q, want %q", r.Sector, r.Cadence, want)
+		}
+	}
+	if undated == 0 || len(rows) < 30 {
+		t.Fatalf("%d rows, %d without dates: want both kinds\n%s", len(rows), undated, out)
+	}
+	out, _, err = runCLI(t, append(args, "--format", "table")...)
+	if err != nil || !regexp.MustCompile(`tess-s0001-4-3 +1 +4 +3 +2018-07-25 +2018-08-22 +30 min`).MatchString(out) ||
+		!regexp.MustCompile(`tess-s0(08[4-9]|09\d|10\d)-\d-\d +\d+ +\d +\d +-- +-- +200 s`).MatchString(out) {
+		t.Fatalf("table (err %v):\n%s", err, out)
 	}
 }
 
@@ -91,7 +136,7 @@ func TestTesscutSectorsNoDataWarns(t *testing.T) {
 	if err != nil || !strings.Contains(stderr, "warning: TESScut:") {
 		t.Fatalf("err %v, stderr %q", err, stderr)
 	}
-	if out != "sectorName,sector,camera,ccd\n" {
+	if out != "sectorName,sector,camera,ccd,start,end,cadence\n" {
 		t.Fatalf("want the header only:\n%s", out)
 	}
 }

@@ -7,7 +7,7 @@ import "github.com/charmbracelet/bubbles/key"
 // these.
 type Cutouts struct {
 	FormNav
-	Cycle      key.Binding // ←/→ or space on a choice row (service, moving target)
+	Cycle      key.Binding // ←/→ or space on a choice row (service, moving target, Zcut's image options)
 	Table      Table       // the sector or survey list
 	Select     key.Binding
 	SelectAll  key.Binding
@@ -28,7 +28,7 @@ func DefaultCutouts() Cutouts {
 			Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "list sectors / surveys (HAPCut: queue)")),
 			Reset:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "clear the form")),
 		},
-		Cycle:      key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→/space", "change the service or moving kind (choice rows)")),
+		Cycle:      key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→/space", "change a choice row (service, moving kind, Zcut format …)")),
 		Table:      DefaultTable("last row"),
 		Select:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "select / unselect")),
 		SelectAll:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "select all")),

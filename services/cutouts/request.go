@@ -3,7 +3,9 @@ package cutouts
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -261,8 +263,48 @@ type ZcutCutout struct {
 	Invert        bool
 }
 
-// Stretches Zcut (astrocut's img_cut) knows.
-var stretches = []string{"asinh", "sinh", "sqrt", "log", "linear"}
+// Stretches are the stretches Zcut (astrocut's img_cut) knows; asinh is its default.
+func Stretches() []string { return []string{"asinh", "sinh", "sqrt", "log", "linear"} }
+
+// Formats are the image formats of a Zcut cutout; FITS is the default.
+func Formats() []string { return []string{FormatFITS, FormatJPG, FormatPNG} }
+
+// ParseMinMaxPercent reads a jpg/png cutout's scale limits as typed, "lo,hi" or
+// "[lo, hi]" in percentiles (e.g. 0.5,99.5), and checks them.
+func ParseMinMaxPercent(s string) ([]float64, error) {
+	parts := strings.Split(strings.Trim(strings.TrimSpace(s), "[]()"), ",")
+	if len(parts) != 2 {
+		return nil, fmt.Errorf("give two numbers, low then high, e.g. 0.5,99.5; got %q", s)
+	}
+	out := make([]float64, 2)
+	for i, p := range parts {
+		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("%q is not a number", strings.TrimSpace(p))
+		}
+		out[i] = v
+	}
+	return out, checkMinMaxPercent(out)
+}
+
+// checkMinMaxPercent accepts two percentiles, low then high, within 0..100.
+func checkMinMaxPercent(v []float64) error {
+	if err := checkPair("minmax_percent", v); err != nil {
+		return err
+	}
+	if v[0] < 0 || v[1] > 100 {
+		return fmt.Errorf("minmax_percent %v: percentiles run from 0 to 100", v)
+	}
+	return nil
+}
+
+// checkPair accepts two values, low then high.
+func checkPair(name string, v []float64) error {
+	if len(v) != 2 || v[0] >= v[1] {
+		return fmt.Errorf("%s needs two values, low then high, got %v", name, v)
+	}
+	return nil
+}
 
 func (c ZcutCutout) check() error {
 	if err := (Target{RA: c.RA, Dec: c.Dec}).Check(); err != nil {
@@ -273,30 +315,18 @@ func (c ZcutCutout) check() error {
 	default:
 		return fmt.Errorf("unknown Zcut image format %q: use fits, jpg or png", c.Format)
 	}
-	if c.Stretch != "" && !contains(stretches, c.Stretch) {
-		return fmt.Errorf("unknown stretch %q: use %s", c.Stretch, strings.Join(stretches, ", "))
+	if c.Stretch != "" && !slices.Contains(Stretches(), c.Stretch) {
+		return fmt.Errorf("unknown stretch %q: use %s", c.Stretch, strings.Join(Stretches(), ", "))
 	}
-	for _, mm := range []struct {
-		name string
-		v    []float64
-	}{{"minmax_percent", c.MinMaxPercent}, {"minmax_value", c.MinMaxValue}} {
-		if mm.v != nil && (len(mm.v) != 2 || mm.v[0] >= mm.v[1]) {
-			return fmt.Errorf("%s needs two values, low then high, got %v", mm.name, mm.v)
+	if c.MinMaxPercent != nil {
+		if err := checkMinMaxPercent(c.MinMaxPercent); err != nil {
+			return err
 		}
 	}
-	if c.MinMaxPercent != nil && (c.MinMaxPercent[0] < 0 || c.MinMaxPercent[1] > 100) {
-		return fmt.Errorf("minmax_percent %v: percentiles run from 0 to 100", c.MinMaxPercent)
+	if c.MinMaxValue != nil {
+		return checkPair("minmax_value", c.MinMaxValue)
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // pyList is Python's str() of a list of floats: "[0.5, 99.5]".

@@ -1,6 +1,7 @@
 package cutouts
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -86,3 +87,22 @@ func TestRequestErrorsNameTheProblem(t *testing.T) {
 
 func first(_ string, err error) error   { return err }
 func second(_ Request, err error) error { return err }
+
+// jpg/png scale limits as typed: two percentiles, low then high, within 0..100; the
+// problem named otherwise.
+func TestParseMinMaxPercent(t *testing.T) {
+	for text, want := range map[string]string{
+		"0.5,99.5": "[0.5 99.5]", "[1, 99]": "[1 99]", " 2 , 98 ": "[2 98]",
+		"5": "two numbers", "a,9": `"a" is not a number`, "99,1": "low then high",
+		"-1,50": "from 0 to 100", "1,101": "from 0 to 100", "1,2,3": "two numbers", "nan,5": "not a number",
+	} {
+		v, err := ParseMinMaxPercent(text)
+		got := fmt.Sprint(v)
+		if err != nil {
+			got = err.Error()
+		}
+		if !strings.Contains(got, want) {
+			t.Errorf("%q: %s, want %s", text, got, want)
+		}
+	}
+}

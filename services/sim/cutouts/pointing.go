@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"time"
+
+	cutsvc "mastui/services/cutouts"
 )
 
 // A simple, deterministic TESS pointing model. Each sector points the four cameras
@@ -164,5 +167,24 @@ func ccdCentre(h hit) (float64, float64) {
 	return radec(eclipticToEquatorial(sectorCamera(h.sector, h.camera).deproject(xi, eta)))
 }
 
-// sectorStart is the sector's first TIME (BTJD, days); sectors last about 27.4 days.
-func sectorStart(sector int) float64 { return 1325.29 + float64(sector-1)*27.4 }
+// sectorSpan is when the sector was observed (BTJD, days): the dates of the TESS
+// mission's sector table the client shows too (cutsvc.SectorDates); sectors newer than
+// the table follow its last one every 27.4 days.
+func sectorSpan(sector int) (start, stop float64) {
+	if span, ok := cutsvc.SectorDates(sector); ok {
+		return btjd(span.Start), btjd(span.End)
+	}
+	last := cutsvc.LastDatedSector()
+	span, _ := cutsvc.SectorDates(last)
+	start = btjd(span.End) + float64(sector-last-1)*sectorDays
+	return start, start + sectorDays
+}
+
+// sectorDays is a sector's usual length.
+const sectorDays = 27.4
+
+// btjd is a time in TESS's BJD − 2457000 (the simulator ignores the barycentric
+// correction, minutes at most). JD 2440587.5 is the Unix epoch.
+func btjd(t time.Time) float64 {
+	return float64(t.Unix())/86400 + 2440587.5 - 2457000
+}

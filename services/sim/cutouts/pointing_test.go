@@ -1,6 +1,14 @@
 package cutouts
 
-import "testing"
+import (
+	"bytes"
+	"math"
+	"testing"
+	"time"
+
+	cutsvc "mastui/services/cutouts"
+	"mastui/services/fits"
+)
 
 // The astroquery documentation's examples come out as MAST answers them (seed 003).
 func TestPointingSeedExamples(t *testing.T) {
@@ -37,5 +45,40 @@ func TestCCDCentreRoundTrip(t *testing.T) {
 		if !found {
 			t.Errorf("%s: its centre %.4f %.4f is not in it (%v)", h.name(), ra, dec, sectorsAt(ra, dec, 0))
 		}
+	}
+}
+
+// A target pixel file's times are its sector's dates in the mission's table the client
+// shows (sector 13: 2019-06-19 → 2019-07-18), and a sector newer than the table follows
+// the table's last one.
+func TestTPFTimesFollowTheSectorTable(t *testing.T) {
+	last := cutsvc.LastDatedSector()
+	lastSpan, _ := cutsvc.SectorDates(last)
+	for _, c := range []struct {
+		sector     int
+		start, end time.Time
+	}{
+		{13, time.Date(2019, 6, 19, 0, 0, 0, 0, time.UTC), time.Date(2019, 7, 18, 0, 0, 0, 0, time.UTC)},
+		{last + 1, lastSpan.End, lastSpan.End.Add(time.Duration(sectorDays * 24 * float64(time.Hour)))},
+	} {
+		data, err := makeTPF(tpfSpec{hit: hit{c.sector, 4, 3}, ra: 100, dec: -70, nx: 3, ny: 3, cadences: 40})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := fits.Parse(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, _ := f.HDU("PIXELS")
+		start, _ := h.Header.Float("TSTART")
+		stop, _ := h.Header.Float("TSTOP")
+		// BTJD = JD − 2457000; 2019-06-19 00:00 UTC is JD 2458653.5.
+		want := func(t time.Time) float64 { return float64(t.Unix())/86400 + 2440587.5 - 2457000 }
+		if math.Abs(start-want(c.start)) > 1e-6 || math.Abs(stop-want(c.end)) > 1e-6 {
+			t.Errorf("sector %d: TSTART %v TSTOP %v, want %v %v", c.sector, start, stop, want(c.start), want(c.end))
+		}
+	}
+	if s, _ := sectorSpan(13); math.Abs(s-1653.5) > 1e-9 {
+		t.Errorf("sector 13 starts at BTJD %v, want 1653.5", s)
 	}
 }

@@ -55,8 +55,8 @@ func makeTPF(s tpfSpec) ([]byte, error) {
 	star := 2000 + 20000*r.float()
 	period, depth, phase := 1+5*r.float(), 0.005+0.02*r.float(), r.float()
 	bkg := 80 + 40*r.float()
-	t0 := sectorStart(s.hit.sector)
-	dt := 27.0 / float64(s.cadences)
+	t0, t1 := sectorSpan(s.hit.sector)
+	dt := (t1 - t0) / float64(s.cadences)
 	cx, cy := float64(s.nx-1)/2, float64(s.ny-1)/2
 	psf := make([]float64, s.nx*s.ny)
 	for y := 0; y < s.ny; y++ {
@@ -81,7 +81,7 @@ func makeTPF(s tpfSpec) ([]byte, error) {
 		fits.NewCard("CAMERA", s.hit.camera, "Camera number"),
 		fits.NewCard("CCD", s.hit.ccd, "CCD chip number"),
 		fits.NewCard("TSTART", t0, "observation start time in TJD of first FFI"),
-		fits.NewCard("TSTOP", t0+27.0, "observation stop time in TJD of last FFI"),
+		fits.NewCard("TSTOP", t1, "observation stop time in TJD of last FFI"),
 		fits.NewCard("MOVING", s.object != "", "moving target cutout"),
 	}
 	if err := w.Primary(primary); err != nil {
@@ -97,9 +97,9 @@ func makeTPF(s tpfSpec) ([]byte, error) {
 		fits.NewCard("BJDREFF", 0.0, "fraction of the day in BTJD reference date"),
 		fits.NewCard("TIMEUNIT", "d", "time unit for TIME, TSTART and TSTOP"),
 		fits.NewCard("TSTART", t0, "observation start time in BTJD"),
-		fits.NewCard("TSTOP", t0+27.0, "observation stop time in BTJD"),
+		fits.NewCard("TSTOP", t1, "observation stop time in BTJD"),
 		fits.NewCard("TIMEDEL", dt, "[d] time resolution of data"),
-		fits.NewCard("EXPOSURE", 27.0*0.8, "[d] time on source"),
+		fits.NewCard("EXPOSURE", round6((t1-t0)*0.8), "[d] time on source"),
 		fits.NewCard("NCADENCE", s.cadences, "number of cadences"),
 	}
 	scatterFrom, scatterTo := s.cadences*6/10, s.cadences*6/10+max(1, s.cadences/40)

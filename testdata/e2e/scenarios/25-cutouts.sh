@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Cutouts tab in tmux on the embedded demo archive (mastui --demo --tab cutouts):
-# the TESS sectors of 324.24368 -27.01029, two selected and queued with D, the queue
+# the TESS sectors of 324.24368 -27.01029 (with dates and cadence), two selected and queued with D, the queue
 # panel showing the two cutouts done and their files on disk (the zips, or their target
 # pixel files once unpacked), then the light curve and header of a finished sector.
 source "$(dirname "$0")/../lib.sh"
@@ -10,7 +10,8 @@ wait_for "No listing yet"
 tmux -L "$SOCK" send-keys -t app '324.24368 -27.01029' Enter
 wait_for "5 sectors · 324\.24368 -27\.01029 · 5x5 px" 150
 wait_for "tess-s0105-1-3" 50
-ok "the sectors of 324.24368 -27.01029 are listed"
+wait_for "1 +1 +3 2018-07-25 → 2018-08-22 30 min" 50
+ok "the sectors of 324.24368 -27.01029 are listed, with their dates and cadence"
 tmux -L "$SOCK" send-keys -t app Space Space D
 wait_for "2 cutouts queued" 50
 ok "two sectors selected and queued"

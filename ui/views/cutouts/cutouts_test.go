@@ -15,6 +15,7 @@ import (
 	"mastui/download"
 	"mastui/services/mast"
 	"mastui/ui/common"
+	"mastui/ui/components/grid"
 	"mastui/ui/uitest"
 
 	cutsvc "mastui/services/cutouts"
@@ -67,7 +68,8 @@ func TestSectorsListedAndTwoQueued(t *testing.T) {
 	if r.Pane() != "list" || r.list.rows() != len(want) || len(want) < 3 {
 		t.Fatalf("pane %s, %d rows, want %d:\n%s", r.Pane(), r.list.rows(), len(want), r.View())
 	}
-	contains(t, r.View(), want[0].Name, want[1].Name, "sector camera ccd sectorName")
+	contains(t, r.View(), want[0].Name, want[1].Name, "sector camera ccd dates", "cadence cutout sectorName",
+		"1      1   3 2018-07-25 → 2018-08-22 30 min")
 	got := toasts(r.press(t, "space", "space", "D"))
 	if !slices.Equal(got, []string{"2 cutouts queued"}) {
 		t.Fatalf("toasts %q", got)
@@ -91,6 +93,39 @@ func TestSectorsListedAndTwoQueued(t *testing.T) {
 	wantText := "3 of 5 cutouts queued · 2 already queued"
 	if len(want) != 5 || !slices.Equal(got, []string{wantText}) {
 		t.Fatalf("toasts %q, want %q (%d sectors)", got, wantText, len(want))
+	}
+}
+
+// Each sector shows its dates from the mission's table and its cadence; a sector the
+// table does not know shows no dates (the masked mark), never invented ones.
+func TestSectorDatesAndCadence(t *testing.T) {
+	r := newRig(t)
+	r.typeTarget(t, "107.18696 -70.50919") // the southern CVZ: every southern sector
+	r.press(t, "enter")
+	dated, undated := "", ""
+	for i, s := range r.list.sectors {
+		span, known := cutsvc.SectorDates(s.Sector)
+		row := r.grid.Columns()
+		var cells []string
+		for _, c := range row {
+			cells = append(cells, c.Text(i))
+		}
+		line := strings.Join(cells, "|")
+		if known && dated == "" {
+			dated = line
+			if !strings.Contains(line, "|"+span.String()+"|30 min|") {
+				t.Errorf("sector %d: %s", s.Sector, line)
+			}
+		}
+		if !known && undated == "" {
+			undated = line
+			if !strings.Contains(line, "|"+grid.Masked+"|200 s|") {
+				t.Errorf("sector %d: %s", s.Sector, line)
+			}
+		}
+	}
+	if dated == "" || undated == "" {
+		t.Fatalf("want a dated and an undated sector: %d sectors", r.list.rows())
 	}
 }
 
@@ -272,4 +307,81 @@ func (failing) TESScutSectors(context.Context, mast.CutoutTarget, float64) ([]cu
 
 func (failing) ZcutSurveys(context.Context, mast.Position, float64) ([]string, error) {
 	return nil, errors.New("unused")
+}
+
+// The radius is read with the CLI's --radius parser: a bad unit is marked on its field
+// and nothing is asked; a good one widens the sector listing as the service answers it.
+func TestRadiusWidensTheSectorListing(t *testing.T) {
+	r := newRig(t)
+	r.typeTarget(t, "324.24368 -27.01029")
+	r.press(t, "tab", "tab", "tab", "3 parsecs") // Moving target, Size, Radius
+	if got := r.form.Field(rowRadius).Err(); !strings.Contains(got, `unknown radius unit "parsecs"`) {
+		t.Fatalf("radius error %q", got)
+	}
+	contains(t, r.View(), `✗ unknown radius unit "parsecs"`)
+	if cmd := r.Update(keyEnter()); cmd != nil || r.Pane() != "form" {
+		t.Fatal("enter with a bad radius asked something")
+	}
+	r.form.Field(rowRadius).SetValue("")
+	r.press(t, "6 deg", "enter")
+	pos := &mast.Position{RA: 324.24368, Dec: -27.01029}
+	wide, err := r.client.TESScutSectors(context.Background(), mast.CutoutTarget{Position: pos}, 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if narrow := r.sectors(t, pos.RA, pos.Dec); len(wide) <= len(narrow) {
+		t.Fatalf("the simulator's 6 deg listing (%d) is no wider than 0's (%d)", len(wide), len(narrow))
+	}
+	if !slices.Equal(r.list.sectors, wide) {
+		t.Fatalf("listed %v\nwant %v", r.list.sectors, wide)
+	}
+	// A moving target takes no radius.
+	r.press(t, "esc")
+	r.form.FocusIndex(rowMoving)
+	r.press(t, "right")
+	if got := r.form.Field(rowRadius).Err(); !strings.Contains(got, "not a moving target") {
+		t.Fatalf("radius with a moving target: %q", got)
+	}
+}
+
+// Zcut's image options show only for Zcut (the stretch, limits and inversion only for a
+// jpg or png) and go into the queued cutout's request as the CLI's zcut cutout sends them.
+func TestZcutImageOptions(t *testing.T) {
+	r := newRig(t)
+	if v := r.View(); strings.Contains(v, "Format") || !strings.Contains(v, "Radius") {
+		t.Fatalf("TESScut form:\n%s", v)
+	}
+	r.form.FocusIndex(rowService)
+	r.press(t, "right") // Zcut
+	v := r.View()
+	contains(t, v, "Format", "fits", "png")
+	if strings.Contains(v, "Stretch") {
+		t.Fatalf("a FITS cutout with a stretch:\n%s", v)
+	}
+	r.typeTarget(t, "189.2 62.2")
+	r.form.FocusIndex(rowFormat)
+	r.press(t, "right") // jpg
+	contains(t, r.View(), "Stretch", "Min/max %", "Invert")
+	r.press(t, "tab", "right", "right", "right", "right", "right") // Stretch: linear
+	r.press(t, "tab", "99,1")
+	if got := r.form.Field(rowMinMax).Err(); !strings.Contains(got, "low then high") {
+		t.Fatalf("minmax error %q", got)
+	}
+	r.form.Field(rowMinMax).SetValue("")
+	r.press(t, "1,99", "tab", "right", "enter") // Invert: yes
+	if got := toasts(r.press(t, "D")); !slices.Equal(got, []string{"3 cutouts queued"}) {
+		t.Fatalf("toasts %q:\n%s", got, r.View())
+	}
+	want, _ := cutsvc.ZcutURL(r.client.Config().BaseURL, cutsvc.ZcutCutout{RA: 189.2, Dec: 62.2, Survey: "candels_gn_60mas",
+		Format: cutsvc.FormatJPG, Stretch: "linear", MinMaxPercent: []float64{1, 99}, Invert: true})
+	if it := r.dl.Added[0]; it.URL != want || filepath.Base(it.Dest) != "zcut_candels_gn_60mas_189.2_62.2_5x5px_jpg-linear-1-99-inverted.zip" {
+		t.Errorf("item %s → %s\nwant %s", it.URL, it.Dest, want)
+	}
+	// Back to TESScut: the image rows go, the sectors are asked without them.
+	r.press(t, "esc")
+	r.form.FocusIndex(rowService)
+	r.press(t, "right", "right") // HAPCut, TESScut
+	if v := r.View(); strings.Contains(v, "Format") || strings.Contains(v, "Stretch") {
+		t.Fatalf("TESScut form:\n%s", v)
+	}
 }

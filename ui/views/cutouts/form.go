@@ -18,6 +18,8 @@ type spec struct {
 	target  mast.CutoutTarget // exactly one of a position, an object name, a moving target
 	typed   string            // the target as typed, for titles
 	size    cutsvc.Size       // zero: the services' default, 5x5 px
+	radius  float64           // degrees around the position the listing covers too
+	image   cutsvc.ZcutCutout // Zcut's image options (format, stretch, limits, invert)
 }
 
 // service is the chosen service.
@@ -36,9 +38,10 @@ func (m *Model) read(complete bool) (spec, error) {
 			first = err
 		}
 	}
-	for _, row := range []int{rowTarget, rowMoving, rowSize} {
-		f.Field(row).SetErr("")
+	for _, fl := range m.fields {
+		fl.SetErr("")
 	}
+	shown := m.shownRows()
 	moving := f.Field(rowMoving).Choice
 	switch {
 	case sp.typed == "":
@@ -66,6 +69,32 @@ func (m *Model) read(complete bool) (spec, error) {
 		}
 		sp.size = s
 	}
+	if text := m.fields[rowRadius].Trimmed(); text != "" && shown > rowRadius {
+		r, err := mast.ParseRadius(text) // the CLI's --radius
+		switch {
+		case err != nil:
+			fail(rowRadius, err)
+		case moving > 0:
+			fail(rowRadius, errors.New("a radius goes with coordinates or an object name, not a moving target"))
+		}
+		sp.radius = r
+	}
+	if sp.service == Zcut {
+		sp.image.Format = m.fields[rowFormat].Value()
+	}
+	if shown > rowStretch {
+		if st := m.fields[rowStretch].Value(); st != defaultStretch {
+			sp.image.Stretch = st
+		}
+		if text := m.fields[rowMinMax].Trimmed(); text != "" {
+			v, err := cutsvc.ParseMinMaxPercent(text)
+			if err != nil {
+				fail(rowMinMax, err)
+			}
+			sp.image.MinMaxPercent = v
+		}
+		sp.image.Invert = m.fields[rowInvert].Choice == 1
+	}
 	return sp, first
 }
 
@@ -89,7 +118,9 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 	case m.form.Navigate(msg, k.FormNav):
 		return nil
 	case keyIs(msg, k.Reset):
+		m.form.SetFields(m.fields...) // the hidden rows are cleared too
 		m.form.Clear()
+		m.syncRows()
 		m.formErr = ""
 		return nil
 	}
@@ -100,6 +131,7 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 				step = -1
 			}
 			f.Cycle(step)
+			m.syncRows() // the service or the format shows other rows
 			m.edited()
 		}
 		return nil

@@ -89,9 +89,9 @@ func (m *Model) fetch(sp spec, label string) tea.Cmd {
 			if t.Moving() {
 				ct = mast.CutoutTarget{MovingTarget: t.MovingTarget, MovingType: t.MovingType}
 			}
-			out.Sectors, out.Err = client.TESScutSectors(ctx, ct, 0)
+			out.Sectors, out.Err = client.TESScutSectors(ctx, ct, sp.radius)
 		case Zcut:
-			out.Surveys, out.Err = client.ZcutSurveys(ctx, pos, 0)
+			out.Surveys, out.Err = client.ZcutSurveys(ctx, pos, sp.radius)
 		}
 		return out
 	})
@@ -136,23 +136,31 @@ func (m *Model) onList(msg ListMsg) tea.Cmd {
 	return m.watch()
 }
 
-// tableOf builds the listing's table: TESScut sector, camera, CCD and sector name;
-// Zcut survey; HAPCut its one cutout; each with the state of its cutout in the queue.
+// tableOf builds the listing's table: TESScut sector, camera, CCD, dates, cadence and
+// sector name; Zcut survey; HAPCut its one cutout; each with the state of its cutout in
+// the queue (before the sector name, which only repeats the numbers).
 func (m *Model) tableOf(l *listing) (*model.Table, *model.Column) {
 	state := model.NewColumn("cutout", model.KindString, 0)
 	var t *model.Table
 	switch l.spec.service {
 	case TESScut:
 		sector, camera, ccd := model.NewColumn("sector", model.KindInt, 0), model.NewColumn("camera", model.KindInt, 0), model.NewColumn("ccd", model.KindInt, 0)
+		dates, cadence := model.NewColumn("dates", model.KindString, 0), model.NewColumn("cadence", model.KindString, 0)
 		name := model.NewColumn("sectorName", model.KindString, 0)
-		for _, s := range l.sectors {
+		for i, s := range l.sectors {
 			sector.Int = append(sector.Int, int64(s.Sector))
 			camera.Int = append(camera.Int, int64(s.Camera))
 			ccd.Int = append(ccd.Int, int64(s.CCD))
+			span, known := cutsvc.SectorDates(s.Sector) // TESScut's answer has no dates (protocol 8.2)
+			dates.Str = append(dates.Str, span.String())
+			if !known {
+				dates.SetMasked(i)
+			}
+			cadence.Str = append(cadence.Str, cutsvc.FormatCadence(cutsvc.SectorCadence(s.Sector)))
 			name.Str = append(name.Str, s.Name)
 			state.Str = append(state.Str, "")
 		}
-		t = model.NewTable(sector, camera, ccd, name, state)
+		t = model.NewTable(sector, camera, ccd, dates, cadence, state, name)
 	case Zcut:
 		survey := model.NewColumn("survey", model.KindString, 0)
 		for _, s := range l.surveys {

@@ -110,7 +110,9 @@ func (m *Model) itemFor(r int) (download.Item, error) {
 		part, collection, obs = fmt.Sprintf("s%04d", s.Sector), "TESS", s.Name
 	case Zcut:
 		s := l.surveys[r]
-		url, err = cutsvc.ZcutURL(base, cutsvc.ZcutCutout{RA: t.RA, Dec: t.Dec, Size: size, Survey: s})
+		z := l.spec.image // the image options, as the CLI's zcut cutout sends them
+		z.RA, z.Dec, z.Size, z.Survey = t.RA, t.Dec, size, s
+		url, err = cutsvc.ZcutURL(base, z)
 		part, collection, obs = s, "Zcut", s
 	default:
 		url, err = cutsvc.HAPCutURL(base, cutsvc.HAPCutCutout{RA: t.RA, Dec: t.Dec, Size: size})
@@ -123,12 +125,28 @@ func (m *Model) itemFor(r int) (download.Item, error) {
 	if err != nil {
 		return download.Item{}, err
 	}
-	name := model.SanitizeName(strings.Join(nonEmpty(strings.ToLower(l.spec.service), part, where(t), strings.ReplaceAll(size.String(), " ", "")), "_") + ".zip")
+	name := model.SanitizeName(strings.Join(nonEmpty(strings.ToLower(l.spec.service), part, where(t), strings.ReplaceAll(size.String(), " ", ""), imageTag(l.spec.image)), "_") + ".zip")
 	dest := filepath.Join(dir, name)
 	return download.Item{
 		ID: download.ItemID(url, dest), URL: url, Dest: dest, Root: dir, Filename: name,
 		Collection: collection, ObsID: obs, ProductType: "cutout", Unpack: download.UnpackCutouts,
 	}, nil
+}
+
+// imageTag names a Zcut jpg/png's options in file names ("jpg-linear-1-99-inverted"), so
+// images made differently do not share a zip; "" for FITS.
+func imageTag(z cutsvc.ZcutCutout) string {
+	if z.Format == "" || z.Format == cutsvc.FormatFITS {
+		return ""
+	}
+	parts := []string{z.Format, z.Stretch}
+	for _, v := range z.MinMaxPercent {
+		parts = append(parts, strconv.FormatFloat(v, 'f', -1, 64))
+	}
+	if z.Invert {
+		parts = append(parts, "inverted")
+	}
+	return strings.Join(nonEmpty(parts...), "-")
 }
 
 // where names a target in file names: "324.24368_-27.01029", or the moving target's name.

@@ -86,6 +86,7 @@ func (m *Model) CutoutsHere(msg common.CutoutsHereMsg) tea.Cmd {
 	f := m.form
 	f.Field(rowService).Choice = 0 // TESScut
 	f.Field(rowMoving).Choice = 0
+	m.syncRows()
 	f.Field(rowTarget).SetValue(common.FormatPosition(msg.Position))
 	f.FocusIndex(rowTarget)
 	sp, err := m.read(true)

@@ -17,20 +17,21 @@ import (
 // labelWidth is the form's label column: margin, focus mark, "Moving target", a space.
 const labelWidth = 18
 
-// formRows is the form's height: its four rows, the error line and the rule.
-const formRows = 6
+// formRows is the form's height: its rows shown, the error line and the rule.
+func (m *Model) formRows() int { return m.form.Len() + 2 }
 
 // SetSize implements common.Tab.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(0, w), max(0, h)
-	textfield.SetBoxWidth(&m.form.Field(rowTarget).Input, m.boxWidth(rowTarget))
-	textfield.SetBoxWidth(&m.form.Field(rowSize).Input, m.boxWidth(rowSize))
-	m.grid.SetSize(m.width, max(0, m.height-formRows-1))
+	for _, row := range []int{rowTarget, rowSize, rowRadius, rowMinMax} {
+		textfield.SetBoxWidth(&m.fields[row].Input, m.boxWidth(row))
+	}
+	m.grid.SetSize(m.width, max(0, m.height-m.formRows()-1))
 	m.details.SetSize(m.width, max(0, m.height-4))
 }
 
 func (m *Model) boxWidth(row int) int {
-	if row == rowSize {
+	if row != rowTarget {
 		return min(16, max(8, m.width-labelWidth-4))
 	}
 	return max(8, min(36, m.width-labelWidth-4))
@@ -71,18 +72,34 @@ func (m *Model) formLines() []string {
 		return " " + st.FormHint.Render(hint)
 	}
 	input := func(row int) string { return textfield.Boxed(f.Field(row).Input, m.boxWidth(row)) }
-	moving := f.Field(rowMoving)
 	movingHint := "TESScut only: a JPL Horizons name (Ceres …)"
 	sizeHint := f.Field(rowSize).Hint
 	if s := strings.TrimSpace(f.Field(rowSize).Value()); s != "" && f.Field(rowSize).Err() == "" {
 		sp, _ := m.read(false)
 		sizeHint = st.Glyphs.Arrow + " " + sp.size.String()
 	}
+	choices := func(row int, hint string) string {
+		fl := f.Field(row)
+		return label(row) + form.Choices(st, fl.Choices, fl.Choice, "", w-labelWidth) + note(row, hint)
+	}
 	lines := []string{
 		label(rowService) + form.Choices(st, Services(), f.Field(rowService).Choice, "", w-labelWidth),
 		label(rowTarget) + input(rowTarget) + note(rowTarget, m.targetHint()),
-		label(rowMoving) + form.Choices(st, moving.Choices, moving.Choice, "", w-labelWidth) + note(rowMoving, movingHint),
+		choices(rowMoving, movingHint),
 		label(rowSize) + input(rowSize) + note(rowSize, sizeHint),
+	}
+	for row := rowRadius; row < f.Len(); row++ {
+		switch row {
+		case rowRadius:
+			noun := map[string]string{TESScut: "sectors", Zcut: "surveys"}[m.service()]
+			lines = append(lines, label(row)+input(row)+note(row, "also "+noun+" this far off: 0.2 deg, 3 arcmin · empty: 0"))
+		case rowMinMax:
+			lines = append(lines, label(row)+input(row)+note(row, f.Field(row).Hint))
+		case rowFormat:
+			lines = append(lines, choices(row, "jpg and png take a stretch, limits and inversion"))
+		case rowStretch, rowInvert:
+			lines = append(lines, choices(row, ""))
+		}
 	}
 	switch {
 	case m.formErr != "":
