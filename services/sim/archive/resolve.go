@@ -1,7 +1,6 @@
 package archive
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -14,11 +13,6 @@ type nameEntry struct {
 	catalog            string // "TIC", "KEPLER" or "K2" for catalogue identifiers
 }
 
-var (
-	messierRE = regexp.MustCompile(`^(?:m|messier)0*([0-9]+)$`)
-	ngcRE     = regexp.MustCompile(`^(ngc|ic|ugc|hd|gj|tic|kic|epic)0*([0-9]+)$`)
-)
-
 // normName folds case, spaces, hyphens and leading zeros so "M 101", "m101",
 // "Messier 101" and "MESSIER 101" meet; "NGC 05457" and "ngc5457" likewise.
 func normName(s string) string {
@@ -30,19 +24,46 @@ func normName(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	n := b.String()
-	if m := messierRE.FindStringSubmatch(n); m != nil {
-		return "m" + m[1]
-	}
-	if m := ngcRE.FindStringSubmatch(n); m != nil {
-		return m[1] + m[2]
-	}
+	n := foldDesignation(b.String())
 	if strings.HasPrefix(n, "kplr") {
 		if v, err := strconv.Atoi(n[4:]); err == nil {
 			return "kic" + strconv.Itoa(v)
 		}
 	}
 	return n
+}
+
+// foldDesignation writes "messier031" as "m31" and "ngc0628" as "ngc628" (names already
+// lower-cased, without spaces); any other name comes back as it was.
+func foldDesignation(n string) string {
+	if prefix, num, ok := numbered(n); ok {
+		switch prefix {
+		case "m", "messier":
+			return "m" + num
+		case "ngc", "ic", "ugc", "hd", "gj", "tic", "kic", "epic":
+			return prefix + num
+		}
+	}
+	return n
+}
+
+// numbered splits a catalog designation such as "ngc0628" into its letters and its
+// number without leading zeros ("ngc", "628"); ok is false when n does not end in a
+// digit. (By hand: normName runs for every observation of the archive, and two regular
+// expressions there were most of the archive's build time.)
+func numbered(n string) (prefix, num string, ok bool) {
+	i := len(n)
+	for i > 0 && n[i-1] >= '0' && n[i-1] <= '9' {
+		i--
+	}
+	if i == len(n) {
+		return "", "", false
+	}
+	num = strings.TrimLeft(n[i:], "0")
+	if num == "" {
+		num = "0"
+	}
+	return n[:i], num, true
 }
 
 // genericTargets are target names that are not objects (calibrations, FFIs).
