@@ -24,7 +24,7 @@ func (m *Manager) Cancel(id string) error {
 	return m.control(id, "cancel", func(e *entry) bool { return !e.state.Finished() }, Cancelled)
 }
 
-// Retry queues a failed, cancelled or unverified item with a fresh retry budget, or
+// Retry queues a failed, cancelled, unverified or login-required item with a fresh retry budget, or
 // makes a queued item waiting for its retry time eligible now.
 func (m *Manager) Retry(id string) error {
 	m.mu.Lock()
@@ -42,10 +42,21 @@ func (m *Manager) Retry(id string) error {
 		m.broadcastLocked()
 		return nil
 	}
-	if e.state != Failed && e.state != Cancelled && e.state != Unverified {
+	if e.state != Failed && e.state != Cancelled && e.state != Unverified && e.state != LoginRequired {
 		return fmt.Errorf("retry %s: item is %s: %w", e.it.Filename, e.state, ErrState)
 	}
 	return m.applyLocked([]*entry{e}, Queued)
+}
+
+// SetToken makes token (a login's; "" after a logout) the MAST token of every request from
+// now on, and queues the items held for a login again, journaled like any state change
+// (the token itself is never journaled, nor logged).
+func (m *Manager) SetToken(token string) error {
+	m.auth.set(token)
+	if token == "" {
+		return nil
+	}
+	return m.controlAll(func(e *entry) bool { return e.state == LoginRequired }, Queued)
 }
 
 // PauseAll pauses every queued and active item.
