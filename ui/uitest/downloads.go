@@ -16,7 +16,8 @@ type Downloads struct {
 	Ch     chan download.Event
 	Added  []download.Item
 	calls  []string
-	Err    error // returned by every control and Add when set
+	Err    error  // returned by every control and Add when set
+	Token  string // the last SetToken's
 }
 
 // NewDownloads builds a fake holding st.
@@ -97,6 +98,23 @@ func (d *Downloads) Cancel(id string) error { return d.call("cancel " + id) }
 
 // Retry implements common.Downloads.
 func (d *Downloads) Retry(id string) error { return d.call("retry " + id) }
+
+// SetToken implements common.Downloads: login-required items become queued. The call is
+// recorded without the token ("set-token").
+func (d *Downloads) SetToken(token string) error {
+	if err := d.call("set-token"); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.Token = token
+	for i := range d.Status {
+		if d.Status[i].State == download.LoginRequired && token != "" {
+			d.Status[i].State = download.Queued
+		}
+	}
+	return nil
+}
 
 // PauseAll implements common.Downloads.
 func (d *Downloads) PauseAll() error { return d.call("pause-all") }
