@@ -11,8 +11,8 @@ import (
 
 // Account is what the header knows of the session's MAST login.
 type Account struct {
+	Checked  bool // the session's token was looked up (and, when there is one, MAST asked)
 	HasToken bool
-	Known    bool // a whoami answered for the token (Identity or Err)
 	Identity mast.Identity
 	Err      error // the whoami failed
 }
@@ -22,20 +22,20 @@ type Account struct {
 const expiryWarn = 48 * time.Hour
 
 // SetAccount sets the account line.
-func (m *Model) SetAccount(a Account) { m.account = a }
+func (m *Model) SetAccount(a Account) { m.account = &a }
 
 // accountLine is "anon", "● demo", "● demo · token 3 d left" (warning style under two
 // days), "token expired" or "token invalid" (error style): server strings sanitized.
 func (m *Model) accountLine() string {
 	st := m.c.Styles
 	as := st.Account
-	a := m.account
+	a := *m.account
 	var lr *mast.LoginRequiredError
 	switch {
+	case !a.Checked:
+		return as.Anon.Render("…")
 	case !a.HasToken:
 		return as.Anon.Render("anon")
-	case !a.Known:
-		return as.Anon.Render(st.Glyphs.LoggedIn + " …")
 	case errors.As(a.Err, &lr) && lr.TokenSent:
 		return as.Expired.Render("token expired")
 	case a.Err != nil:

@@ -17,7 +17,7 @@ type Model struct {
 	tabs    []string
 	active  int
 	width   int
-	account Account
+	account *Account // nil: the session has no account support, no account line
 }
 
 // New builds a header with the given tab names; the first is active.
@@ -55,10 +55,13 @@ func (m *Model) View() string {
 		}
 	}
 	left := b.String()
-	acct := m.accountLine() + " "
-	right := acct
+	acct, right := "", ""
+	if m.account != nil {
+		acct = m.accountLine() + " "
+	}
+	right = acct
 	if m.c.ServerLabel != "" {
-		right = acct + " " + st.ServerLabel.Render(common.Sanitize(m.c.ServerLabel)) + " "
+		right = acct + strings.Repeat(" ", min(1, len(acct))) + st.ServerLabel.Render(common.Sanitize(m.c.ServerLabel)) + " "
 	}
 	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
 	if lw+2+rw > m.width { // the server label goes first, then the account

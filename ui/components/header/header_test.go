@@ -71,14 +71,14 @@ func TestAccountLine(t *testing.T) {
 		a    Account
 		want string
 	}{
-		{"anon", Account{}, "anon  demo "},
-		{"checking", Account{HasToken: true}, "● …  demo "},
-		{"user", Account{HasToken: true, Known: true, Identity: user}, "● demo  demo "},
-		{"later", Account{HasToken: true, Known: true, Identity: later}, "● demo · token 9 d left  demo "},
-		{"expiring", Account{HasToken: true, Known: true, Identity: expiring}, "● demo · token 36 h left  demo "},
-		{"past", Account{HasToken: true, Known: true, Identity: past}, "● demo · token expired  demo "},
-		{"refused", Account{HasToken: true, Known: true, Err: &mast.LoginRequiredError{What: "whoami", TokenSent: true}}, "token expired  demo "},
-		{"invalid", Account{HasToken: true, Known: true, Identity: mast.Identity{Anonymous: true}}, "token invalid  demo "},
+		{"anon", Account{Checked: true}, "anon  demo "},
+		{"checking", Account{HasToken: true}, "…  demo "},
+		{"user", Account{HasToken: true, Checked: true, Identity: user}, "● demo  demo "},
+		{"later", Account{HasToken: true, Checked: true, Identity: later}, "● demo · token 9 d left  demo "},
+		{"expiring", Account{HasToken: true, Checked: true, Identity: expiring}, "● demo · token 36 h left  demo "},
+		{"past", Account{HasToken: true, Checked: true, Identity: past}, "● demo · token expired  demo "},
+		{"refused", Account{HasToken: true, Checked: true, Err: &mast.LoginRequiredError{What: "whoami", TokenSent: true}}, "token expired  demo "},
+		{"invalid", Account{HasToken: true, Checked: true, Identity: mast.Identity{Anonymous: true}}, "token invalid  demo "},
 	}
 	for _, tc := range cases {
 		m.SetAccount(tc.a)
@@ -88,7 +88,7 @@ func TestAccountLine(t *testing.T) {
 		}
 	}
 	// Narrow: the server label goes before the account.
-	m.SetAccount(Account{HasToken: true, Known: true, Identity: user})
+	m.SetAccount(Account{HasToken: true, Checked: true, Identity: user})
 	m.SetSize(33)
 	if got := m.View(); !strings.HasSuffix(got, "● demo ") || ansi.StringWidth(got) != 33 {
 		t.Errorf("narrow: %q", got)
@@ -102,11 +102,11 @@ func TestAccountLineStyles(t *testing.T) {
 	m := New(c, "Observations")
 	m.SetSize(80)
 	id := mast.Identity{EZID: "demo", Expires: clock.Now().Add(36 * time.Hour)}
-	m.SetAccount(Account{HasToken: true, Known: true, Identity: id})
+	m.SetAccount(Account{HasToken: true, Checked: true, Identity: id})
 	if got, want := m.accountLine(), st.Warn.Render("token 36 h left"); !strings.Contains(got, want) {
 		t.Errorf("expiring: %q lacks %q", got, want)
 	}
-	m.SetAccount(Account{HasToken: true, Known: true, Err: &mast.LoginRequiredError{TokenSent: true}})
+	m.SetAccount(Account{HasToken: true, Checked: true, Err: &mast.LoginRequiredError{TokenSent: true}})
 	if got, want := m.accountLine(), st.Expired.Render("token expired"); got != want {
 		t.Errorf("expired: %q, want %q", got, want)
 	}
