@@ -83,10 +83,10 @@ func (m *Manager) ClearFinished() error {
 	})
 }
 
-// ClearFailed forgets failed items and removes their .part files: nothing would resume
-// them any more.
+// ClearFailed forgets failed and login-required items and removes their .part files:
+// nothing would resume them any more.
 func (m *Manager) ClearFailed() error {
-	return m.clear("failed", func(e *entry) bool { return e.state == Failed })
+	return m.clear("failed", func(e *entry) bool { return e.state == Failed || e.state == LoginRequired })
 }
 
 func (m *Manager) clear(what string, gone func(*entry) bool) error {
@@ -113,7 +113,7 @@ func (m *Manager) clear(what string, gone func(*entry) bool) error {
 		return fmt.Errorf("clear %s downloads: %w", what, err)
 	}
 	for _, e := range es {
-		if e.state == Failed {
+		if e.state == Failed || e.state == LoginRequired {
 			if err := os.Remove(e.it.Dest + partSuffix); err != nil && !os.IsNotExist(err) {
 				m.log.Warn("remove the partial file of a cleared download", "path", e.it.Dest+partSuffix, "err", err)
 			}
