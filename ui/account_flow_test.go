@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -67,7 +69,10 @@ func TestLoginResumesLoginRequiredDownloads(t *testing.T) {
 	sess := ui.Session{Tokens: account.NewSource(store), WhoamiWith: func(ctx context.Context, tok string) (mast.Identity, error) {
 		return mast.New(mast.Config{BaseURL: ts.URL, Token: func() string { return tok }}).Whoami(ctx)
 	}}
-	mgr, err := download.New(download.Options{Ephemeral: true, MastURL: ts.URL})
+	var logs syncBuf // the session's and the engine's log
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	journal := filepath.Join(t.TempDir(), "downloads.jsonl")
+	mgr, err := download.New(download.Options{JournalPath: journal, MastURL: ts.URL, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +80,7 @@ func TestLoginResumesLoginRequiredDownloads(t *testing.T) {
 	mgr.Start(ctx)
 
 	c, _ := uitest.ClockedCommon("demo")
-	c.Ctx = ctx
+	c.Ctx, c.Logger = ctx, logger
 	dir := t.TempDir()
 	client := mast.New(mast.Config{BaseURL: ts.URL, PollInterval: time.Millisecond})
 	m := ui.NewModel(c, client, ui.Options{Downloads: mgr, DownloadDir: dir, MastURL: ts.URL, Account: sess})
@@ -173,6 +178,37 @@ func TestLoginResumesLoginRequiredDownloads(t *testing.T) {
 	if strings.Contains(frames.String(), sim.DemoToken) {
 		t.Fatal("a frame showed the token")
 	}
+	if err := mgr.Close(); err != nil {
+		t.Fatal(err)
+	}
+	j, err := os.ReadFile(journal)
+	if err != nil || !strings.Contains(string(j), string(download.LoginRequired)) {
+		t.Fatalf("the journal does not record the login-required state (%v):\n%s", err, j)
+	}
+	if strings.Contains(string(j), sim.DemoToken) || strings.Contains(logs.String(), sim.DemoToken) {
+		t.Fatal("the token is in the journal or the log")
+	}
+	if !strings.Contains(logs.String(), "logged in") {
+		t.Fatalf("nothing logged of the login: the check above proves nothing\n%s", logs.String())
+	}
+}
+
+// syncBuf is a log sink safe for concurrent handlers.
+type syncBuf struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuf) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuf) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 // header is the first line of a frame.
