@@ -78,7 +78,7 @@ func (m *Model) totalsLine() string {
 	r := qs.Meta.Render(strings.Join(right, sep))
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(r) - 1
 	if gap < 2 {
-		return left
+		return ansi.Truncate(left, m.width, "…")
 	}
 	return left + strings.Repeat(" ", gap) + r
 }
@@ -162,7 +162,7 @@ func (m *Model) detail(s download.Status, avail int) string {
 		return qs.Meta.Render("cancelled")
 	case download.LoginRequired:
 		text := "login required · " + m.c.Keys.Queue.Login.Help().Key + " to log in"
-		if reason := common.Sanitize(s.Err); reason != "" {
+		if reason := strings.TrimPrefix(common.Sanitize(s.Err), "login required: "); reason != "" {
 			text += " · " + reason
 		}
 		return qs.Paused.Render(ansi.Truncate(text, max(1, avail), "…"))
