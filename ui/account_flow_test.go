@@ -98,6 +98,9 @@ func TestLoginResumesLoginRequiredDownloads(t *testing.T) {
 	}
 
 	sendSim(t, m, common.QueueProductsMsg{Products: []model.ProductRef{ref(excl), ref(pub)}})
+	if toast := m.Toast(); !strings.Contains(toast, "1 exclusive-access: they need a MAST token (ctrl+x logs in)") {
+		t.Fatalf("queueing anonymously: toast %q", toast)
+	}
 	pump := func(what string, cond func(download.Totals) bool) {
 		t.Helper()
 		for !cond(mgr.Totals()) || !cond(engineTotals(m.Queue().Statuses())) {
