@@ -58,13 +58,10 @@ func (e *cliEnv) login(fromStdin, reenter bool) error {
 	if err != nil {
 		return err
 	}
-	id, st, err := account.Login(e.ctx, store, token, func(ctx context.Context, tok string) (mast.Identity, error) {
-		return e.clientWithToken(func() string { return tok }).Whoami(ctx)
-	})
+	id, st, err := e.tokens.Login(e.ctx, token, e.whoamiWith)
 	if err != nil {
 		return err
 	}
-	e.tokens.Set(account.NewToken(token, st.Origin, st.Where))
 	if st.KeyringErr != nil {
 		fmt.Fprintf(e.stderr, "no system keyring (%s): the token is kept in a file only you can read instead\n",
 			model.OneLine(st.KeyringErr.Error()))
@@ -78,6 +75,11 @@ func (e *cliEnv) login(fromStdin, reenter bool) error {
 		fmt.Fprintf(e.stderr, "note: $%s is set and is used before the stored token while it is\n", account.EnvVar)
 	}
 	return nil
+}
+
+// whoamiWith asks MAST who tok belongs to (account.Whoami): a client sending tok.
+func (e *cliEnv) whoamiWith(ctx context.Context, tok string) (mast.Identity, error) {
+	return e.clientWithToken(func() string { return tok }).Whoami(ctx)
 }
 
 // readToken reads the token: the first line of stdin with --token-stdin, else a prompt on
@@ -167,8 +169,7 @@ func (e *cliEnv) logoutCommand() *cobra.Command {
 			}
 			defer e.close()
 			store := e.tokens.Store()
-			removed, err := store.Remove()
-			e.tokens.Clear()
+			removed, err := e.tokens.Logout()
 			for _, r := range removed {
 				fmt.Fprintln(e.stdout, "removed the token from", r)
 			}

@@ -314,6 +314,11 @@ func (e *cliEnv) resumeQueue(workers int, rate int64) error {
 	if err := m.RetryFailed(); err != nil {
 		return err
 	}
+	if tok := e.token(); tok != "" { // a login since: the held items go again
+		if err := m.SetToken(tok); err != nil {
+			return err
+		}
+	}
 	want := map[string]bool{}
 	for _, s := range m.Snapshot() {
 		if s.State == download.Queued {
@@ -338,7 +343,7 @@ func (e *cliEnv) clearFailed() error {
 		return err
 	}
 	defer m.Close()
-	n := m.Totals().Failed
+	n := m.Totals().Failed + m.Totals().LoginRequired
 	if err := m.ClearFailed(); err != nil {
 		return err
 	}
@@ -367,11 +372,16 @@ func (e *cliEnv) wait(m *download.Manager, want map[string]bool) ([]download.Sta
 	return mine, nil
 }
 
+// loginHint is what to do about login-required downloads.
+const loginHint = "login required: run mastui login, then mastui download --resume"
+
 // reportOne tells how a single file went (download-file).
 func (e *cliEnv) reportOne(s download.Status) error {
 	switch s.State {
 	case download.Failed:
 		return fmt.Errorf("%s: %s", s.URI, s.Err)
+	case download.LoginRequired:
+		return fmt.Errorf("%s: %s: %s", s.URI, s.Err, loginHint)
 	case download.Unverified:
 		fmt.Fprintf(e.stderr, "saved %s, but it may be incomplete: %s\n", s.Dest, model.OneLine(s.Err))
 		return fmt.Errorf("%s: not verified complete", s.Dest)
@@ -417,6 +427,10 @@ func (e *cliEnv) report(groups map[string][]download.Status) error {
 			case download.Failed:
 				tot.Failed++
 				fmt.Fprintf(e.stderr, "failed: %s: %s\n", model.SanitizeText(s.Filename), model.OneLine(s.Err))
+			case download.LoginRequired:
+				tot.LoginRequired++
+				fmt.Fprintf(e.stderr, "login required: %s: %s\n", model.SanitizeText(s.Filename),
+					strings.TrimPrefix(model.OneLine(s.Err), "login required: "))
 			}
 		}
 	}
@@ -425,8 +439,13 @@ func (e *cliEnv) report(groups map[string][]download.Status) error {
 	if tot.Unverified > 0 {
 		unverified = fmt.Sprintf("%d unverified (saved, possibly incomplete), ", tot.Unverified)
 	}
+	if tot.LoginRequired > 0 {
+		unverified += fmt.Sprintf("%d need a login, ", tot.LoginRequired)
+	}
 	fmt.Fprintf(e.stderr, "%d downloaded, %d already on disk, %s%d failed; manifest: %s\n", tot.Done, tot.Skipped, unverified, tot.Failed, manifests)
 	switch {
+	case tot.LoginRequired > 0:
+		return fmt.Errorf("%d of %d downloads need a login (%s)", tot.LoginRequired, tot.Items, loginHint)
 	case tot.Failed > 0:
 		return fmt.Errorf("%d of %d downloads failed (see %s)", tot.Failed, tot.Items, manifests)
 	case tot.Unverified > 0:

@@ -154,7 +154,7 @@ func TestDownloadExclusiveNeedsTokenFromEnv(t *testing.T) {
 	dir := t.TempDir()
 	args := []string{"download", id, "--mast-url", url, "--dir", dir, "--filter", "size=<5MB", "--filter", "extension=fits"}
 	_, stderr, err := runCLI(t, args...)
-	if err == nil || !strings.Contains(stderr, "login required") {
+	if err == nil || !strings.Contains(stderr, "login required: ") || !strings.Contains(err.Error(), "run mastui login") {
 		t.Fatalf("without a token: err=%v\n%s", err, stderr)
 	}
 	m, _ := filepath.Glob(filepath.Join(dir, "mastDownload_manifest_*.csv"))

@@ -53,6 +53,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 		StartTab:         tab,
 		MastURL:          e.cfg.MastURL,
 		HasToken:         e.token() != "",
+		Account:          ui.Session{Tokens: e.tokens, WhoamiWith: e.whoamiWith},
 		LogPath:          logPath(),
 		Prepare:          e.prepareDemo,
 	}

@@ -60,7 +60,7 @@ func (m *Manager) AddAll(items ...Item) (AddResult, error) {
 		seen[it.ID] = true
 		if e, ok := m.entries[it.ID]; ok {
 			switch e.state {
-			case Failed, Cancelled, Unverified:
+			case Failed, Cancelled, Unverified, LoginRequired: // asked for again: maybe with a token now
 				revive = append(revive, e)
 			case Done, Skipped:
 				res.AlreadyDone++

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	"mastui/services/masthttp"
 )
@@ -15,7 +16,8 @@ import (
 // the loopback addresses the simulator listens on. The user:password of MastURL go only
 // to MastURL's own scheme, host and port.
 type auth struct {
-	token string
+	mu    sync.RWMutex
+	token string   // replaced by a login (Manager.SetToken): read it with current
 	hosts []string // lower-case "host" (https on 443) or "host:port"
 
 	basic  *url.Userinfo // MastURL's user:password, nil without
@@ -46,15 +48,32 @@ func origin(u *url.URL) string {
 	return strings.ToLower(u.Scheme) + "://" + masthttp.HostPort(u)
 }
 
+// current is the token now ("" for none).
+func (a *auth) current() string {
+	if a == nil {
+		return ""
+	}
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	return a.token
+}
+
+// set replaces the token (a login, or "" for a logout).
+func (a *auth) set(token string) {
+	a.mu.Lock()
+	a.token = token
+	a.mu.Unlock()
+}
+
 // allowed reports whether the token may go to u (masthttp.TokenAllowed: a safe transport
 // to a token host).
 func (a *auth) allowed(u *url.URL) bool {
-	return a != nil && a.token != "" && masthttp.TokenAllowed(a.hosts, u)
+	return a.current() != "" && masthttp.TokenAllowed(a.hosts, u)
 }
 
 func (a *auth) apply(req *http.Request) {
-	if a.allowed(req.URL) {
-		masthttp.SetToken(req, a.token)
+	if tok := a.current(); tok != "" && masthttp.TokenAllowed(a.hosts, req.URL) {
+		masthttp.SetToken(req, tok)
 		return
 	}
 	if a != nil && a.basic != nil && origin(req.URL) == a.origin {

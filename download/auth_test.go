@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -21,8 +22,8 @@ func TestUnauthorizedIsLoginRequired(t *testing.T) {
 	_, ts := serve(t, sharedSim(t).Handler())
 	it := itemsFor(t, ts.URL, t.TempDir(), []sim.Product{pickExclusive(t)})[0]
 	st := runQueue(t, newManager(t, fastOpts(t)), []Item{it}, 30*time.Second)
-	if st[0].State != Failed || !strings.HasPrefix(st[0].Err, "login required") || st[0].Attempt != 1 {
-		t.Fatalf("state %s after %d attempts, err %q; want failed at once with login required", st[0].State, st[0].Attempt, st[0].Err)
+	if st[0].State != LoginRequired || !strings.HasPrefix(st[0].Err, "login required") || st[0].Attempt != 1 {
+		t.Fatalf("state %s after %d attempts, err %q; want login-required at once", st[0].State, st[0].Attempt, st[0].Err)
 	}
 }
 
@@ -74,7 +75,7 @@ func TestTokenOnlyToTokenHosts(t *testing.T) {
 	if s := byURL[a[0].URL]; s.State != Done {
 		t.Errorf("exclusive file from the MAST host: %s %s", s.State, s.Err)
 	}
-	if s := byURL[b[0].URL]; s.State != Failed || !strings.HasPrefix(s.Err, "login required") {
+	if s := byURL[b[0].URL]; s.State != LoginRequired || !strings.HasPrefix(s.Err, "login required") {
 		t.Errorf("exclusive file from another host: %s %q, want login required", s.State, s.Err)
 	}
 	for _, s := range []Status{byURL[a[1].URL], byURL[b[1].URL], byURL[r[0].URL]} {
@@ -222,5 +223,60 @@ func TestEngineTokenNotOverPlainHTTP(t *testing.T) {
 		if r.Header.Get("Authorization") != "" || strings.Contains(r.Header.Get("Cookie"), "tok") {
 			t.Fatalf("token sent over plain http to %s", r.URL.Host)
 		}
+	}
+}
+
+// A 401 holds the item as login-required (not failed, not retried), the others go on;
+// the state survives a restart; SetToken queues it again and it completes byte-identical;
+// the journal never holds the token.
+func TestLoginRequiredThenSetTokenResumes(t *testing.T) {
+	_, ts := serve(t, sharedSim(t).Handler())
+	dir := t.TempDir()
+	items := itemsFor(t, ts.URL, dir, append([]sim.Product{pickExclusive(t)}, pick(t, 2, 3000, 40000)...))
+	o := fastOpts(t)
+	o.MastURL = ts.URL
+	st := runQueue(t, newManager(t, o), items, 30*time.Second)
+	byID := map[string]Status{}
+	for _, s := range st {
+		byID[s.ID] = s
+	}
+	if s := byID[items[0].ID]; s.State != LoginRequired || s.Attempt != 1 || !strings.HasPrefix(s.Err, "login required") {
+		t.Fatalf("exclusive item: %s after %d attempts (%q); want login-required at the first", s.State, s.Attempt, s.Err)
+	}
+	for _, it := range items[1:] {
+		if s := byID[it.ID]; s.State != Done {
+			t.Fatalf("public item %s: %s %q", it.Filename, s.State, s.Err)
+		}
+	}
+
+	m := newManager(t, o) // the journal remembers the state
+	if s, _ := m.Status(items[0].ID); s.State != LoginRequired {
+		t.Fatalf("after a restart the item is %s, want %s", s.State, LoginRequired)
+	}
+	if tot := m.Totals(); tot.LoginRequired != 1 {
+		t.Fatalf("totals %+v", tot)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
+	defer cancel()
+	m.Start(ctx)
+	if err := m.SetToken(sim.DemoToken); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := m.Status(items[0].ID); s.State != Done {
+		t.Fatalf("after SetToken: %s %q", s.State, s.Err)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	checkFiles(t, items)
+	j, err := os.ReadFile(o.JournalPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(j), sim.DemoToken) {
+		t.Fatal("the token is in the journal")
 	}
 }

@@ -83,7 +83,7 @@ func bundleOnce(ctx context.Context, client *http.Client, endpoint string, a *au
 		return nil, classifyTransport(fmt.Errorf("read the script: %w", err))
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, statusErr(resp, body, tokenSent, a.token != "")
+		return nil, statusErr(resp, body, tokenSent, a.current() != "")
 	}
 	if len(body) > maxBundleScript {
 		return nil, fatalErr(fmt.Errorf("the script is larger than %d bytes", maxBundleScript))

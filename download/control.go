@@ -24,7 +24,7 @@ func (m *Manager) Cancel(id string) error {
 	return m.control(id, "cancel", func(e *entry) bool { return !e.state.Finished() }, Cancelled)
 }
 
-// Retry queues a failed, cancelled or unverified item with a fresh retry budget, or
+// Retry queues a failed, cancelled, unverified or login-required item with a fresh retry budget, or
 // makes a queued item waiting for its retry time eligible now.
 func (m *Manager) Retry(id string) error {
 	m.mu.Lock()
@@ -42,10 +42,21 @@ func (m *Manager) Retry(id string) error {
 		m.broadcastLocked()
 		return nil
 	}
-	if e.state != Failed && e.state != Cancelled && e.state != Unverified {
+	if e.state != Failed && e.state != Cancelled && e.state != Unverified && e.state != LoginRequired {
 		return fmt.Errorf("retry %s: item is %s: %w", e.it.Filename, e.state, ErrState)
 	}
 	return m.applyLocked([]*entry{e}, Queued)
+}
+
+// SetToken makes token (a login's; "" after a logout) the MAST token of every request from
+// now on, and queues the items held for a login again, journaled like any state change
+// (the token itself is never journaled, nor logged).
+func (m *Manager) SetToken(token string) error {
+	m.auth.set(token)
+	if token == "" {
+		return nil
+	}
+	return m.controlAll(func(e *entry) bool { return e.state == LoginRequired }, Queued)
 }
 
 // PauseAll pauses every queued and active item.
@@ -72,10 +83,10 @@ func (m *Manager) ClearFinished() error {
 	})
 }
 
-// ClearFailed forgets failed items and removes their .part files: nothing would resume
-// them any more.
+// ClearFailed forgets failed and login-required items and removes their .part files:
+// nothing would resume them any more.
 func (m *Manager) ClearFailed() error {
-	return m.clear("failed", func(e *entry) bool { return e.state == Failed })
+	return m.clear("failed", func(e *entry) bool { return e.state == Failed || e.state == LoginRequired })
 }
 
 func (m *Manager) clear(what string, gone func(*entry) bool) error {
@@ -102,7 +113,7 @@ func (m *Manager) clear(what string, gone func(*entry) bool) error {
 		return fmt.Errorf("clear %s downloads: %w", what, err)
 	}
 	for _, e := range es {
-		if e.state == Failed {
+		if e.state == Failed || e.state == LoginRequired {
 			if err := os.Remove(e.it.Dest + partSuffix); err != nil && !os.IsNotExist(err) {
 				m.log.Warn("remove the partial file of a cleared download", "path", e.it.Dest+partSuffix, "err", err)
 			}

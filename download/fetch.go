@@ -128,7 +128,7 @@ func (a *attempt) accept(resp *http.Response, tokenSent bool) (int64, bool, *att
 	if resp.StatusCode < 300 {
 		return 0, false, fatalErr(fmt.Errorf("unexpected HTTP %d %s", resp.StatusCode, http.StatusText(resp.StatusCode)))
 	}
-	return 0, false, statusErr(resp, body, tokenSent, a.m.auth.token != "")
+	return 0, false, statusErr(resp, body, tokenSent, a.m.auth.current() != "")
 }
 
 // checkType refuses a body whose Content-Type says it is an error page.

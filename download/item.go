@@ -46,7 +46,10 @@ const (
 	Queued State = "queued" // waiting for a worker (possibly for a retry time)
 	Active State = "active" // a worker is on it
 	Paused State = "paused" // held by the user; its .part is kept
-	Done   State = "done"   // downloaded and verified
+	// LoginRequired: MAST answered 401 (exclusive-access data, no valid token). Held like
+	// Paused, its .part kept, not retried in a loop: SetToken (a login) queues it again.
+	LoginRequired State = "login-required"
+	Done          State = "done" // downloaded and verified
 	// Unverified: saved, but nothing proves it whole: the server gave no size and the
 	// format has no end marker we check (or it is missing). Status.Err says which.
 	Unverified State = "unverified"
@@ -78,10 +81,10 @@ type Status struct {
 
 // Totals aggregates the queue for a status line.
 type Totals struct {
-	Items, Queued, Active, Paused, Done, Skipped, Unverified, Failed, Cancelled int
-	DoneBytes, TotalBytes                                                       int64
-	Rate                                                                        float64 // bytes per second over active items
-	ETA                                                                         time.Duration
+	Items, Queued, Active, Paused, LoginRequired, Done, Skipped, Unverified, Failed, Cancelled int
+	DoneBytes, TotalBytes                                                                      int64
+	Rate                                                                                       float64 // bytes per second over active items
+	ETA                                                                                        time.Duration
 }
 
 // ErrUnknownItem is returned by controls given an ID the manager does not hold.

@@ -48,7 +48,7 @@ func ManifestRows(st []Status) []ManifestRow {
 			r.Status, r.Message = "COMPLETE", "already on disk"
 		case Unverified:
 			r.Status, r.Message, r.URL = "UNVERIFIED", "saved, but possibly incomplete: "+s.Err, s.URL
-		case Failed:
+		case Failed, LoginRequired: // astroquery records a 401 as an ERROR row too
 			r.Status, r.Message, r.URL = "ERROR", s.Err, s.URL
 			if r.Message == "" {
 				r.Message = "File was not downloaded"

@@ -125,7 +125,7 @@ func (m *Manager) cutShort(e *entry) bool {
 
 func replayState(s State) State {
 	switch s {
-	case Paused, Done, Skipped, Unverified, Failed, Cancelled:
+	case Paused, LoginRequired, Done, Skipped, Unverified, Failed, Cancelled:
 		return s
 	}
 	return Queued // "", queued, active: resume

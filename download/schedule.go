@@ -194,6 +194,14 @@ func (m *Manager) failedAttemptLocked(e *entry, res outcome, now time.Time) {
 	if ae.hostWide && after > 0 {
 		m.hostWait[e.host] = now.Add(after)
 	}
+	if errors.Is(ae, errLoginRequired) { // no retry can help until a login: held for SetToken
+		if err := m.appendLocked(record{Op: "state", ID: e.it.ID, State: LoginRequired, Err: msg}); err != nil {
+			m.log.Error("download journal", "err", err)
+		}
+		m.setStateLocked(e, LoginRequired, msg)
+		m.log.Warn("download needs a login", "id", e.it.ID, "url", e.it.URL, "err", msg)
+		return
+	}
 	if !ae.retry || e.fails >= m.opts.MaxAttempts {
 		if ae.retry {
 			msg = fmt.Sprintf("gave up after %d failed attempts: %s", e.fails, msg)

@@ -34,7 +34,8 @@ func (m *Manager) Totals() Totals {
 	defer m.mu.Unlock()
 	t := Totals{
 		Items: len(m.order), Queued: m.counts[Queued], Active: m.counts[Active], Paused: m.counts[Paused],
-		Done: m.counts[Done], Skipped: m.counts[Skipped], Unverified: m.counts[Unverified],
+		LoginRequired: m.counts[LoginRequired],
+		Done:          m.counts[Done], Skipped: m.counts[Skipped], Unverified: m.counts[Unverified],
 		Failed: m.counts[Failed], Cancelled: m.counts[Cancelled],
 	}
 	var left int64

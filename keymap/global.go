@@ -12,6 +12,7 @@ type Global struct {
 	Cutouts   key.Binding // the Cutouts tab (outside text fields)
 	NextTab   key.Binding // the next tab, from anywhere (text fields included)
 	Messages  key.Binding // the errors and warnings of the session in full, and the log file (anywhere)
+	Login     key.Binding // the login dialog (anywhere, text fields included)
 	Quit      key.Binding // asks first while downloads are active or waiting
 	ForceQuit key.Binding
 }
@@ -26,6 +27,7 @@ func DefaultGlobal() Global {
 		Cutouts:   key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "Cutouts tab")),
 		NextTab:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "next tab (works in text fields)")),
 		Messages:  key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "messages: errors in full, the log file")),
+		Login:     key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "MAST login: token, who you are, logout (works in text fields)")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
@@ -41,5 +43,5 @@ func (k Global) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k Global) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Help, k.Queue, k.Missions, k.Catalogs, k.Cutouts, k.NextTab, k.Messages, k.Quit, k.ForceQuit}}
+	return [][]key.Binding{{k.Help, k.Queue, k.Missions, k.Catalogs, k.Cutouts, k.NextTab, k.Messages, k.Login, k.Quit, k.ForceQuit}}
 }

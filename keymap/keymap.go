@@ -19,6 +19,7 @@ type KeyMap struct {
 	Missions  Missions
 	Catalogs  Catalogs
 	Cutouts   Cutouts
+	Login     Login
 }
 
 // Default returns a fresh KeyMap with the default bindings.
@@ -28,7 +29,7 @@ func Default() *KeyMap {
 		Details: DefaultDetails(), Chooser: DefaultChooser(),
 		Products: DefaultProducts(), Filters: DefaultFilters(), TextInput: DefaultTextInput(),
 		Queue: DefaultQueue(), Missions: DefaultMissions(), Catalogs: DefaultCatalogs(),
-		Cutouts: DefaultCutouts(),
+		Cutouts: DefaultCutouts(), Login: DefaultLogin(),
 	}
 }
 

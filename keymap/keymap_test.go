@@ -2,6 +2,7 @@ package keymap
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -134,6 +135,29 @@ func TestCatalogKeysAreFree(t *testing.T) {
 		for _, key := range b.Keys() {
 			if len(key) == 1 && key != " " {
 				t.Errorf("catalog form binding %q would eat a typed character", key)
+			}
+		}
+	}
+}
+
+// The login key works from anywhere, text fields included: no view of the reference
+// (every binding of every view) uses its keys for anything else, and it is not a key a
+// text field edits with (bubbles' textinput and textarea take ctrl+a/b/d/e/f/h/k/n/p/u/v/w).
+func TestLoginKeyIsFreeEverywhere(t *testing.T) {
+	k := Default()
+	ref := Reference(k)
+	for _, kk := range k.Global.Login.Keys() {
+		if n := strings.Count(ref, "`"+kk+"`"); n != 1 {
+			t.Errorf("key %q appears %d times in the key reference, want once (the login)", kk, n)
+		}
+		if len(kk) == 1 || slices.Contains(strings.Split("ctrl+a ctrl+b ctrl+d ctrl+e ctrl+f ctrl+h ctrl+k ctrl+n ctrl+p ctrl+u ctrl+v ctrl+w", " "), kk) {
+			t.Errorf("login key %q would be eaten by a text field", kk)
+		}
+	}
+	for _, b := range k.Login.FullHelp()[0] {
+		for _, kk := range b.Keys() {
+			if len(kk) == 1 {
+				t.Errorf("login dialog binding %q would eat a typed character", kk)
 			}
 		}
 	}

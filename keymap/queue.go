@@ -18,6 +18,7 @@ type Queue struct {
 	RetryFailed key.Binding
 	Clear       key.Binding
 	CopyPath    key.Binding
+	Login       key.Binding // the login dialog, on a login-required download
 	Back        key.Binding
 }
 
@@ -37,6 +38,7 @@ func DefaultQueue() Queue {
 		RetryFailed: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "retry all failed")),
 		Clear:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "clear done/failed")),
 		CopyPath:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "copy local path")),
+		Login:       key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "log in (a login-required download)")),
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 	}
 }
@@ -50,6 +52,6 @@ func (k Queue) ShortHelp() []key.Binding {
 func (k Queue) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Pause, k.PauseAll, k.Cancel, k.Retry, k.RetryFailed, k.Clear, k.CopyPath, k.Back},
+		{k.Pause, k.PauseAll, k.Cancel, k.Retry, k.RetryFailed, k.Clear, k.CopyPath, k.Login, k.Back},
 	}
 }

@@ -31,6 +31,7 @@ func Reference(k *KeyMap) string {
 		{"catalog advanced view", [][]key.Binding{k.Catalogs.AdvancedHelp()}},
 		{"cutouts form", [][]key.Binding{k.Cutouts.FormHelp()}},
 		{"cutouts list", [][]key.Binding{k.Cutouts.ListHelp()}},
+		{"login dialog", k.Login.FullHelp()},
 		{"everywhere", k.Global.FullHelp()},
 	}
 	for _, s := range sections {

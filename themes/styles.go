@@ -19,6 +19,10 @@ type Glyphs struct {
 	// TabOn brackets the active tab ("[Missions]"); inactive tabs get spaces instead, so
 	// names keep their place when the active tab changes.
 	TabOn [2]string
+	// LoggedIn marks the user's name in the header ("● demo"); Locked marks an
+	// exclusive-access row (dataRights not PUBLIC, or t_obs_release still ahead).
+	LoggedIn string
+	Locked   string
 }
 
 // Styles is every style of the TUI, built once per session from its renderer.
@@ -82,6 +86,8 @@ type Styles struct {
 	Browse BrowseStyles
 	// Queue styles the download queue panel.
 	Queue QueueStyles
+	// Account line, login dialog, exclusive-access rows.
+	Account AccountStyles
 	// Cutouts styles the Cutouts tab.
 	Cutouts CutoutsStyles
 }
@@ -103,6 +109,7 @@ func New(r *lipgloss.Renderer, p Palette) *Styles {
 			Cursor: "▸", Selected: "●", RadioOn: "●", RadioOff: "○",
 			Error: "✗", Warn: "!", Info: "•", Arrow: "→", Ellipsis: "…", Separator: " · ",
 			CheckOn: "[x]", CheckOff: "[ ]", TabOn: [2]string{"[", "]"},
+			LoggedIn: "●", Locked: "⊘",
 		},
 	}
 	s.Brand = ns().Bold(true).Foreground(p.Accent)
@@ -154,6 +161,7 @@ func New(r *lipgloss.Renderer, p Palette) *Styles {
 	s.Dim = ns().Foreground(p.Dim)
 	s.Browse = newBrowse(r, p)
 	s.Queue = newQueue(r, p)
+	s.Account = newAccount(r, p)
 	s.Cutouts = newCutouts(r, p)
 	return s
 }

@@ -12,6 +12,7 @@ import (
 	"mastui/ui/common"
 	"mastui/ui/components/header"
 	"mastui/ui/components/helpview"
+	"mastui/ui/components/login"
 	"mastui/ui/components/messages"
 	"mastui/ui/components/statusbar"
 	"mastui/ui/components/toast"
@@ -41,6 +42,7 @@ type Model struct {
 	toast    *toast.Model
 	help     *helpview.Model
 	messages *messages.Model
+	account  *login.Model // the account line's whoami and the login dialog
 	spin     spinner.Model
 
 	spinning bool // a spinner tick is pending
@@ -81,6 +83,7 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 		toast:    toast.New(c),
 		help:     helpview.New(c),
 		messages: messages.New(c, opts.LogPath),
+		account:  login.New(c, opts.Account, opts.Downloads),
 		spin: spinner.New(spinner.WithStyle(c.Styles.Spinner), spinner.WithSpinner(spinner.Spinner{
 			Frames: []string{"⣾", "⣽", "⣻", "⢿", "⡿", "⣟", "⣯", "⣷"},
 			FPS:    time.Second / 10,
@@ -116,7 +119,7 @@ func (m *Model) startTab() int {
 // metadata and facets, the queue loads its journal and listens to the engine) and the
 // first tab opens.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.initCmd}
+	cmds := []tea.Cmd{m.initCmd, m.account.Init()}
 	m.initCmd = nil
 	for _, t := range m.tabs {
 		cmds = append(cmds, m.address(t, t.Init()))
@@ -143,6 +146,7 @@ func (m *Model) layout() {
 	}
 	m.help.SetSize(w, bh)
 	m.messages.SetSize(w, bh)
+	m.account.SetSize(w, bh)
 }
 
 // bodyHeight is what is left between the header, the toast and the status line.
@@ -201,6 +205,9 @@ func (m *Model) Toast() string { return m.toast.Text() }
 
 // MessagesVisible reports whether the message log (ctrl+l) is open.
 func (m *Model) MessagesVisible() bool { return m.showMsgs }
+
+// LoginVisible reports whether the login dialog is open.
+func (m *Model) LoginVisible() bool { return m.account.IsOpen() }
 
 // HelpVisible reports whether the help overlay is open.
 func (m *Model) HelpVisible() bool { return m.showHelp }

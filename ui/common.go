@@ -36,6 +36,9 @@ type Common = common.Common
 // Archive is the data source of the observation views: the MAST client, or a fake.
 type Archive = common.Archive
 
+// Session is the login of a session (common.Session): Options.Account.
+type Session = common.Session
+
 // NewCommon builds the per-session Common: default theme and keymap on renderer r, the
 // session context, a logger (never the terminal) and the server label shown top right.
 func NewCommon(ctx context.Context, r *lipgloss.Renderer, logger *slog.Logger, serverLabel string) *Common {

@@ -73,7 +73,11 @@ func (m *Model) queueProducts(ps []model.ProductRef) tea.Cmd {
 	level := common.LevelInfo
 	if n := exclusive(ps); n > 0 && !m.opts.HasToken {
 		level = common.LevelWarn
-		text += fmt.Sprintf(" · %s exclusive-access: they need a MAST token (mastui login)", common.Commas(int64(n)))
+		how := "mastui login"
+		if m.account.Enabled() {
+			how = m.c.Keys.Global.Login.Help().Key + " logs in"
+		}
+		text += fmt.Sprintf(" · %s exclusive-access: they need a MAST token (%s)", common.Commas(int64(n)), how)
 	}
 	return common.Toast(level, text)
 }

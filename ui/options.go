@@ -54,8 +54,12 @@ type Options struct {
 	// MastURL is the base of the file URLs ("" means https://mast.stsci.edu).
 	MastURL string
 	// HasToken says whether downloads carry a MAST token; without one, queueing
-	// exclusive-access products warns that they will fail.
+	// exclusive-access products warns that they will fail. A login or logout in the
+	// session (Account) updates it.
 	HasToken bool
+	// Account is the session's MAST login (common.Session over the CLI's token source):
+	// the header's account line and the login dialog (ctrl+x). nil: neither is shown.
+	Account common.Account
 	// LogPath is the session's log file, named in the message log (ctrl+l); "" for none.
 	LogPath string
 	// StartTab is the tab that has the keys first, one of TabNames() ("observations",

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mastui/ui/common"
+	"mastui/ui/components/login"
 	"mastui/ui/components/toast"
 )
 
@@ -20,7 +21,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		cmd = m.onKeys(msg)
 	case common.TabMsg:
-		cmd = m.route(msg)
+		if msg.To == login.Task {
+			cmd = m.account.Update(msg)
+		} else {
+			cmd = m.route(msg)
+		}
+	case common.OpenLoginMsg:
+		cmd = m.openLogin()
 	case common.ToastMsg:
 		if msg.Level != common.LevelInfo {
 			m.messages.Add(msg.Level, msg.Text)
@@ -86,7 +93,7 @@ func (m *Model) focusTab(i int) tea.Cmd {
 // syncKeys enables the tab keys outside text fields: each opens its tab from the others;
 // a toggling one (the queue's) also goes back from its own tab.
 func (m *Model) syncKeys() {
-	letters := !m.focused().Typing()
+	letters := !m.focused().Typing() && !m.account.IsOpen()
 	m.c.Keys.Global.Quit.SetEnabled(letters)
 	for i, s := range m.specs {
 		if s.key != nil {
@@ -103,6 +110,9 @@ func (m *Model) busy() bool { return m.activity() != "" }
 func (m *Model) activity() string {
 	if m.preparing {
 		return preparingActivity
+	}
+	if a := m.account.Activity(); a != "" {
+		return a
 	}
 	if a := m.focused().Activity(); a != "" {
 		return a
@@ -132,7 +142,7 @@ func (m *Model) onKeys(msg tea.KeyMsg) tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	for i, r := range msg.Runes {
-		if m.focused().Typing() && !m.showHelp && !m.showMsgs && !m.tooSmall() {
+		if (m.focused().Typing() || m.account.IsOpen()) && !m.showHelp && !m.showMsgs && !m.tooSmall() {
 			rest := msg
 			rest.Runes = msg.Runes[i:]
 			return tea.Batch(append(cmds, m.onKey(rest))...)
@@ -162,6 +172,12 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	if m.ffiPending != nil {
 		return m.onFFIKey(msg)
+	}
+	if key.Matches(msg, g.Login) && !m.tooSmall() && !m.account.IsOpen() { // from anywhere, text fields too
+		return m.openLogin()
+	}
+	if m.account.IsOpen() && !m.tooSmall() { // the dialog has every key
+		return m.account.Update(msg)
 	}
 	if key.Matches(msg, g.NextTab) && !m.tooSmall() {
 		m.showHelp, m.showMsgs = false, false
@@ -211,4 +227,13 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.focusTab(i)
 	}
 	return m.address(t, t.Update(msg))
+}
+
+// openLogin opens the login dialog over whatever shows.
+func (m *Model) openLogin() tea.Cmd {
+	if !m.account.Enabled() {
+		return common.Toast(common.LevelWarn, "No MAST login in this session")
+	}
+	m.showHelp, m.showMsgs = false, false
+	return m.account.Open()
 }

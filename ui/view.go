@@ -23,6 +23,8 @@ func (m *Model) View() string {
 	w, bh := m.c.Width, m.bodyHeight()
 	var body string
 	switch {
+	case m.account.IsOpen():
+		body = m.account.View()
 	case m.showMsgs:
 		body = m.messages.View()
 	case m.showHelp:
@@ -56,11 +58,21 @@ func (m *Model) refreshHeader() {
 		m.header.SetTab(i, t.Title())
 	}
 	m.header.SetActive(m.active)
+	if m.account.Enabled() {
+		h := m.account.Header()
+		m.header.SetAccount(h)
+		if h.Checked { // a login or logout changed it: queueing warns (or not) accordingly
+			m.opts.HasToken = h.HasToken
+		}
+	}
 }
 
 func (m *Model) statusContent() statusbar.Content {
 	t := m.focused()
 	hints := keymap.Enabled(append(t.Hints(), m.c.Keys.Global.ShortHelp()...))
+	if m.account.IsOpen() {
+		hints = keymap.Enabled(m.c.Keys.Login.ShortHelp())
+	}
 	c := statusbar.Content{Activity: m.activity(), Hints: hints, Counts: t.Counts()}
 	if c.Activity != "" {
 		c.Spinner = m.spin.View()

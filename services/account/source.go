@@ -1,7 +1,11 @@
 package account
 
 import (
+	"context"
+	"strings"
 	"sync"
+
+	"mastui/services/mast"
 )
 
 // Source is one session's token: looked up in its Store on first use, replaced by a login
@@ -53,4 +57,23 @@ func (s *Source) Clear() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.tok, s.err, s.loaded = Token{}, nil, false
+}
+
+// Login checks token with whoami (the package's Login) and, when MAST accepts it, stores
+// it and makes it the session's token: what `mastui login` and the TUI's login dialog do.
+func (s *Source) Login(ctx context.Context, token string, whoami Whoami) (mast.Identity, Stored, error) {
+	id, st, err := Login(ctx, s.store, token, whoami)
+	if err != nil {
+		return id, st, err
+	}
+	s.Set(NewToken(strings.TrimSpace(token), st.Origin, st.Where))
+	return id, st, nil
+}
+
+// Logout removes the stored token (keyring and file, Store.Remove) and makes the session
+// anonymous, unless $MAST_API_TOKEN holds one.
+func (s *Source) Logout() ([]string, error) {
+	removed, err := s.store.Remove()
+	s.Clear()
+	return removed, err
 }

@@ -18,6 +18,9 @@ type Downloads interface {
 	RetryFailed() error
 	ClearFinished() error
 	ClearFailed() error
+	// SetToken hands the engine a new MAST token (a login) and queues the items held as
+	// login-required again.
+	SetToken(token string) error
 }
 
 var _ Downloads = (*download.Manager)(nil)

@@ -48,7 +48,7 @@ func Address(to string, req uint64, cmd tea.Cmd) tea.Cmd {
 // ForRoot reports whether msg is an intent the root applies (never addressed to a tab).
 func ForRoot(msg tea.Msg) bool {
 	switch msg.(type) {
-	case ToastMsg, NoteMsg, QueueProductsMsg, QueueItemsMsg, CatalogHereMsg, CutoutsHereMsg, ColumnsChosenMsg, LeaveTabMsg, tea.QuitMsg:
+	case ToastMsg, NoteMsg, QueueProductsMsg, QueueItemsMsg, CatalogHereMsg, CutoutsHereMsg, ColumnsChosenMsg, LeaveTabMsg, OpenLoginMsg, tea.QuitMsg:
 		return true
 	}
 	return false

@@ -16,7 +16,8 @@ type Downloads struct {
 	Ch     chan download.Event
 	Added  []download.Item
 	calls  []string
-	Err    error // returned by every control and Add when set
+	Err    error  // returned by every control and Add when set
+	Token  string // the last SetToken's
 }
 
 // NewDownloads builds a fake holding st.
@@ -98,6 +99,23 @@ func (d *Downloads) Cancel(id string) error { return d.call("cancel " + id) }
 // Retry implements common.Downloads.
 func (d *Downloads) Retry(id string) error { return d.call("retry " + id) }
 
+// SetToken implements common.Downloads: login-required items become queued. The call is
+// recorded without the token ("set-token").
+func (d *Downloads) SetToken(token string) error {
+	if err := d.call("set-token"); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.Token = token
+	for i := range d.Status {
+		if d.Status[i].State == download.LoginRequired && token != "" {
+			d.Status[i].State = download.Queued
+		}
+	}
+	return nil
+}
+
 // PauseAll implements common.Downloads.
 func (d *Downloads) PauseAll() error { return d.call("pause-all") }
 
@@ -124,19 +142,22 @@ func (d *Downloads) ClearFinished() error {
 	return nil
 }
 
-// ClearFailed implements common.Downloads: failed items leave the snapshot.
+// ClearFailed implements common.Downloads: failed and login-required items leave the
+// snapshot.
 func (d *Downloads) ClearFailed() error {
 	if err := d.call("clear-failed"); err != nil {
 		return err
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.Status = slices.DeleteFunc(d.Status, func(s download.Status) bool { return s.State == download.Failed })
+	d.Status = slices.DeleteFunc(d.Status, func(s download.Status) bool {
+		return s.State == download.Failed || s.State == download.LoginRequired
+	})
 	return nil
 }
 
 // DemoStatuses is one download in each state the panel draws: active with progress,
-// queued, paused, done, failed with a reason, and waiting to retry at retryAt.
+// queued, paused, done, login-required, waiting to retry at retryAt, failed with a reason.
 func DemoStatuses(retryAt time.Time) []download.Status {
 	it := func(id, name string, size int64) download.Item {
 		return download.Item{ID: id, URL: "https://mast.example/" + name, Dest: "/data/mastDownload/JWST/jw01073/" + name,
@@ -150,8 +171,10 @@ func DemoStatuses(retryAt time.Time) []download.Status {
 			Done: 48_000_000, Total: 117_000_000},
 		{Item: it("d", "jw01073001001_02101_00003_nrcb1_rate.fits", 90_000_000), State: download.Done,
 			Done: 90_000_000, Total: 90_000_000},
-		{Item: it("e", "o6au01msq_x1d.fits", 1_200_000), State: download.Failed, Total: 1_200_000,
-			Err: "login required (exclusive access until 2027-03-01)", Attempt: 1},
+		{Item: it("e", "o6au01msq_x1d.fits", 1_200_000), State: download.LoginRequired, Total: 1_200_000,
+			Err: "login required: exclusive-access data; log in with a MAST token (HTTP 401 Unauthorized)", Attempt: 1},
+		{Item: it("g", "o6au02nkq_raw.fits", 2_400_000), State: download.Failed, Total: 2_400_000,
+			Err: "HTTP 404 Not Found", Attempt: 1},
 		{Item: it("f", "u9o40504m_drz.fits", 32_000_000), State: download.Queued, Total: 32_000_000,
 			Err: "HTTP 503", Attempt: 1, NextRetry: retryAt},
 	}

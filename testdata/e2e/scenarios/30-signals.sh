@@ -9,15 +9,15 @@ source "$(dirname "$0")/../lib.sh"
 for c in tmux perl flock stty; do command -v "$c" >/dev/null || fail "$c is not installed"; done
 start_sim
 
-# A queue to flush and a lock to release at every exit: the failed downloads of an
-# exclusive-access observation (no token).
+# A queue to flush and a lock to release at every exit: the downloads of an
+# exclusive-access observation, held as login-required (no token).
 id=$("$BIN" query criteria obs_collection=HST dataRights=EXCLUSIVE_ACCESS --mast-url "$URL" --format csv --columns obsid | sed -n 2p)
 [ -n "$id" ] || fail "no exclusive-access HST observation"
 if "$BIN" download "$id" --mast-url "$URL" --dir "$WORK/seed" --filter 'size=<5MB' --filter extension=fits 2> "$WORK/seed.err"; then
   fail "exclusive-access files downloaded without a token"
 fi
-seeded=$(grep -Eo '[0-9]+ failed;' "$WORK/seed.err" | grep -Eo '^[0-9]+' || true)
-[ "${seeded:-0}" -gt 0 ] || fail "no failed downloads in the queue: $(tail -2 "$WORK/seed.err")"
+seeded=$(grep -Eo '[0-9]+ need a login' "$WORK/seed.err" | grep -Eo '^[0-9]+' || true)
+[ "${seeded:-0}" -gt 0 ] || fail "no login-required downloads in the queue: $(tail -2 "$WORK/seed.err")"
 
 tui_pid() { # the mastui process of this run (by its unique --dir)
   pgrep -f "^$BIN $1 --dir $WORK/dl" | head -1
@@ -103,7 +103,7 @@ for sig in TERM HUP; do
   ok "kill -s $sig ends the demo TUI; the next TUI opens the queue"
 done
 
-# Every run left the queue as it found it: the failed downloads are all still there.
+# Every run left the queue as it found it: the held downloads are all still there.
 "$BIN" download --clear-failed 2> "$WORK/clear.err" || fail "clear-failed: $(cat "$WORK/clear.err")"
 grep -Eq "^$seeded failed downloads? cleared" "$WORK/clear.err" || fail "the queue lost failed downloads: $(cat "$WORK/clear.err"), $seeded seeded"
-ok "the queue kept its $seeded failed downloads through every run"
+ok "the queue kept its $seeded login-required downloads through every run"

@@ -12,7 +12,8 @@ import (
 	"mastui/ui/common"
 )
 
-// Gutter is the width before every row: the cursor glyph, the selection glyph, a space.
+// Gutter is the width before every row: the cursor glyph, the selection glyph, and the
+// row mark (Glyphs.Locked on an exclusive-access row) or a space.
 const Gutter = 3
 
 // minPartial is the fewest cells a cut-off last column gets.
@@ -38,7 +39,8 @@ type Model struct {
 	colOff int // first scrolled column after the pinned one (index into cols[1:])
 	width  int
 	height int
-	mark   *Column // the sorted column
+	mark   *Column            // the sorted column
+	locked func(row int) bool // marks a table row exclusive-access (SetLocked); nil: none
 	desc   bool
 	vis    []VisCol // scratch: the columns of the last frame
 }
@@ -101,6 +103,10 @@ func (m *Model) ToggleCursor() (r int, on bool) {
 	m.MoveTo(m.cursor + 1)
 	return r, on
 }
+
+// SetLocked marks the table rows for which locked is true (exclusive-access data) with
+// Glyphs.Locked in the gutter; nil marks none.
+func (m *Model) SetLocked(locked func(row int) bool) { m.locked = locked }
 
 // SetSortMark shows col as sorted (nil: no column is sorted).
 func (m *Model) SetSortMark(col *Column, desc bool) { m.mark, m.desc = col, desc }

@@ -36,7 +36,16 @@ func (m *Model) View() string {
 		} else {
 			line.WriteByte(' ')
 		}
-		line.WriteByte(' ')
+		switch {
+		case m.locked == nil || !m.locked(r):
+			line.WriteByte(' ')
+		case cursor || selected: // the row's own style covers the mark
+			line.WriteString(st.Glyphs.Locked)
+		default:
+			b.WriteString(line.String())
+			b.WriteString(st.Account.Locked.Render(st.Glyphs.Locked))
+			line.Reset()
+		}
 		if !cursor {
 			for j, v := range vis {
 				if j > 0 {

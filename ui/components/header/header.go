@@ -1,5 +1,6 @@
 // Package header is the top line of every screen: the app name, the tabs, and on the
-// right the server the session talks to.
+// right the account (anon, or who the MAST token belongs to) and the server the session
+// talks to.
 package header
 
 import (
@@ -12,10 +13,11 @@ import (
 
 // Model is the header line.
 type Model struct {
-	c      *common.Common
-	tabs   []string
-	active int
-	width  int
+	c       *common.Common
+	tabs    []string
+	active  int
+	width   int
+	account *Account // nil: the session has no account support, no account line
 }
 
 // New builds a header with the given tab names; the first is active.
@@ -53,11 +55,18 @@ func (m *Model) View() string {
 		}
 	}
 	left := b.String()
-	right := ""
+	acct, right := "", ""
+	if m.account != nil {
+		acct = m.accountLine() + " "
+	}
+	right = acct
 	if m.c.ServerLabel != "" {
-		right = st.ServerLabel.Render(common.Sanitize(m.c.ServerLabel)) + " "
+		right = acct + strings.Repeat(" ", min(1, len(acct))) + st.ServerLabel.Render(common.Sanitize(m.c.ServerLabel)) + " "
 	}
 	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
+	if lw+2+rw > m.width { // the server label goes first, then the account
+		right, rw = acct, ansi.StringWidth(acct)
+	}
 	if lw+2+rw > m.width {
 		right, rw = "", 0
 	}

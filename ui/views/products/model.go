@@ -76,6 +76,7 @@ func NewWithProfile(c *common.Common, archive common.Archive, p Profile) *Model 
 	}
 	m := &Model{c: c, archive: archive, p: p, batchSize: batchSize, req: c.NewRequests(), inflight: -1, showPanel: true,
 		grid: grid.New(c), panel: filterpanel.New(c)}
+	m.grid.SetLocked(func(r int) bool { return common.Exclusive(m.table, r, m.c.Now()) })
 	m.setupPanel()
 	return m
 }

@@ -153,7 +153,7 @@ func TestKeysCallManager(t *testing.T) {
 	if got := dl.Calls(); !slices.Equal(got, want) {
 		t.Errorf("calls\n got %v\nwant %v", got, want)
 	}
-	if m.Len() != 4 { // the done and the failed items were cleared and the snapshot reloaded
+	if m.Len() != 4 { // the done, failed and login-required items were cleared and the snapshot reloaded
 		t.Errorf("after clear: %d items", m.Len())
 	}
 	if _, ok := run(t, m.Update(key("esc"))).(queue.BackMsg); !ok {

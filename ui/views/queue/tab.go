@@ -2,6 +2,7 @@ package queue
 
 import (
 	"fmt"
+	"mastui/download"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -35,7 +36,11 @@ func (m *Model) Hints() []key.Binding {
 	if !m.Available() {
 		return []key.Binding{m.c.Keys.Queue.Back}
 	}
-	return m.c.Keys.Queue.ShortHelp()
+	hints := m.c.Keys.Queue.ShortHelp()
+	if s, ok := m.current(); ok && s.State == download.LoginRequired { // kept last: cut last
+		hints = append(hints, m.c.Keys.Queue.Login)
+	}
+	return hints
 }
 
 // HelpSections implements common.Tab.

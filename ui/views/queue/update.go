@@ -94,6 +94,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return act("retry", false, func() error { return dl.Retry(id) })
 	case key.Matches(msg, k.CopyPath):
 		return m.c.Copy("path", s.Dest)
+	case key.Matches(msg, k.Login) && s.State == download.LoginRequired:
+		return common.OpenLogin
 	}
 	return nil
 }
@@ -126,10 +128,10 @@ func (m *Model) clamp() {
 
 // Totals aggregates the listed downloads.
 type Totals struct {
-	Active, Queued, Paused, Done, Unverified, Failed, Cancelled int
-	Bytes, Total                                                int64   // bytes on disk and expected, cancelled items excluded
-	Rate                                                        float64 // bytes per second of the active items
-	ETA                                                         float64 // seconds until the active and waiting ones are done; 0 unknown
+	Active, Queued, Paused, LoginRequired, Done, Unverified, Failed, Cancelled int
+	Bytes, Total                                                               int64   // bytes on disk and expected, cancelled items excluded
+	Rate                                                                       float64 // bytes per second of the active items
+	ETA                                                                        float64 // seconds until the active and waiting ones are done; 0 unknown
 }
 
 // Totals adds up the statuses.
@@ -150,6 +152,8 @@ func (m *Model) Totals() Totals {
 			t.Queued++
 		case download.Paused:
 			t.Paused++
+		case download.LoginRequired:
+			t.LoginRequired++
 		case download.Done, download.Skipped:
 			t.Done++
 		case download.Unverified:
@@ -197,6 +201,8 @@ func (m *Model) Summary() string {
 		return s
 	case t.Failed > 0:
 		return fmt.Sprintf("%d✗", t.Failed)
+	case t.LoginRequired > 0:
+		return fmt.Sprintf("%d need login", t.LoginRequired)
 	case t.Unverified > 0:
 		return fmt.Sprintf("%d unverified", t.Unverified)
 	case t.Paused > 0:

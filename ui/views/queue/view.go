@@ -64,6 +64,9 @@ func (m *Model) totalsLine() string {
 	if t.Failed > 0 {
 		parts = append(parts, fmt.Sprintf("%d failed", t.Failed))
 	}
+	if t.LoginRequired > 0 {
+		parts = append(parts, fmt.Sprintf("%d login required", t.LoginRequired))
+	}
 	left := " " + qs.Title.Render("Queue") + "   " + qs.Totals.Render(strings.Join(parts, sep))
 	right := []string{model.FormatBytes(t.Bytes) + " of " + model.FormatBytes(t.Total)}
 	if t.Rate > 0 {
@@ -75,7 +78,7 @@ func (m *Model) totalsLine() string {
 	r := qs.Meta.Render(strings.Join(right, sep))
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(r) - 1
 	if gap < 2 {
-		return left
+		return ansi.Truncate(left, m.width, "…")
 	}
 	return left + strings.Repeat(" ", gap) + r
 }
@@ -94,6 +97,8 @@ func (m *Model) line(s download.Status, cursor bool) string {
 		glyph, gs = "↓", qs.Active
 	case download.Paused:
 		glyph, gs = "‖", qs.Paused
+	case download.LoginRequired:
+		glyph, gs = st.Glyphs.Locked, qs.Paused
 	case download.Done, download.Skipped:
 		glyph, gs = "✓", qs.Done
 	case download.Unverified:
@@ -155,6 +160,12 @@ func (m *Model) detail(s download.Status, avail int) string {
 		return qs.Failed.Render(ansi.Truncate(reason, max(1, avail), "…"))
 	case download.Cancelled:
 		return qs.Meta.Render("cancelled")
+	case download.LoginRequired:
+		text := "login required · " + m.c.Keys.Queue.Login.Help().Key + " to log in"
+		if reason := strings.TrimPrefix(common.Sanitize(s.Err), "login required: "); reason != "" {
+			text += " · " + reason
+		}
+		return qs.Paused.Render(ansi.Truncate(text, max(1, avail), "…"))
 	case download.Queued:
 		if !s.NextRetry.IsZero() {
 			text := fmt.Sprintf("retrying in %s · attempt %d", eta(max(time.Second, s.NextRetry.Sub(m.now()))), s.Attempt+1)

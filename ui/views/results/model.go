@@ -85,6 +85,7 @@ func NewWithProfile(c *common.Common, archive common.Archive, pageSize int, p Pr
 		pageSize = 500
 	}
 	m := &Model{profile: p, c: c, archive: archive, pageSize: pageSize, req: c.NewRequests(), grid: grid.New(c), details: details.New(c)}
+	m.grid.SetLocked(func(r int) bool { return common.Exclusive(m.table, r, m.c.Now()) })
 	m.syncKeys()
 	return m
 }
