@@ -115,7 +115,7 @@ func TestCloudFailureFallsBackToMAST(t *testing.T) {
 	if bucket != len(items) || mast != len(items) {
 		t.Errorf("%d bucket and %d MAST requests, want one of each per file (no retry of a failed bucket)", bucket, mast)
 	}
-	if m := manifestOf(t, st); strings.Count(m, "from MAST (cloud copy: HTTP 503") != len(items) {
+	if m := manifestOf(t, st); strings.Count(m, "from MAST (cloud copy: HTTP 503 Service Unavailable: SlowDown: Please reduce your request rate.)") != len(items) {
 		t.Errorf("manifest does not say the files came from MAST:\n%s", m)
 	}
 }
@@ -126,7 +126,7 @@ func TestCloudWithoutCopyFallsBackToMAST(t *testing.T) {
 	items[0].CloudURL += ".missing"
 	st := runQueue(t, newManager(t, fastOpts(t)), items, 30*time.Second)
 	checkFiles(t, items)
-	if s := st[0]; s.State != Done || s.FromCloud || !strings.Contains(s.CloudErr, "404") {
+	if s := st[0]; s.State != Done || s.FromCloud || !strings.Contains(s.CloudErr, "HTTP 404 Not Found: NoSuchKey: The specified key does not exist.") {
 		t.Fatalf("%s from cloud %v (%q), want done from MAST after a 404", s.State, s.FromCloud, s.CloudErr)
 	}
 }
