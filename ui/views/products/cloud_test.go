@@ -65,7 +65,7 @@ func TestCloudLookupRunsPerBatchAndAsksEachURIOnce(t *testing.T) {
 	m := newView(a, 2)
 	cmd := m.Start([]string{"a", "b", "c"}, nil)
 	first := msgs(cmd)[0].(common.TabMsg)
-	next := msgs(m.Update(first)) // batch 1 in: the next batch and a lookup start together
+	next := msgs(m.Update(first))                      // batch 1 in: the next batch and a lookup start together
 	if len(a.lookups) != 1 || len(a.lookups[0]) != 5 { // shared_asn.json once
 		t.Fatalf("lookups after batch 1: %v", a.lookups)
 	}
