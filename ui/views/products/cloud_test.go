@@ -65,8 +65,9 @@ func TestCloudLookupRunsPerBatchAndAsksEachURIOnce(t *testing.T) {
 	m := newView(a, 2)
 	cmd := m.Start([]string{"a", "b", "c"}, nil)
 	first := msgs(cmd)[0].(common.TabMsg)
-	next := msgs(m.Update(first))                      // batch 1 in: the next batch and a lookup start together
-	if len(a.lookups) != 1 || len(a.lookups[0]) != 5 { // shared_asn.json once
+	// Batch 1 in: the next batch and a lookup start together; shared_asn.json is asked once.
+	next := msgs(m.Update(first))
+	if len(a.lookups) != 1 || len(a.lookups[0]) != 5 {
 		t.Fatalf("lookups after batch 1: %v", a.lookups)
 	}
 	if got := m.cloudCol.Str; strings.Join(got, ",") != "…,…,…,…,…,…" {
