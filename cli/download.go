@@ -45,6 +45,7 @@ func (e *cliEnv) downloadCommand() *cobra.Command {
 	fs.StringVar(&o.mastCurl, "mast-curl", "", "write MAST's own curl script (bundle.sh) to `FILE` instead of downloading")
 	fs.StringVar(&o.aria, "aria2", "", "write an aria2c input `FILE` instead of downloading")
 	fs.StringVar(&o.urls, "urls", "", "write the list of URLs to `FILE` instead of downloading")
+	fs.BoolVar(&o.cloud, "cloud", false, "fetch each file from MAST's public cloud bucket when it has a copy there (plain HTTPS, no AWS account), else or when the bucket fails from MAST")
 	return cmd
 }
 
@@ -53,7 +54,7 @@ type downloadOptions struct {
 	filters                    model.Filters
 	dir                        string
 	flat, resume, clearFailed  bool
-	force                      bool
+	force, cloud               bool
 	transfer                   transferOptions
 	curl, mastCurl, aria, urls string
 }
@@ -109,9 +110,17 @@ func (e *cliEnv) runDownload(ids []string, o downloadOptions) error {
 	case o.clearFailed:
 		return e.clearFailed()
 	}
+	if o.cloud && o.curl+o.mastCurl+o.aria+o.urls != "" {
+		return usagef("download: --cloud fetches files; it does not go with --curl, --mast-curl, --aria2 or --urls")
+	}
 	items, err := e.productItems(ids, o.filters, o.dir, o.flat, o.force)
 	if err != nil {
 		return err
+	}
+	if o.cloud {
+		if err := e.withCloudCopies(items); err != nil {
+			return err
+		}
 	}
 	export := func(path string, write func(*os.File) error) error {
 		f, err := os.Create(path)
@@ -229,11 +238,7 @@ func (e *cliEnv) productItems(ids []string, filters model.Filters, dir string, f
 	if t.Rows() == 0 {
 		return nil, fmt.Errorf("no products to download after applying filters")
 	}
-	all := make([]int, t.Rows())
-	for i := range all {
-		all[i] = i
-	}
-	refs := model.ProductRefs(t, all)
+	refs := model.ProductRefs(t, allRows(t.Rows()))
 	if n, size := download.TESSFullFrameImages(refs); n > 0 {
 		what := fmt.Sprintf("%d TESS full-frame %s (%s)", n, plural(n, "image", "images"), model.FormatBytes(size))
 		if !force {

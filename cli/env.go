@@ -178,7 +178,7 @@ func (e *cliEnv) setup() error {
 			cancel()
 			return fmt.Errorf("start demo archive: %w", err)
 		}
-		e.cfg.MastURL, e.cfg.ResolverURL, e.cfg.CatalogsURL, e.cfg.HLAURL, e.stopSim = url, "", "", "", cancel
+		e.cfg.MastURL, e.cfg.ResolverURL, e.cfg.CatalogsURL, e.cfg.HLAURL, e.cfg.CloudURL, e.stopSim = url, "", "", "", "", cancel
 		e.prepareDemo = func(ctx context.Context) error { // called once, by the TUI
 			close(hold)
 			select {
@@ -224,6 +224,7 @@ func (e *cliEnv) clientWithToken(token func() string) *mast.Client {
 		ResolverURL:    e.cfg.ResolverURL,
 		CatalogsURL:    e.cfg.CatalogsURL,
 		HLAURL:         e.cfg.HLAURL,
+		CloudURL:       e.cfg.CloudURL,
 		RequestTimeout: time.Duration(e.cfg.Timeout),
 		QueryBudget:    time.Duration(e.cfg.QueryBudget),
 		PageSize:       e.cfg.PageSize,

@@ -244,6 +244,21 @@ func (e *cliEnv) productsCommand() *cobra.Command {
 }
 
 func (e *cliEnv) runProducts(pos []string, filters model.Filters, unique bool) error {
+	if err := e.setup(); err != nil {
+		return err
+	}
+	defer e.close()
+	t, err := e.listProducts("products", pos, filters, unique)
+	if err != nil {
+		return err
+	}
+	return e.write(t, productKeyColumns)
+}
+
+// listProducts is the product list of the obsids in pos (comma lists too), filtered and,
+// when unique, without duplicates, each step reported on stderr. cmd names the command
+// in a usage error.
+func (e *cliEnv) listProducts(cmd string, pos []string, filters model.Filters, unique bool) (*model.Table, error) {
 	var ids []string
 	for _, p := range pos {
 		for _, id := range strings.Split(p, ",") {
@@ -253,23 +268,19 @@ func (e *cliEnv) runProducts(pos []string, filters model.Filters, unique bool) e
 		}
 	}
 	if len(ids) == 0 {
-		return usagef("products: give one or more obsids (the numeric obsid column, e.g. 2003738726)")
+		return nil, usagef("%s: give one or more obsids (the numeric obsid column, e.g. 2003738726)", cmd)
 	}
-	if err := e.setup(); err != nil {
-		return err
-	}
-	defer e.close()
 	t, err := e.client().Products(e.ctx, ids, mast.ProductOptions{})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if t.Rows() == 0 {
-		return fmt.Errorf("no products found for obsid %s (obsid is the numeric product group id, e.g. from `mastui query … --columns obsid`, not obs_id)", strings.Join(ids, ","))
+		return nil, fmt.Errorf("no products found for obsid %s (obsid is the numeric product group id, e.g. from `mastui query … --columns obsid`, not obs_id)", strings.Join(ids, ","))
 	}
 	if len(filters) > 0 {
 		total := t.Rows()
 		if t, err = filters.Apply(t, model.FilterOptions{}); err != nil {
-			return usagef("--filter: %v", err)
+			return nil, usagef("--filter: %v", err)
 		}
 		fmt.Fprintf(e.stderr, "%d of %d products match %s\n", t.Rows(), total, filters)
 	}
@@ -281,7 +292,7 @@ func (e *cliEnv) runProducts(pos []string, filters model.Filters, unique bool) e
 			fmt.Fprintf(e.stderr, "%d of %d products were duplicates. Only returning %d unique product(s).\n", dups, total, t.Rows())
 		}
 	}
-	return e.write(t, productKeyColumns)
+	return t, nil
 }
 
 // resolveCommand is `mastui resolve NAME... [--resolver SIMBAD|NED]`: it prints every

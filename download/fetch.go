@@ -22,6 +22,10 @@ type attempt struct {
 	part string
 	off  int64 // bytes in the .part
 	buf  []byte
+	// url is the source asked: the item's URL, or its CloudURL (public: no credentials).
+	url    string
+	public bool
+	start  int64 // .part size when the attempt began
 }
 
 // fetch sends GET (with Range when resuming) and copies the body into the .part, accepting
@@ -44,7 +48,7 @@ func (a *attempt) fetch(ctx context.Context) outcome {
 	watch := newStallWatch(wait, acancel)
 	defer watch.stop()
 
-	req, err := http.NewRequestWithContext(actx, http.MethodGet, a.it.URL, nil)
+	req, err := http.NewRequestWithContext(actx, http.MethodGet, a.url, nil)
 	if err != nil {
 		return a.fail(fatalErr(fmt.Errorf("build request: %w", err)))
 	}
@@ -54,7 +58,11 @@ func (a *attempt) fetch(ctx context.Context) outcome {
 			req.Header.Set("If-Range", a.e.etag) // a changed file comes back whole (200)
 		}
 	}
-	m.prepare(req)
+	if a.public {
+		m.preparePublic(req)
+	} else {
+		m.prepare(req)
+	}
 	tokenSent := strings.HasPrefix(req.Header.Get("Authorization"), "Bearer ")
 	m.countAttempt(a.e)
 	m.progress(a.e, a.off, a.it.Size)
@@ -226,7 +234,9 @@ func (a *attempt) copyBody(ctx context.Context, body io.Reader, watch *stallWatc
 	return m.finalize(a.f, a.part, a.it, a.k, a.off, confirmed)
 }
 
-func (a *attempt) fail(ae *attemptErr) outcome { return outcome{reached: a.off, err: ae} }
+func (a *attempt) fail(ae *attemptErr) outcome {
+	return outcome{reached: a.off, err: ae, progressed: a.off > a.start}
+}
 
 // wireErr classifies a network error, naming a stall as such.
 func wireErr(actx context.Context, err error) *attemptErr {

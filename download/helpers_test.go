@@ -169,7 +169,7 @@ type counter struct {
 }
 
 type seenReq struct {
-	Method, URI, Range, Auth, Cookie string
+	Method, URI, Range, Auth, Cookie, Path string
 }
 
 func (c *counter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -179,7 +179,7 @@ func (c *counter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ck = v.Value
 	}
 	c.mu.Lock()
-	c.seen = append(c.seen, seenReq{r.Method, r.URL.Query().Get("uri"), r.Header.Get("Range"), r.Header.Get("Authorization"), ck})
+	c.seen = append(c.seen, seenReq{r.Method, r.URL.Query().Get("uri"), r.Header.Get("Range"), r.Header.Get("Authorization"), ck, r.URL.Path})
 	c.mu.Unlock()
 	cw := &countWriter{ResponseWriter: w, n: &c.bytes}
 	if c.hook != nil && c.hook(cw, r, n) {

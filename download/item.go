@@ -34,6 +34,11 @@ type Item struct {
 	// KeepZip. A "no data" answer fails the item with the service's message. See unpack.go.
 	Unpack  string `json:"unpack,omitempty"`
 	KeepZip bool   `json:"keep_zip,omitempty"`
+	// CloudURL is an http(s) URL of a public copy of the same bytes (MAST's cloud bucket,
+	// protocol 12), tried first and never with a credential. When it fails without
+	// progress (no copy, an error status, a refused connection, another size) the item
+	// falls back to URL at once, for good; the .part goes on from where the copy left it.
+	CloudURL string `json:"cloud_url,omitempty"`
 }
 
 // UnpackCutouts marks an item whose file is a cutout service's zip (Item.Unpack).
@@ -77,6 +82,10 @@ type Status struct {
 	// Files are the files an unpacked item (Item.Unpack) put in place: the members of its
 	// zip, known once it is done or skipped (journaled, so a replay knows them too).
 	Files []string
+	// FromCloud: the bytes come (or came) from Item.CloudURL; false once the item fell
+	// back to URL, CloudErr then saying why.
+	FromCloud bool
+	CloudErr  string
 }
 
 // Totals aggregates the queue for a status line.
@@ -116,6 +125,13 @@ func normalize(it Item) (Item, error) {
 	if u.User != nil { // journaled, logged and shown: credentials come from Options.MastURL
 		u.User = nil
 		it.URL = u.String()
+	}
+	if it.CloudURL != "" {
+		c, err := url.Parse(it.CloudURL)
+		if err != nil || c.Scheme != "http" && c.Scheme != "https" || c.Host == "" {
+			return it, fmt.Errorf("bad cloud URL %q: need http(s)://host/...", StripCredentials(it.CloudURL))
+		}
+		it.CloudURL = StripCredentials(it.CloudURL) // public: it never carries credentials
 	}
 	if strings.TrimSpace(it.Dest) == "" {
 		return it, fmt.Errorf("%s: no destination path", it.URL)

@@ -40,6 +40,9 @@ type record struct {
 	Err   string   `json:"err,omitempty"`
 	Size  int64    `json:"size,omitempty"`
 	Files []string `json:"files,omitempty"`
+	// CloudErr: the item fell back from its cloud copy to MAST, and why (add and done
+	// records), so the manifest of a later run still says where its bytes came from.
+	CloudErr string `json:"cloud_err,omitempty"`
 }
 
 const journalVersion = 1

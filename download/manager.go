@@ -73,6 +73,7 @@ type entry struct {
 	cancel    context.CancelCauseFunc
 	etag      string   // (worker) strong validator for If-Range
 	files     []string // an unpacked item's files, once known; never changed in place
+	cloudErr  string   // why the item fell back from its CloudURL to its URL ("" = it did not)
 }
 
 // New opens (or creates) the journal and replays it: items unfinished at the last exit,

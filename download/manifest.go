@@ -21,6 +21,8 @@ type ManifestRow struct {
 // SKIPPED (not fetched by choice, as astroquery's cloud_only) with its URL, and a file
 // saved without proof that it is whole (no size from the server, no end marker) is
 // UNVERIFIED, a status astroquery does not have because it calls such files COMPLETE.
+// A file that had a cloud copy to try (Item.CloudURL) says in its message where its bytes
+// came from: the cloud, or MAST and why not the cloud.
 // An unpacked cutout item has a row per member it put in place (astroquery's
 // download_cutouts manifest), and one for its zip when kept.
 func ManifestRows(st []Status) []ManifestRow {
@@ -43,7 +45,7 @@ func ManifestRows(st []Status) []ManifestRow {
 		r := ManifestRow{LocalPath: s.Dest}
 		switch s.State {
 		case Done:
-			r.Status = "COMPLETE"
+			r.Status, r.Message = "COMPLETE", sourceNote(s)
 		case Skipped:
 			r.Status, r.Message = "COMPLETE", "already on disk"
 		case Unverified:
@@ -62,6 +64,18 @@ func ManifestRows(st []Status) []ManifestRow {
 		rows = append(rows, r)
 	}
 	return rows
+}
+
+// sourceNote says where a downloaded file's bytes came from when it had a cloud copy to
+// try ("" otherwise, as astroquery's None).
+func sourceNote(s Status) string {
+	switch {
+	case s.CloudURL == "":
+		return ""
+	case s.FromCloud:
+		return "from the cloud: " + s.CloudURL
+	}
+	return "from MAST (cloud copy: " + s.CloudErr + ")"
 }
 
 var manifestHeader = []string{"Local Path", "Status", "Message", "URL"}

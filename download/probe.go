@@ -31,8 +31,14 @@ func (m *Manager) headSize(ctx context.Context, it Item) int64 {
 // prepare sets the headers every request of the engine carries, the token included
 // where it may go.
 func (m *Manager) prepare(req *http.Request) {
+	m.preparePublic(req)
+	m.auth.apply(req)
+}
+
+// preparePublic sets the headers of a request to a public copy (Item.CloudURL): no
+// token, no password, whatever its host (the simulator's bucket shares MAST's).
+func (m *Manager) preparePublic(req *http.Request) {
 	req.Header.Set("User-Agent", m.opts.UserAgent)
 	req.Header.Set("Accept", "*/*")
 	req.Header.Set("Accept-Encoding", "identity")
-	m.auth.apply(req)
 }

@@ -43,6 +43,7 @@ func ProductItems(base, dir string, flat bool, ps []model.ProductRef) ([]Item, e
 			Collection:  p.ObsCollection,
 			ObsID:       p.ObsID,
 			ProductType: p.ProductType,
+			CloudURL:    p.CloudURL,
 		}
 		dest, err := placeItem(dir, it, flat, taken)
 		if err != nil {

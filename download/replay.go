@@ -23,7 +23,7 @@ func (m *Manager) replay(recs []record) {
 			if _, dup := m.entries[it.ID]; dup {
 				continue
 			}
-			e := &entry{it: it, state: replayState(r.State), err: r.Err, files: r.Files}
+			e := &entry{it: it, state: replayState(r.State), err: r.Err, files: r.Files, cloudErr: r.CloudErr}
 			delete(m.unpacked, it.ID)
 			m.entries[it.ID] = e
 			m.order = append(m.order, e)
@@ -35,6 +35,9 @@ func (m *Manager) replay(recs []record) {
 				}
 				if r.Files != nil {
 					e.files = r.Files
+				}
+				if r.CloudErr != "" {
+					e.cloudErr = r.CloudErr
 				}
 			}
 		case "size":
@@ -143,7 +146,7 @@ func (m *Manager) snapshotRecordsLocked() []record {
 	recs := make([]record, 0, len(m.order))
 	for _, e := range m.order {
 		it := e.it
-		r := record{Op: "add", Item: &it, Err: e.err, Files: e.files}
+		r := record{Op: "add", Item: &it, Err: e.err, Files: e.files, CloudErr: e.cloudErr}
 		if e.state != Queued && e.state != Active {
 			r.State = e.state
 		}

@@ -1,8 +1,10 @@
 package download
 
 import (
+	"bytes"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -50,6 +52,8 @@ func statusErr(resp *http.Response, body []byte, tokenSent, tokenSet bool) *atte
 	if s := snippet(body); s != "" {
 		if looksHTML(body) {
 			s = pageTitle(body)
+		} else if code, text, ok := s3Error(body); ok {
+			s = code + ": " + text
 		}
 		msg += ": " + s
 	}
@@ -71,6 +75,20 @@ func statusErr(resp *http.Response, body []byte, tokenSent, tokenSet bool) *atte
 		return &attemptErr{err: errors.New(msg), retry: true, after: masthttp.ParseRetryAfter(resp.Header.Get("Retry-After"))}
 	}
 	return fatalErr(errors.New(msg))
+}
+
+// s3Error reads the code and message of an S3 error document (the cloud bucket's,
+// protocol 12): <Error><Code>NoSuchKey</Code><Message>…</Message>…</Error>.
+func s3Error(body []byte) (code, msg string, ok bool) {
+	var e struct {
+		XMLName xml.Name `xml:"Error"`
+		Code    string   `xml:"Code"`
+		Message string   `xml:"Message"`
+	}
+	if !bytes.HasPrefix(bytes.TrimSpace(body), []byte("<")) || xml.Unmarshal(body, &e) != nil || e.Code == "" {
+		return "", "", false
+	}
+	return snippet([]byte(e.Code)), snippet([]byte(e.Message)), true
 }
 
 // backoff is exponential with equal jitter: uniform in [d/2, d], d = base·2^(fails-1)

@@ -99,6 +99,9 @@ type outcome struct {
 	note    string   // why an unverified file could not be proven whole
 	commit  *commit  // outCommit: the verified file for the committer
 	files   []string // an unpacked item's files (done, skipped, commit)
+	// progressed: the attempt added bytes to the .part (a cloud copy that did is resumed,
+	// not left for MAST).
+	progressed bool
 }
 
 const (
@@ -124,11 +127,11 @@ func (m *Manager) finish(e *entry, ictx context.Context, res outcome) {
 func completionRecord(e *entry, res outcome) (record, bool) {
 	switch res.kind {
 	case outDone:
-		return record{Op: "state", ID: e.it.ID, State: Done, Size: res.size, Files: res.files}, true
+		return record{Op: "state", ID: e.it.ID, State: Done, Size: res.size, Files: res.files, CloudErr: e.cloudErr}, true
 	case outSkipped:
 		return record{Op: "state", ID: e.it.ID, State: Skipped, Size: res.size, Files: res.files}, true
 	case outUnverified:
-		return record{Op: "state", ID: e.it.ID, State: Unverified, Err: res.note}, true
+		return record{Op: "state", ID: e.it.ID, State: Unverified, Err: res.note, CloudErr: e.cloudErr}, true
 	}
 	return record{}, false
 }

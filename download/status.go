@@ -87,6 +87,7 @@ func (m *Manager) statusLocked(e *entry) Status {
 	st := Status{
 		Item: e.it, State: e.state, Done: e.done, Total: e.total,
 		Attempt: e.attempt, Err: e.err, NextRetry: e.nextRetry, Files: e.files,
+		FromCloud: e.it.CloudURL != "" && e.cloudErr == "", CloudErr: e.cloudErr,
 	}
 	if e.state == Active {
 		st.Rate = e.rate

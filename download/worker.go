@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"mastui/model"
 )
 
 // worker runs items until ctx ends. Each worker owns one copy buffer. A file fetched
@@ -58,17 +60,21 @@ func (m *Manager) run(ctx context.Context, e *entry, it Item, buf []byte) outcom
 		}
 		return outcome{kind: outSkipped, size: fi.Size()}
 	}
-	f, err := openPart(part)
-	if errors.Is(err, fs.ErrNotExist) { // its directory was removed since we made it
-		m.dirs.reset()
-		if err = m.dirs.makeTree(it.Root, dir); err == nil {
-			f, err = openPart(part)
-		}
-	}
+	f, err := m.openPartIn(it.Root, dir, part)
 	if err != nil {
 		return outcome{err: localErr(err)}
 	}
-	res := m.runPart(ctx, e, it, k, f, part, buf)
+	cloud := m.fromCloud(e)
+	res := m.runPart(ctx, e, it, k, f, part, buf, cloud)
+	if cloud && m.fallBack(ctx, e, res) {
+		if res.kind != outCommit {
+			f.Close() // closed already when the copy's bytes were refused: harmless
+		}
+		if f, err = m.openPartIn(it.Root, dir, part); err != nil {
+			return outcome{err: localErr(err)}
+		}
+		res = m.runPart(ctx, e, it, k, f, part, buf, false)
+	}
 	if res.kind != outCommit { // a commit hands the open file on
 		f.Close()
 	} else if it.Unpack != "" {
@@ -77,8 +83,46 @@ func (m *Manager) run(ctx context.Context, e *entry, it Item, buf []byte) outcom
 	return res
 }
 
-// runPart finishes or fetches an item into its open .part file f.
-func (m *Manager) runPart(ctx context.Context, e *entry, it Item, k fileKind, f *os.File, part string, buf []byte) outcome {
+// openPartIn opens the .part in dir, making dir again when it was removed since.
+func (m *Manager) openPartIn(root, dir, part string) (*os.File, error) {
+	f, err := openPart(part)
+	if errors.Is(err, fs.ErrNotExist) { // its directory was removed since we made it
+		m.dirs.reset()
+		if err = m.dirs.makeTree(root, dir); err == nil {
+			f, err = openPart(part)
+		}
+	}
+	return f, err
+}
+
+// fromCloud reports whether the item's next attempt asks its cloud copy.
+func (m *Manager) fromCloud(e *entry) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return e.it.CloudURL != "" && e.cloudErr == ""
+}
+
+// fallBack decides, after an attempt at the cloud copy, whether the item goes to MAST
+// now, for good: when the copy failed without adding a byte (no copy, an error status,
+// a refused connection, another size, bytes that are not the product). A copy cut off
+// after progress is resumed from the cloud, as any download is; a paused or cancelled
+// item stops here.
+func (m *Manager) fallBack(ctx context.Context, e *entry, res outcome) bool {
+	if res.err == nil || ctx.Err() != nil || res.err.retry && res.progressed {
+		return false
+	}
+	why := model.OneLine(res.err.Error())
+	m.log.Info("cloud copy failed; downloading from MAST", "id", e.it.ID, "why", why)
+	m.mu.Lock()
+	e.cloudErr = why
+	m.mu.Unlock()
+	e.etag = "" // the copy's validator means nothing to MAST
+	return true
+}
+
+// runPart finishes or fetches an item into its open .part file f, from its cloud copy
+// when cloud.
+func (m *Manager) runPart(ctx context.Context, e *entry, it Item, k fileKind, f *os.File, part string, buf []byte, cloud bool) outcome {
 	fi, err := f.Stat()
 	if err != nil {
 		return outcome{err: localErr(err)}
@@ -92,7 +136,10 @@ func (m *Manager) runPart(ctx context.Context, e *entry, it Item, k fileKind, f 
 	if it.Size > 0 && off == it.Size { // whole, but a crash came before the rename
 		return m.finalize(f, part, it, k, off, true)
 	}
-	a := &attempt{m: m, e: e, it: it, k: k, f: f, part: part, off: off, buf: buf}
+	a := &attempt{m: m, e: e, it: it, k: k, f: f, part: part, off: off, buf: buf, url: it.URL, start: off}
+	if cloud {
+		a.url, a.public = it.CloudURL, true
+	}
 	res := a.fetch(ctx)
 	if res.kind == outFailed && res.reached == 0 {
 		f.Close()

@@ -17,6 +17,9 @@ type Products struct {
 	Name       key.Binding // edits the file-name filter
 	Clear      key.Binding
 	Copy       key.Binding
+	CopyS3     key.Binding // the S3 URIs of the selection (the product under the cursor without one)
+	ExportS3   key.Binding // the selection's S3 URIs to a file
+	Cloud      key.Binding // download from the cloud bucket (D) on / off
 	Retry      key.Binding
 	Back       key.Binding
 }
@@ -36,6 +39,9 @@ func DefaultProducts() Products {
 		Name:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter file names")),
 		Clear:      key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "clear all filters")),
 		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy the URI")),
+		CopyS3:     key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy the S3 URIs of the selection")),
+		ExportS3:   key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export the selection's S3 URIs to a file")),
+		Cloud:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "download from the cloud on / off")),
 		Retry:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry failed batches")),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the results")),
 	}
@@ -50,7 +56,7 @@ func (k Products) ShortHelp() []key.Binding {
 func (k Products) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.Table.Bindings(),
-		{k.Select, k.SelectAll, k.SelectNone, k.Invert, k.Queue, k.Copy},
+		{k.Select, k.SelectAll, k.SelectNone, k.Invert, k.Queue, k.Cloud, k.Copy, k.CopyS3, k.ExportS3},
 		{k.Unique, k.Panel, k.Focus, k.Name, k.Clear, k.Retry, k.Back},
 	}
 }

@@ -24,6 +24,9 @@ type ProductRef struct {
 	// Mission is the Search API mission (hst, jwst, …) of a MastMissions product; it
 	// picks the download route (retrieve_product or Download/file). "" for CAOM products.
 	Mission string
+	// CloudURL is the HTTPS URL of the file's copy in MAST's public cloud bucket, when
+	// the user asked to download from the cloud (download.Item.CloudURL); "" for MAST.
+	CloudURL string
 }
 
 // ProductRefs builds the refs of the given rows of a product table (Mast.Caom.Products

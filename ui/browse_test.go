@@ -112,6 +112,7 @@ func TestProductsWithFilterPanel(t *testing.T) {
 	keys(tm, "  ")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitText(t, tm, "duplicates)")
+	waitText(t, tm, " yes ") // the cloud column, looked up in the background, is filled
 	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
 }
 
@@ -120,6 +121,7 @@ func TestProductsUniqueAndFiltered(t *testing.T) {
 	keys(tm, "  ")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitText(t, tm, "duplicates)")
+	waitText(t, tm, " yes ") // the cloud column, looked up in the background, is filled
 	keys(tm, "U")
 	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
 	keys(tm, " ") // SCIENCE

@@ -27,6 +27,7 @@ type Config struct {
 	ResolverURL string   `json:"resolver_url,omitempty"` // SANTA name resolver
 	CatalogsURL string   `json:"catalogs_url,omitempty"` // catalogs API (PanSTARRS); default: catalogs.mast.stsci.edu, or mast_url when that is not MAST
 	HLAURL      string   `json:"hla_url,omitempty"`      // HLA host of the HSC spectrum files
+	CloudURL    string   `json:"cloud_url,omitempty"`    // HTTPS base of the public bucket stpubdata (objects at <cloud_url>/<key>); default: Amazon's, or the simulator's when mast_url is not MAST
 	PageSize    int      `json:"page_size,omitempty"`    // CLI Portal page size (astroquery: 50000)
 	TUIPageSize int      `json:"tui_page_size,omitempty"`
 	Timeout     Duration `json:"request_timeout,omitempty"` // one HTTP request
@@ -174,6 +175,9 @@ func Load(path string) (Config, error) {
 	}
 	if v := os.Getenv("MASTUI_HLA_URL"); v != "" {
 		cfg.HLAURL = v
+	}
+	if v := os.Getenv("MASTUI_CLOUD_URL"); v != "" {
+		cfg.CloudURL = v
 	}
 	return cfg, cfg.Validate()
 }

@@ -11,11 +11,12 @@ import (
 func TestLoadConfigPrecedence(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "config.json")
-	if err := os.WriteFile(path, []byte(`{"mast_url": "http://file", "catalogs_url": "http://cat-file", "page_size": 1000, "query_budget": "20m"}`), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte(`{"mast_url": "http://file", "catalogs_url": "http://cat-file", "cloud_url": "https://bucket-file", "page_size": 1000, "query_budget": "20m"}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	t.Setenv("MASTUI_MAST_URL", "http://env")
 	t.Setenv("MASTUI_CATALOGS_URL", "")
+	t.Setenv("MASTUI_CLOUD_URL", "")
 	cfg, err := Load(path)
 	if err != nil {
 		t.Fatal(err)
@@ -26,6 +27,13 @@ func TestLoadConfigPrecedence(t *testing.T) {
 	t.Setenv("MASTUI_CATALOGS_URL", "http://cat-env")
 	if cfg, _ = Load(path); cfg.CatalogsURL != "http://cat-env" {
 		t.Errorf("MASTUI_CATALOGS_URL ignored: %q", cfg.CatalogsURL)
+	}
+	if cfg.CloudURL != "https://bucket-file" {
+		t.Errorf("cloud_url %q", cfg.CloudURL)
+	}
+	t.Setenv("MASTUI_CLOUD_URL", "https://bucket-env")
+	if cfg, _ := Load(path); cfg.CloudURL != "https://bucket-env" {
+		t.Errorf("MASTUI_CLOUD_URL ignored: %q", cfg.CloudURL)
 	}
 	if cfg.MastURL != "http://env" || cfg.PageSize != 1000 || time.Duration(cfg.QueryBudget) != 20*time.Minute || cfg.TUIPageSize != 500 {
 		t.Errorf("cfg = %+v", cfg)

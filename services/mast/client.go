@@ -29,6 +29,7 @@ type Config struct {
 	ResolverURL    string        // default SANTA; BaseURL+"/Santa-war/query" when BaseURL is overridden and this is empty
 	CatalogsURL    string        // catalogs API (PanSTARRS); default catalogs.mast.stsci.edu, BaseURL when BaseURL is overridden and this is empty
 	HLAURL         string        // default https://hla.stsci.edu; BaseURL when BaseURL is overridden and this is empty
+	CloudURL       string        // public bucket (protocol 12), default DefaultCloudURL; BaseURL+SimCloudPath when BaseURL is overridden and this is empty
 	HTTPClient     *http.Client  // nil = a client with sane transport settings
 	RequestTimeout time.Duration // per HTTP request (each attempt), default 2 min
 	QueryBudget    time.Duration // whole logical query (all polls + pages), default 600 s
@@ -103,6 +104,7 @@ func New(cfg Config) *Client {
 	cfg.ResolverURL = hostURL(cfg.ResolverURL, cfg.BaseURL, DefaultResolverURL, "/Santa-war/query")
 	cfg.CatalogsURL = hostURL(cfg.CatalogsURL, cfg.BaseURL, DefaultCatalogsURL, "")
 	cfg.HLAURL = hostURL(cfg.HLAURL, cfg.BaseURL, DefaultHLAURL, "")
+	cfg.CloudURL = hostURL(cfg.CloudURL, cfg.BaseURL, DefaultCloudURL, SimCloudPath)
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = 2 * time.Minute
 	}

@@ -2,6 +2,7 @@ package masthttp
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -56,5 +57,28 @@ func TestPyQuoteNothingSafe(t *testing.T) {
 	want := "mast%3AHLSP%2Fa%20b%2Bc%3Fd%3De%26f%23g~h_i.j-k%2F%C3%A9"
 	if got := PyQuote(in, ""); got != want {
 		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
+
+// The public bucket (protocol 12) is not a MAST host: a token never goes there, neither to
+// Amazon's endpoints nor to one that merely looks like MAST's.
+func TestTokenNeverGoesToTheBucket(t *testing.T) {
+	hosts := TokenHosts("https://mast.stsci.edu")
+	for _, raw := range []string{
+		"https://stpubdata.s3.amazonaws.com/hst/public/u9o4/u9o40504m/u9o40504m_c3m.fits",
+		"https://s3.amazonaws.com/stpubdata/hst/public/u9o4/u9o40504m/u9o40504m_c3m.fits",
+		"https://stpubdata.s3.us-east-1.amazonaws.com/tess/public/x.fits",
+		"https://mast.stsci.edu.s3.amazonaws.com/x.fits",
+	} {
+		u, err := url.Parse(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if TokenAllowed(hosts, u) {
+			t.Errorf("token allowed to %s", raw)
+		}
+	}
+	if u, _ := url.Parse("https://mast.stsci.edu/api/v0.1/Download/file?uri=x"); !TokenAllowed(hosts, u) {
+		t.Error("token refused to MAST itself")
 	}
 }

@@ -17,6 +17,7 @@ import (
 
 	"mastui/services/sim/auth"
 	"mastui/services/sim/catalogs"
+	"mastui/services/sim/cloud"
 	"mastui/services/sim/cutouts"
 	"mastui/services/sim/downloads"
 	"mastui/services/sim/internal/simhttp"
@@ -72,6 +73,7 @@ func newServer(opts Options) *Server {
 	s.cutouts = cutouts.New(s.env)
 	s.cutouts.Register(mux)
 	tokens.Register(mux)
+	cloud.New(s.env).Register(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.env.Error(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
 	})
@@ -258,6 +260,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.DurationVar(&f.RetryAfter, "retry-after", 0, "fault: Retry-After sent with 429/503 (default 1s)")
 	fs.BoolVar(&f.HTMLErrors, "html-errors", false, "fault: error bodies are HTML pages")
 	fs.DurationVar(&f.CutoutLatency, "cutout-latency", 0, "fault: hold each TESScut answer this long (it counts against the 10-request limit)")
+	fs.BoolVar(&f.BucketDown, "fault-bucket", false, "fault: the public bucket (/s3/stpubdata) answers every request with 503, so clients fall back to MAST")
 	fs.IntVar(&f.PageSizeCap, "page-cap", 0, "fault: silently serve at most this many rows per Portal page or Search API answer")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("sim: %w", err)

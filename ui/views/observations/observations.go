@@ -109,7 +109,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 				m.form.SetResolved(common.FormatResolved(m.results.Resolved()))
 			}
 			return cmd
-		case products.BatchTask, products.RecomputeTask:
+		case products.BatchTask, products.RecomputeTask, products.CloudTask:
 			return m.products.Update(msg)
 		}
 	case results.MetadataMsg:

@@ -6,7 +6,8 @@ import (
 )
 
 // buildColumns lays out the table's columns: the profile's key columns first, in its
-// order and with its headers, then the others in table order.
+// order and with its headers (the cloud column after the first), then the others in
+// table order.
 func (m *Model) buildColumns() {
 	t := m.table
 	used := make([]bool, len(t.Columns))
@@ -22,6 +23,9 @@ func (m *Model) buildColumns() {
 			f = grid.FormatBytes
 		}
 		cols = append(cols, grid.NewColumn(t.Columns[i], k.Header, f, k.Cap))
+		if len(cols) == 1 && m.cloudCol != nil { // beside the file name
+			cols = append(cols, grid.NewColumn(m.cloudCol, "cloud", grid.FormatDefault, 5))
+		}
 	}
 	for i, c := range t.Columns {
 		if !used[i] {

@@ -42,6 +42,8 @@ func (m *Model) Start(ids, labels []string) tea.Cmd {
 	}
 	m.table, m.shown, m.filterErr = nil, nil, ""
 	m.dup, m.ndup, m.seen = nil, 0, map[string]struct{}{}
+	m.req.Cancel(CloudTask)
+	m.cloudCol, m.cloudKeys, m.cloudAsked, m.cloudBusy = nil, map[string]string{}, 0, false
 	m.selN, m.selSize = 0, 0
 	m.values = nil
 	m.grid.SetColumns(nil)
@@ -104,7 +106,7 @@ func (m *Model) onBatch(req uint64, msg BatchMsg) tea.Cmd {
 		m.done++
 		log.Info("product batch loaded", "rows", msg.Table.Rows(), "total", m.Rows())
 	}
-	next := m.nextBatch()
+	next := tea.Batch(m.nextBatch(), m.lookupCloud())
 	if next == nil && len(m.failed) == 0 {
 		log.Info("products loaded", "rows", m.Rows(), "duplicates", m.ndup)
 	}
@@ -138,6 +140,7 @@ func (m *Model) appendTable(t *model.Table) error {
 		return err
 	}
 	m.indexDuplicates(from)
+	m.growCloud(from)
 	if len(m.table.Columns) != ncols {
 		m.buildColumns()
 	} else {

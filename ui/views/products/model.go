@@ -59,6 +59,13 @@ type Model struct {
 	grid    *grid.Model // owns the selection
 	selN    int         // selected and shown
 	selSize int64       // their bytes
+
+	// Cloud copies (CAOM products; cloud.go): looked up in the background as rows come.
+	cloudCol   *model.Column     // the "cloud" column shown (not part of the table)
+	cloudKeys  map[string]string // dataURI -> key in the bucket ("" = none), per product list
+	cloudAsked int               // rows looked up, or being looked up
+	cloudBusy  bool              // a lookup is in flight
+	cloudOn    bool              // D downloads from the cloud
 }
 
 // New builds an empty view of CAOM observations' products; batchSize <= 0 means

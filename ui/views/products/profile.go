@@ -37,6 +37,8 @@ type Profile struct {
 	BatchSize int
 	// Fetch lists the products of one batch of ids.
 	Fetch func(ctx context.Context, archive common.Archive, ids []string) (*model.Table, error)
+	// Cloud: the URIs are dataURIs, which MAST's path_lookup maps to the cloud bucket.
+	Cloud bool
 	// Refs maps rows to what the download queue takes.
 	Refs func(t *model.Table, rows []int) []model.ProductRef
 }
@@ -98,7 +100,8 @@ func CAOMProfile(batchSize int) Profile {
 		Fetch: func(ctx context.Context, a common.Archive, ids []string) (*model.Table, error) {
 			return a.Products(ctx, ids, mast.ProductOptions{BatchSize: len(ids)})
 		},
-		Refs: model.ProductRefs,
+		Refs:  model.ProductRefs,
+		Cloud: true,
 	}
 }
 

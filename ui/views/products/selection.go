@@ -81,7 +81,7 @@ func (m *Model) sendToQueue() tea.Cmd {
 	if len(rows) == 0 {
 		return common.Toast(common.LevelWarn, "Nothing to download: no product is shown")
 	}
-	refs := m.p.Refs(m.table, rows)
+	refs := m.withCloudURLs(m.p.Refs(m.table, rows))
 	return func() tea.Msg { return common.QueueProductsMsg{Products: refs} }
 }
 

@@ -21,6 +21,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return m.onBatch(msg.Req, answer)
 		case RecomputeMsg:
 			m.recompute()
+		case CloudMsg:
+			return m.onCloud(answer)
 		}
 	case tea.KeyMsg:
 		return m.onKey(msg)
@@ -96,6 +98,12 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.filtersChanged()
 	case key.Matches(msg, k.Copy):
 		return m.copyURI()
+	case key.Matches(msg, k.CopyS3):
+		return m.copyS3()
+	case key.Matches(msg, k.ExportS3):
+		return m.exportS3()
+	case key.Matches(msg, k.Cloud):
+		return m.toggleCloud()
 	}
 	return nil
 }

@@ -118,6 +118,9 @@ func (m *Model) title() string {
 		}
 		parts = append(parts, st.Browse.Summary.Render(s))
 	}
+	if m.cloudOn {
+		parts = append(parts, st.ResultsInfo.Render("downloads from the cloud"))
+	}
 	if m.selN > 0 {
 		s := "selected " + itoa(m.selN) + " · " + model.FormatBytes(m.selSize)
 		if hidden := m.selectedHidden(); hidden > 0 {

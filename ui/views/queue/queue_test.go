@@ -268,3 +268,24 @@ func TestUnverifiedShown(t *testing.T) {
 		t.Errorf("summary %q", got)
 	}
 }
+
+func TestSourceShownForCloudItems(t *testing.T) {
+	fromCloud := download.Status{Item: download.Item{ID: "c", Filename: "a_raw.fits", Dest: "/d/a_raw.fits", CloudURL: "https://b/a_raw.fits"},
+		State: download.Done, FromCloud: true, Done: 10, Total: 10}
+	fellBack := download.Status{Item: download.Item{ID: "m", Filename: "b_raw.fits", Dest: "/d/b_raw.fits", CloudURL: "https://b/b_raw.fits"},
+		State: download.Done, CloudErr: "HTTP 503", Done: 10, Total: 10}
+	plain := download.Status{Item: download.Item{ID: "p", Filename: "c_raw.fits", Dest: "/d/c_raw.fits"}, State: download.Done, Done: 10, Total: 10}
+	m, _, _ := newPanel(t, 120, 8, fromCloud, fellBack, plain)
+	lines := map[string]string{}
+	for _, l := range strings.Split(m.View(), "\n") {
+		for _, f := range []string{"a_raw", "b_raw", "c_raw"} {
+			if strings.Contains(l, f) {
+				lines[f] = l
+			}
+		}
+	}
+	if !strings.Contains(lines["a_raw"], "cloud done") || !strings.Contains(lines["b_raw"], "MAST  done") ||
+		strings.Contains(lines["c_raw"], "cloud") || strings.Contains(lines["c_raw"], "MAST") {
+		t.Errorf("lines %q", lines)
+	}
+}

@@ -120,7 +120,23 @@ func (m *Model) line(s download.Status, cursor bool) string {
 	}
 	head := cur + gs.Render(glyph) + " " + nameStyle.Render(name) + strings.Repeat(" ", nameW-ansi.StringWidth(name)) + "  "
 	avail := m.width - 3 - nameW - 2
+	if src := source(s); src != "" {
+		head += qs.Meta.Render(src) + " "
+		avail -= ansi.StringWidth(src) + 1
+	}
 	return head + m.detail(s, avail)
+}
+
+// source is where an item with a cloud copy gets its bytes: "cloud", or "MAST" once it
+// fell back; "" for the others (MAST, as always).
+func source(s download.Status) string {
+	switch {
+	case s.CloudURL == "":
+		return ""
+	case s.FromCloud:
+		return "cloud"
+	}
+	return "MAST "
 }
 
 // maxName is the widest file name listed (at least 8).

@@ -40,6 +40,10 @@ type Faults struct {
 	// 10 requests in flight (so tests can see a client keep to it).
 	CutoutLatency time.Duration
 
+	// Cloud: the public bucket answers every request with 503 SlowDown (clients fall
+	// back to MAST).
+	BucketDown bool
+
 	// Portal and Search API.
 	PageSizeCap int // silently serve at most this many rows per page / search answer (astroquery#2788)
 }
