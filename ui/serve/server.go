@@ -158,6 +158,13 @@ func (s *Server) Serve(ctx context.Context) error {
 	return nil
 }
 
+// Sessions is the number of sessions running now.
+func (s *Server) Sessions() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.sessions)
+}
+
 // printfLogger sends wish's connection log lines to our log file.
 type printfLogger struct{ log *slog.Logger }
 
