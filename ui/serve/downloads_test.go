@@ -66,7 +66,7 @@ func TestKilledMidDownload(t *testing.T) {
 	tm.WaitFor("Search observations")
 	tm.Type("M101\r")
 	tm.WaitFor("321 observations") // the results (the form shows "M101 → ..." too)
-	tm.Type("\r") // the products of the first observation
+	tm.Type("\r")                  // the products of the first observation
 	tm.WaitFor("356 products")
 	// Keys one at a time: a burst of letters reaches the TUI as one text input.
 	tm.Type("/") // the name filter: its five thumbnails
