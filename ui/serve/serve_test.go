@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
@@ -208,5 +209,21 @@ func TestShutdownTellsSessions(t *testing.T) {
 	ts.stop()
 	if _, err := dial(ts.addr, gossh.PublicKeys(ts.key)); err == nil {
 		t.Error("the server still accepts connections after its shutdown")
+	}
+}
+
+// An idle connection is closed after --idle-timeout (an idle TUI writes nothing), and
+// every connection after --max-timeout, busy or not.
+func TestTimeoutsCloseConnections(t *testing.T) {
+	for name, cfg := range map[string]serve.Config{
+		"idle": {IdleTimeout: 300 * time.Millisecond},
+		"max":  {MaxTimeout: 300 * time.Millisecond},
+	} {
+		t.Run(name, func(t *testing.T) {
+			ts := startServer(t, cfg)
+			tm := openTerminal(t, ts.connect(t), 100, 30)
+			tm.WaitEnd() // nothing typed: the server ends it
+			settle(t, "no session left", func() bool { return ts.srv.Sessions() == 0 })
+		})
 	}
 }
