@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -211,7 +212,7 @@ func (tm *terminal) Mark() {
 }
 
 // WaitFor waits until the server has written text (since the last Mark); the session
-// ending first fails the test. Only `go test -timeout` bounds the wait.
+// ending first fails the test.
 func (tm *terminal) WaitFor(text string) {
 	tm.t.Helper()
 	if got := tm.WaitForAny(text); !strings.Contains(got, text) {
@@ -223,7 +224,28 @@ func (tm *terminal) WaitFor(text string) {
 // ends, and returns the screen text.
 func (tm *terminal) WaitForAny(texts ...string) string {
 	tm.t.Helper()
-	var late <-chan time.Time // near the test's deadline: fail showing the screen
+	return tm.wait(fmt.Sprintf("%q", texts), func(got string) bool {
+		for _, text := range texts {
+			if strings.Contains(got, text) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// WaitEnd waits for the server to end the session and returns what it wrote since the
+// last Mark.
+func (tm *terminal) WaitEnd() string {
+	tm.t.Helper()
+	return tm.wait("the session's end", func(string) bool { return false })
+}
+
+// wait waits until done holds for the screen text or the session ends. Only the test's
+// deadline (go test -timeout) bounds it: near it, the test fails showing the screen.
+func (tm *terminal) wait(what string, done func(got string) bool) string {
+	tm.t.Helper()
+	var late <-chan time.Time
 	if deadline, ok := tm.t.Deadline(); ok {
 		timer := time.NewTimer(time.Until(deadline) - 5*time.Second)
 		defer timer.Stop()
@@ -234,33 +256,14 @@ func (tm *terminal) WaitForAny(texts ...string) string {
 		ch := tm.changed
 		tm.mu.Unlock()
 		got, ended := tm.since()
-		for _, text := range texts {
-			if strings.Contains(got, text) {
-				return got
-			}
-		}
-		if ended {
+		if ended || done(got) {
 			return got
 		}
 		select {
 		case <-ch:
 		case <-late:
-			tm.t.Fatalf("still waiting for %q at the test's deadline; the session showed:\n%s", texts, got)
+			tm.t.Fatalf("still waiting for %s at the test's deadline; the session showed:\n%s", what, got)
 		}
-	}
-}
-
-// WaitEnd waits for the server to end the session and returns all it wrote.
-func (tm *terminal) WaitEnd() string {
-	for {
-		tm.mu.Lock()
-		ch, ended := tm.changed, tm.ended
-		tm.mu.Unlock()
-		if ended {
-			got, _ := tm.since()
-			return got
-		}
-		<-ch
 	}
 }
 
