@@ -21,8 +21,8 @@ import (
 )
 
 // A session killed while its downloads are in flight (the client gone, its TCP
-// connection reset) loses nothing: the files it queued still complete on the server,
-// and once everything is shut down no goroutine is left behind.
+// connection reset) loses nothing: the files it queued still complete on the server, a
+// new session sees them done, and once everything is shut down no goroutine is left.
 func TestKilledMidDownload(t *testing.T) {
 	arch := uitest.DemoArchive(t) // built before the baseline: it is kept for the test binary
 	baseline := runtime.NumGoroutine()
@@ -104,6 +104,14 @@ func TestKilledMidDownload(t *testing.T) {
 			t.Errorf("%s outside --dir", st.Dest)
 		}
 	}
+
+	// Reconnecting, the user sees the queue and what finished while away.
+	_, again := dialRaw(t, ts)
+	back := openTerminal(t, again, 120, 36)
+	back.WaitFor("Search observations")
+	back.Type("\x14\x14\x14\x14") // ctrl+t to the Queue tab
+	back.WaitFor("0 active · 0 waiting · 5 done")
+	again.Close()
 
 	ts.stop()
 	cancel()
