@@ -140,6 +140,7 @@ func newRoot(env *cliEnv, tuneGC bool) *cobra.Command {
 		env.missionCommand(),
 		env.catalogCommand(),
 		env.serviceCommand(),
+		env.serveCommand(),
 		env.loginCommand(),
 		env.whoamiCommand(),
 		env.logoutCommand(),

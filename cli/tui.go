@@ -17,7 +17,6 @@ import (
 
 	"mastui/download"
 	"mastui/model/config"
-	"mastui/services/mast"
 	"mastui/ui"
 )
 
@@ -41,22 +40,8 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 		return err
 	}
 	defer e.close()
-	opts := ui.Options{
-		PageSize:         e.cfg.TUIPageSize,
-		ServerLabel:      e.serverLabel(),
-		ParseCoordinates: mast.ParseCoordinates,
-		ParseRadius:      mast.ParseRadius,
-		Columns:          e.cfg.Columns,
-		SaveColumns:      e.saveColumns,
-		DownloadDir:      dir,
-		FlatDownloads:    flat,
-		StartTab:         tab,
-		MastURL:          e.cfg.MastURL,
-		HasToken:         e.token() != "",
-		Account:          ui.Session{Tokens: e.tokens, WhoamiWith: e.whoamiWith},
-		LogPath:          logPath(),
-		Prepare:          e.prepareDemo,
-	}
+	opts := e.uiOptions(dir, flat)
+	opts.StartTab, opts.Prepare = tab, e.prepareDemo
 	if opts.DownloadDir == "" {
 		if wd, err := os.Getwd(); err == nil {
 			opts.DownloadDir = wd

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/atotto/clipboard"
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/muesli/termenv"
 )
 
@@ -50,6 +51,18 @@ func OSC52Clipboard(out *termenv.Output) Clipboard {
 		out.Copy(CopyText(text))
 		return nil
 	})
+}
+
+// UseTerminalClipboard makes the session copy through its terminal only (OSC 52 on the
+// renderer's output): over SSH the system clipboard is the server's, not the user's. The
+// copy keys' help says so, since the terminal must allow OSC 52 (tmux: set-clipboard on).
+func (c *Common) UseTerminalClipboard() {
+	c.Clipboard = OSC52Clipboard(c.Renderer.Output())
+	k := c.Keys
+	for _, b := range []*key.Binding{&k.Results.CopyCell, &k.Results.CopyObsID, &k.Results.CopyURL, &k.Products.Copy, &k.Queue.CopyPath} {
+		h := b.Help()
+		b.SetHelp(h.Key, h.Desc+" via OSC 52")
+	}
 }
 
 // CopyText is text as it goes to the clipboard: sanitized (no CR/LF, ESC or other

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/base64"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/atotto/clipboard"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 )
 
@@ -47,4 +50,27 @@ func TestClipboardsCopyNoControls(t *testing.T) {
 			t.Errorf("OSC 52 fallback got %q, want %q", got, want)
 		}
 	})
+}
+
+// An SSH session's copies go to its terminal (OSC 52 on the session renderer's output),
+// and the copy keys' help says so; another session's keymap is untouched.
+func TestUseTerminalClipboard(t *testing.T) {
+	var buf bytes.Buffer
+	c := New(nil, lipgloss.NewRenderer(&buf), nil, "")
+	other := New(nil, lipgloss.NewRenderer(&bytes.Buffer{}), nil, "")
+	c.UseTerminalClipboard()
+	if err := c.Clipboard.Copy("jw01073001001"); err != nil {
+		t.Fatal(err)
+	}
+	if got := osc52Payload(t, buf.Bytes()); got != "jw01073001001" {
+		t.Errorf("copied %q", got)
+	}
+	for _, b := range []key.Binding{c.Keys.Results.CopyCell, c.Keys.Results.CopyObsID, c.Keys.Results.CopyURL, c.Keys.Products.Copy, c.Keys.Queue.CopyPath} {
+		if !strings.HasSuffix(b.Help().Desc, " via OSC 52") {
+			t.Errorf("%s: help %q does not say OSC 52", b.Help().Key, b.Help().Desc)
+		}
+	}
+	if d := other.Keys.Results.CopyCell.Help().Desc; strings.Contains(d, "OSC 52") {
+		t.Errorf("another session's help changed: %q", d)
+	}
 }

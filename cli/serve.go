@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	charmlog "github.com/charmbracelet/log"
+	"github.com/spf13/cobra"
+
+	"mastui/download"
+	"mastui/model/config"
+	"mastui/services/mast"
+	"mastui/ui"
+	"mastui/ui/common"
+	"mastui/ui/serve"
+)
+
+// serveFlags are `mastui serve`'s settings.
+type serveFlags struct {
+	listen, hostKey, authorized, dir string
+	flat                             bool
+	maxSessions                      int
+	idle, maxTime                    time.Duration
+}
+
+// serveCommand is `mastui serve`: the TUI over SSH, one program per session.
+func (e *cliEnv) serveCommand() *cobra.Command {
+	var f serveFlags
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: `serve the TUI over SSH (prints "listening on ssh://HOST:PORT")`,
+		Long: "serve runs the TUI for every SSH session (public-key authentication against\n" +
+			"--authorized-keys only; a terminal is required: ssh -t). Downloads land on the\n" +
+			"server, under --dir. Copy keys (y, Y, u, o) reach your clipboard through your\n" +
+			"terminal (OSC 52). SIGINT or SIGTERM tells every session and ends them.",
+		Example: "  mastui serve --listen 127.0.0.1:23234 --authorized-keys ~/.ssh/authorized_keys --dir ~/mast\n" +
+			"  ssh -t -p 23234 127.0.0.1",
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if err := requireValues(c, "listen", "host-key", "authorized-keys", "dir"); err != nil {
+				return err
+			}
+			return e.runServe(f)
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&f.listen, "listen", "127.0.0.1:23234", "listen on `HOST:PORT` (port 0: any free port)")
+	fs.StringVar(&f.hostKey, "host-key", filepath.Join(config.StateDir(), "ssh_host_ed25519_key"),
+		"the server's private key `PATH` (an ed25519 key is made there, 0600, if missing)")
+	fs.StringVar(&f.authorized, "authorized-keys", filepath.Join(config.Dir(), "authorized_keys"),
+		"`FILE` in authorized_keys format: the public keys that may log in (read at each login)")
+	downloadDirFlags(fs, &f.dir, &f.flat, "", "directory `D` the sessions download into, on the server (default: the current directory)")
+	fs.IntVar(&f.maxSessions, "max-sessions", serve.DefaultMaxSessions, "at most `N` sessions at once (the next one is told and closed)")
+	fs.DurationVar(&f.idle, "idle-timeout", 30*time.Minute, "close a connection idle for `D` (0: never)")
+	fs.DurationVar(&f.maxTime, "max-timeout", 0, "close every connection `D` after it opened (0: never)")
+	return cmd
+}
+
+func (e *cliEnv) runServe(f serveFlags) error {
+	if f.maxSessions < 1 {
+		return usagef("--max-sessions %d: give 1 or more", f.maxSessions)
+	}
+	if f.idle < 0 || f.maxTime < 0 {
+		return usagef("--idle-timeout and --max-timeout: give a positive duration, or 0 for none")
+	}
+	if err := e.setup(); err != nil {
+		return err
+	}
+	defer e.close()
+	// The library logs through charmbracelet/log's default logger: into our log file too.
+	charmlog.SetOutput(slogWriter{e})
+	if e.prepareDemo != nil { // one demo archive for the whole server, built before any session
+		if err := e.prepareDemo(e.ctx); err != nil {
+			return fmt.Errorf("demo archive: %w", err)
+		}
+	}
+	if f.dir == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return err
+		}
+		f.dir = wd
+	}
+	client := e.client()
+	opts := e.uiOptions(f.dir, f.flat)
+	downloads, stop := e.sharedDownloads(client)
+	defer stop()
+	srv, err := serve.New(serve.Config{
+		Listen: f.listen, HostKeyPath: f.hostKey, AuthorizedKeys: f.authorized,
+		MaxSessions: f.maxSessions, IdleTimeout: f.idle, MaxTimeout: f.maxTime,
+		Logger: e.logger, Archive: client, Options: opts, ServerLabel: e.serverLabel(),
+		Downloads: downloads,
+	})
+	if err != nil {
+		return err
+	}
+	addr, err := srv.Listen()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "listening on ssh://%s\n", addr)
+	e.logger.Info("ssh server listening", "addr", addr.String(), "dir", f.dir)
+	return srv.Serve(e.ctx)
+}
+
+// sharedDownloads is the sessions' downloads: one in-process engine (journaled in the
+// state dir, like the TUI's) that every session sees through its own view. TEMPORARY
+// (issue 14): the per-user download service replaces it; the factory then returns a
+// service client per session. A journal held by another mastui leaves the sessions
+// without downloads, saying why.
+func (e *cliEnv) sharedDownloads(client *mast.Client) (serve.DownloadsFactory, func()) {
+	mgr, err := download.New(download.Options{
+		Workers: 4, Logger: e.logger, UserAgent: "mastui/" + e.version, Durable: e.cfg.DurableDownloads,
+		Token: e.token(), MastURL: e.cfg.MastURL, TESScutLimiter: client.TESScutLimiter(),
+	})
+	if err != nil {
+		e.logger.Error("download queue unavailable", "err", err)
+		return func(context.Context) (common.Downloads, io.Closer, error) { return nil, nil, err }, func() {}
+	}
+	mgr.Start(e.ctx)
+	shared := serve.ShareDownloads(mgr)
+	return shared.Factory, func() {
+		mgr.Close()
+		shared.Wait()
+	}
+}
+
+// uiOptions are the TUI's options from the configuration, for downloads into dir (the
+// local TUI and every SSH session).
+func (e *cliEnv) uiOptions(dir string, flat bool) ui.Options {
+	return ui.Options{
+		PageSize:         e.cfg.TUIPageSize,
+		ServerLabel:      e.serverLabel(),
+		ParseCoordinates: mast.ParseCoordinates,
+		ParseRadius:      mast.ParseRadius,
+		Columns:          e.cfg.Columns,
+		SaveColumns:      e.saveColumns,
+		DownloadDir:      dir,
+		FlatDownloads:    flat,
+		MastURL:          e.cfg.MastURL,
+		HasToken:         e.token() != "",
+		Account:          ui.Session{Tokens: e.tokens, WhoamiWith: e.whoamiWith},
+		LogPath:          logPath(),
+	}
+}
+
+// slogWriter sends what a library writes to its logger into the log file, a line each.
+type slogWriter struct{ e *cliEnv }
+
+func (w slogWriter) Write(p []byte) (int, error) {
+	w.e.logger.Info(strings.TrimRight(string(p), "\r\n"))
+	return len(p), nil
+}
