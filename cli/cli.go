@@ -135,6 +135,7 @@ func newRoot(env *cliEnv, tuneGC bool) *cobra.Command {
 		env.resolveCommand(),
 		env.downloadCommand(),
 		env.downloadFileCommand(),
+		env.downloadsCommand(),
 		env.tesscutCommand(), env.zcutCommand(), env.hapcutCommand(),
 		env.missionCommand(),
 		env.catalogCommand(),

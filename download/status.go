@@ -29,33 +29,7 @@ func (m *Manager) Status(id string) (Status, bool) {
 }
 
 // Totals aggregates the queue.
-func (m *Manager) Totals() Totals {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	t := Totals{
-		Items: len(m.order), Queued: m.counts[Queued], Active: m.counts[Active], Paused: m.counts[Paused],
-		Done: m.counts[Done], Skipped: m.counts[Skipped], Unverified: m.counts[Unverified],
-		Failed: m.counts[Failed], Cancelled: m.counts[Cancelled],
-	}
-	var left int64
-	for _, e := range m.order {
-		if e.state == Cancelled {
-			continue
-		}
-		t.DoneBytes += e.done
-		t.TotalBytes += max(e.total, e.done)
-		if e.state == Active {
-			t.Rate += e.rate
-		}
-		if e.state == Active || e.state == Queued {
-			left += max(e.total-e.done, 0)
-		}
-	}
-	if t.Rate > 0 && left > 0 {
-		t.ETA = time.Duration(float64(left) / t.Rate * float64(time.Second))
-	}
-	return t
-}
+func (m *Manager) Totals() Totals { return TotalsOf(m.Snapshot()) }
 
 // Wait blocks until nothing is queued or active (paused items do not count), ctx ends,
 // or the manager stops. Failed items do not make it fail: read Snapshot or Totals.
@@ -94,4 +68,43 @@ func (m *Manager) statusLocked(e *entry) Status {
 		}
 	}
 	return st
+}
+
+// TotalsOf aggregates statuses as Manager.Totals does the whole queue: a program's own
+// items in a shared queue, or a snapshot read over a socket.
+func TotalsOf(st []Status) Totals {
+	var t Totals
+	var left int64
+	for _, s := range st {
+		t.Items++
+		switch s.State {
+		case Queued:
+			t.Queued++
+		case Active:
+			t.Active++
+			t.Rate += s.Rate
+		case Paused:
+			t.Paused++
+		case Done:
+			t.Done++
+		case Skipped:
+			t.Skipped++
+		case Unverified:
+			t.Unverified++
+		case Failed:
+			t.Failed++
+		case Cancelled:
+			t.Cancelled++
+			continue
+		}
+		t.DoneBytes += s.Done
+		t.TotalBytes += max(s.Total, s.Done)
+		if s.State == Active || s.State == Queued {
+			left += max(s.Total-s.Done, 0)
+		}
+	}
+	if t.Rate > 0 && left > 0 {
+		t.ETA = time.Duration(float64(left) / t.Rate * float64(time.Second))
+	}
+	return t
 }
