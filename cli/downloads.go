@@ -148,12 +148,12 @@ func resolveID(q downloadQueue, arg string) (string, error) {
 
 // printQueue writes the queue as a table (--format).
 func (e *cliEnv) printQueue(q downloadQueue) error {
-	return e.write(queueTable(q.Snapshot()), []string{"ID", "State", "Done", "Size", "File", "Error"})
+	return e.write(queueTable(q.Snapshot()), []string{"ID", "State", "Progress", "Size", "File", "Error"})
 }
 
 // queueTable is the queue, one row per download.
 func queueTable(st []download.Status) *model.Table {
-	names := []string{"ID", "State", "Done", "Size", "Bytes", "Total Bytes", "File", "Path", "URL", "Error"}
+	names := []string{"ID", "State", "Progress", "Size", "Bytes", "Total Bytes", "File", "Path", "URL", "Error"}
 	cols := make([]*model.Column, len(names))
 	for i, n := range names {
 		kind := model.KindString
