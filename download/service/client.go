@@ -43,8 +43,8 @@ type Client struct {
 	token *string // handed to every service this client reaches (SetToken)
 	rate  *int64
 
-	liveMu sync.Mutex
-	live   map[*conn]bool // open connections, closed by Close
+	liveMu  sync.Mutex
+	live    map[*conn]bool // open connections, closed by Close
 	closed  bool
 	stopped bool  // Stop was called: the stream does not start the service again
 	hello   Hello // of the last service reached

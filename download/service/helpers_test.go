@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -23,9 +24,20 @@ import (
 // turns it into one when childEnv is set, as `mastui downloads serve` would be.
 const childEnv = "MASTUI_SERVICE_TEST_CHILD"
 
+// pingEnv makes this test binary a peer that pings the socket it names (and says
+// "refused:" when the service does not answer it).
+const pingEnv = "MASTUI_SERVICE_TEST_PING"
+
 func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) == "1" {
 		os.Exit(runChild())
+	}
+	if socket := os.Getenv(pingEnv); socket != "" {
+		if _, err := Ping(socket); err != nil {
+			fmt.Println("refused:", err)
+			os.Exit(3)
+		}
+		os.Exit(0)
 	}
 	os.Exit(m.Run())
 }
@@ -35,7 +47,13 @@ func TestMain(m *testing.M) {
 func runChild() int {
 	socket, journal := os.Getenv("SVC_SOCKET"), os.Getenv("SVC_JOURNAL")
 	idle, _ := time.ParseDuration(os.Getenv("SVC_IDLE"))
-	srv, err := Listen(ServerOptions{Socket: socket, Idle: idle, Manager: testManagerOptions(journal)})
+	opts := ServerOptions{Socket: socket, Idle: idle, Manager: testManagerOptions(journal)}
+	if p := os.Getenv("SVC_LOG"); p != "" { // debugging a test: the service's log
+		if f, err := os.OpenFile(p, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600); err == nil {
+			opts.Logger = slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		}
+	}
+	srv, err := Listen(opts)
 	if errors.Is(err, ErrJournalBusy) && AwaitWinner(context.Background(), socket) == nil {
 		NotifyReady(nil)
 		return 0

@@ -232,7 +232,9 @@ func TestSlowSubscriberDoesNotStall(t *testing.T) {
 	}
 }
 
-func itoa(i int) string { return string(rune('a'+i/26/26%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i%26)) }
+func itoa(i int) string {
+	return string(rune('a'+i/26/26%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i%26))
+}
 
 // Closing a client ends every goroutine it started, and the service's for it.
 func TestClientCloseLeaksNoGoroutines(t *testing.T) {
