@@ -1,13 +1,16 @@
 package service
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"time"
 
 	"mastui/download"
@@ -152,6 +155,35 @@ func waitGone(ctx context.Context, socket string) error {
 	return fmt.Errorf("the old download service at %s did not stop", socket)
 }
 
+// waitExit waits (half a minute at most) until process pid has ended: a stopping
+// service closes its socket first, then lets its transfers go and releases the journal.
+func waitExit(ctx context.Context, pid int) error {
+	if pid <= 0 || pid == os.Getpid() { // a service in this process (tests): Serve returns
+		return nil
+	}
+	for range 1200 {
+		if err := syscall.Kill(pid, 0); errors.Is(err, syscall.ESRCH) || zombie(pid) {
+			return nil
+		}
+		select {
+		case <-time.After(25 * time.Millisecond):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return fmt.Errorf("the download service (pid %d) did not exit", pid)
+}
+
+// zombie reports whether pid has exited but is not reaped yet (Linux; elsewhere false).
+func zombie(pid int) bool {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return false
+	}
+	i := bytes.LastIndexByte(b, ')')
+	return i > 0 && i+2 < len(b) && b[i+2] == 'Z'
+}
+
 // track adds or forgets a live connection; false once the client is closed.
 func (c *Client) track(cn *conn, add bool) bool {
 	c.liveMu.Lock()
@@ -241,6 +273,17 @@ func (c *Client) subscribe(ctx context.Context) (*conn, []download.Status, error
 	cn, err := c.reach(ctx)
 	if err != nil {
 		return nil, nil, err
+	}
+	// A service this stream restarted gets the client's settings at once, not at its
+	// next request (a waiting CLI makes none).
+	c.mu.Lock()
+	sticky := c.sticky()
+	c.mu.Unlock()
+	for _, req := range sticky {
+		if _, err := cn.roundTrip(req); err != nil {
+			c.drop(cn)
+			return nil, nil, err
+		}
 	}
 	if err := cn.enc.Encode(Request{Op: "subscribe"}); err != nil {
 		c.drop(cn)
@@ -423,16 +466,21 @@ func (c *Client) SetRateLimit(bps int64) error {
 	return err
 }
 
-// Stop asks the service to exit (its queue stays journaled) and waits until its socket
-// is gone. Events then closes; the client's requests would start a new service.
+// Stop asks the service to exit (its queue stays journaled) and waits until its process
+// has ended: its transfers are over and the journal is free. Events then closes; the
+// client's requests would start a new service.
 func (c *Client) Stop() error {
 	c.liveMu.Lock()
 	c.stopped = true
+	pid := c.hello.PID
 	c.liveMu.Unlock()
 	if _, err := c.call(Request{Op: "stop"}); err != nil {
 		return err
 	}
-	return waitGone(c.ctx, c.opts.Socket)
+	if err := waitGone(c.ctx, c.opts.Socket); err != nil {
+		return err
+	}
+	return waitExit(c.ctx, pid)
 }
 
 // errNotRunning: see Ping.
