@@ -290,3 +290,16 @@ func TestQueueToastCountsWhatWasAdded(t *testing.T) {
 		t.Fatalf("%d items queued, want 801", n)
 	}
 }
+
+// A session whose downloads run in its own process because the download service could
+// not be reached says so once, at start, in a toast.
+func TestDownloadsNoticeShowsAtStart(t *testing.T) {
+	dl := uitest.NewDownloads()
+	notice := "Download service unavailable (socket path too long): downloads run in this process and stop with it."
+	m := ui.NewModel(clocked(), &uitest.Archive{Rows: 10}, ui.Options{Downloads: dl, DownloadsNotice: notice})
+	send(t, m, tea.WindowSizeMsg{Width: 160, Height: 30})
+	settle(t, m, m.Init())
+	if toast := m.Toast(); !strings.Contains(toast, "Download service unavailable") {
+		t.Fatalf("toast %q, want the notice", toast)
+	}
+}
