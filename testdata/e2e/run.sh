@@ -8,6 +8,7 @@
 #   40-download-kill9  `mastui download` killed with -9, then --resume
 #   50-gc              one-shot commands collect no garbage
 #   60-tesscut         `mastui tesscut cutout` against `mastui sim`: target pixel files on disk
+#   70-service         the TUI and `mastui download` sharing the download service; its kill -9
 # Usage: run.sh BINARY [SCENARIO...] (names without the number, e.g. signals; default all).
 # Every scenario runs, even after one fails; the work dir of a failed one is kept in
 # $RESULTS/e2e/<scenario> (RESULTS defaults to test-results).
