@@ -320,23 +320,22 @@ func (e *cliEnv) serveDownloads(idle time.Duration, workers int) error {
 	case workers < 1 || workers > download.MaxWorkers:
 		return fail(usagef("--workers: give 1 to %d parallel transfers, not %d", download.MaxWorkers, workers))
 	}
-	socket := service.SocketPath()
-	srv, err := service.Listen(service.ServerOptions{
-		Socket: socket, Idle: idle, Logger: e.logger,
+	srv, err := service.Start(e.ctx, service.ServerOptions{
+		Idle: idle, Logger: e.logger,
 		Manager: download.Options{
 			Workers: workers, Logger: e.logger, UserAgent: "mastui/" + e.version, Durable: e.cfg.DurableDownloads,
 			Token: e.token(), MastURL: e.cfg.MastURL,
 		},
 	})
-	if errors.Is(err, service.ErrJournalBusy) && service.AwaitWinner(e.ctx, socket) == nil {
+	if err != nil {
+		return fail(err)
+	}
+	if srv == nil {
 		// Two mastuis started a service at once: the other one won the journal, and its
 		// clients (ours too) use it.
 		e.logger.Info("download service: another one serves the queue; exiting", "pid", os.Getpid())
 		service.NotifyReady(nil)
 		return nil
-	}
-	if err != nil {
-		return fail(err)
 	}
 	service.NotifyReady(nil)
 	return srv.Serve(e.ctx)

@@ -53,14 +53,14 @@ func runChild() int {
 			opts.Logger = slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
 		}
 	}
-	srv, err := Listen(opts)
-	if errors.Is(err, ErrJournalBusy) && AwaitWinner(context.Background(), socket) == nil {
-		NotifyReady(nil)
-		return 0
-	}
+	srv, err := Start(context.Background(), opts)
 	if err != nil {
 		NotifyReady(err)
 		return 1
+	}
+	if srv == nil { // another service won the race
+		NotifyReady(nil)
+		return 0
 	}
 	NotifyReady(nil)
 	if err := srv.Serve(context.Background()); err != nil {
@@ -89,9 +89,9 @@ func testDirs(t *testing.T) (socket, journal string) {
 // gets Serve's result.
 func startServer(t *testing.T, socket, journal string, idle time.Duration) (*Server, <-chan error) {
 	t.Helper()
-	srv, err := Listen(ServerOptions{Socket: socket, Idle: idle, Manager: testManagerOptions(journal)})
-	if err != nil {
-		t.Fatal(err)
+	srv, err := Start(context.Background(), ServerOptions{Socket: socket, Idle: idle, Manager: testManagerOptions(journal)})
+	if err != nil || srv == nil {
+		t.Fatalf("start a service: %v %v", srv, err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done, finished := make(chan error, 1), make(chan struct{})

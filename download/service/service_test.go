@@ -284,3 +284,120 @@ func settledGoroutines(want int) int {
 	}
 	return n
 }
+
+// A client whose service goes away (stopped here, killed in
+// TestKilledServiceRestartsAndResumes) starts a new one through Spawn, and its Events
+// goes on: the new stream's snapshot first, then the new service's events.
+func TestClientRestartsAStoppedService(t *testing.T) {
+	socket, journal := testDirs(t)
+	f := newFiles(t)
+	var mu sync.Mutex
+	var serving []<-chan error
+	spawn := func(context.Context) error {
+		mu.Lock()
+		defer mu.Unlock()
+		_, done := startServer(t, socket, journal, -1)
+		serving = append(serving, done)
+		return nil
+	}
+	c, err := Connect(context.Background(), DialOptions{Socket: socket, Journal: journal, Spawn: spawn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	dir := t.TempDir()
+	before := f.item(dir, "before.bin", 20_000)
+	if _, err := c.AddAll(before); err != nil {
+		t.Fatal(err)
+	}
+	waitStates(t, c, itemID(before))
+	raw, err := dial(socket) // another program stops the service
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw.roundTrip(Request{Op: "stop"})
+	raw.close()
+	mu.Lock()
+	first := serving[0]
+	mu.Unlock()
+	<-first
+	// The stream notices, restarts the service and resyncs: "before" comes again, done.
+	for ev := range c.Events() {
+		if s := ev.EventStatus(); s.ID == itemID(before) && s.State == download.Done {
+			break
+		}
+	}
+	after := f.item(dir, "after.bin", 30_000)
+	if _, err := c.AddAll(after); err != nil {
+		t.Fatalf("after the restart: %v", err)
+	}
+	var st download.Status
+	for st.State != download.Done {
+		ev, ok := <-c.Events()
+		if !ok {
+			t.Fatal("events closed")
+		}
+		if s := ev.EventStatus(); s.ID == itemID(after) {
+			st = s
+		}
+	}
+	sameFile(t, after.Dest, 30_000)
+	mu.Lock()
+	defer mu.Unlock()
+	if len(serving) != 2 {
+		t.Errorf("%d services started, want 2 (the first and its replacement)", len(serving))
+	}
+}
+
+// A service speaking another protocol version (an older mastui's, still running after an
+// upgrade) is asked to stop and replaced.
+func TestClientReplacesAServiceOfAnotherVersion(t *testing.T) {
+	socket, journal := testDirs(t)
+	if err := prepareSocketDir(socket); err != nil {
+		t.Fatal(err)
+	}
+	old, err := net.Listen("unix", socket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stopped := make(chan struct{})
+	go func() { // answers hello as version 0 and goes on "stop"
+		defer close(stopped)
+		for {
+			conn, err := old.Accept()
+			if err != nil {
+				return
+			}
+			r := bufio.NewReader(conn)
+			enc := json.NewEncoder(conn)
+			for {
+				line, err := r.ReadBytes('\n')
+				if err != nil {
+					break
+				}
+				var req Request
+				json.Unmarshal(line, &req)
+				enc.Encode(Response{OK: true, Hello: &Hello{Version: 0, PID: 1, Journal: journal}})
+				if req.Op == "stop" {
+					conn.Close()
+					old.Close()
+					return
+				}
+			}
+			conn.Close()
+		}
+	}()
+	spawn := func(context.Context) error {
+		startServer(t, socket, journal, -1)
+		return nil
+	}
+	c, err := Connect(context.Background(), DialOptions{Socket: socket, Journal: journal, Spawn: spawn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	<-stopped
+	if h := c.Hello(); h.Version != ProtocolVersion || h.PID != os.Getpid() {
+		t.Fatalf("reached %+v, want the new service", h)
+	}
+}

@@ -90,20 +90,29 @@ func NotifyReady(err error) {
 	f.WriteString(msg) // the spawner may be gone: nothing to do then
 }
 
-// AwaitWinner is for a service whose Listen lost the race for the journal
-// (ErrJournalBusy): it waits a little for the winner's socket to answer. nil means
-// another service serves the queue and this one may exit quietly; an error means the
-// journal is held by something else (an in-process mastui).
-func AwaitWinner(ctx context.Context, socket string) error {
-	for range 200 { // the winner takes the lock just before it listens: a short wait
+// Start is Listen for a process started to be the service. While the journal is busy it
+// keeps trying for a few seconds, as either another service is starting (its socket soon
+// answers: Start returns nil, nil, and this process may exit quietly, its spawner's
+// client using the other one) or a stopping service is releasing the journal (after its
+// socket: Listen then succeeds). Still busy after that, the journal is held by something
+// else (a mastui running its queue in its own process): ErrJournalBusy.
+func Start(ctx context.Context, opts ServerOptions) (*Server, error) {
+	socket := opts.Socket
+	if socket == "" {
+		socket = SocketPath()
+	}
+	for attempt := 0; ; attempt++ {
+		srv, err := Listen(opts)
+		if !errors.Is(err, ErrJournalBusy) || attempt >= 200 {
+			return srv, err
+		}
 		if _, err := Ping(socket); err == nil {
-			return nil
+			return nil, nil
 		}
 		select {
 		case <-time.After(25 * time.Millisecond):
 		case <-ctx.Done():
-			return ctx.Err()
+			return nil, ctx.Err()
 		}
 	}
-	return errors.New("no download service answers")
 }
