@@ -15,6 +15,7 @@ import (
 	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 
+	"mastui/download/service"
 	"mastui/model/config"
 	"mastui/services/mast"
 	"mastui/ui"
@@ -73,6 +74,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 	} else {
 		defer q.Close()
 		opts.Downloads = q
+		_, opts.DownloadsDetached = q.(*service.Client)
 	}
 	renderer := lipgloss.NewRenderer(os.Stdout)
 	// Ask the terminal once, before Bubble Tea owns stdin (a later query can hang).

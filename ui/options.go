@@ -51,6 +51,9 @@ type Options struct {
 	// but not as usual (the download service could not be reached, so the queue runs in
 	// this process and stops with it).
 	DownloadsNotice string
+	// DownloadsDetached says Downloads outlives the session (the user's download
+	// service): quitting interrupts no download, so it does not ask.
+	DownloadsDetached bool
 	// DownloadDir is where downloads land ("" is the current directory), in astroquery's
 	// mastDownload/<collection>/<obs_id>/ layout unless FlatDownloads.
 	DownloadDir   string

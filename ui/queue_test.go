@@ -140,6 +140,18 @@ func TestQuitConfirmation(t *testing.T) {
 	}
 }
 
+// A queue that outlives the session (the download service) goes on without it: quitting
+// does not ask.
+func TestQuitDoesNotAskWhenTheQueueIsDetached(t *testing.T) {
+	m := ui.NewModel(uitest.Common(""), &uitest.Archive{Rows: 1200}, ui.Options{PageSize: 400, Downloads: uitest.NewDownloads(uitest.DemoStatuses(queueNow)...), DownloadsDetached: true})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 24})
+	m.Init()
+	m.Update(searchformSubmit(common.Search{Target: "M101"}))
+	if _, cmd := m.Update(key("q")); !quits(cmd) || m.ConfirmingQuit() {
+		t.Errorf("q with a detached queue: quits %v, asks %v", quits(cmd), m.ConfirmingQuit())
+	}
+}
+
 // A real engine against the simulator: three small products sent with D end up on disk,
 // the panel following the engine's events through its re-armed Listen.
 func TestQueueDownloadsWithSimulator(t *testing.T) {
