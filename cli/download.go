@@ -307,8 +307,12 @@ func (e *cliEnv) resumeQueue(workers int, rate int64) error {
 	if err := q.RetryFailed(); err != nil {
 		return err
 	}
+	snap, err := snapshot(q)
+	if err != nil {
+		return err
+	}
 	want := map[string]bool{}
-	for _, s := range q.Snapshot() {
+	for _, s := range snap {
 		if !settled(s) {
 			want[s.ID] = true
 		}
@@ -331,7 +335,11 @@ func (e *cliEnv) clearFailed() error {
 		return err
 	}
 	defer q.Close()
-	n := download.TotalsOf(q.Snapshot()).Failed
+	snap, err := snapshot(q)
+	if err != nil {
+		return err
+	}
+	n := download.TotalsOf(snap).Failed
 	if err := q.ClearFailed(); err != nil {
 		return err
 	}

@@ -123,9 +123,13 @@ func settled(s download.Status) bool { return s.State != download.Queued && s.St
 // one progress line of those items on stderr. The queue's events are read throughout,
 // which an in-process Manager needs.
 func (e *cliEnv) waitFor(q downloadQueue, want map[string]bool) ([]download.Status, error) {
+	snap, err := snapshot(q)
+	if err != nil {
+		return nil, err
+	}
 	st := map[string]download.Status{}
 	var order []string
-	for _, s := range q.Snapshot() {
+	for _, s := range snap {
 		if want[s.ID] {
 			st[s.ID] = s
 			order = append(order, s.ID)
@@ -172,7 +176,19 @@ func (e *cliEnv) waitFor(q downloadQueue, want map[string]bool) ([]download.Stat
 	for _, id := range order {
 		out = append(out, st[id])
 	}
+	if gone := len(want) - len(out); gone > 0 {
+		fmt.Fprintf(e.stderr, "%d %s left the queue before finishing (cleared or cancelled by another mastui)\n", gone, plural(gone, "download", "downloads"))
+	}
 	return out, nil
+}
+
+// snapshot is the queue's statuses; a service that cannot be asked is an error, not an
+// empty queue (Downloads.Snapshot has no error, for the TUI).
+func snapshot(q downloadQueue) ([]download.Status, error) {
+	if c, ok := q.(*service.Client); ok {
+		return c.SnapshotErr()
+	}
+	return q.Snapshot(), nil
 }
 
 // progressLine returns a function drawing one status line of the items on stderr (nil:

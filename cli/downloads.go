@@ -127,8 +127,12 @@ func (e *cliEnv) withQueue(noSpawn bool, do func(downloadQueue) error) error {
 
 // resolveID finds the download an ID or a unique prefix of one names.
 func resolveID(q downloadQueue, arg string) (string, error) {
+	snap, err := snapshot(q)
+	if err != nil {
+		return "", err
+	}
 	var found []string
-	for _, s := range q.Snapshot() {
+	for _, s := range snap {
 		if s.ID == arg {
 			return arg, nil
 		}
@@ -148,7 +152,11 @@ func resolveID(q downloadQueue, arg string) (string, error) {
 
 // printQueue writes the queue as a table (--format).
 func (e *cliEnv) printQueue(q downloadQueue) error {
-	return e.write(queueTable(q.Snapshot()), []string{"ID", "State", "Progress", "Size", "File", "Error"})
+	snap, err := snapshot(q)
+	if err != nil {
+		return err
+	}
+	return e.write(queueTable(snap), []string{"ID", "State", "Progress", "Size", "File", "Error"})
 }
 
 // queueTable is the queue, one row per download.
@@ -194,8 +202,12 @@ func percent(s download.Status) string {
 // arrive, a line of totals: plain lines, so it works in a pipe and a log as on a
 // terminal. It ends on ctrl-c, or with exitWhenDone once nothing is queued or active.
 func (e *cliEnv) watchQueue(q downloadQueue, exitWhenDone bool) error {
+	snap, err := snapshot(q)
+	if err != nil {
+		return err
+	}
 	st := map[string]download.Status{}
-	for _, s := range q.Snapshot() {
+	for _, s := range snap {
 		st[s.ID] = s
 	}
 	all := func() []download.Status {

@@ -2,9 +2,11 @@ package service
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
@@ -400,4 +402,48 @@ func TestClientReplacesAServiceOfAnotherVersion(t *testing.T) {
 	if h := c.Hello(); h.Version != ProtocolVersion || h.PID != os.Getpid() {
 		t.Fatalf("reached %+v, want the new service", h)
 	}
+}
+
+// A token handed over the socket never reaches the service's log (nor its journal).
+func TestSetTokenIsNeverLogged(t *testing.T) {
+	socket, journal := testDirs(t)
+	var log bytes.Buffer
+	var logMu sync.Mutex
+	srv, err := Listen(ServerOptions{Socket: socket, Idle: -1, Manager: testManagerOptions(journal),
+		Logger: slog.New(slog.NewTextHandler(lockedWriter{&log, &logMu}, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	c, err := Connect(context.Background(), DialOptions{Socket: socket, Journal: journal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const secret = "tok-3f9a-very-secret"
+	c.SetToken(secret) // an engine without SetToken refuses it: either way, not logged
+	c.Close()
+	cancel()
+	<-done
+	logMu.Lock()
+	defer logMu.Unlock()
+	j, _ := os.ReadFile(journal)
+	if strings.Contains(log.String(), secret) || strings.Contains(string(j), secret) {
+		t.Fatalf("the token leaked:\n%s\n%s", log.String(), j)
+	}
+	if !strings.Contains(log.String(), "download service started") {
+		t.Fatalf("nothing logged at all:\n%s", log.String())
+	}
+}
+
+type lockedWriter struct {
+	b  *bytes.Buffer
+	mu *sync.Mutex
+}
+
+func (w lockedWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.Write(p)
 }
