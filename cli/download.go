@@ -247,21 +247,6 @@ func (e *cliEnv) runQueue(items []download.Item, workers int, rate int64, dir st
 	return e.runQueueWith(items, workers, rate, dir, false)
 }
 
-// openQueue opens the download queue (openDownloads) forgetting what earlier runs
-// finished: items added again are then checked against the disk again (skipped without
-// a request when complete, fetched when the file is gone).
-func (e *cliEnv) openQueue(o queueOptions) (downloadQueue, error) {
-	q, err := e.openDownloads(o, e.noticeLine)
-	if err != nil {
-		return nil, err
-	}
-	if err := q.ClearFinished(); err != nil {
-		q.Close()
-		return nil, err
-	}
-	return q, nil
-}
-
 // noticeLine tells the user something on stderr, sanitized.
 func (e *cliEnv) noticeLine(msg string) { fmt.Fprintln(e.stderr, "mastui:", model.OneLine(msg)) }
 
@@ -279,18 +264,27 @@ func (e *cliEnv) runQueueWith(items []download.Item, workers int, rate int64, di
 }
 
 // fetchItems runs items through the queue and returns their statuses once finished.
+// What earlier runs finished of them is forgotten first, so they are checked against the
+// disk again (skipped without a request when complete, fetched when the file is gone);
+// the rest of the queue (another program's) is left alone.
 func (e *cliEnv) fetchItems(items []download.Item, workers int, rate int64, ephemeral bool) ([]download.Status, error) {
-	q, err := e.openQueue(queueOptions{workers: workers, rate: rate, ephemeral: ephemeral})
+	q, err := e.openDownloads(queueOptions{workers: workers, rate: rate, ephemeral: ephemeral}, e.noticeLine)
 	if err != nil {
 		return nil, err
 	}
 	defer q.Close()
-	if _, err := q.AddAll(items...); err != nil {
+	want := map[string]bool{}
+	ids := make([]string, 0, len(items))
+	for _, it := range items {
+		id := download.ItemID(it.URL, absPath(it.Dest))
+		want[id] = true
+		ids = append(ids, id)
+	}
+	if err := q.ClearFinishedOf(ids...); err != nil {
 		return nil, err
 	}
-	want := map[string]bool{}
-	for _, it := range items {
-		want[download.ItemID(it.URL, absPath(it.Dest))] = true
+	if _, err := q.AddAll(items...); err != nil {
+		return nil, err
 	}
 	return e.waitFor(q, want)
 }
@@ -299,7 +293,7 @@ func (e *cliEnv) fetchItems(items []download.Item, workers int, rate int64, ephe
 // failed ones again (their cause, a full disk or a missing token, may be gone). Each
 // group of files gets its manifest in its own download directory.
 func (e *cliEnv) resumeQueue(workers int, rate int64) error {
-	q, err := e.openQueue(queueOptions{workers: workers, rate: rate})
+	q, err := e.openDownloads(queueOptions{workers: workers, rate: rate}, e.noticeLine)
 	if err != nil {
 		return err
 	}

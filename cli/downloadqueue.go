@@ -19,6 +19,7 @@ import (
 // *service.Client) or a Manager in this process.
 type downloadQueue interface {
 	common.Downloads
+	ClearFinishedOf(ids ...string) error
 	Close() error
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -40,23 +41,38 @@ func userService(t *testing.T, opts download.Options) (*service.Server, <-chan e
 }
 
 // `mastui download` with the service on queues in the service (not in its own process),
-// waits for its files, and reports as before; `downloads status` lists them, `downloads
-// clear` forgets them, `downloads stop` ends the service.
+// waits for its files, and reports as before, leaving alone what another program
+// finished in the queue; `downloads status` lists them, `downloads clear` forgets them,
+// `downloads stop` ends the service.
 func TestDownloadThroughTheService(t *testing.T) {
 	isolatedState(t)
 	s, url, _ := countingSim(t)
 	srv, done := userService(t, download.Options{})
+	other := download.Item{URL: url + "/api/v0.1/Download/file?uri=mast:X/other.fits", Dest: filepath.Join(t.TempDir(), "other.fits")}
+	if _, err := srv.Manager().AddAll(other); err != nil { // another program's, failed (no such file)
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
 	_, stderr, err := runCLI(t, "download", "2003544716", "--mast-url", url, "--filter", "size=<5MB", "--dir", dir)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
-	files, _ := sameAsArchive(t, s, dir)
-	if queued := len(srv.Manager().Snapshot()); files < 5 || queued != files {
-		t.Fatalf("%d files on disk, %d in the service's queue", files, queued)
-	}
 	if !strings.Contains(stderr, "downloaded, 0 already on disk, 0 failed; manifest: "+dir) {
 		t.Errorf("summary:\n%s", stderr)
+	}
+	files, _ := sameAsArchive(t, s, dir)
+	if queued := len(srv.Manager().Snapshot()); files < 5 || queued != files+1 {
+		t.Fatalf("%d files on disk, %d in the service's queue (want them and the other program's)", files, queued)
+	}
+	// Again: its own finished items are checked against the disk again, the other's stay.
+	if _, stderr, err = runCLI(t, "download", "2003544716", "--mast-url", url, "--filter", "size=<5MB", "--dir", dir); err != nil || !strings.Contains(stderr, "0 downloaded, "+strconv.Itoa(files)+" already on disk") {
+		t.Fatalf("rerun: %v\n%s", err, stderr)
+	}
+	if _, ok := srv.Manager().Status(download.ItemID(other.URL, other.Dest)); !ok {
+		t.Fatal("mastui download cleared another program's download from the queue")
+	}
+	if _, _, err := runCLI(t, "downloads", "clear", "failed"); err != nil {
+		t.Fatal(err)
 	}
 	out, _, err := runCLI(t, "downloads", "status", "--format", "csv")
 	if err != nil {
@@ -67,7 +83,7 @@ func TestDownloadThroughTheService(t *testing.T) {
 		t.Fatalf("status: %v\n%s", err, out)
 	}
 	for _, r := range recs[1:] {
-		if r[1] != "done" || r[2] != "100%" || !strings.HasPrefix(r[7], dir) {
+		if (r[1] != "done" && r[1] != "skipped") || r[2] != "100%" || !strings.HasPrefix(r[7], dir) {
 			t.Errorf("status row %q", r)
 		}
 	}

@@ -438,6 +438,15 @@ func (c *Client) RetryFailed() error     { return c.do("retry-failed", "") }
 // ClearFinished forgets the finished items (see Manager.ClearFinished).
 func (c *Client) ClearFinished() error { return c.clear("finished") }
 
+// ClearFinishedOf forgets the finished items among ids (see Manager.ClearFinishedOf).
+func (c *Client) ClearFinishedOf(ids ...string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := c.call(Request{Op: "clear", What: "finished", IDs: ids})
+	return err
+}
+
 // ClearFailed forgets the failed items (see Manager.ClearFailed).
 func (c *Client) ClearFailed() error { return c.clear("failed") }
 

@@ -18,7 +18,7 @@
 //	{"op":"snapshot"}                     → {"ok":true,"items":[Status…]}
 //	{"op":"pause"|"resume"|"cancel"|"retry","id":"…"}
 //	{"op":"pause-all"|"resume-all"|"retry-failed"}
-//	{"op":"clear","what":"finished"|"failed"}
+//	{"op":"clear","what":"finished"|"failed"}   "finished" with "ids": only those
 //	{"op":"set-token","token":"…"}        the token is never journaled or logged
 //	{"op":"set-rate","rate":N}            bytes per second, 0 = no cap
 //	{"op":"stop"}                         the service answers, then exits

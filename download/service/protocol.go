@@ -16,6 +16,7 @@ type Request struct {
 	Op      string          `json:"op"`
 	Version int             `json:"version,omitempty"`
 	ID      string          `json:"id,omitempty"`
+	IDs     []string        `json:"ids,omitempty"` // clear finished: only these
 	Items   []download.Item `json:"items,omitempty"`
 	What    string          `json:"what,omitempty"`
 	Token   string          `json:"token,omitempty"` // set-token only; never logged

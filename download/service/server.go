@@ -321,6 +321,9 @@ func (s *Server) handle(req Request) Response {
 	case "clear":
 		switch req.What {
 		case "finished":
+			if len(req.IDs) > 0 {
+				return result(s.mgr.ClearFinishedOf(req.IDs...))
+			}
 			return result(s.mgr.ClearFinished())
 		case "failed":
 			return result(s.mgr.ClearFailed())
