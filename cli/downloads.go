@@ -31,7 +31,7 @@ func (e *cliEnv) downloadsCommand() *cobra.Command {
 			"  mastui downloads pause                   # hold every queued and active download\n" +
 			"  mastui downloads clear failed\n" +
 			"  mastui downloads stop",
-		Args: cobra.NoArgs,
+		Args: unknownCommand,
 		RunE: func(*cobra.Command, []string) error { return e.withQueue(false, e.printQueue) },
 	}
 	status := &cobra.Command{

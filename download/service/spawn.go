@@ -40,6 +40,7 @@ func Spawner(path string, args, env []string) func(context.Context) error {
 		cmd.ExtraFiles = []*os.File{w} // fd 3
 		cmd.Env = append(append([]string(nil), env...), ReadyFDEnv+"=3")
 		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+		cmd.Dir = "/" // holds no directory (a mount to unmount) busy; every path it gets is absolute
 		err = cmd.Start()
 		w.Close()
 		null.Close()
