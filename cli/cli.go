@@ -136,6 +136,7 @@ func newRoot(env *cliEnv, tuneGC bool) *cobra.Command {
 		env.downloadCommand(),
 		env.downloadFileCommand(),
 		env.cloudURIsCommand(),
+		env.downloadsCommand(),
 		env.tesscutCommand(), env.zcutCommand(), env.hapcutCommand(),
 		env.missionCommand(),
 		env.catalogCommand(),

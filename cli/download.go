@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"math"
 	"os"
@@ -253,29 +252,8 @@ func (e *cliEnv) runQueue(items []download.Item, workers int, rate int64, dir st
 	return e.runQueueWith(items, workers, rate, dir, false)
 }
 
-// newManager opens the download engine: journaled in the state directory, or ephemeral
-// (single files).
-func (e *cliEnv) newManager(workers int, rate int64, ephemeral bool) (*download.Manager, error) {
-	return download.New(download.Options{
-		Workers: workers, RateLimit: rate, Ephemeral: ephemeral, Logger: e.logger, Durable: e.cfg.DurableDownloads,
-		Token: e.token(), MastURL: e.cfg.MastURL, UserAgent: "mastui/" + e.version,
-	})
-}
-
-// openQueue is newManager forgetting what earlier runs finished: items added again are
-// then checked against the disk again (skipped without a request when complete, fetched
-// when the file is gone).
-func (e *cliEnv) openQueue(workers int, rate int64, ephemeral bool) (*download.Manager, error) {
-	m, err := e.newManager(workers, rate, ephemeral)
-	if err != nil {
-		return nil, err
-	}
-	if err := m.ClearFinished(); err != nil {
-		m.Close()
-		return nil, err
-	}
-	return m, nil
-}
+// noticeLine tells the user something on stderr, sanitized.
+func (e *cliEnv) noticeLine(msg string) { fmt.Fprintln(e.stderr, "mastui:", model.OneLine(msg)) }
 
 // runQueueWith feeds items to a journaled engine (ephemeral for single files), shows
 // progress on a terminal, waits, and writes the manifest in dir.
@@ -290,43 +268,56 @@ func (e *cliEnv) runQueueWith(items []download.Item, workers int, rate int64, di
 	return e.report(map[string][]download.Status{dir: st})
 }
 
-// fetchItems runs items through the engine and returns their statuses once finished.
+// fetchItems runs items through the queue and returns their statuses once finished.
+// What earlier runs finished of them is forgotten first, so they are checked against the
+// disk again (skipped without a request when complete, fetched when the file is gone);
+// the rest of the queue (another program's) is left alone.
 func (e *cliEnv) fetchItems(items []download.Item, workers int, rate int64, ephemeral bool) ([]download.Status, error) {
-	m, err := e.openQueue(workers, rate, ephemeral)
+	q, err := e.openDownloads(queueOptions{workers: workers, rate: rate, ephemeral: ephemeral}, e.noticeLine)
 	if err != nil {
 		return nil, err
 	}
-	defer m.Close()
-	if err := m.Add(items...); err != nil {
+	defer q.Close()
+	want := map[string]bool{}
+	ids := make([]string, 0, len(items))
+	for _, it := range items {
+		id := download.ItemID(it.URL, absPath(it.Dest))
+		want[id] = true
+		ids = append(ids, id)
+	}
+	if err := q.ClearFinishedOf(ids...); err != nil {
 		return nil, err
 	}
-	want := map[string]bool{}
-	for _, it := range items {
-		want[download.ItemID(it.URL, absPath(it.Dest))] = true
+	if _, err := q.AddAll(items...); err != nil {
+		return nil, err
 	}
-	return e.wait(m, want)
+	return e.waitFor(q, want)
 }
 
 // resumeQueue is `download --resume`: the unfinished downloads of the journal, and the
 // failed ones again (their cause, a full disk or a missing token, may be gone). Each
 // group of files gets its manifest in its own download directory.
 func (e *cliEnv) resumeQueue(workers int, rate int64) error {
-	m, err := e.openQueue(workers, rate, false)
+	q, err := e.openDownloads(queueOptions{workers: workers, rate: rate}, e.noticeLine)
 	if err != nil {
 		return err
 	}
-	defer m.Close()
-	if err := m.RetryFailed(); err != nil {
+	defer q.Close()
+	if err := q.RetryFailed(); err != nil {
 		return err
 	}
 	if tok := e.token(); tok != "" { // a login since: the held items go again
-		if err := m.SetToken(tok); err != nil {
+		if err := q.SetToken(tok); err != nil {
 			return err
 		}
 	}
+	snap, err := snapshot(q)
+	if err != nil {
+		return err
+	}
 	want := map[string]bool{}
-	for _, s := range m.Snapshot() {
-		if s.State == download.Queued {
+	for _, s := range snap {
+		if !settled(s) {
 			want[s.ID] = true
 		}
 	}
@@ -334,7 +325,7 @@ func (e *cliEnv) resumeQueue(workers int, rate int64) error {
 		fmt.Fprintln(e.stderr, "nothing to resume: the journal holds no unfinished or failed download")
 		return nil
 	}
-	st, err := e.wait(m, want)
+	st, err := e.waitFor(q, want)
 	if err != nil {
 		return err
 	}
@@ -343,38 +334,22 @@ func (e *cliEnv) resumeQueue(workers int, rate int64) error {
 
 // clearFailed is `download --clear-failed`.
 func (e *cliEnv) clearFailed() error {
-	m, err := e.newManager(1, 0, false)
+	q, err := e.openDownloads(queueOptions{workers: 1}, e.noticeLine)
 	if err != nil {
 		return err
 	}
-	defer m.Close()
-	n := m.Totals().Failed + m.Totals().LoginRequired
-	if err := m.ClearFailed(); err != nil {
+	defer q.Close()
+	snap, err := snapshot(q)
+	if err != nil {
+		return err
+	}
+	tot := download.TotalsOf(snap)
+	n := tot.Failed + tot.LoginRequired
+	if err := q.ClearFailed(); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "%d failed %s cleared from the queue\n", n, plural(n, "download", "downloads"))
 	return nil
-}
-
-// wait runs the engine until the items of want are finished and returns their statuses.
-func (e *cliEnv) wait(m *download.Manager, want map[string]bool) ([]download.Status, error) {
-	ctx, cancel := context.WithCancel(e.ctx)
-	defer cancel()
-	m.Start(ctx)
-	go drain(m.Events())
-	stopProgress := e.showProgress(ctx, m)
-	err := m.Wait(ctx)
-	stopProgress()
-	if err != nil {
-		return nil, fmt.Errorf("download interrupted (run mastui download --resume to continue): %w", err)
-	}
-	var mine []download.Status
-	for _, s := range m.Snapshot() {
-		if want[s.ID] {
-			mine = append(mine, s)
-		}
-	}
-	return mine, nil
 }
 
 // loginHint is what to do about login-required downloads.
@@ -489,45 +464,6 @@ func absPath(p string) string {
 		return a
 	}
 	return p
-}
-
-func drain(ch <-chan download.Event) {
-	for range ch {
-	}
-}
-
-// showProgress redraws one status line on stderr while downloads run, only when stderr
-// is a terminal (scripts get clean output).
-func (e *cliEnv) showProgress(ctx context.Context, m *download.Manager) func() {
-	f, ok := e.stderr.(*os.File)
-	if !ok {
-		return func() {}
-	}
-	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
-		return func() {}
-	}
-	done := make(chan struct{})
-	stopped := make(chan struct{})
-	go func() {
-		defer close(stopped)
-		tick := time.NewTicker(250 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			select {
-			case <-done:
-				fmt.Fprint(f, "\r\033[K")
-				return
-			case <-ctx.Done():
-				return
-			case <-tick.C:
-				t := m.Totals()
-				fmt.Fprintf(f, "\r\033[K%d/%d files · %s of %s · %s/s · ETA %s",
-					t.Done+t.Skipped, t.Items, model.FormatBytes(t.DoneBytes), model.FormatBytes(t.TotalBytes),
-					model.FormatBytes(int64(t.Rate)), t.ETA.Round(time.Second))
-			}
-		}
-	}()
-	return func() { close(done); <-stopped }
 }
 
 // writeManifests writes astroquery's manifest as CSV and ECSV next to the downloads.

@@ -12,7 +12,7 @@ import (
 	charmlog "github.com/charmbracelet/log"
 	"github.com/spf13/cobra"
 
-	"mastui/download"
+	"mastui/model"
 	"mastui/model/config"
 	"mastui/services/mast"
 	"mastui/ui"
@@ -88,7 +88,7 @@ func (e *cliEnv) runServe(f serveFlags) error {
 	}
 	client := e.client()
 	opts := e.uiOptions(f.dir, f.flat)
-	downloads, stop := e.sharedDownloads(client)
+	downloads, stop := e.sessionDownloads(client)
 	defer stop()
 	srv, err := serve.New(serve.Config{
 		Listen: f.listen, HostKeyPath: f.hostKey, AuthorizedKeys: f.authorized,
@@ -108,21 +108,41 @@ func (e *cliEnv) runServe(f serveFlags) error {
 	return srv.Serve(e.ctx)
 }
 
-// sharedDownloads is the sessions' downloads: one in-process engine (journaled in the
-// state dir, like the TUI's) that every session sees through its own view. TEMPORARY
-// (issue 14): the per-user download service replaces it; the factory then returns a
-// service client per session. A journal held by another mastui leaves the sessions
-// without downloads, saying why.
+// sessionDownloads gives each session its own client of the user's download service,
+// so downloads outlive sessions (and the server) and the user's TUI and CLI share the
+// queue. The service is found or started here, once, so a failure is said at start. With
+// --demo (the archive lives in this process), with download_service off, or without a
+// reachable service, the sessions share one engine in this process instead.
+func (e *cliEnv) sessionDownloads(client *mast.Client) (serve.DownloadsFactory, func()) {
+	if e.demo || e.cfg.DownloadService == "off" {
+		return e.sharedDownloads(client)
+	}
+	first, err := e.connectService(queueOptions{})
+	if err != nil {
+		e.logger.Warn("download service unavailable: sessions share downloads in this process", "err", err)
+		fmt.Fprintf(e.stderr, "Download service unavailable (%s): downloads run in this server and stop with it.\n", model.OneLine(err.Error()))
+		return e.sharedDownloads(client)
+	}
+	first.Close()
+	return func(context.Context) (common.Downloads, io.Closer, error) {
+		c, err := e.connectService(queueOptions{})
+		if err != nil {
+			return nil, nil, err
+		}
+		return c, c, nil
+	}, func() {}
+}
+
+// sharedDownloads is one in-process engine that every session sees through its own view
+// (--demo: journaled apart, like the demo TUI's). A journal held by another mastui leaves
+// the sessions without downloads, saying why.
 func (e *cliEnv) sharedDownloads(client *mast.Client) (serve.DownloadsFactory, func()) {
-	mgr, err := download.New(download.Options{
-		Workers: 4, Logger: e.logger, UserAgent: "mastui/" + e.version, Durable: e.cfg.DurableDownloads,
-		Token: e.token(), MastURL: e.cfg.MastURL, TESScutLimiter: client.TESScutLimiter(),
-	})
+	q, err := e.inProcessQueue(queueOptions{workers: 4, tesscut: client.TESScutLimiter()})
 	if err != nil {
 		e.logger.Error("download queue unavailable", "err", err)
 		return func(context.Context) (common.Downloads, io.Closer, error) { return nil, nil, err }, func() {}
 	}
-	mgr.Start(e.ctx)
+	mgr := q.(inProcess).Manager
 	shared := serve.ShareDownloads(mgr)
 	return shared.Factory, func() {
 		mgr.Close()

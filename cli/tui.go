@@ -15,7 +15,7 @@ import (
 	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 
-	"mastui/download"
+	"mastui/download/service"
 	"mastui/model/config"
 	"mastui/ui"
 )
@@ -47,20 +47,20 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 			opts.DownloadDir = wd
 		}
 	}
-	// The queue is journaled in the XDG state dir: downloads unfinished when the TUI quits
-	// come back (and resume from their .part files) on the next start. Its TESScut
-	// requests and the client's share MAST's limit of 10 per user.
+	// The queue is the user's download service (started in the background if need be):
+	// downloads go on when the TUI quits or its terminal closes, and `mastui download` in
+	// another terminal shares it. --demo and a service that cannot be reached keep the
+	// queue in this process (see openDownloads); its TESScut requests and the client's
+	// then share MAST's limit of 10 per user.
 	client := e.client()
-	if mgr, err := download.New(download.Options{
-		Workers: 4, Logger: e.logger, UserAgent: "mastui/" + e.version, Durable: e.cfg.DurableDownloads,
-		Token: e.token(), MastURL: e.cfg.MastURL, TESScutLimiter: client.TESScutLimiter(),
-	}); err != nil {
+	q, err := e.openDownloads(queueOptions{tesscut: client.TESScutLimiter()}, func(msg string) { opts.DownloadsNotice = msg })
+	if err != nil {
 		e.logger.Error("download queue unavailable", "err", err)
 		opts.DownloadsUnavailable = err.Error()
 	} else {
-		defer mgr.Close()
-		mgr.Start(e.ctx)
-		opts.Downloads = mgr
+		defer q.Close()
+		opts.Downloads = q
+		_, opts.DownloadsDetached = q.(*service.Client)
 	}
 	renderer := lipgloss.NewRenderer(os.Stdout)
 	// Ask the terminal once, before Bubble Tea owns stdin (a later query can hang).

@@ -77,10 +77,22 @@ func (m *Manager) RetryFailed() error {
 // ClearFinished forgets done, skipped, unverified and cancelled items (files stay on
 // disk; an unpacked item's file list is kept, see unpack.go) and compacts the journal. Failed items stay until retried, cancelled or cleared
 // with ClearFailed.
-func (m *Manager) ClearFinished() error {
-	return m.clear("finished", func(e *entry) bool {
-		return e.state == Done || e.state == Skipped || e.state == Unverified || e.state == Cancelled
-	})
+func (m *Manager) ClearFinished() error { return m.clear("finished", clearable) }
+
+// ClearFinishedOf is ClearFinished for the items of ids only: a program adding its files
+// again to a queue other programs share has them checked against the disk again without
+// forgetting what the others finished.
+func (m *Manager) ClearFinishedOf(ids ...string) error {
+	set := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		set[id] = true
+	}
+	return m.clear("finished", func(e *entry) bool { return set[e.it.ID] && clearable(e) })
+}
+
+// clearable: what ClearFinished forgets.
+func clearable(e *entry) bool {
+	return e.state == Done || e.state == Skipped || e.state == Unverified || e.state == Cancelled
 }
 
 // ClearFailed forgets failed and login-required items and removes their .part files:

@@ -47,6 +47,10 @@ type record struct {
 
 const journalVersion = 1
 
+// ErrJournalInUse is wrapped by New when another Manager (another process, or another
+// session of this one) holds the journal's lock.
+var ErrJournalInUse = errors.New("in use by another mastui session")
+
 type journal struct {
 	path    string
 	f       *os.File
@@ -69,7 +73,7 @@ func openJournal(path string) (*journal, []record, error) {
 	}
 	if err := lockFile(lock); err != nil {
 		lock.Close()
-		return nil, nil, fmt.Errorf("download journal %s is in use by another mastui session: %w", path, err)
+		return nil, nil, fmt.Errorf("download journal %s is %w: %w", path, ErrJournalInUse, err)
 	}
 	recs, err := readJournal(path)
 	if err != nil {

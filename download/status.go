@@ -97,3 +97,44 @@ func (m *Manager) statusLocked(e *entry) Status {
 	}
 	return st
 }
+
+// TotalsOf aggregates statuses as Manager.Totals does the whole queue: a program's own
+// items in a shared queue, or a snapshot read over a socket.
+func TotalsOf(st []Status) Totals {
+	var t Totals
+	var left int64
+	for _, s := range st {
+		t.Items++
+		switch s.State {
+		case Queued:
+			t.Queued++
+		case Active:
+			t.Active++
+			t.Rate += s.Rate
+		case Paused:
+			t.Paused++
+		case LoginRequired:
+			t.LoginRequired++
+		case Done:
+			t.Done++
+		case Skipped:
+			t.Skipped++
+		case Unverified:
+			t.Unverified++
+		case Failed:
+			t.Failed++
+		case Cancelled:
+			t.Cancelled++
+			continue
+		}
+		t.DoneBytes += s.Done
+		t.TotalBytes += max(s.Total, s.Done)
+		if s.State == Active || s.State == Queued {
+			left += max(s.Total-s.Done, 0)
+		}
+	}
+	if t.Rate > 0 && left > 0 {
+		t.ETA = time.Duration(float64(left) / t.Rate * float64(time.Second))
+	}
+	return t
+}

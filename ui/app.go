@@ -121,6 +121,9 @@ func (m *Model) startTab() int {
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.initCmd, m.account.Init()}
 	m.initCmd = nil
+	if m.opts.DownloadsNotice != "" {
+		cmds = append(cmds, common.Toast(common.LevelWarn, m.opts.DownloadsNotice))
+	}
 	for _, t := range m.tabs {
 		cmds = append(cmds, m.address(t, t.Init()))
 	}

@@ -47,6 +47,13 @@ type Options struct {
 	// DownloadsUnavailable says why Downloads is nil (e.g. the journal is held by another
 	// mastui session); the queue panel shows it.
 	DownloadsUnavailable string
+	// DownloadsNotice, when set, is shown as a warning toast at start: downloads work,
+	// but not as usual (the download service could not be reached, so the queue runs in
+	// this process and stops with it).
+	DownloadsNotice string
+	// DownloadsDetached says Downloads outlives the session (the user's download
+	// service): quitting interrupts no download, so it does not ask.
+	DownloadsDetached bool
 	// DownloadDir is where downloads land ("" is the current directory), in astroquery's
 	// mastDownload/<collection>/<obs_id>/ layout unless FlatDownloads.
 	DownloadDir   string

@@ -140,6 +140,18 @@ func TestQuitConfirmation(t *testing.T) {
 	}
 }
 
+// A queue that outlives the session (the download service) goes on without it: quitting
+// does not ask.
+func TestQuitDoesNotAskWhenTheQueueIsDetached(t *testing.T) {
+	m := ui.NewModel(uitest.Common(""), &uitest.Archive{Rows: 1200}, ui.Options{PageSize: 400, Downloads: uitest.NewDownloads(uitest.DemoStatuses(queueNow)...), DownloadsDetached: true})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 24})
+	m.Init()
+	m.Update(searchformSubmit(common.Search{Target: "M101"}))
+	if _, cmd := m.Update(key("q")); !quits(cmd) || m.ConfirmingQuit() {
+		t.Errorf("q with a detached queue: quits %v, asks %v", quits(cmd), m.ConfirmingQuit())
+	}
+}
+
 // A real engine against the simulator: three small products sent with D end up on disk,
 // the panel following the engine's events through its re-armed Listen.
 func TestQueueDownloadsWithSimulator(t *testing.T) {
@@ -288,5 +300,18 @@ func TestQueueToastCountsWhatWasAdded(t *testing.T) {
 	}
 	if n := dl.Totals().Queued; n != 801 {
 		t.Fatalf("%d items queued, want 801", n)
+	}
+}
+
+// A session whose downloads run in its own process because the download service could
+// not be reached says so once, at start, in a toast.
+func TestDownloadsNoticeShowsAtStart(t *testing.T) {
+	dl := uitest.NewDownloads()
+	notice := "Download service unavailable (socket path too long): downloads run in this process and stop with it."
+	m := ui.NewModel(clocked(), &uitest.Archive{Rows: 10}, ui.Options{Downloads: dl, DownloadsNotice: notice})
+	send(t, m, tea.WindowSizeMsg{Width: 160, Height: 30})
+	settle(t, m, m.Init())
+	if toast := m.Toast(); !strings.Contains(toast, "Download service unavailable") {
+		t.Fatalf("toast %q, want the notice", toast)
 	}
 }

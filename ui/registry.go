@@ -51,7 +51,7 @@ func registry() []tabSpec {
 			return cutouts.New(d.c, client, cutouts.Config{Downloads: d.opts.Downloads, Unavailable: d.opts.DownloadsUnavailable, Dir: d.opts.DownloadDir, BaseURL: d.opts.MastURL})
 		}},
 		{id: queue.ID, key: func(k *keymap.KeyMap) *key.Binding { return &k.Global.Queue }, toggles: true, new: func(d tabDeps) common.Tab {
-			return queue.New(d.c, d.opts.Downloads).WithUnavailableReason(d.opts.DownloadsUnavailable)
+			return queue.New(d.c, d.opts.Downloads).WithUnavailableReason(d.opts.DownloadsUnavailable).WithDetached(d.opts.DownloadsDetached)
 		}},
 	}
 }

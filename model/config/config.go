@@ -36,6 +36,12 @@ type Config struct {
 	// DurableDownloads fsyncs each downloaded file before it is put in place (--fsync).
 	DurableDownloads bool   `json:"durable_downloads,omitempty"`
 	Resolver         string `json:"resolver,omitempty"` // default name resolver of the CLI: "", SIMBAD or NED
+	// DownloadService "off" keeps every download queue in its own process (env
+	// MASTUI_DOWNLOAD_SERVICE); "" or "on" shares the user's download service.
+	DownloadService string `json:"download_service,omitempty"`
+	// DownloadServiceIdle is how long the download service stays up with no client and
+	// nothing to download ["5m"; a negative value: until stopped].
+	DownloadServiceIdle Duration `json:"download_service_idle,omitempty"`
 	// MaxPageBytes caps one answer holding rows (a Portal page, a product list, a
 	// Search API answer); MaxMetadataBytes every other answer (columnsconfig,
 	// Mast.Caom.All, column lists, name resolution). Bigger answers fail.
@@ -179,6 +185,9 @@ func Load(path string) (Config, error) {
 	if v := os.Getenv("MASTUI_CLOUD_URL"); v != "" {
 		cfg.CloudURL = v
 	}
+	if v := os.Getenv("MASTUI_DOWNLOAD_SERVICE"); v != "" {
+		cfg.DownloadService = v
+	}
 	return cfg, cfg.Validate()
 }
 
@@ -212,6 +221,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("config: max_retries must be >= 0")
 	case c.MaxPageBytes <= 0 || c.MaxMetadataBytes <= 0:
 		return fmt.Errorf("config: max_page_bytes and max_metadata_bytes must be positive")
+	case c.DownloadService != "" && c.DownloadService != "on" && c.DownloadService != "off":
+		return fmt.Errorf("config: download_service (or MASTUI_DOWNLOAD_SERVICE) is on or off, not %q", c.DownloadService)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 # Sourced by every scenario of testdata/e2e/scenarios/, whose first argument is the
-# binary. Each scenario gets its own work dir, state and config dirs and tmux server, so
-# scenarios never see each other's queue or lock. A failure keeps what a person needs
+# binary. Each scenario gets its own work dir, state, config and runtime dirs and tmux
+# server, so scenarios never see each other's queue, lock or download service (which
+# cleanup stops). A failure keeps what a person needs
 # to see why (the screen, the logs, the files) in $RESULTS/e2e/<scenario>.
 set -euo pipefail
 BIN=$(realpath "${1:?usage: scenario.sh BINARY}")
@@ -9,10 +10,12 @@ E2E=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
 SOCK="mastui-e2e-$SCENARIO-$$"
 export XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config" MASTUI_CONFIG="$WORK/none.json"
+export XDG_RUNTIME_DIR="$WORK/run"
 export MAST_API_TOKEN="" MASTUI_MAST_URL=""
 JOURNAL="$XDG_STATE_HOME/mastui/downloads.jsonl"
 SIM_PID=""
 cleanup() {
+  [ -S "$XDG_RUNTIME_DIR/mastui/downloads.sock" ] && timeout 10 "$BIN" downloads stop >/dev/null 2>&1 || true
   [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null || true
   tmux -L "$SOCK" kill-server 2>/dev/null || true
   rm -rf "$WORK"

@@ -10,6 +10,7 @@
 #   60-tesscut         `mastui tesscut cutout` against `mastui sim`: target pixel files on disk
 #   70-serve           `mastui serve --demo` with ssh in tmux: keys, PTY, resize, a killed
 #                      client's downloads completing, SIGTERM telling the session
+#   75-service         the TUI and `mastui download` sharing the download service; its kill -9
 # Usage: run.sh BINARY [SCENARIO...] (names without the number, e.g. signals; default all).
 # Every scenario runs, even after one fails; the work dir of a failed one is kept in
 # $RESULTS/e2e/<scenario> (RESULTS defaults to test-results).

@@ -1,9 +1,12 @@
 package common
 
-import "mastui/download"
+import (
+	"mastui/download"
+	"mastui/download/service"
+)
 
-// Downloads is the part of the download engine the TUI drives: *download.Manager
-// implements it; tests fake it. Events must be read continuously (the queue panel's
+// Downloads is the part of the download engine the TUI drives: *download.Manager and
+// *service.Client implement it; tests fake it. Events must be read continuously (the queue panel's
 // Listen Cmd does).
 type Downloads interface {
 	AddAll(items ...download.Item) (download.AddResult, error)
@@ -23,4 +26,9 @@ type Downloads interface {
 	SetToken(token string) error
 }
 
-var _ Downloads = (*download.Manager)(nil)
+// Both engines the TUI runs on: a queue in this process, and the user's download
+// service (which cannot assert this itself: it never imports ui/).
+var (
+	_ Downloads = (*download.Manager)(nil)
+	_ Downloads = (*service.Client)(nil)
+)

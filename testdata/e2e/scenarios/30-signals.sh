@@ -6,6 +6,9 @@
 # ignored as under nohup) ends it too. After every run the download journal is unlocked
 # and keeps its queue, and a new TUI opens the queue panel.
 source "$(dirname "$0")/../lib.sh"
+# Downloads in the process itself (the fallback, download_service off): this scenario
+# checks that process's journal and lock; 70-service checks the download service.
+export MASTUI_DOWNLOAD_SERVICE=off
 for c in tmux perl flock stty; do command -v "$c" >/dev/null || fail "$c is not installed"; done
 start_sim
 

@@ -4,6 +4,9 @@
 # no .part is left, and the resume fetches less than 1% of the queue again. The
 # simulator's log (-verbose: one "download sent" line per body) counts the bytes served.
 source "$(dirname "$0")/../lib.sh"
+# Downloads in the process itself (the fallback, download_service off): this scenario
+# checks that process's journal and lock; 70-service checks the download service.
+export MASTUI_DOWNLOAD_SERVICE=off
 start_sim --verbose
 dir="$WORK/dl"
 

@@ -44,6 +44,9 @@ type Model struct {
 	bar    bar.Model
 	now    func() time.Time
 	why    string // why dl is nil, shown instead of the list
+	// detached: the queue outlives the session (the user's download service), so
+	// quitting interrupts nothing and does not ask.
+	detached bool
 }
 
 // New builds the panel over dl; nil means downloads are unavailable in this session.
@@ -57,6 +60,12 @@ func New(c *common.Common, dl common.Downloads) *Model {
 // WithUnavailableReason records why the session has no download engine.
 func (m *Model) WithUnavailableReason(why string) *Model {
 	m.why = why
+	return m
+}
+
+// WithDetached records that the queue outlives the session (the download service).
+func (m *Model) WithDetached(detached bool) *Model {
+	m.detached = detached
 	return m
 }
 

@@ -58,8 +58,12 @@ func (m *Model) Counts() string { return "" }
 func (m *Model) Typing() bool { return false }
 
 // QuitQuestion implements common.QuitGuard: quitting asks while downloads are active
-// or waiting (they resume on the next start).
+// or waiting (they resume on the next start), unless the queue is detached (the
+// download service goes on with them).
 func (m *Model) QuitQuestion() string {
+	if m.detached {
+		return ""
+	}
 	switch n := m.Pending(); n {
 	case 0:
 		return ""
