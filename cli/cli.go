@@ -139,6 +139,7 @@ func newRoot(env *cliEnv, tuneGC bool) *cobra.Command {
 		env.missionCommand(),
 		env.catalogCommand(),
 		env.serviceCommand(),
+		env.dupcheckCommand(),
 		env.loginCommand(),
 		env.whoamiCommand(),
 		env.logoutCommand(),

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -52,7 +53,7 @@ func Summary(r Result) string {
 	if n := len(r.NearMisses); n > 0 {
 		var misses []string
 		for _, c := range r.NearMisses {
-			if !containsStr(misses, c.Miss) {
+			if !slices.Contains(misses, c.Miss) {
 				misses = append(misses, c.Miss)
 			}
 		}
@@ -216,11 +217,50 @@ func round(v, q float64) float64 {
 	return math.Round(v*p) / p
 }
 
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
+// detailColumns are the file-level columns the human report shows.
+var detailColumns = []string{"target", "filename", "program", "obs_id", "exp_type", "apername", "grating", "filter",
+	"effexptm", "publicReleaseDate"}
+
+// DetailRows stacks every target's file-level rows behind a target column.
+func DetailRows(results []Result) *model.Table {
+	var out *model.Table
+	for _, r := range results {
+		if r.Detail == nil || r.Detail.Rows() == 0 {
+			continue
+		}
+		tc := model.NewColumn("target", model.KindString, r.Detail.Rows())
+		for range r.Detail.Rows() {
+			tc.Str = append(tc.Str, r.Target.Number)
+		}
+		t := model.NewTable(append([]*model.Column{tc}, r.Detail.Columns...)...)
+		if out == nil {
+			out = t
+		} else if err := out.Append(t); err != nil {
+			continue // a service with other columns: its rows stay in its target's section
 		}
 	}
-	return false
+	if out == nil {
+		return model.NewTable(model.NewColumn("target", model.KindString, 0))
+	}
+	return out
+}
+
+// WriteDetail writes the file-level rows of the matched programs (table or markdown).
+func WriteDetail(w io.Writer, results []Result, format string) error {
+	t := pick(DetailRows(results), detailColumns)
+	md := format == FormatMarkdown || format == "md"
+	title := fmt.Sprintf("\nJWST file detail of the matched programs (%d files):\n", t.Rows())
+	if md {
+		title = fmt.Sprintf("\n## JWST file detail of the matched programs (%d files)\n\n", t.Rows())
+	}
+	if _, err := io.WriteString(w, title); err != nil {
+		return err
+	}
+	if t.Rows() == 0 {
+		return nil
+	}
+	if md {
+		return model.WriteMarkdown(w, t)
+	}
+	return model.WriteText(w, t)
 }

@@ -20,8 +20,8 @@ type Target struct {
 	Aperture   Aperture
 	Instrument string // optional column; the aperture's instrument_name otherwise
 	Position   mast.Position
-	Grating    string // G395H
-	Filter     string // F290LP
+	Grating    string  // G395H
+	Filter     string  // F290LP
 	Exposure   float64 // seconds
 }
 

@@ -153,6 +153,7 @@ func (g *gen) build() {
 	for i := range g.missions {
 		g.background(&g.missions[i])
 	}
+	g.dupcheckFields()
 }
 
 // cluster adds the observations around one named target, split into programs.
