@@ -17,10 +17,10 @@ import (
 // obsRow is one CAOM row of the fake archive.
 type obsRow struct {
 	obsID, inst, filters, pid string
-	east, north             float64 // arcsec from the target
-	exp                     float64
-	calib                   int64
-	release                 float64 // MJD
+	east, north               float64 // arcsec from the target
+	exp                       float64
+	calib                     int64
+	release                   float64 // MJD
 }
 
 // fakeArchive answers CAOM queries from rows placed around a position, recording the

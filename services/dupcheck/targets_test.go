@@ -124,8 +124,8 @@ func TestParseApertures(t *testing.T) {
 		t.Error("file services")
 	}
 	for in, want := range map[string]string{
-		"aperture,instrument_name\nX,NIRSPEC/MSA\n":                       `no "radius_arcsec" column`,
-		"aperture,radius_arcsec,instrument_name\nX,-3,NIRSPEC/MSA\n":      `a.csv line 2, column "radius_arcsec": "-3" is not a radius`,
+		"aperture,instrument_name\nX,NIRSPEC/MSA\n":                        `no "radius_arcsec" column`,
+		"aperture,radius_arcsec,instrument_name\nX,-3,NIRSPEC/MSA\n":       `a.csv line 2, column "radius_arcsec": "-3" is not a radius`,
 		"aperture,radius_arcsec,instrument_name\nX,3,NIRSPEC/MSA\nx,4,A\n": `a.csv line 3: aperture "x" is already on line 2`,
 		"aperture,radius_arcsec,instrument_name\n":                         "no apertures",
 	} {
