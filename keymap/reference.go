@@ -31,6 +31,8 @@ func Reference(k *KeyMap) string {
 		{"catalog advanced view", [][]key.Binding{k.Catalogs.AdvancedHelp()}},
 		{"cutouts form", [][]key.Binding{k.Cutouts.FormHelp()}},
 		{"cutouts list", [][]key.Binding{k.Cutouts.ListHelp()}},
+		{"duplicates form", [][]key.Binding{k.Duplicates.FormHelp()}},
+		{"duplicates results", [][]key.Binding{k.Duplicates.ResultsHelp()}},
 		{"everywhere", k.Global.FullHelp()},
 	}
 	for _, s := range sections {

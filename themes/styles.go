@@ -84,6 +84,8 @@ type Styles struct {
 	Queue QueueStyles
 	// Cutouts styles the Cutouts tab.
 	Cutouts CutoutsStyles
+	// Duplicates styles the Duplicates tab.
+	Duplicates DuplicatesStyles
 }
 
 // Default builds the dark theme on r. NO_COLOR (and non-colour terminals) are honoured
@@ -155,5 +157,6 @@ func New(r *lipgloss.Renderer, p Palette) *Styles {
 	s.Browse = newBrowse(r, p)
 	s.Queue = newQueue(r, p)
 	s.Cutouts = newCutouts(r, p)
+	s.Duplicates = newDuplicates(r, p)
 	return s
 }
