@@ -55,6 +55,8 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 		HasToken:         e.token() != "",
 		LogPath:          logPath(),
 		Prepare:          e.prepareDemo,
+
+		DupcheckApertures: e.cfg.DupcheckApertures,
 	}
 	if opts.DownloadDir == "" {
 		if wd, err := os.Getwd(); err == nil {

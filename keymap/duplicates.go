@@ -28,9 +28,9 @@ func DefaultDuplicates() Duplicates {
 		},
 		Cycle:   key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→/space", "change the export format")),
 		Table:   DefaultTable("last row"),
-		Details: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details: why it matched, near misses")),
-		Open:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "products of the matched observation")),
-		Export:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export the report (the form's format)")),
+		Details: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "why it matched")),
+		Open:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "products")),
+		Export:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export report")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 	}
 }
