@@ -35,7 +35,7 @@ func (m *Model) boxWidth(row int) int {
 	if row == rowScale {
 		return 8
 	}
-	return max(10, min(60, m.width-labelWidth-4))
+	return max(10, min(48, m.width-labelWidth-4))
 }
 
 // listHeight is the number of result lines below the form and the results' title.
@@ -86,9 +86,17 @@ func (m *Model) formLines() []string {
 		label(rowScale) + input(rowScale) + note(rowScale),
 		label(rowExport) + form.Choices(st, ex.Choices, ex.Choice, "", m.width-labelWidth) + " " + st.FormHint.Render("e in the results writes the report"),
 	}
+	fieldErr := ""
+	for _, fl := range f.Fields() {
+		if e := fl.Err(); e != "" && fieldErr == "" {
+			fieldErr = fl.Title() + ": " + e // in full: the row's note may not fit
+		}
+	}
 	switch {
 	case m.formErr != "":
 		lines = append(lines, st.FormError.Render(" "+common.Sanitize(m.formErr)))
+	case fieldErr != "" && m.pane == paneForm:
+		lines = append(lines, st.FormError.Render(" "+st.Glyphs.Error+" "+common.Sanitize(fieldErr)))
 	case m.pane == paneForm:
 		lines = append(lines, st.FormHint.Render(" enter checks every target: same mode, grating and filter, within the aperture's radius, exposure within ×4"))
 	default:
@@ -152,14 +160,17 @@ func (m *Model) itemLine(it item, cursor bool) string {
 	}
 	if it.cand < 0 {
 		t := m.run.targets[it.target]
-		head := fmt.Sprintf("%s%-3s %-8s %9.5f %+9.5f  %-13s %7s s ", mark, common.Sanitize(t.Number), common.Sanitize(t.Aperture.Name),
-			t.Position.RA, t.Position.Dec, common.Sanitize(t.Grating+"/"+t.Filter), shortNum(t.Exposure))
+		head := fmt.Sprintf("%s%-3s %-7s ", mark, common.Sanitize(t.Number), common.Sanitize(t.Aperture.Name))
+		if m.width >= 100 { // the position: in the details on a small terminal
+			head += fmt.Sprintf("%9.5f %+9.5f  ", t.Position.RA, t.Position.Dec)
+		}
+		head += fmt.Sprintf("%-13s %6s s  ", common.Sanitize(t.Grating+"/"+t.Filter), shortNum(t.Exposure))
 		if cursor {
 			head = ds.Cursor.Render(head)
 		} else {
 			head = ds.Target.Render(head)
 		}
-		return head + " " + m.outcome(res)
+		return head + m.outcome(res, m.width-ansi.StringWidth(head))
 	}
 	c := res.Matches[it.cand]
 	obsW := max(14, min(40, m.width-72))
@@ -191,8 +202,8 @@ func (m *Model) itemLine(it item, cursor bool) string {
 }
 
 // outcome is a target's result in short: "3 potential duplicates · 2 near misses
-// (grating/filter)", "checking…" or the failure.
-func (m *Model) outcome(res *dupcheck.Result) string {
+// (grating/filter)" (the reasons when room is left), "checking…" or the failure.
+func (m *Model) outcome(res *dupcheck.Result, room int) string {
 	ds := m.c.Styles.Duplicates
 	switch {
 	case res == nil:
@@ -220,7 +231,11 @@ func (m *Model) outcome(res *dupcheck.Result) string {
 		if n == 1 {
 			word = "near miss"
 		}
-		s += ds.Near.Render(fmt.Sprintf(" · %d %s (%s)", n, word, strings.Join(why, ", ")))
+		near := fmt.Sprintf(" · %d %s", n, word)
+		if reasons := " (" + strings.Join(why, ", ") + ")"; ansi.StringWidth(s+near+reasons) <= room {
+			near += reasons
+		}
+		s += ds.Near.Render(near)
 	}
 	return s
 }
