@@ -142,6 +142,7 @@ func newRoot(env *cliEnv, tuneGC bool) *cobra.Command {
 		env.catalogCommand(),
 		env.serviceCommand(),
 		env.serveCommand(),
+		env.dupcheckCommand(),
 		env.loginCommand(),
 		env.whoamiCommand(),
 		env.logoutCommand(),

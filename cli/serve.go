@@ -166,6 +166,8 @@ func (e *cliEnv) uiOptions(dir string, flat bool) ui.Options {
 		HasToken:         e.token() != "",
 		Account:          ui.Session{Tokens: e.tokens, WhoamiWith: e.whoamiWith},
 		LogPath:          logPath(),
+
+		DupcheckApertures: e.cfg.DupcheckApertures,
 	}
 }
 

@@ -7,19 +7,20 @@ import "github.com/charmbracelet/bubbles/key"
 
 // KeyMap groups the bindings by the view they belong to.
 type KeyMap struct {
-	Global    Global
-	Form      Form
-	Results   Results
-	Details   Details
-	Chooser   Chooser
-	Products  Products
-	Filters   Filters
-	TextInput TextInput
-	Queue     Queue
-	Missions  Missions
-	Catalogs  Catalogs
-	Cutouts   Cutouts
-	Login     Login
+	Global     Global
+	Form       Form
+	Results    Results
+	Details    Details
+	Chooser    Chooser
+	Products   Products
+	Filters    Filters
+	TextInput  TextInput
+	Queue      Queue
+	Missions   Missions
+	Catalogs   Catalogs
+	Cutouts    Cutouts
+	Duplicates Duplicates
+	Login      Login
 }
 
 // Default returns a fresh KeyMap with the default bindings.
@@ -29,7 +30,7 @@ func Default() *KeyMap {
 		Details: DefaultDetails(), Chooser: DefaultChooser(),
 		Products: DefaultProducts(), Filters: DefaultFilters(), TextInput: DefaultTextInput(),
 		Queue: DefaultQueue(), Missions: DefaultMissions(), Catalogs: DefaultCatalogs(),
-		Cutouts: DefaultCutouts(), Login: DefaultLogin(),
+		Cutouts: DefaultCutouts(), Login: DefaultLogin(), Duplicates: DefaultDuplicates(),
 	}
 }
 

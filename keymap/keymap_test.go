@@ -162,3 +162,36 @@ func TestLoginKeyIsFreeEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// V (the Duplicates tab) is free in every view it can be pressed in; the Duplicates
+// form's keys are not letters; its results' keys clash with no global one.
+func TestDuplicatesKeysAreFree(t *testing.T) {
+	k := Default()
+	views := map[string]help.KeyMap{
+		"results": k.Results, "details": k.Details, "chooser": k.Chooser, "products": k.Products,
+		"filters": k.Filters, "queue": k.Queue, "missions": k.Missions, "form": k.Form, "cutouts": k.Cutouts,
+	}
+	for name, v := range views {
+		for _, other := range append(Flatten(v.FullHelp()), Flatten(k.Global.FullHelp())...) {
+			if other.Help() != k.Global.Duplicates.Help() && slices.Contains(other.Keys(), "V") {
+				t.Errorf("%s: V is also %q", name, other.Help().Desc)
+			}
+		}
+	}
+	for _, b := range k.Duplicates.FormHelp() {
+		for _, key := range b.Keys() {
+			if len(key) == 1 && key != " " {
+				t.Errorf("duplicates form binding %q would eat a typed character", key)
+			}
+		}
+	}
+	seen := map[string]string{}
+	for _, b := range append(append(k.Duplicates.Rows(), k.Duplicates.ResultsHelp()...), Flatten(k.Global.FullHelp())...) {
+		for _, key := range b.Keys() {
+			if other, dup := seen[key]; dup {
+				t.Errorf("duplicates results: key %q is both %q and %q", key, other, b.Help().Desc)
+			}
+			seen[key] = b.Help().Desc
+		}
+	}
+}

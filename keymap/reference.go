@@ -32,6 +32,8 @@ func Reference(k *KeyMap) string {
 		{"cutouts form", [][]key.Binding{k.Cutouts.FormHelp()}},
 		{"cutouts list", [][]key.Binding{k.Cutouts.ListHelp()}},
 		{"login dialog", k.Login.FullHelp()},
+		{"duplicates form", [][]key.Binding{k.Duplicates.FormHelp()}},
+		{"duplicates results", [][]key.Binding{k.Duplicates.ResultsHelp()}},
 		{"everywhere", k.Global.FullHelp()},
 	}
 	for _, s := range sections {

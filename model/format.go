@@ -16,6 +16,8 @@ const (
 	FormatTable = "table"
 	FormatCSV   = "csv"
 	FormatJSON  = "json"
+	// FormatMarkdown is a GitHub-flavoured Markdown pipe table (reports, issues).
+	FormatMarkdown = "markdown"
 )
 
 // WriteTable writes t in the named format: "table" (aligned text), "csv" (header then
@@ -29,8 +31,10 @@ func WriteTable(w io.Writer, t *Table, format string) error {
 		return WriteCSV(w, t)
 	case FormatJSON:
 		return WriteJSON(w, t)
+	case FormatMarkdown, "md":
+		return WriteMarkdown(w, t)
 	default:
-		return fmt.Errorf("unknown format %q: use table, csv or json", format)
+		return fmt.Errorf("unknown format %q: use table, csv, json or markdown", format)
 	}
 }
 
@@ -245,6 +249,34 @@ func appendJSONString(buf []byte, s string) []byte {
 		i += size
 	}
 	return append(buf, '"')
+}
+
+// WriteMarkdown writes a Markdown pipe table: header, separator (numeric columns
+// right-aligned), rows; masked and NaN cells as "--". Cells are sanitized, and a "|" or
+// a backslash in them is escaped so it cannot end the cell.
+func WriteMarkdown(w io.Writer, t *Table) error {
+	bw := bufio.NewWriter(w)
+	cell := func(s string) string {
+		return strings.NewReplacer(`\`, `\\`, "|", `\|`).Replace(OneLine(s))
+	}
+	row := func(get func(i int) string) {
+		bw.WriteString("|")
+		for i := range t.Columns {
+			bw.WriteString(" " + get(i) + " |")
+		}
+		bw.WriteByte('\n')
+	}
+	row(func(i int) string { return cell(t.Columns[i].Name) })
+	row(func(i int) string {
+		if k := t.Columns[i].Kind; k == KindFloat || k == KindInt {
+			return "--:"
+		}
+		return "---"
+	})
+	for r := 0; r < t.Rows(); r++ {
+		row(func(i int) string { return cell(textCell(t.Columns[i], r, MaskedMark)) })
+	}
+	return bw.Flush()
 }
 
 // WriteText writes an aligned plain-text table like astropy's print(): header, dashes,

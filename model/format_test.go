@@ -69,3 +69,20 @@ func TestWriteTableUnknownFormat(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// Markdown: a pipe table, numeric columns right-aligned, "|" and "\" escaped so a cell
+// cannot end early, nulls as "--", terminal controls dropped.
+func TestWriteMarkdown(t *testing.T) {
+	name := NewColumn("name", KindString, 2)
+	name.Str = append(name.Str, "a|b\\c", "x\x1b[31my\nz")
+	n := NewColumn("n", KindFloat, 2)
+	n.Float = append(n.Float, 1.5, math.NaN())
+	var b strings.Builder
+	if err := WriteTable(&b, NewTable(name, n), FormatMarkdown); err != nil {
+		t.Fatal(err)
+	}
+	want := "| name | n |\n| --- | --: |\n| a\\|b\\\\c | 1.5 |\n| xy z | -- |\n"
+	if b.String() != want {
+		t.Fatalf("got\n%q\nwant\n%q", b.String(), want)
+	}
+}

@@ -58,7 +58,7 @@ func TestAccountHeader(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			acct := uitest.NewAccount(tc.tok, demoUser(time.Now().Add(tc.expires)))
-			tm := teatest.NewTestModel(t, accountApp(acct), teatest.WithInitialTermSize(100, 16))
+			tm := teatest.NewTestModel(t, accountApp(acct), teatest.WithInitialTermSize(120, 16))
 			waitText(t, tm, tc.want)
 			view := finalView(t, tm)
 			if first := strings.SplitN(view, "\n", 2)[0]; !strings.HasSuffix(first, tc.want+"  demo ") {

@@ -34,6 +34,9 @@ type Options struct {
 	// nil keeps choices for the session only. It runs in a Cmd, off the UI goroutine; an
 	// error shows as a toast.
 	SaveColumns func(table string, cols []string) error
+	// DupcheckApertures is an aperture table replacing the duplication check's built-in
+	// one (config dupcheck_apertures; "" keeps the built-in one).
+	DupcheckApertures string
 	// ProductBatchSize is the number of obsids per product request; 0 means 500.
 	ProductBatchSize int
 	// Queue receives the products the user sends to download (products `D`); nil only

@@ -7,6 +7,7 @@ import (
 	"mastui/ui/common"
 	"mastui/ui/views/catalogs"
 	"mastui/ui/views/cutouts"
+	"mastui/ui/views/duplicates"
 	"mastui/ui/views/missions"
 	"mastui/ui/views/observations"
 	"mastui/ui/views/queue"
@@ -49,6 +50,9 @@ func registry() []tabSpec {
 		{id: cutouts.ID, key: func(k *keymap.KeyMap) *key.Binding { return &k.Global.Cutouts }, new: func(d tabDeps) common.Tab {
 			client, _ := d.archive.(cutouts.Client) // the MAST client; a fake archive makes no cutouts
 			return cutouts.New(d.c, client, cutouts.Config{Downloads: d.opts.Downloads, Unavailable: d.opts.DownloadsUnavailable, Dir: d.opts.DownloadDir, BaseURL: d.opts.MastURL})
+		}},
+		{id: duplicates.ID, key: func(k *keymap.KeyMap) *key.Binding { return &k.Global.Duplicates }, new: func(d tabDeps) common.Tab {
+			return duplicates.New(d.c, d.archive, duplicates.Config{Dir: d.opts.DownloadDir, Apertures: d.opts.DupcheckApertures, ProductBatch: d.opts.ProductBatchSize})
 		}},
 		{id: queue.ID, key: func(k *keymap.KeyMap) *key.Binding { return &k.Global.Queue }, toggles: true, new: func(d tabDeps) common.Tab {
 			return queue.New(d.c, d.opts.Downloads).WithUnavailableReason(d.opts.DownloadsUnavailable).WithDetached(d.opts.DownloadsDetached)

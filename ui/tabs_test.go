@@ -13,7 +13,7 @@ import (
 
 // The registry names the tabs in tab-bar order; the names are what --tab takes.
 func TestTabNames(t *testing.T) {
-	if got, want := ui.TabNames(), []string{"observations", "missions", "catalogs", "cutouts", "queue"}; !slices.Equal(got, want) {
+	if got, want := ui.TabNames(), []string{"observations", "missions", "catalogs", "cutouts", "duplicates", "queue"}; !slices.Equal(got, want) {
 		t.Fatalf("TabNames() = %v, want %v", got, want)
 	}
 }
@@ -29,6 +29,7 @@ func TestStartTab(t *testing.T) {
 		{"missions", "missions", "[Missions]", "queryable hst columns"},
 		{"catalogs", "catalogs", "[Catalogs]", "Catalogs are unavailable in this session"},
 		{"cutouts", "cutouts", "[Cutouts]", "No listing yet"},
+		{"duplicates", "duplicates", "[Duplicates]", "No check yet"},
 		{"queue", "queue", "[Queue]", "Downloads unavailable"},
 		{"nosuchtab", "observations", "[Observations]", "Search observations"},
 	} {
@@ -55,13 +56,15 @@ func TestNextTabGoesRound(t *testing.T) {
 		send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT})
 		seen = append(seen, m.Tab())
 	}
-	if want := []string{"missions", "catalogs", "cutouts", "queue", "observations", "missions", "catalogs"}; !slices.Equal(seen, want) {
+	if want := []string{"missions", "catalogs", "cutouts", "duplicates", "queue", "observations", "missions"}; !slices.Equal(seen, want) {
 		t.Fatalf("ctrl+t went %v, want %v", seen, want)
 	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT}) // Catalogs
 	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT}) // Cutouts
-	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT}) // the queue, opened from the Cutouts tab
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT}) // Duplicates
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT}) // the queue, opened from the Duplicates tab
 	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
-	if m.Tab() != "cutouts" {
+	if m.Tab() != "duplicates" {
 		t.Fatalf("esc in the queue went to %s", m.Tab())
 	}
 }

@@ -47,6 +47,9 @@ type Config struct {
 	// Mast.Caom.All, column lists, name resolution). Bigger answers fail.
 	MaxPageBytes     ByteSize `json:"max_page_bytes,omitempty"`
 	MaxMetadataBytes ByteSize `json:"max_metadata_bytes,omitempty"`
+	// DupcheckApertures is an aperture table replacing the built-in one of the JWST
+	// duplication check (services/dupcheck/apertures.csv has its shape).
+	DupcheckApertures string `json:"dupcheck_apertures,omitempty"`
 	// Columns remembers the TUI column chooser per table ("observations", "products"):
 	// the visible columns in display order.
 	Columns map[string][]string `json:"columns,omitempty"`

@@ -125,6 +125,21 @@ func TestMastQueryParams(t *testing.T) {
 	}
 }
 
+// A value JSON would not read as a number ("01180", a JWST program keyword) stays a
+// string; a plain number stays a number. ("01180" as a number made the request invalid
+// JSON.)
+func TestFilteredServiceParamsLeadingZeros(t *testing.T) {
+	raw, err := FilteredServiceParams("Mast.Jwst.Filtered.Nirspec", []string{"program=01180,1180", "effexptm=0.5..1e3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"columns": "*", "filters": [{"paramName": "program", "values": ["01180", 1180]}, ` +
+		`{"paramName": "effexptm", "values": [{"min": 0.5, "max": 1e3}]}]}`
+	if string(raw) != want {
+		t.Fatalf("%s\nwant %s", raw, want)
+	}
+}
+
 func TestHLAURLFollowsTheBaseURL(t *testing.T) {
 	if u := New(Config{}).HSCSpectrumURL("HAG_X", 0); u != "https://hla.stsci.edu/cgi-bin/getdata.cgi?config=ops&dataset=HAG_X" {
 		t.Fatal(u)

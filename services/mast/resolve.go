@@ -148,7 +148,7 @@ func (c *Client) checkCatalogAgreement(name string, r Resolved, entries []santaE
 		return
 	}
 	if cat, ok := pickEntry(name, entries, cr, true); ok && strings.EqualFold(cat.Resolver, cr) {
-		if sep := angularSep(r.Position, cat.Position); sep > 1.0/3600 {
+		if sep := AngularSep(r.Position, cat.Position); sep > 1.0/3600 {
 			c.log.Warn("mast resolver disagreement", "name", name, "resolver", r.Resolver, "catalog", cr, "sep_arcsec", sep*3600)
 		}
 	}
@@ -352,8 +352,8 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// angularSep is the great-circle distance in degrees (haversine).
-func angularSep(a, b Position) float64 {
+// AngularSep is the great-circle distance between two positions in degrees (haversine).
+func AngularSep(a, b Position) float64 {
 	const rad = math.Pi / 180
 	s := math.Sin((b.Dec-a.Dec)*rad/2)*math.Sin((b.Dec-a.Dec)*rad/2) +
 		math.Cos(a.Dec*rad)*math.Cos(b.Dec*rad)*math.Sin((b.RA-a.RA)*rad/2)*math.Sin((b.RA-a.RA)*rad/2)

@@ -191,9 +191,11 @@ func ParseMastFilter(s string) (MastFilter, error) {
 	return f, nil
 }
 
-// jsonScalar keeps a number as a JSON number (exact text), else a string.
+// jsonScalar keeps a number as a JSON number (exact text), else a string. Text JSON
+// would not read as a number stays a string: "01180" is a JWST program keyword, and as
+// a number it would make the request invalid JSON.
 func jsonScalar(s string) any {
-	if _, ok := parseDecimal(s); ok {
+	if _, ok := parseDecimal(s); ok && json.Valid([]byte(s)) {
 		return json.Number(s)
 	}
 	return s

@@ -27,7 +27,7 @@ func TestSplitTargets(t *testing.T) {
 			continue
 		}
 		for i := range pos {
-			if d := angularSep(pos[i], c.pos[i]); d > 1e-9 {
+			if d := AngularSep(pos[i], c.pos[i]); d > 1e-9 {
 				t.Errorf("%q: position %d = %v, want %v", c.in, i, pos[i], c.pos[i])
 			}
 		}

@@ -25,6 +25,11 @@ type Obs struct {
 	CalibLevel, SeqNum                                                         int
 	MtFlag                                                                     bool
 	Obsid, ObjID                                                               uint64
+	// Planned is a scheduled observation: CAOM's calib_level -1 (CalibLevel -1 is
+	// otherwise null), no products or files yet.
+	Planned bool
+
+	designed bool // placed by hand (dupcheckFields), outside the generator's stream
 
 	recipe recipe // how this observation's products are made
 	key    string // mission-specific product key (GALEX tile, Kepler target, SWIFT segment, ...)
@@ -269,10 +274,18 @@ func newArchive(seed uint64) (*Archive, error) {
 
 // assignObjIDs numbers observations in obsid order, as MAST's objID roughly follows it.
 // HLSP and PS1 objIDs sit above 2^53 so clients that parse IDs as float64 lose digits.
+// Hand-placed observations get theirs from their own range, so adding them changes no
+// other observation's objID.
 func assignObjIDs(obs []Obs, r *rng) {
 	next := uint64(2011133418)
 	big := uint64(9007199254740993) // 2^53 + 1: not representable as float64
+	designed := uint64(3400000000)
 	for i := range obs {
+		if obs[i].designed {
+			obs[i].ObjID = designed
+			designed += 3
+			continue
+		}
 		switch obs[i].Collection {
 		case "HLSP", "PS1":
 			obs[i].ObjID = big

@@ -140,8 +140,15 @@ func (g *gen) missionByName(name string) *mission {
 	panic("sim: unknown mission " + name) // a typo in the tables below, caught by every test
 }
 
-// build makes the named-target clusters first, then the background sky.
+// build makes the archive's observations: the generated ones, then seed 004's
+// hand-placed ones (which draw nothing from the generator's stream).
 func (g *gen) build() {
+	g.generate()
+	g.dupcheckFields()
+}
+
+// generate makes the named-target clusters first, then the background sky.
+func (g *gen) generate() {
 	targets := namedTargets()
 	for i := range targets {
 		g.avoid = append(g.avoid, &targets[i])

@@ -125,7 +125,7 @@ func (fs *fileSet) answer(env *simhttp.Env, req portal.Request) (portal.Answer, 
 		var rows []Row
 		for i := range a.Len() {
 			o := a.At(i)
-			if fs.match(o) {
+			if fs.match(o) && !o.Planned { // a planned observation has no files yet
 				rows = append(rows, fs.rows(o, archive.NewRand(o.Obsid, 0xf11e), fs.fields)...)
 			}
 		}

@@ -137,7 +137,12 @@ func obsColumns() []Column[obsRow] {
 		floatCol("s_dec", func(r *obsRow) float64 { return r.o.Dec }),
 		strCol("dataproduct_type", func(r *obsRow) string { return r.o.ProductType }),
 		strCol("proposal_pi", func(r *obsRow) string { return r.o.PI }),
-		intCol("calib_level", func(r *obsRow) (int64, bool) { return nullableInt(r.o.CalibLevel) }),
+		intCol("calib_level", func(r *obsRow) (int64, bool) {
+			if r.o.Planned {
+				return -1, true // CAOM's level of a planned observation
+			}
+			return nullableInt(r.o.CalibLevel)
+		}),
 		floatCol("t_min", func(r *obsRow) float64 { return r.o.TMin }),
 		floatCol("t_max", func(r *obsRow) float64 { return r.o.TMax }),
 		floatCol("t_exptime", func(r *obsRow) float64 { return r.o.TExptime }),

@@ -26,7 +26,7 @@ func (m *Model) SetAccount(a Account) { m.account = &a }
 
 // accountLine is "anon", "● demo", "● demo · token 3 d left" (warning style under two
 // days), "token expired" or "token invalid" (error style): server strings sanitized.
-func (m *Model) accountLine() string {
+func (m *Model) accountLine(compact bool) string {
 	st := m.c.Styles
 	as := st.Account
 	a := *m.account
@@ -55,6 +55,10 @@ func (m *Model) accountLine() string {
 	switch {
 	case left <= 0:
 		return user + as.Expiry.Render(st.Glyphs.Separator) + as.Expired.Render("token expired")
+	case compact && left < expiryWarn: // "● demo · 36 h" where "token 36 h left" does not fit
+		return user + as.Expiry.Render(st.Glyphs.Separator) + as.Warn.Render(shortLeft(left))
+	case compact:
+		return user + as.Expiry.Render(st.Glyphs.Separator+shortLeft(left))
 	case left < expiryWarn:
 		return user + as.Expiry.Render(st.Glyphs.Separator) + as.Warn.Render("token "+shortLeft(left)+" left")
 	}

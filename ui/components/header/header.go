@@ -57,15 +57,19 @@ func (m *Model) View() string {
 	left := b.String()
 	acct, right := "", ""
 	if m.account != nil {
-		acct = m.accountLine() + " "
+		acct = m.accountLine(false) + " "
 	}
 	right = acct
 	if m.c.ServerLabel != "" {
 		right = acct + strings.Repeat(" ", min(1, len(acct))) + st.ServerLabel.Render(common.Sanitize(m.c.ServerLabel)) + " "
 	}
 	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
-	if lw+2+rw > m.width { // the server label goes first, then the account
+	if lw+2+rw > m.width { // the server label goes first, then the account's words, then it
 		right, rw = acct, ansi.StringWidth(acct)
+	}
+	if lw+2+rw > m.width && m.account != nil {
+		right = m.accountLine(true) + " "
+		rw = ansi.StringWidth(right)
 	}
 	if lw+2+rw > m.width {
 		right, rw = "", 0

@@ -93,6 +93,12 @@ func TestAccountLine(t *testing.T) {
 	if got := m.View(); !strings.HasSuffix(got, "● demo ") || ansi.StringWidth(got) != 33 {
 		t.Errorf("narrow: %q", got)
 	}
+	// Narrower still for the words around the time left: the time stays, short.
+	m.SetAccount(Account{HasToken: true, Checked: true, Identity: later})
+	m.SetSize(40)
+	if got := m.View(); !strings.HasSuffix(got, "● demo · 9 d ") || ansi.StringWidth(got) != 40 {
+		t.Errorf("narrow with expiry: %q", got)
+	}
 }
 
 // The styles tell the states apart too: the expiring token warns, the expired one errs.
@@ -103,11 +109,11 @@ func TestAccountLineStyles(t *testing.T) {
 	m.SetSize(80)
 	id := mast.Identity{EZID: "demo", Expires: clock.Now().Add(36 * time.Hour)}
 	m.SetAccount(Account{HasToken: true, Checked: true, Identity: id})
-	if got, want := m.accountLine(), st.Warn.Render("token 36 h left"); !strings.Contains(got, want) {
+	if got, want := m.accountLine(false), st.Warn.Render("token 36 h left"); !strings.Contains(got, want) {
 		t.Errorf("expiring: %q lacks %q", got, want)
 	}
 	m.SetAccount(Account{HasToken: true, Checked: true, Err: &mast.LoginRequiredError{TokenSent: true}})
-	if got, want := m.accountLine(), st.Expired.Render("token expired"); got != want {
+	if got, want := m.accountLine(false), st.Expired.Render("token expired"); got != want {
 		t.Errorf("expired: %q, want %q", got, want)
 	}
 }
