@@ -56,7 +56,10 @@ type Common struct {
 	// output. SSH sessions should set OSC52Clipboard(renderer.Output()).
 	Clipboard Clipboard
 	// Clock times every timer of the session (WallClock; tests use uitest.Clock).
-	Clock       Clock
+	Clock Clock
+	// ExportDir is where exported tables go by default (the download directory; "" is
+	// the current one).
+	ExportDir   string
 	Width       int
 	Height      int
 	ServerLabel string

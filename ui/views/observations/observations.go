@@ -212,7 +212,7 @@ func (m *Model) Counts() string {
 
 // Typing implements common.Tab: the form's fields and the products' text filter.
 func (m *Model) Typing() bool {
-	return m.part == partForm || m.part == partProducts && m.products.Capturing()
+	return m.part == partForm || m.part == partProducts && m.products.Capturing() || m.part == partResults && m.results.Typing()
 }
 
 // Capturing implements common.Tab: the products' text filter, or an overlay of the

@@ -10,6 +10,7 @@ import (
 	"mastui/ui/common"
 	"mastui/ui/components/colchooser"
 	"mastui/ui/components/details"
+	"mastui/ui/components/exportdialog"
 	"mastui/ui/components/grid"
 )
 
@@ -72,6 +73,7 @@ type Model struct {
 	metaState    metaState
 
 	chooser *colchooser.Model // non-nil while the column chooser is open
+	export  *exportdialog.Model
 }
 
 // New builds an empty observation results view; pageSize <= 0 means 500.
@@ -84,7 +86,7 @@ func NewWithProfile(c *common.Common, archive common.Archive, pageSize int, p Pr
 	if pageSize <= 0 {
 		pageSize = 500
 	}
-	m := &Model{profile: p, c: c, archive: archive, pageSize: pageSize, req: c.NewRequests(), grid: grid.New(c), details: details.New(c)}
+	m := &Model{profile: p, c: c, archive: archive, pageSize: pageSize, req: c.NewRequests(), grid: grid.New(c), details: details.New(c), export: exportdialog.New(c)}
 	m.grid.SetLocked(func(r int) bool { return common.Exclusive(m.table, r, m.c.Now()) })
 	m.syncKeys()
 	return m
@@ -140,7 +142,7 @@ func (m *Model) Inflight() int { return m.inflight }
 
 // Capturing reports whether an overlay or the details pane takes every key (the root
 // then passes keys such as esc and / through instead of acting on them).
-func (m *Model) Capturing() bool { return m.chooser != nil || m.detailsFocus }
+func (m *Model) Capturing() bool { return m.chooser != nil || m.detailsFocus || m.export.IsOpen() }
 
 // ChooserOpen reports whether the column chooser is open.
 func (m *Model) ChooserOpen() bool { return m.chooser != nil }

@@ -28,6 +28,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
+	if m.export.IsOpen() {
+		return m.exportKey(msg)
+	}
 	if m.chooser != nil {
 		return m.chooserKey(msg)
 	}
@@ -72,6 +75,12 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.copyColumn(m.profile.CopyIDColumn)
 	case key.Matches(msg, k.CopyURL):
 		return m.copyColumn(m.profile.CopyURLColumn)
+	case key.Matches(msg, k.CopyCLI):
+		return m.copyCommand(false)
+	case key.Matches(msg, k.CopyPython):
+		return m.copyCommand(true)
+	case key.Matches(msg, k.Export):
+		m.openExport()
 	case key.Matches(msg, k.Around):
 		return m.catalogHere()
 	case key.Matches(msg, k.Cutouts):

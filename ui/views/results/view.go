@@ -30,6 +30,7 @@ func (m *Model) layout() {
 	if m.chooser != nil {
 		m.chooser.SetSize(w, m.height)
 	}
+	m.export.SetSize(w, m.height)
 	m.syncKeys()
 }
 
@@ -56,6 +57,9 @@ func (m *Model) View() string {
 	}
 	if m.chooser != nil {
 		return m.chooser.View()
+	}
+	if m.export.IsOpen() {
+		return m.export.View()
 	}
 	var b strings.Builder
 	b.WriteString(m.title())
