@@ -102,6 +102,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.startSearch(msg.Search)
 	case common.TabMsg:
 		switch msg.To {
+		case results.PreviewTask:
+			return m.results.Update(msg)
 		case results.PageTask:
 			current := msg.Req == m.results.QueryID()
 			cmd := m.results.Update(msg)

@@ -72,6 +72,10 @@ type Model struct {
 	meta         []mast.FieldMeta
 	metaState    metaState
 
+	preview      bool                   // the details pane shows the row's preview (v)
+	previews     map[string]*PreviewMsg // by PreviewMsg.Key, at most previewCacheSize
+	previewAsked string                 // the key of the preview request in flight
+
 	chooser *colchooser.Model // non-nil while the column chooser is open
 	export  *exportdialog.Model
 }

@@ -14,8 +14,11 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.TabMsg: // a page's answer: only the newest request's is taken
 		if answer, ok := m.req.Take(msg); ok {
-			if page, ok := answer.(PageLoadedMsg); ok {
-				return m.onPage(page)
+			switch answer := answer.(type) {
+			case PageLoadedMsg:
+				return m.onPage(answer)
+			case PreviewMsg:
+				m.onPreview(answer)
 			}
 		}
 		return nil
@@ -45,7 +48,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	k := m.c.Keys.Results
 	if m.grid.Update(msg, k.Table) {
-		return m.maybeFetch()
+		return tea.Batch(m.maybeFetch(), m.loadPreview())
 	}
 	switch {
 	case key.Matches(msg, k.Open):
@@ -79,6 +82,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.copyCommand(false)
 	case key.Matches(msg, k.CopyPython):
 		return m.copyCommand(true)
+	case key.Matches(msg, k.Preview):
+		return m.togglePreview()
 	case key.Matches(msg, k.Export):
 		m.openExport()
 	case key.Matches(msg, k.Around):

@@ -74,6 +74,11 @@ func (m *Model) View() string {
 			title = common.Sanitize(c.String(r))
 		}
 		m.details.SetContent(title, m.detailFields(r))
+		if m.preview {
+			m.details.SetPreview(m.previewLines(r))
+		} else {
+			m.details.SetPreview(nil)
+		}
 		if !m.split() {
 			b.WriteString(m.details.View())
 			return b.String()
