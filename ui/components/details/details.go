@@ -165,7 +165,9 @@ func (m *Model) rule() string {
 // columnWidths sizes the label and value columns from every field (not only the
 // visible ones, so columns do not jump while scrolling), within the width.
 func (m *Model) columnWidths() (labelW, valueW int) {
+	described := false // without descriptions, values may take the whole width
 	for _, f := range m.fields {
+		described = described || f.Desc != "" || f.Name != "" && f.Name != f.Label
 		labelW = max(labelW, ansi.StringWidth(f.Label))
 		w := ansi.StringWidth(f.Value)
 		if f.Unit != "" {
@@ -174,7 +176,10 @@ func (m *Model) columnWidths() (labelW, valueW int) {
 		valueW = max(valueW, w)
 	}
 	labelW = min(labelW, 24, max(4, (m.width-4)/3))
-	valueW = min(valueW, max(8, m.width-2-labelW-2), max(24, (m.width-labelW)/2))
+	valueW = min(valueW, max(8, m.width-2-labelW-2))
+	if described {
+		valueW = min(valueW, max(24, (m.width-labelW)/2))
+	}
 	return labelW, valueW
 }
 
