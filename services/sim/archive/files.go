@@ -139,7 +139,7 @@ func (a *Archive) NewFile(p Product) *File {
 	case strings.HasSuffix(lower, ".png"):
 		f.head = previewPNG(f.key)
 	case strings.HasSuffix(lower, ".gif"):
-		f.head = []byte("GIF89a")
+		f.head = previewGIF(f.key)
 	case strings.HasSuffix(lower, ".asdf"):
 		f.head = []byte(fmt.Sprintf("#ASDF 1.0.0\n#ASDF_STANDARD 1.5.0\n%%YAML 1.1\n%%TAG ! tag:stsci.edu:asdf/\n--- !core/asdf-1.1.0\n"+
 			"roman: {meta: {filename: %q, origin: MASTUI-SIM (simulated, not real data), instrument: {name: WFI, optical_element: %q}}}\n...\n",

@@ -4,15 +4,16 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"image/gif"
 	"image/jpeg"
 	"image/png"
 	"math"
 )
 
-// Preview images: a product's .jpg or .png starts with a real small image (a keyed
+// Preview images: a product's .jpg, .png or .gif starts with a real small image (a keyed
 // field of stars around a galaxy) that any decoder reads; the filler after it, up to
 // the advertised size, is ignored by decoders (they stop at the JPEG EOI or the PNG
-// IEND). So a TUI preview shows a picture and downloads keep their sizes.
+// IEND, the GIF trailer). So a TUI preview shows a picture and downloads keep their sizes.
 const previewW, previewH = 64, 48
 
 // previewImage draws the image of key.
@@ -50,5 +51,11 @@ func previewJPEG(key uint64) []byte {
 func previewPNG(key uint64) []byte {
 	var b bytes.Buffer
 	png.Encode(&b, previewImage(key))
+	return b.Bytes()
+}
+
+func previewGIF(key uint64) []byte {
+	var b bytes.Buffer
+	gif.Encode(&b, previewImage(key), nil)
 	return b.Bytes()
 }
