@@ -37,6 +37,7 @@ type Options struct {
 	All      string // what the rows without a selection are ("" is "all loaded")
 	Dir      string // the default directory ("" is the current one)
 	Base     string // the default file name without extension ("mastui_observations_…")
+	Format   string // the format chosen first ("" keeps the last one; e.g. from `:export ecsv`)
 }
 
 // Request is what the user asked for.
@@ -70,6 +71,11 @@ func New(c *common.Common) *Model {
 // Open shows the dialog for a table: the selection when there is one, else all rows.
 func (m *Model) Open(o Options) {
 	m.open, m.opts, m.row, m.errMsg = true, o, rowFormat, ""
+	for i, f := range m.formats {
+		if f == o.Format {
+			m.format = i
+		}
+	}
 	if m.opts.All == "" {
 		m.opts.All = "all loaded"
 	}

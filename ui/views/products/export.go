@@ -7,14 +7,15 @@ import (
 	"mastui/ui/components/exportdialog"
 )
 
-// openExport opens the export dialog over the products shown (the filters apply).
-func (m *Model) openExport() tea.Cmd {
+// OpenExport opens the export dialog over the products shown (the filters apply) with
+// format chosen ("" keeps the last one): `e`, or a palette command such as `:export csv`.
+func (m *Model) OpenExport(format string) tea.Cmd {
 	if len(m.shown) == 0 {
 		return common.Toast(common.LevelWarn, "Nothing to export: no product is shown")
 	}
 	m.export.SetSize(m.width, m.height)
 	m.export.Open(exportdialog.Options{
-		Noun: "products", Selected: len(m.SelectedRows()), Loaded: len(m.shown), All: "all shown", Dir: m.c.ExportDir,
+		Format: format, Noun: "products", Selected: len(m.SelectedRows()), Loaded: len(m.shown), All: "all shown", Dir: m.c.ExportDir,
 		Base: "mastui_products_" + m.p.Name + "_" + m.c.Now().Format("20060102_150405"),
 	})
 	return nil

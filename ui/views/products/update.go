@@ -106,7 +106,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.ExportS3):
 		return m.exportS3()
 	case key.Matches(msg, k.Export):
-		return m.openExport()
+		return m.OpenExport("")
 	case key.Matches(msg, k.Cloud):
 		return m.toggleCloud()
 	}

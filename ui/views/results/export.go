@@ -11,11 +11,20 @@ import (
 	"mastui/ui/components/exportdialog"
 )
 
-// openExport opens the export dialog over the loaded rows.
-func (m *Model) openExport() {
+// OpenExport opens the export dialog over the loaded rows with format chosen ("" keeps
+// the last one): `e`, or a palette command such as `:export ecsv`.
+func (m *Model) OpenExport(format string) tea.Cmd {
+	if m.state != stateReady || m.Loaded() == 0 {
+		return common.Toast(common.LevelWarn, "Nothing to export: no "+m.profile.Noun+" loaded")
+	}
+	m.openExport(format)
+	return nil
+}
+
+func (m *Model) openExport(format string) {
 	m.export.SetSize(m.width, m.height)
 	m.export.Open(exportdialog.Options{
-		Noun: m.profile.Noun, Selected: m.Selected(), Loaded: m.Loaded(), Dir: m.c.ExportDir,
+		Format: format, Noun: m.profile.Noun, Selected: m.Selected(), Loaded: m.Loaded(), Dir: m.c.ExportDir,
 		Base: "mastui_" + strings.ReplaceAll(m.profile.Name, ".", "_") + "_" + m.c.Now().Format("20060102_150405"),
 	})
 }

@@ -85,7 +85,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Preview):
 		return m.togglePreview()
 	case key.Matches(msg, k.Export):
-		m.openExport()
+		m.openExport("")
 	case key.Matches(msg, k.Around):
 		return m.catalogHere()
 	case key.Matches(msg, k.Cutouts):
