@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -30,9 +31,9 @@ func WriteVOTable(w io.Writer, t *Table) error {
 		if c.Kind == KindString {
 			bw.WriteString(` arraysize="*"`)
 		}
-		if c.Meta.Unit != "" {
+		if u := voUnit(c.Meta.Unit); u != "" {
 			bw.WriteString(` unit="`)
-			xmlText(bw, c.Meta.Unit)
+			xmlText(bw, u)
 			bw.WriteString(`"`)
 		}
 		if c.Meta.Description == "" {
@@ -72,6 +73,23 @@ func WriteVOTable(w io.Writer, t *Table) error {
 		return fmt.Errorf("write votable: %w", err)
 	}
 	return nil
+}
+
+// voUnit is a MAST unit as VOUnit spells it (astropy warns about any other): "sec" is
+// s, "bytes" byte, "MJD" (a time scale counted in days) d; "ICRS" is a frame, not a
+// unit, and is left out. Others pass as they are.
+func voUnit(u string) string {
+	switch strings.TrimSpace(u) {
+	case "sec", "secs", "seconds":
+		return "s"
+	case "bytes":
+		return "byte"
+	case "MJD", "mjd":
+		return "d"
+	case "ICRS", "icrs":
+		return ""
+	}
+	return u
 }
 
 // votableType is the FIELD datatype of c. VOTable's char is ASCII: a text column with
