@@ -41,7 +41,7 @@ func DefaultQueue() Queue {
 		RetryFailed: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "retry all failed")),
 		Clear:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "clear done/failed")),
 		CopyPath:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "copy local path")),
-		OpenFolder:  key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "open the folder (copies its path over SSH)")),
+		OpenFolder:  key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "open the folder (copies its path over SSH)")),
 		Details:     key.NewBinding(key.WithKeys("enter", "d"), key.WithHelp("enter/d", "details: URL, path, attempts")),
 		FailedOnly:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "failed only / all")),
 		Login:       key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "log in (a login-required download)")),

@@ -60,19 +60,19 @@ func TestFailedOnlyFilter(t *testing.T) {
 	}
 }
 
-// TestOpenFolder: with an opener (a local display) O opens the item's folder; without
+// TestOpenFolder: with an opener (a local display) F opens the item's folder; without
 // one (SSH, no display) the toast prints the path and the clipboard gets it.
 func TestOpenFolder(t *testing.T) {
 	m, _, c := newPanel(t, 130, 12, uitest.DemoStatuses(now)...)
 	c.Opener = nil
-	toast := run(t, m.Update(key("O"))).(common.ToastMsg)
+	toast := run(t, m.Update(key("F"))).(common.ToastMsg)
 	dir := "/data/mastDownload/JWST/jw01073"
 	if toast.Text != "Folder: "+dir+" (path copied)" || c.Clipboard.(*uitest.Clipboard).Last() != dir {
 		t.Errorf("no opener: toast %q, clipboard %q", toast.Text, c.Clipboard.(*uitest.Clipboard).Last())
 	}
 	var opened string
 	c.Opener = func(d string) error { opened = d; return nil }
-	run(t, m.Update(key("O")))
+	run(t, m.Update(key("F")))
 	if opened != dir {
 		t.Errorf("opened %q", opened)
 	}
