@@ -51,7 +51,7 @@ func DefaultQueue() Queue {
 
 // ShortHelp implements help.KeyMap.
 func (k Queue) ShortHelp() []key.Binding {
-	return []key.Binding{k.Details, k.Pause, k.Cancel, k.Retry, k.RetryFailed, k.FailedOnly, k.Clear, k.CopyPath, k.Back}
+	return []key.Binding{k.Details, k.Pause, k.Cancel, k.Retry, k.FailedOnly, k.CopyPath, k.Back}
 }
 
 // FullHelp implements help.KeyMap.
