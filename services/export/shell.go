@@ -10,8 +10,9 @@ import (
 )
 
 // ShellQuote quotes s for a POSIX shell: words of safe characters as they are, anything
-// else in single quotes (a quote inside as '\''). Server or user text is sanitized
-// first, so a pasted line holds no control character.
+// else in single quotes (a quote inside closes them, is escaped with a backslash and
+// reopens them). Server or user text is sanitized first, so a pasted line holds no
+// control character.
 func ShellQuote(s string) string {
 	s = model.SanitizeText(s)
 	if s != "" && strings.IndexFunc(s, func(r rune) bool { return !shellSafe(r) }) < 0 {
