@@ -49,7 +49,7 @@ func (e *cliEnv) globalFlags(root *cobra.Command) {
 	fs := root.PersistentFlags()
 	fs.StringVar(&e.mastURL, "mast-url", "", "send every MAST request to `URL` (env MASTUI_MAST_URL, config mast_url)")
 	fs.BoolVar(&e.demo, "demo", false, "use the embedded demo archive (an in-process simulator) instead of MAST")
-	fs.StringVar(&e.format, "format", model.FormatTable, "output format: `F` is table, csv, json or markdown")
+	fs.StringVar(&e.format, "format", model.FormatTable, "output format: `F` is table, csv, ecsv, votable, json or markdown")
 	fs.StringVar(&e.cols, "columns", "", "columns to print: a comma `LIST`, or \"all\"; the table format defaults to key columns")
 	fs.StringVar(&e.configPath, "config", "", "config `FILE` (default $XDG_CONFIG_HOME/mastui/config.json, env MASTUI_CONFIG)")
 }

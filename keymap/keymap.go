@@ -21,6 +21,7 @@ type KeyMap struct {
 	Cutouts    Cutouts
 	Duplicates Duplicates
 	Login      Login
+	Export     Export
 }
 
 // Default returns a fresh KeyMap with the default bindings.
@@ -30,7 +31,7 @@ func Default() *KeyMap {
 		Details: DefaultDetails(), Chooser: DefaultChooser(),
 		Products: DefaultProducts(), Filters: DefaultFilters(), TextInput: DefaultTextInput(),
 		Queue: DefaultQueue(), Missions: DefaultMissions(), Catalogs: DefaultCatalogs(),
-		Cutouts: DefaultCutouts(), Login: DefaultLogin(), Duplicates: DefaultDuplicates(),
+		Cutouts: DefaultCutouts(), Login: DefaultLogin(), Duplicates: DefaultDuplicates(), Export: DefaultExport(),
 	}
 }
 

@@ -15,11 +15,12 @@ func TestBindingsHaveHelpAndNoConflicts(t *testing.T) {
 	k := Default()
 	views := map[string]help.KeyMap{
 		"form": k.Form, "results": k.Results, "details": k.Details, "chooser": k.Chooser,
-		"products": k.Products, "filters": k.Filters, "text": k.TextInput, "queue": k.Queue,
+		"products": k.Products, "filters": k.Filters, "text": k.TextInput, "queue": k.Queue, "export": k.Export,
 	}
 	for name, v := range views {
 		seen := map[string]string{}
-		all := append(Flatten(v.FullHelp()), Flatten(k.Global.FullHelp())...)
+		// O (the Observations tab) is a global key listed with the Missions bindings.
+		all := append(append(Flatten(v.FullHelp()), Flatten(k.Global.FullHelp())...), k.Missions.Observe)
 		for _, b := range all {
 			h := b.Help()
 			if h.Key == "" || h.Desc == "" {
@@ -36,7 +37,7 @@ func TestBindingsHaveHelpAndNoConflicts(t *testing.T) {
 }
 
 func TestFormBindingsAreNotLetters(t *testing.T) {
-	for _, b := range append(Flatten(Default().Form.FullHelp()), Default().Missions.FormHelp()...) {
+	for _, b := range append(append(Flatten(Default().Form.FullHelp()), Default().Missions.FormHelp()...), Flatten(Default().Export.FullHelp())...) {
 		for _, key := range b.Keys() {
 			if len(key) == 1 && key != " " {
 				t.Errorf("form binding %q would eat a typed character", key)

@@ -19,6 +19,7 @@ type Products struct {
 	Copy       key.Binding
 	CopyS3     key.Binding // the S3 URIs of the selection (the product under the cursor without one)
 	ExportS3   key.Binding // the selection's S3 URIs to a file
+	Export     key.Binding // the export dialog: the list to a CSV, ECSV, VOTable or JSON file
 	Cloud      key.Binding // download from the cloud bucket (D) on / off
 	Retry      key.Binding
 	Back       key.Binding
@@ -41,6 +42,7 @@ func DefaultProducts() Products {
 		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy the URI")),
 		CopyS3:     key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy the S3 URIs of the selection")),
 		ExportS3:   key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export the selection's S3 URIs to a file")),
+		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export the list (CSV, ECSV, VOTable, JSON)")),
 		Cloud:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "download from the cloud on / off")),
 		Retry:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry failed batches")),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the results")),
@@ -56,7 +58,7 @@ func (k Products) ShortHelp() []key.Binding {
 func (k Products) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.Table.Bindings(),
-		{k.Select, k.SelectAll, k.SelectNone, k.Invert, k.Queue, k.Cloud, k.Copy, k.CopyS3, k.ExportS3},
+		{k.Select, k.SelectAll, k.SelectNone, k.Invert, k.Queue, k.Cloud, k.Copy, k.CopyS3, k.ExportS3, k.Export},
 		{k.Unique, k.Panel, k.Focus, k.Name, k.Clear, k.Retry, k.Back},
 	}
 }

@@ -18,6 +18,9 @@ type Queue struct {
 	RetryFailed key.Binding
 	Clear       key.Binding
 	CopyPath    key.Binding
+	OpenFolder  key.Binding // the item's folder: a file manager where a display exists, else its path copied
+	Details     key.Binding // the item's URL, path and every attempt with its error
+	FailedOnly  key.Binding // lists only the failed downloads, or all again
 	Login       key.Binding // the login dialog, on a login-required download
 	Back        key.Binding
 }
@@ -38,6 +41,9 @@ func DefaultQueue() Queue {
 		RetryFailed: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "retry all failed")),
 		Clear:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "clear done/failed")),
 		CopyPath:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "copy local path")),
+		OpenFolder:  key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "open the folder (copies its path over SSH)")),
+		Details:     key.NewBinding(key.WithKeys("enter", "d"), key.WithHelp("enter/d", "details: URL, path, attempts")),
+		FailedOnly:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "failed only / all")),
 		Login:       key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "log in (a login-required download)")),
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 	}
@@ -45,13 +51,14 @@ func DefaultQueue() Queue {
 
 // ShortHelp implements help.KeyMap.
 func (k Queue) ShortHelp() []key.Binding {
-	return []key.Binding{k.Pause, k.Cancel, k.Retry, k.RetryFailed, k.Clear, k.CopyPath, k.Back}
+	return []key.Binding{k.Details, k.Pause, k.Cancel, k.Retry, k.FailedOnly, k.CopyPath, k.Back}
 }
 
 // FullHelp implements help.KeyMap.
 func (k Queue) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Pause, k.PauseAll, k.Cancel, k.Retry, k.RetryFailed, k.Clear, k.CopyPath, k.Login, k.Back},
+		{k.Pause, k.PauseAll, k.Cancel, k.Retry, k.RetryFailed, k.Clear, k.CopyPath, k.OpenFolder, k.Login, k.Back},
+		{k.Details, k.FailedOnly},
 	}
 }

@@ -34,6 +34,7 @@ func Reference(k *KeyMap) string {
 		{"login dialog", k.Login.FullHelp()},
 		{"duplicates form", [][]key.Binding{k.Duplicates.FormHelp()}},
 		{"duplicates results", [][]key.Binding{k.Duplicates.ResultsHelp()}},
+		{"export dialog", k.Export.FullHelp()},
 		{"everywhere", k.Global.FullHelp()},
 	}
 	for _, s := range sections {

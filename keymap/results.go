@@ -17,6 +17,10 @@ type Results struct {
 	CopyCell   key.Binding
 	CopyObsID  key.Binding
 	CopyURL    key.Binding
+	CopyCLI    key.Binding // the search as a `mastui` command line
+	CopyPython key.Binding // the search as an astroquery snippet
+	Preview    key.Binding // the row's FITS header and preview image in the details pane
+	Export     key.Binding // the export dialog: the table to a CSV, ECSV, VOTable or JSON file
 	Around     key.Binding // a catalog cone search around the row's position (the Catalogs tab)
 	Cutouts    key.Binding // opens the Cutouts tab at the row's position, its sectors listed
 	Search     key.Binding
@@ -40,6 +44,10 @@ func DefaultResults() Results {
 		CopyCell:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy the cell")),
 		CopyObsID:  key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy the obs_id or dataset id")),
 		CopyURL:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "copy the dataURL")),
+		CopyCLI:    key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy the search as a mastui command")),
+		CopyPython: key.NewBinding(key.WithKeys("alt+y"), key.WithHelp("alt+y", "copy the search as astroquery Python")),
+		Preview:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "preview: FITS header and image, without downloading")),
+		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export the table (CSV, ECSV, VOTable, JSON)")),
 		Around:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "catalog search around this row")),
 		Cutouts:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "cutouts at this row (Cutouts tab)")),
 		Search:     key.NewBinding(key.WithKeys("/", "s"), key.WithHelp("/ s", "new search")),
@@ -58,7 +66,7 @@ func (k Results) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.Table.Bindings(),
 		{k.Open, k.Select, k.SelectAll, k.SelectNone, k.Invert, k.Sort, k.Columns},
-		{k.Details, k.Focus, k.CopyCell, k.CopyObsID, k.CopyURL, k.Around, k.Cutouts, k.Search, k.Back, k.Retry},
+		{k.Details, k.Preview, k.Focus, k.CopyCell, k.CopyObsID, k.CopyURL, k.CopyCLI, k.CopyPython, k.Export, k.Around, k.Cutouts, k.Search, k.Back, k.Retry},
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 )
 
-// Format names accepted by WriteTable.
+// Format names accepted by WriteTable (FormatECSV and FormatVOTable too).
 const (
 	FormatTable = "table"
 	FormatCSV   = "csv"
@@ -20,9 +20,21 @@ const (
 	FormatMarkdown = "markdown"
 )
 
+// ExportFormats lists the file formats a table can be saved in, in menu order.
+func ExportFormats() []string { return []string{FormatCSV, FormatECSV, FormatVOTable, FormatJSON} }
+
+// FormatExtension is the file name extension of a format (".csv", ".ecsv", ".xml", ".json").
+func FormatExtension(format string) string {
+	if format == FormatVOTable {
+		return ".xml"
+	}
+	return "." + format
+}
+
 // WriteTable writes t in the named format: "table" (aligned text), "csv" (header then
-// rows, masked as empty) or "json" (an array of row objects, keys in column order, ints
-// as exact numbers, masked/NaN as null).
+// rows, masked as empty), "ecsv" (astropy's typed CSV), "votable" (IVOA XML) or "json"
+// (an array of row objects, keys in column order, ints as exact numbers, masked/NaN as
+// null).
 func WriteTable(w io.Writer, t *Table, format string) error {
 	switch strings.ToLower(format) {
 	case "", FormatTable:
@@ -33,8 +45,12 @@ func WriteTable(w io.Writer, t *Table, format string) error {
 		return WriteJSON(w, t)
 	case FormatMarkdown, "md":
 		return WriteMarkdown(w, t)
+	case FormatECSV:
+		return WriteECSV(w, t)
+	case FormatVOTable:
+		return WriteVOTable(w, t)
 	default:
-		return fmt.Errorf("unknown format %q: use table, csv, json or markdown", format)
+		return fmt.Errorf("unknown format %q: use table, csv, ecsv, votable, json or markdown", format)
 	}
 }
 
@@ -42,7 +58,10 @@ func WriteTable(w io.Writer, t *Table, format string) error {
 // server text is sanitized (SanitizeText). The bytes are those of encoding/csv (LF line
 // ends, fields quoted when it would quote them), appended straight into a large buffer:
 // no string per cell, one write per csvBuffer bytes.
-func WriteCSV(w io.Writer, t *Table) error {
+func WriteCSV(w io.Writer, t *Table) error { return writeCSVBody(w, t, strconv.FormatBool) }
+
+// writeCSVBody is WriteCSV with bools spelled by boolText (ECSV wants Python's True).
+func writeCSVBody(w io.Writer, t *Table, boolText func(bool) string) error {
 	buf := make([]byte, 0, csvBuffer+4096)
 	for i, c := range t.Columns {
 		if i > 0 {
@@ -62,7 +81,7 @@ func WriteCSV(w io.Writer, t *Table) error {
 			if i > 0 {
 				buf = append(buf, ',')
 			}
-			buf = appendCSVCell(buf, c, r)
+			buf = appendCSVCell(buf, c, r, boolText)
 		}
 		buf = append(buf, '\n')
 	}
@@ -76,7 +95,7 @@ func WriteCSV(w io.Writer, t *Table) error {
 const csvBuffer = 256 << 10
 
 // appendCSVCell appends row r of c as a CSV field: empty when null.
-func appendCSVCell(buf []byte, c *Column, r int) []byte {
+func appendCSVCell(buf []byte, c *Column, r int, boolText func(bool) string) []byte {
 	if c.IsNull(r) {
 		return buf
 	}
@@ -87,6 +106,8 @@ func appendCSVCell(buf []byte, c *Column, r int) []byte {
 		return strconv.AppendFloat(buf, c.Float[r], 'g', -1, 64)
 	case KindInt:
 		return strconv.AppendInt(buf, c.Int[r], 10)
+	case KindBool:
+		return append(buf, boolText(c.Bool[r])...)
 	}
 	return appendCSVText(buf, c.String(r))
 }

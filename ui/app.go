@@ -72,6 +72,9 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 	if opts.ServerLabel != "" {
 		c.ServerLabel = opts.ServerLabel
 	}
+	if c.ExportDir == "" {
+		c.ExportDir = opts.DownloadDir
+	}
 	if opts.Downloads != nil && opts.Queue == nil {
 		opts.Queue = queue.Sink{Downloads: opts.Downloads, Dir: opts.DownloadDir, Flat: opts.FlatDownloads, MastURL: opts.MastURL}
 	}

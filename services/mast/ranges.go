@@ -170,3 +170,15 @@ func parseIntRange(v string) (lo, hi int64, err error) {
 	}
 	return lo, hi, nil
 }
+
+// CriterionRange reads one member of a numeric criterion (x, a..b, >x, <=x; ISO dates
+// on the CAOM time columns, as MJD) as the closed interval astroquery's query_criteria
+// takes for a continuous column ([min, max]); open ends are ±1e300 as in the filters
+// this client sends. For the "copy as astroquery" snippet.
+func CriterionRange(name, member string) (lo, hi float64, err error) {
+	iv, err := parseInterval(strings.TrimSpace(member), isDateColumn(name, nil), -openLimit, openLimit)
+	return iv.lo, iv.hi, err
+}
+
+// CriterionIntRange reads a..b of an integer column (calib_level=2..3).
+func CriterionIntRange(member string) (lo, hi int64, err error) { return parseIntRange(member) }

@@ -58,6 +58,7 @@ func OSC52Clipboard(out *termenv.Output) Clipboard {
 // copy keys' help says so, since the terminal must allow OSC 52 (tmux: set-clipboard on).
 func (c *Common) UseTerminalClipboard() {
 	c.Clipboard = OSC52Clipboard(c.Renderer.Output())
+	c.Opener = nil // a folder on the server cannot open on the user's machine: the path is shown
 	k := c.Keys
 	for _, b := range []*key.Binding{&k.Results.CopyCell, &k.Results.CopyObsID, &k.Results.CopyURL, &k.Products.Copy, &k.Queue.CopyPath} {
 		h := b.Help()

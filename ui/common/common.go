@@ -56,7 +56,13 @@ type Common struct {
 	// output. SSH sessions should set OSC52Clipboard(renderer.Output()).
 	Clipboard Clipboard
 	// Clock times every timer of the session (WallClock; tests use uitest.Clock).
-	Clock       Clock
+	Clock Clock
+	// Opener opens a folder for the user (queue `O`); nil copies its path instead. New
+	// sets LocalOpener(); an SSH session must set nil, as it sets OSC52Clipboard.
+	Opener Opener
+	// ExportDir is where exported tables go by default (the download directory; "" is
+	// the current one).
+	ExportDir   string
 	Width       int
 	Height      int
 	ServerLabel string
@@ -84,6 +90,7 @@ func New(ctx context.Context, r *lipgloss.Renderer, logger *slog.Logger, serverL
 		Renderer:    r,
 		Logger:      logger,
 		Clipboard:   SystemClipboard(r.Output()),
+		Opener:      LocalOpener(),
 		Clock:       WallClock{},
 		ServerLabel: serverLabel,
 	}

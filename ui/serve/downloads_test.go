@@ -109,7 +109,7 @@ func TestKilledMidDownload(t *testing.T) {
 	_, again := dialRaw(t, ts)
 	back := openTerminal(t, again, 120, 36)
 	back.WaitFor("Search observations")
-	back.Type("\x14\x14\x14\x14") // ctrl+t to the Queue tab
+	back.Type("\x14\x14\x14\x14\x14") // ctrl+t to the Queue tab, the last one
 	back.WaitFor("0 active · 0 waiting · 5 done")
 	again.Close()
 

@@ -134,12 +134,12 @@ func (a *Archive) NewFile(p Product) *File {
 	case strings.HasSuffix(lower, ".gz"):
 		f.head = []byte{0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03}
 	case strings.HasSuffix(lower, ".jpg"):
-		f.head = []byte{0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00}
+		f.head = previewJPEG(f.key) // a real preview image (preview.go), then filler
 		f.tail = []byte{0xff, 0xd9}
 	case strings.HasSuffix(lower, ".png"):
-		f.head = []byte{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}
+		f.head = previewPNG(f.key)
 	case strings.HasSuffix(lower, ".gif"):
-		f.head = []byte("GIF89a")
+		f.head = previewGIF(f.key)
 	case strings.HasSuffix(lower, ".asdf"):
 		f.head = []byte(fmt.Sprintf("#ASDF 1.0.0\n#ASDF_STANDARD 1.5.0\n%%YAML 1.1\n%%TAG ! tag:stsci.edu:asdf/\n--- !core/asdf-1.1.0\n"+
 			"roman: {meta: {filename: %q, origin: MASTUI-SIM (simulated, not real data), instrument: {name: WFI, optical_element: %q}}}\n...\n",

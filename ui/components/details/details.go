@@ -28,6 +28,7 @@ type Field struct {
 type Model struct {
 	c       *common.Common
 	title   string
+	pre     []string // lines shown before the fields (a preview), drawn as given
 	fields  []Field
 	off     int
 	width   int
@@ -54,12 +55,25 @@ func (m *Model) SetContent(title string, fields []Field) {
 // SetFocused marks whether keys scroll the pane.
 func (m *Model) SetFocused(f bool) { m.focused = f }
 
+// Height is the pane's height (the rule line included).
+func (m *Model) Height() int { return m.height }
+
 // Offset is the first field shown.
 func (m *Model) Offset() int { return m.off }
 
 func (m *Model) lines() int { return max(0, m.height-1) }
 
-func (m *Model) clamp() { m.off = max(0, min(m.off, len(m.fields)-m.lines())) }
+// items is the number of scroll positions: the preview lines, then the fields.
+func (m *Model) items() int { return len(m.pre) + len(m.fields) }
+
+func (m *Model) clamp() { m.off = max(0, min(m.off, m.items()-m.lines())) }
+
+// SetPreview shows lines (already sanitized and styled, e.g. an image and a FITS
+// header) above the fields; nil removes them.
+func (m *Model) SetPreview(lines []string) {
+	m.pre = lines
+	m.clamp()
+}
 
 // Update scrolls for the scrolling keys; false when msg is not one.
 func (m *Model) Update(msg tea.KeyMsg, k keymap.Scroll) bool {
@@ -76,7 +90,7 @@ func (m *Model) Update(msg tea.KeyMsg, k keymap.Scroll) bool {
 	case key.Matches(msg, k.Home):
 		m.off = 0
 	case key.Matches(msg, k.End):
-		m.off = len(m.fields)
+		m.off = m.items()
 	default:
 		return false
 	}
@@ -93,10 +107,15 @@ func (m *Model) View() string {
 	st := m.c.Styles.Browse
 	var b strings.Builder
 	b.WriteString(m.rule())
-	end := min(m.off+m.lines(), len(m.fields))
+	end := min(m.off+m.lines(), m.items())
 	labelW, valueW := m.columnWidths()
-	for _, f := range m.fields[m.off:end] {
+	for i := m.off; i < end; i++ {
 		b.WriteByte('\n')
+		if i < len(m.pre) {
+			b.WriteString("  " + ansi.Truncate(m.pre[i], max(0, m.width-2), ""))
+			continue
+		}
+		f := m.fields[i-len(m.pre)]
 		val := f.Value
 		if f.Unit != "" && val != "" && val != model.MaskedMark {
 			val += " " + f.Unit
@@ -130,7 +149,7 @@ func (m *Model) rule() string {
 	}
 	head += " "
 	pos := ""
-	if n := len(m.fields); n > 0 {
+	if n := m.items(); n > 0 {
 		pos = " " + itoa(m.off+1) + "–" + itoa(min(m.off+m.lines(), n)) + " of " + itoa(n) + " ─"
 	}
 	hw, pw := ansi.StringWidth(head), ansi.StringWidth(pos)
@@ -146,7 +165,9 @@ func (m *Model) rule() string {
 // columnWidths sizes the label and value columns from every field (not only the
 // visible ones, so columns do not jump while scrolling), within the width.
 func (m *Model) columnWidths() (labelW, valueW int) {
+	described := false // without descriptions, values may take the whole width
 	for _, f := range m.fields {
+		described = described || f.Desc != "" || f.Name != "" && f.Name != f.Label
 		labelW = max(labelW, ansi.StringWidth(f.Label))
 		w := ansi.StringWidth(f.Value)
 		if f.Unit != "" {
@@ -155,7 +176,10 @@ func (m *Model) columnWidths() (labelW, valueW int) {
 		valueW = max(valueW, w)
 	}
 	labelW = min(labelW, 24, max(4, (m.width-4)/3))
-	valueW = min(valueW, max(8, m.width-2-labelW-2), max(24, (m.width-labelW)/2))
+	valueW = min(valueW, max(8, m.width-2-labelW-2))
+	if described {
+		valueW = min(valueW, max(24, (m.width-labelW)/2))
+	}
 	return labelW, valueW
 }
 

@@ -178,7 +178,7 @@ func (m *Model) Typing() bool {
 	case paneProducts:
 		return s.products.Capturing()
 	}
-	return false // the results' overlays take keys, not text
+	return s.results.Typing() // the export dialog's path; other overlays take keys, not text
 }
 
 // Jumping reports whether the "go to column" line takes the keys.

@@ -35,7 +35,7 @@ func (m *Model) answer(s *state, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.TabMsg:
 		switch msg.To {
-		case results.PageTask:
+		case results.PageTask, results.PreviewTask:
 			return s.results.Update(msg)
 		case products.BatchTask, products.RecomputeTask:
 			return s.products.Update(msg)

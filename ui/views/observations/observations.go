@@ -102,6 +102,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.startSearch(msg.Search)
 	case common.TabMsg:
 		switch msg.To {
+		case results.PreviewTask:
+			return m.results.Update(msg)
 		case results.PageTask:
 			current := msg.Req == m.results.QueryID()
 			cmd := m.results.Update(msg)
@@ -212,7 +214,7 @@ func (m *Model) Counts() string {
 
 // Typing implements common.Tab: the form's fields and the products' text filter.
 func (m *Model) Typing() bool {
-	return m.part == partForm || m.part == partProducts && m.products.Capturing()
+	return m.part == partForm || m.part == partProducts && m.products.Capturing() || m.part == partResults && m.results.Typing()
 }
 
 // Capturing implements common.Tab: the products' text filter, or an overlay of the

@@ -11,6 +11,8 @@ import (
 func (m *Model) Hints() []key.Binding {
 	keys := m.c.Keys
 	switch {
+	case m.ExportOpen():
+		return keys.Export.ShortHelp()
 	case m.Capturing():
 		return keys.TextInput.ShortHelp()
 	case m.PanelFocused():
@@ -24,6 +26,8 @@ func (m *Model) HelpSections() []keymap.Section {
 	keys := m.c.Keys
 	sec := common.Section
 	switch {
+	case m.ExportOpen():
+		return []keymap.Section{sec("Export", keys.Export), sec("Products", keys.Products)}
 	case m.Capturing():
 		return []keymap.Section{sec("Text filter", keys.TextInput), sec("Filter panel", keys.Filters), sec("Products", keys.Products)}
 	case m.PanelFocused():

@@ -8,6 +8,7 @@ package products
 import (
 	"mastui/model"
 	"mastui/ui/common"
+	"mastui/ui/components/exportdialog"
 	"mastui/ui/components/filterpanel"
 	"mastui/ui/components/grid"
 )
@@ -66,6 +67,8 @@ type Model struct {
 	cloudAsked int               // rows looked up, or being looked up
 	cloudBusy  bool              // a lookup is in flight
 	cloudOn    bool              // D downloads from the cloud
+
+	export *exportdialog.Model
 }
 
 // New builds an empty view of CAOM observations' products; batchSize <= 0 means
@@ -82,7 +85,7 @@ func NewWithProfile(c *common.Common, archive common.Archive, p Profile) *Model 
 		batchSize = DefaultBatchSize
 	}
 	m := &Model{c: c, archive: archive, p: p, batchSize: batchSize, req: c.NewRequests(), inflight: -1, showPanel: true,
-		grid: grid.New(c), panel: filterpanel.New(c)}
+		grid: grid.New(c), panel: filterpanel.New(c), export: exportdialog.New(c)}
 	m.grid.SetLocked(func(r int) bool { return common.Exclusive(m.table, r, m.c.Now()) })
 	m.setupPanel()
 	return m
@@ -125,8 +128,9 @@ func (m *Model) Grid() *grid.Model { return m.grid }
 // Fetching reports whether a batch is in flight.
 func (m *Model) Fetching() bool { return m.inflight >= 0 }
 
-// Capturing reports whether every key goes to the view (a text filter is being typed).
-func (m *Model) Capturing() bool { return m.panel.Editing() }
+// Capturing reports whether every key goes to the view (a text filter is being typed,
+// or the export dialog is open).
+func (m *Model) Capturing() bool { return m.panel.Editing() || m.export.IsOpen() }
 
 // PanelFocused reports whether the filter panel has focus.
 func (m *Model) PanelFocused() bool { return m.focusPanel && m.showPanel }

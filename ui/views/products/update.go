@@ -31,6 +31,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
+	if m.export.IsOpen() {
+		return m.exportKey(msg)
+	}
 	if m.panel.Editing() {
 		changed, _ := m.panel.Update(msg)
 		if !m.panel.Editing() && !m.focusPanel {
@@ -102,6 +105,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.copyS3()
 	case key.Matches(msg, k.ExportS3):
 		return m.exportS3()
+	case key.Matches(msg, k.Export):
+		return m.OpenExport("")
 	case key.Matches(msg, k.Cloud):
 		return m.toggleCloud()
 	}

@@ -24,12 +24,16 @@ func (m *Model) layout() {
 		gw = max(0, w-pw-1)
 	}
 	m.grid.SetSize(gw, body)
+	m.export.SetSize(w, m.height)
 }
 
 // View draws the title line, then the filter panel beside the product table.
 func (m *Model) View() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
+	}
+	if m.export.IsOpen() {
+		return m.export.View()
 	}
 	var b strings.Builder
 	b.WriteString(m.title())

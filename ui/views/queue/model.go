@@ -12,6 +12,7 @@ import (
 	"mastui/download"
 	"mastui/ui/common"
 	"mastui/ui/components/bar"
+	"mastui/ui/components/details"
 )
 
 // EventMsg carries one event of the engine; the root routes it to Update, which re-arms
@@ -47,12 +48,26 @@ type Model struct {
 	// detached: the queue outlives the session (the user's download service), so
 	// quitting interrupts nothing and does not ask.
 	detached bool
+
+	failedOnly  bool                 // list only the failed downloads (f)
+	showDetails bool                 // the details pane of the download under the cursor (enter)
+	details     *details.Model       // that pane
+	attempts    map[string][]attempt // what each download went through in this session
+}
+
+// attempt is one change of a download's attempt count or error, as seen from the
+// engine's events (the engine keeps only the last error).
+type attempt struct {
+	At      time.Time
+	Attempt int
+	State   download.State
+	Err     string
 }
 
 // New builds the panel over dl; nil means downloads are unavailable in this session.
 func New(c *common.Common, dl common.Downloads) *Model {
 	return &Model{
-		c: c, dl: dl, st: map[string]download.Status{}, now: time.Now,
+		c: c, dl: dl, st: map[string]download.Status{}, now: time.Now, details: details.New(c), attempts: map[string][]attempt{},
 		bar: bar.Model{Full: c.Styles.Queue.BarFull, Empty: c.Styles.Queue.BarEmpty},
 	}
 }
@@ -123,6 +138,22 @@ func (m *Model) upsert(s download.Status) {
 		m.ids = append(m.ids, s.ID)
 	}
 	m.st[s.ID] = s
+	m.note(s)
+}
+
+// note records an attempt's outcome in s's history: each new error of a retry or of
+// the last attempt, and how the download ended.
+func (m *Model) note(s download.Status) {
+	h := m.attempts[s.ID]
+	var last attempt
+	if n := len(h); n > 0 {
+		last = h[n-1]
+	}
+	newErr := s.Err != "" && s.State != download.Active && (s.Err != last.Err || s.Attempt != last.Attempt)
+	if !newErr && !(s.State.Finished() && s.State != last.State) {
+		return
+	}
+	m.attempts[s.ID] = append(h, attempt{At: m.now(), Attempt: s.Attempt, State: s.State, Err: s.Err})
 }
 
 // SetSize sets the panel's size.
@@ -131,8 +162,23 @@ func (m *Model) SetSize(w, h int) {
 	m.clamp()
 }
 
-// Len is the number of downloads listed.
+// Len is the number of downloads in the queue.
 func (m *Model) Len() int { return len(m.ids) }
+
+// listed are the downloads the list shows, in queue order: every one, or the failed
+// ones only.
+func (m *Model) listed() []string {
+	if !m.failedOnly {
+		return m.ids
+	}
+	var out []string
+	for _, id := range m.ids {
+		if m.st[id].State == download.Failed {
+			out = append(out, id)
+		}
+	}
+	return out
+}
 
 // Cursor is the index of the download under the cursor.
 func (m *Model) Cursor() int { return m.cursor }
@@ -148,8 +194,9 @@ func (m *Model) Statuses() []download.Status {
 
 // current is the status under the cursor.
 func (m *Model) current() (download.Status, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.ids) {
+	ids := m.listed()
+	if m.cursor < 0 || m.cursor >= len(ids) {
 		return download.Status{}, false
 	}
-	return m.st[m.ids[m.cursor]], true
+	return m.st[ids[m.cursor]], true
 }

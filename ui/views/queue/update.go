@@ -3,6 +3,7 @@ package queue
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -55,6 +56,13 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		m.move(-len(m.ids))
 	case key.Matches(msg, k.End):
 		m.move(len(m.ids))
+	case key.Matches(msg, k.FailedOnly):
+		m.failedOnly = !m.failedOnly
+		m.cursor, m.offset = 0, 0
+		m.clamp()
+	case key.Matches(msg, k.Details):
+		m.showDetails = !m.showDetails
+		m.clamp()
 	}
 	if m.dl == nil {
 		return nil
@@ -94,6 +102,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return act("retry", false, func() error { return dl.Retry(id) })
 	case key.Matches(msg, k.CopyPath):
 		return m.c.Copy("path", s.Dest)
+	case key.Matches(msg, k.OpenFolder):
+		return m.openFolder(filepath.Dir(s.Dest))
 	case key.Matches(msg, k.Login) && s.State == download.LoginRequired:
 		return common.OpenLogin
 	}
@@ -110,12 +120,43 @@ func (m *Model) move(d int) {
 	m.clamp()
 }
 
-// rows is the number of download lines that fit under the totals.
-func (m *Model) rows() int { return max(0, m.height-2) }
+// openFolder shows dir in a file manager where the session has one (Common.Opener),
+// else copies its path and says so.
+func (m *Model) openFolder(dir string) tea.Cmd {
+	open, clip := m.c.Opener, m.c.Clipboard
+	if open == nil { // over SSH or without a display: the path, whole, and in the clipboard
+		return func() tea.Msg {
+			text := "Folder: " + common.Sanitize(dir)
+			if clip != nil && clip.Copy(common.CopyText(dir)) == nil {
+				text += " (path copied)"
+			}
+			return common.ToastMsg{Level: common.LevelInfo, Text: text}
+		}
+	}
+	return func() tea.Msg {
+		if err := open(dir); err != nil {
+			return common.ToastMsg{Level: common.LevelWarn, Text: "Could not open " + common.Sanitize(dir) + ": " + err.Error()}
+		}
+		return common.ToastMsg{Level: common.LevelInfo, Text: "Opened " + common.Sanitize(dir)}
+	}
+}
+
+// rows is the number of download lines that fit under the totals (and above the
+// details pane when it shows).
+func (m *Model) rows() int {
+	if m.showDetails {
+		return max(0, m.height-2-m.detailsHeight())
+	}
+	return max(0, m.height-2)
+}
+
+// detailsHeight is the details pane's height: the lower part of the panel.
+func (m *Model) detailsHeight() int { return max(6, (m.height-2)/2) }
 
 // clamp keeps the cursor on a download and inside the window.
 func (m *Model) clamp() {
-	m.cursor = min(max(0, m.cursor), max(0, len(m.ids)-1))
+	n := len(m.listed())
+	m.cursor = min(max(0, m.cursor), max(0, n-1))
 	rows := m.rows()
 	if m.cursor < m.offset {
 		m.offset = m.cursor
@@ -123,7 +164,7 @@ func (m *Model) clamp() {
 	if rows > 0 && m.cursor >= m.offset+rows {
 		m.offset = m.cursor - rows + 1
 	}
-	m.offset = max(0, min(m.offset, len(m.ids)-rows))
+	m.offset = max(0, min(m.offset, n-rows))
 }
 
 // Totals aggregates the listed downloads.

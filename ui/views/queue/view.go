@@ -2,6 +2,8 @@ package queue
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 	"mastui/download"
 	"mastui/model"
 	"mastui/ui/common"
+	"mastui/ui/components/details"
 )
 
 // Widths of the numeric columns of a line.
@@ -42,10 +45,22 @@ func (m *Model) View() string {
 		b.WriteString("\n " + st.Empty.Render("No downloads yet: select products and press D."))
 		return b.String()
 	}
-	end := min(len(m.ids), m.offset+m.rows())
+	ids := m.listed()
+	if len(ids) == 0 {
+		b.WriteString("\n " + st.Empty.Render("No failed downloads ("+m.c.Keys.Queue.FailedOnly.Help().Key+" lists them all)."))
+	}
+	end := min(len(ids), m.offset+m.rows())
 	for i := m.offset; i < end; i++ {
 		b.WriteString("\n")
-		b.WriteString(m.line(m.st[m.ids[i]], i == m.cursor))
+		b.WriteString(m.line(m.st[ids[i]], i == m.cursor))
+	}
+	if s, ok := m.current(); ok && m.showDetails {
+		for n := end - m.offset; n < m.rows(); n++ {
+			b.WriteString("\n")
+		}
+		m.details.SetSize(m.width, m.detailsHeight())
+		m.details.SetContent(common.Sanitize(s.Filename), m.detailFields(s))
+		b.WriteString("\n" + m.details.View())
 	}
 	return b.String()
 }
@@ -67,7 +82,11 @@ func (m *Model) totalsLine() string {
 	if t.LoginRequired > 0 {
 		parts = append(parts, fmt.Sprintf("%d login required", t.LoginRequired))
 	}
-	left := " " + qs.Title.Render("Queue") + "   " + qs.Totals.Render(strings.Join(parts, sep))
+	title := "Queue"
+	if m.failedOnly {
+		title = "Queue · failed only"
+	}
+	left := " " + qs.Title.Render(title) + "   " + qs.Totals.Render(strings.Join(parts, sep))
 	right := []string{model.FormatBytes(t.Bytes) + " of " + model.FormatBytes(t.Total)}
 	if t.Rate > 0 {
 		right = append(right, rate(t.Rate))
@@ -120,6 +139,11 @@ func (m *Model) line(s download.Status, cursor bool) string {
 	}
 	head := cur + gs.Render(glyph) + " " + nameStyle.Render(name) + strings.Repeat(" ", nameW-ansi.StringWidth(name)) + "  "
 	avail := m.width - 3 - nameW - 2
+	if dirW := m.dirWidth(nameW); dirW > 0 {
+		dir := cutLeft(m.dirOf(s), dirW)
+		head += qs.Meta.Render(dir) + strings.Repeat(" ", dirW-ansi.StringWidth(dir)) + "  "
+		avail -= dirW + 2
+	}
 	if src := source(s); src != "" {
 		head += qs.Meta.Render(src) + " "
 		avail -= ansi.StringWidth(src) + 1
@@ -137,6 +161,80 @@ func source(s download.Status) string {
 		return "cloud"
 	}
 	return "MAST "
+}
+
+// dirOf is where a download goes: its folder below the download directory
+// ("mastDownload/JWST/jw01073…"), or the whole folder with the home directory as ~.
+func (m *Model) dirOf(s download.Status) string {
+	dir := filepath.Dir(s.Dest)
+	if s.Root != "" {
+		if rel, err := filepath.Rel(s.Root, dir); err == nil && !strings.HasPrefix(rel, "..") {
+			return common.Sanitize(rel)
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil && home != "" && strings.HasPrefix(dir, home+string(filepath.Separator)) {
+		dir = "~" + dir[len(home):]
+	}
+	return common.Sanitize(dir)
+}
+
+// dirWidth is the folder column's width: only on wide panels, as wide as the widest
+// folder up to a fifth of the panel; 0 hides it.
+func (m *Model) dirWidth(nameW int) int {
+	if m.width < 110 {
+		return 0
+	}
+	w := 6
+	for _, id := range m.ids {
+		w = max(w, ansi.StringWidth(m.dirOf(m.st[id])))
+	}
+	return min(w, (m.width-nameW)/4)
+}
+
+// cutLeft keeps the end of s in w cells ("…/JWST/jw01073"): the last folders say most.
+func cutLeft(s string, w int) string {
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && ansi.StringWidth(string(r))+1 > w {
+		r = r[1:]
+	}
+	return "…" + string(r)
+}
+
+// detailFields describe a download: its URL (never a credential), path, size, state
+// and each attempt this session saw, with its time and error.
+func (m *Model) detailFields(s download.Status) []details.Field {
+	f := []details.Field{
+		{Label: "URL", Value: common.Sanitize(download.StripCredentials(s.URL))},
+		{Label: "Path", Value: common.Sanitize(s.Dest)},
+		{Label: "State", Value: string(s.State)},
+	}
+	if s.URI != "" {
+		f = append(f, details.Field{Label: "dataURI", Value: common.Sanitize(s.URI)})
+	}
+	if s.CloudURL != "" {
+		f = append(f, details.Field{Label: "Cloud URL", Value: common.Sanitize(s.CloudURL)})
+		if s.CloudErr != "" {
+			f = append(f, details.Field{Label: "Cloud error", Value: common.Sanitize(s.CloudErr)})
+		}
+	}
+	if size := max(s.Total, s.Size); size > 0 {
+		f = append(f, details.Field{Label: "Size", Value: model.FormatBytes(s.Done) + " of " + model.FormatBytes(size)})
+	}
+	h := m.attempts[s.ID]
+	if len(h) == 0 {
+		f = append(f, details.Field{Label: "Attempts", Value: fmt.Sprintf("%d in this session, none failed", s.Attempt)})
+	}
+	for _, a := range h {
+		v := string(a.State)
+		if a.Err != "" {
+			v += ": " + common.Sanitize(a.Err)
+		}
+		f = append(f, details.Field{Label: fmt.Sprintf("#%d %s", a.Attempt, a.At.Format("Jan 2 15:04:05")), Value: v})
+	}
+	return f
 }
 
 // maxName is the widest file name listed (at least 8).

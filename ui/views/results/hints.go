@@ -15,6 +15,8 @@ func (m *Model) Hints() []key.Binding {
 		return []key.Binding{keys.Results.Retry, keys.Results.Search}
 	case !m.Ready() || m.Loaded() == 0:
 		return []key.Binding{keys.Results.Search}
+	case m.ExportOpen():
+		return keys.Export.ShortHelp()
 	case m.ChooserOpen():
 		return keys.Chooser.ShortHelp()
 	case focused:
@@ -28,6 +30,9 @@ func (m *Model) Hints() []key.Binding {
 // HelpSections are the help overlay's sections of the view, the part with focus first.
 func (m *Model) HelpSections() []keymap.Section {
 	keys := m.c.Keys
+	if m.ExportOpen() {
+		return []keymap.Section{common.Section("Export", keys.Export), common.Section("Results", keys.Results)}
+	}
 	if m.ChooserOpen() {
 		return []keymap.Section{common.Section("Column chooser", keys.Chooser), common.Section("Results", keys.Results)}
 	}

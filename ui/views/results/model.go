@@ -10,6 +10,7 @@ import (
 	"mastui/ui/common"
 	"mastui/ui/components/colchooser"
 	"mastui/ui/components/details"
+	"mastui/ui/components/exportdialog"
 	"mastui/ui/components/grid"
 )
 
@@ -71,7 +72,12 @@ type Model struct {
 	meta         []mast.FieldMeta
 	metaState    metaState
 
+	preview      bool                   // the details pane shows the row's preview (v)
+	previews     map[string]*PreviewMsg // by PreviewMsg.Key, at most previewCacheSize
+	previewAsked string                 // the key of the preview request in flight
+
 	chooser *colchooser.Model // non-nil while the column chooser is open
+	export  *exportdialog.Model
 }
 
 // New builds an empty observation results view; pageSize <= 0 means 500.
@@ -84,7 +90,7 @@ func NewWithProfile(c *common.Common, archive common.Archive, pageSize int, p Pr
 	if pageSize <= 0 {
 		pageSize = 500
 	}
-	m := &Model{profile: p, c: c, archive: archive, pageSize: pageSize, req: c.NewRequests(), grid: grid.New(c), details: details.New(c)}
+	m := &Model{profile: p, c: c, archive: archive, pageSize: pageSize, req: c.NewRequests(), grid: grid.New(c), details: details.New(c), export: exportdialog.New(c)}
 	m.grid.SetLocked(func(r int) bool { return common.Exclusive(m.table, r, m.c.Now()) })
 	m.syncKeys()
 	return m
@@ -140,7 +146,7 @@ func (m *Model) Inflight() int { return m.inflight }
 
 // Capturing reports whether an overlay or the details pane takes every key (the root
 // then passes keys such as esc and / through instead of acting on them).
-func (m *Model) Capturing() bool { return m.chooser != nil || m.detailsFocus }
+func (m *Model) Capturing() bool { return m.chooser != nil || m.detailsFocus || m.export.IsOpen() }
 
 // ChooserOpen reports whether the column chooser is open.
 func (m *Model) ChooserOpen() bool { return m.chooser != nil }

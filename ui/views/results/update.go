@@ -14,8 +14,11 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.TabMsg: // a page's answer: only the newest request's is taken
 		if answer, ok := m.req.Take(msg); ok {
-			if page, ok := answer.(PageLoadedMsg); ok {
-				return m.onPage(page)
+			switch answer := answer.(type) {
+			case PageLoadedMsg:
+				return m.onPage(answer)
+			case PreviewMsg:
+				m.onPreview(answer)
 			}
 		}
 		return nil
@@ -28,6 +31,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
+	if m.export.IsOpen() {
+		return m.exportKey(msg)
+	}
 	if m.chooser != nil {
 		return m.chooserKey(msg)
 	}
@@ -42,7 +48,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	k := m.c.Keys.Results
 	if m.grid.Update(msg, k.Table) {
-		return m.maybeFetch()
+		return tea.Batch(m.maybeFetch(), m.loadPreview())
 	}
 	switch {
 	case key.Matches(msg, k.Open):
@@ -72,6 +78,14 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.copyColumn(m.profile.CopyIDColumn)
 	case key.Matches(msg, k.CopyURL):
 		return m.copyColumn(m.profile.CopyURLColumn)
+	case key.Matches(msg, k.CopyCLI):
+		return m.copyCommand(false)
+	case key.Matches(msg, k.CopyPython):
+		return m.copyCommand(true)
+	case key.Matches(msg, k.Preview):
+		return m.togglePreview()
+	case key.Matches(msg, k.Export):
+		m.openExport("")
 	case key.Matches(msg, k.Around):
 		return m.catalogHere()
 	case key.Matches(msg, k.Cutouts):

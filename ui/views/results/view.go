@@ -30,6 +30,7 @@ func (m *Model) layout() {
 	if m.chooser != nil {
 		m.chooser.SetSize(w, m.height)
 	}
+	m.export.SetSize(w, m.height)
 	m.syncKeys()
 }
 
@@ -57,6 +58,9 @@ func (m *Model) View() string {
 	if m.chooser != nil {
 		return m.chooser.View()
 	}
+	if m.export.IsOpen() {
+		return m.export.View()
+	}
 	var b strings.Builder
 	b.WriteString(m.title())
 	if m.height < 2 {
@@ -70,6 +74,11 @@ func (m *Model) View() string {
 			title = common.Sanitize(c.String(r))
 		}
 		m.details.SetContent(title, m.detailFields(r))
+		if m.preview {
+			m.details.SetPreview(m.previewLines(r))
+		} else {
+			m.details.SetPreview(nil)
+		}
 		if !m.split() {
 			b.WriteString(m.details.View())
 			return b.String()
