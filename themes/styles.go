@@ -90,6 +90,8 @@ type Styles struct {
 	Account AccountStyles
 	// Cutouts styles the Cutouts tab.
 	Cutouts CutoutsStyles
+	// Sky styles the sky panel and the timeline strip.
+	Sky SkyStyles
 }
 
 // Default builds the dark theme on r. NO_COLOR (and non-colour terminals) are honoured
@@ -163,5 +165,6 @@ func New(r *lipgloss.Renderer, p Palette) *Styles {
 	s.Queue = newQueue(r, p)
 	s.Account = newAccount(r, p)
 	s.Cutouts = newCutouts(r, p)
+	s.Sky = newSky(r, p)
 	return s
 }
