@@ -96,11 +96,12 @@ func (c *Canvas) Line(x0, y0, x1, y1 float64, l Layer) {
 		if ax == bx && ay == by {
 			return
 		}
-		if e2 := 2 * e; e2 >= dy {
+		e2 := 2 * e // both steps test the error before either moves
+		if e2 >= dy {
 			e += dy
 			ax += sx
 		}
-		if e2 := 2 * e; e2 <= dx {
+		if e2 <= dx {
 			e += dx
 			ay += sy
 		}

@@ -109,3 +109,28 @@ func TestResizeZeroIsEmpty(t *testing.T) {
 		t.Errorf("%q", c.String())
 	}
 }
+
+// Every line ends, whatever its slope (a Bresenham that re-read its error between the
+// two steps overshot and walked forever on some slopes).
+func TestLinesOfEverySlopeEnd(t *testing.T) {
+	c := New(20, 10)
+	for x := 0; x < 40; x += 3 {
+		for y := 0; y < 40; y += 3 {
+			c.Line(20, 20, float64(x), float64(y), 1)
+			c.Line(float64(x)+0.4, float64(y)+0.6, 3.3, 1.7, 1)
+		}
+	}
+	c.Clear()
+	c.Line(0, 0, 6, 2, 1) // shallow: one dot per column
+	n := 0
+	for _, r := range c.String() {
+		if r >= 0x2800 && r <= 0x28ff {
+			for b := r - 0x2800; b != 0; b &= b - 1 {
+				n++
+			}
+		}
+	}
+	if n != 7 {
+		t.Errorf("%d dots on a 7-column line, want 7:\n%s", n, c.String())
+	}
+}
