@@ -24,7 +24,7 @@ func (m *Model) Hints() []key.Binding {
 	case m.showSky:
 		return append(keys.Sky.ShortHelp(), keys.Results.Select, keys.Results.Open)
 	}
-	return append(keys.Results.ShortHelp(), keys.Sky.Toggle)
+	return keys.Results.ShortHelp()
 }
 
 // HelpSections are the help overlay's sections of the view, the part with focus first.

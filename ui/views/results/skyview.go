@@ -130,8 +130,8 @@ func (m *Model) timelineHeight() int {
 	return timeline.Height(m.timelineRows(), 4)
 }
 
-// besideSky joins the table's lines and the sky's, side by side, each padded to its
-// width.
+// besideSky joins the table's lines and the sky's, side by side, the table's padded to
+// lw and a space between them.
 func besideSky(left string, lw int, right string) string {
 	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
 	n := max(len(l), len(r))
@@ -150,6 +150,7 @@ func besideSky(left string, lw int, right string) string {
 			s = ansi.Truncate(s, lw, "")
 		}
 		b.WriteString(s)
+		b.WriteByte(' ')
 		if i < len(r) {
 			b.WriteString(r[i])
 		}

@@ -18,7 +18,7 @@ func (m *Model) layout() {
 	if m.showSky {
 		if m.skyBeside() {
 			sw := w * 2 / 5
-			m.sky.SetSize(sw, body)
+			m.sky.SetSize(sw-1, body) // a column of space between the table and the sky
 			w -= sw
 		} else {
 			m.sky.SetSize(w, body)
