@@ -76,9 +76,12 @@ func (c *Canvas) Set(x, y int, l Layer) {
 // what shows.
 func (c *Canvas) Line(x0, y0, x1, y1 float64, l Layer) {
 	xmax, ymax := float64(2*c.w)-0.5, float64(4*c.h)-0.5
-	var ok bool
-	if x0, y0, x1, y1, ok = clip(x0, y0, x1, y1, -0.5, -0.5, xmax, ymax); !ok {
-		return
+	inside := func(x, y float64) bool { return x >= -0.5 && y >= -0.5 && x <= xmax && y <= ymax }
+	if !inside(x0, y0) || !inside(x1, y1) { // most lines need no clipping: skip its cost
+		var ok bool
+		if x0, y0, x1, y1, ok = clip(x0, y0, x1, y1, -0.5, -0.5, xmax, ymax); !ok {
+			return
+		}
 	}
 	ax, ay := int(math.Round(x0)), int(math.Round(y0))
 	bx, by := int(math.Round(x1)), int(math.Round(y1))

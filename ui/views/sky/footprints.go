@@ -11,13 +11,14 @@ import (
 // Footprint is what the sky draws for one table row: its s_region's shapes (a point at
 // its position when it has none), projected once per centre.
 type Footprint struct {
-	Row    int
-	Group  int // index into the legend's groups
-	Shapes []model.Shape
-	Center model.SkyPoint
-	plane  [][]planePoint // the shapes' outlines on the tangent plane (degrees)
-	px, py float64        // the centre on the plane
-	onSide bool           // every point projected (false: far side of the sky, not drawn)
+	Row                int
+	Group              int // index into the legend's groups
+	Shapes             []model.Shape
+	Center             model.SkyPoint
+	plane              [][]planePoint // the shapes' outlines on the tangent plane (degrees)
+	px, py             float64        // the centre on the plane
+	lox, loy, hix, hiy float64        // the outlines' bounding box on the plane
+	onSide             bool           // every point projected (false: far side of the sky, not drawn)
 }
 
 type planePoint struct{ x, y float64 }
@@ -119,6 +120,13 @@ func (f *Footprint) project(tp model.Tangent) {
 			pts = append(pts, planePoint{x, y})
 		}
 		f.plane = append(f.plane, pts)
+	}
+	f.lox, f.loy, f.hix, f.hiy = f.px, f.py, f.px, f.py
+	for _, pts := range f.plane {
+		for _, p := range pts {
+			f.lox, f.hix = math.Min(f.lox, p.x), math.Max(f.hix, p.x)
+			f.loy, f.hiy = math.Min(f.loy, p.y), math.Max(f.hiy, p.y)
+		}
 	}
 }
 

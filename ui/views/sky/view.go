@@ -110,6 +110,19 @@ func (m *Model) draw() {
 
 func (m *Model) drawFoot(f *Footprint, l braille.Layer, thick bool) {
 	cv := m.canvas
+	// Off the view: nothing to draw. Smaller than a dot: one dot says as much as its
+	// outline would, for a fraction of the cost.
+	x0, y0 := m.toDots(f.hix, f.hiy) // east is left: the box's top-left is its high x, y
+	x1, y1 := m.toDots(f.lox, f.loy)
+	dw, dh := cv.Dots()
+	if x1 < -1 || y1 < -1 || x0 > float64(dw) || y0 > float64(dh) {
+		return
+	}
+	if !thick && x1-x0 < 1 && y1-y0 < 1 {
+		cx, cy := m.toDots(f.px, f.py)
+		cv.Disc(cx, cy, 0, l)
+		return
+	}
 	var buf [circleSteps + 8]braille.Point
 	for i, s := range f.Shapes {
 		pts := f.plane[i]
