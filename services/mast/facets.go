@@ -2,6 +2,7 @@ package mast
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -15,6 +16,7 @@ type facetCache struct {
 	at     time.Time
 	values map[string][]FacetValue // column -> values, hist order first
 	keys   map[string][]string     // column -> every histObj key except "hist", byte-sorted
+	hists  map[string]Histogram    // numeric column -> its binned distribution
 }
 
 // Collections lists the obs_collection values like list_missions: the histObj keys of
@@ -29,6 +31,20 @@ func (c *Client) Collections(ctx context.Context) ([]string, error) {
 		return nil, fmt.Errorf("collections: Mast.Caom.All has no obs_collection histogram")
 	}
 	return append([]string(nil), keys...), nil
+}
+
+// Histograms returns the binned distributions of the numeric columns of Mast.Caom.All
+// (t_min, t_exptime, …; cached with the facets).
+func (c *Client) Histograms(ctx context.Context) (map[string]Histogram, error) {
+	fc, err := c.facetCache(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("histograms: %w", err)
+	}
+	out := make(map[string]Histogram, len(fc.hists))
+	for k, h := range fc.hists {
+		out[k] = Histogram{Min: h.Min, Max: h.Max, Counts: append([]int64(nil), h.Counts...)}
+	}
+	return out, nil
 }
 
 // Facets returns every column histogram of Mast.Caom.All (cached for an hour).
@@ -99,7 +115,7 @@ func parseFacets(raw []byte) (*facetCache, error) {
 	if err != nil {
 		return nil, err
 	}
-	fc := &facetCache{at: time.Now(), values: map[string][]FacetValue{}, keys: map[string][]string{}}
+	fc := &facetCache{at: time.Now(), values: map[string][]FacetValue{}, keys: map[string][]string{}, hists: map[string]Histogram{}}
 	for i := range cols {
 		col := columns.Index(i)
 		if _, err := col.NeedObject(); err != nil {
@@ -123,6 +139,12 @@ func parseFacets(raw []byte) (*facetCache, error) {
 			if err != nil {
 				return nil, err
 			}
+			continue
+		}
+		if hist, ok, err := parseBinned(h); err != nil {
+			return nil, err
+		} else if ok {
+			fc.hists[name] = hist
 			continue
 		}
 		vals, keys, err := parseHistObj(h, obj)
@@ -184,6 +206,61 @@ func parseHistObj(h wire.Val, obj map[string]any) ([]FacetValue, []string, error
 		vals = append(vals, FacetValue{Key: k, Count: count})
 	}
 	return vals, keys, nil
+}
+
+// parseBinned reads a numeric column's histObj (protocol 3.3): {"hist": {"hist": [{key:
+// bin start, count}, ...]}, "min", "max", "type": "numeric"}, bins put in key order.
+// ok is false for a categorical histogram.
+func parseBinned(h wire.Val) (Histogram, bool, error) {
+	inner := h.Key("hist")
+	if inner.Kind() != wire.KindObject {
+		return Histogram{}, false, nil
+	}
+	bins := inner.Key("hist")
+	list, err := bins.NeedList()
+	if err != nil {
+		return Histogram{}, false, err
+	}
+	type bin struct {
+		start float64
+		count int64
+	}
+	bs := make([]bin, 0, len(list))
+	for i := range list {
+		e := bins.Index(i)
+		if _, err := e.NeedObject(); err != nil {
+			return Histogram{}, false, err
+		}
+		start, ok, err := e.Key("key").Number()
+		if err != nil || !ok {
+			if err == nil {
+				err = e.Key("key").Fail(wire.KindNumber)
+			}
+			return Histogram{}, false, err
+		}
+		_, n, err := histCount(e)
+		if err != nil {
+			return Histogram{}, false, err
+		}
+		bs = append(bs, bin{start, n})
+	}
+	sort.SliceStable(bs, func(i, j int) bool { return bs[i].start < bs[j].start })
+	out := Histogram{Counts: make([]int64, len(bs))}
+	for i, b := range bs {
+		out.Counts[i] = b.count
+	}
+	lo, okLo, errLo := h.Key("min").Number()
+	hi, okHi, errHi := h.Key("max").Number()
+	if errLo != nil || errHi != nil {
+		return Histogram{}, false, errors.Join(errLo, errHi)
+	}
+	switch {
+	case okLo && okHi:
+		out.Min, out.Max = lo, hi
+	case len(bs) > 0: // no range sent: the first and last bins' starts bound it
+		out.Min, out.Max = bs[0].start, bs[len(bs)-1].start
+	}
+	return out, true, nil
 }
 
 // histEntry reads one {key, count} of a hist list; the key may be a number.
