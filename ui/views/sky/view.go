@@ -205,23 +205,24 @@ func (m *Model) title() string {
 	return " " + st.Title.Render(ansi.Truncate(strings.Join(parts, " · "), max(0, m.width-1), "…"))
 }
 
-// legend names the groups by colour and the glyphs.
+// legend says what the glyphs mean (first: they matter without colour) and names the
+// groups by colour, as many as fit.
 func (m *Model) legend() string {
 	st := m.c.Styles.Sky
 	var b strings.Builder
-	b.WriteByte(' ')
-	for i, g := range m.groups {
-		if g == "" {
-			g = "(none)"
-		}
-		b.WriteString(st.Series[i%len(st.Series)].Render("■ "+g) + " ")
-	}
-	b.WriteString(st.Legend.Render(string(st.CursorGlyph) + " cursor " + string(st.SelectedGlyph) + " selected"))
+	b.WriteString(" " + st.Legend.Render(string(st.CursorGlyph)+" cursor "+string(st.SelectedGlyph)+" selected"))
 	if m.target {
 		b.WriteString(st.Legend.Render(" " + string(st.TargetGlyph) + " target"))
 	}
 	if len(m.sources) > 0 {
 		b.WriteString(st.Legend.Render(" ⠂⣿ " + common.Commas(int64(len(m.sources))) + " sources"))
+	}
+	b.WriteString(" ")
+	for i, g := range m.groups {
+		if g == "" {
+			g = "(none)"
+		}
+		b.WriteString(" " + st.Series[i%len(st.Series)].Render("■ "+g))
 	}
 	return ansi.Truncate(b.String(), m.width, "…")
 }
