@@ -126,13 +126,13 @@ func shapeOf(kind ShapeKind, word string, nums []float64) (Shape, error) {
 		}
 		sh.Vertices = append(sh.Vertices, p)
 	}
-	sh.Center = sphericalMean(sh.Vertices)
+	sh.Center = MeanDirection(sh.Vertices)
 	return sh, nil
 }
 
-// sphericalMean is the direction of the vertices' mean unit vector: a polygon's centre
-// that does not fall apart across RA 0 or around a pole.
-func sphericalMean(ps []SkyPoint) SkyPoint {
+// MeanDirection is the direction of the points' mean unit vector: a centre that does not
+// fall apart across RA 0 or around a pole.
+func MeanDirection(ps []SkyPoint) SkyPoint {
 	var x, y, z float64
 	for _, p := range ps {
 		sa, ca := math.Sincos(p.RA * degree)

@@ -12,6 +12,8 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+
+	"mastui/ui/common"
 )
 
 // Span is one observation: its start and end (MJD), its collection, and whether it is
@@ -114,7 +116,7 @@ func Render(spans []Span, width, maxGroups int, st Styles) string {
 	}
 	var b strings.Builder
 	for i, g := range gs {
-		b.WriteString(st.Label.Render(pad(g, labelW)) + "  ")
+		b.WriteString(st.Label.Render(common.Fit(common.Truncate(g, labelW), labelW, "")) + "  ")
 		var row strings.Builder
 		for _, n := range counts[i] {
 			switch {
@@ -173,9 +175,4 @@ var mjdEpoch = time.Date(1858, 11, 17, 0, 0, 0, 0, time.UTC)
 // Date is an MJD as a calendar date (2022-11-14).
 func Date(mjd float64) string {
 	return mjdEpoch.Add(time.Duration(mjd * 24 * float64(time.Hour))).Format("2006-01-02")
-}
-
-func pad(s string, w int) string {
-	s = ansi.Truncate(s, w, "…")
-	return s + strings.Repeat(" ", w-ansi.StringWidth(s))
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"mastui/model"
 	"mastui/services/mast"
@@ -144,11 +143,7 @@ func besideSky(left string, lw int, right string) string {
 		if i < len(l) {
 			s = l[i]
 		}
-		if w := ansi.StringWidth(s); w < lw {
-			s += strings.Repeat(" ", lw-w)
-		} else if w > lw {
-			s = ansi.Truncate(s, lw, "")
-		}
+		s = common.Fit(s, lw, "")
 		b.WriteString(s)
 		b.WriteByte(' ')
 		if i < len(r) {

@@ -82,22 +82,7 @@ func centerOf(shapes []model.Shape) model.SkyPoint {
 	for i, s := range shapes {
 		pts[i] = s.Center
 	}
-	return meanPoint(pts)
-}
-
-// meanPoint is the direction of the points' mean unit vector.
-func meanPoint(ps []model.SkyPoint) model.SkyPoint {
-	var x, y, z float64
-	for _, p := range ps {
-		sa, ca := math.Sincos(p.RA * math.Pi / 180)
-		sd, cd := math.Sincos(p.Dec * math.Pi / 180)
-		x, y, z = x+cd*ca, y+cd*sa, z+sd
-	}
-	ra := math.Atan2(y, x) * 180 / math.Pi
-	if ra < 0 {
-		ra += 360
-	}
-	return model.SkyPoint{RA: ra, Dec: math.Atan2(z, math.Hypot(x, y)) * 180 / math.Pi}
+	return model.MeanDirection(pts)
 }
 
 // circleSteps is how many vertices draw a circle: round at any zoom the panel allows.

@@ -176,7 +176,7 @@ func (m *Model) reproject() {
 		for i := range m.foot {
 			pts[i] = m.foot[i].Center
 		}
-		m.center = meanPoint(pts)
+		m.center = model.MeanDirection(pts)
 	}
 	m.tp = model.NewTangent(m.center)
 	for i := range m.foot {

@@ -47,7 +47,7 @@ func (m *Model) View() string {
 		lines = append(lines, m.legend())
 	}
 	for i, l := range lines {
-		lines[i] = pad(l, m.width)
+		lines[i] = common.Fit(l, m.width, "")
 	}
 	return strings.Join(lines[:min(len(lines), m.height)], "\n")
 }
@@ -236,13 +236,4 @@ func angle(deg float64) string {
 		return fmt.Sprintf("%.3g′", deg*60)
 	}
 	return fmt.Sprintf("%.3g°", deg)
-}
-
-// pad truncates or pads a line to exactly w cells.
-func pad(s string, w int) string {
-	n := ansi.StringWidth(s)
-	if n > w {
-		return ansi.Truncate(s, w, "")
-	}
-	return s + strings.Repeat(" ", w-n)
 }
