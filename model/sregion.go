@@ -28,14 +28,17 @@ type Shape struct {
 	Radius   float64
 }
 
-// regionWords are the STC-S words MAST's s_region strings carry besides shapes and
-// numbers: frames, reference positions and flavours. They say nothing a sky chart needs
-// (all are equatorial) and are skipped.
-var regionWords = map[string]bool{
-	"ICRS": true, "FK5": true, "FK4": true, "J2000": true, "B1950": true, "UNKNOWNFRAME": true,
-	"GEOCENTER": true, "BARYCENTER": true, "TOPOCENTER": true, "HELIOCENTER": true,
-	"LSR": true, "UNKNOWNREFPOS": true, "SPHERICAL2": true, "CARTESIAN2": true,
-	"UNION": true, "(": true, ")": true,
+// qualifier reports whether w (upper case) is one of the STC-S words MAST's s_region
+// strings carry after a shape's name: frames, reference positions and flavours. They say
+// nothing a sky chart needs (all are equatorial) and are skipped.
+func qualifier(w string) bool {
+	switch w {
+	case "ICRS", "FK5", "FK4", "J2000", "B1950", "UNKNOWNFRAME",
+		"GEOCENTER", "BARYCENTER", "TOPOCENTER", "HELIOCENTER", "LSR", "UNKNOWNREFPOS",
+		"SPHERICAL2", "CARTESIAN2":
+		return true
+	}
+	return false
 }
 
 // ParseRegion reads an s_region as MAST sends it: one or more shapes, "POLYGON [frame]
@@ -67,7 +70,7 @@ func ParseRegion(s string) ([]Shape, error) {
 			if w == "GALACTIC" || w == "ECLIPTIC" {
 				return nil, fmt.Errorf("s_region %q: frame %s is not supported (equatorial only)", clip(s), toks[i])
 			}
-			if !regionWords[w] || w == "(" || w == ")" || w == "UNION" {
+			if !qualifier(w) {
 				break
 			}
 			i++

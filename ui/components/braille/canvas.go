@@ -56,8 +56,14 @@ func (c *Canvas) Size() (w, h int) { return c.w, c.h }
 // Dots is the canvas in dots (2 per cell across, 4 down).
 func (c *Canvas) Dots() (w, h int) { return 2 * c.w, 4 * c.h }
 
-// dotBit is the bit of the Braille pattern (U+2800 + bits) for dot (x%2, y%4).
-var dotBit = [4][2]uint8{{0x01, 0x08}, {0x02, 0x10}, {0x04, 0x20}, {0x40, 0x80}}
+// dotBit is the bit of the Braille pattern (U+2800 + bits) for dot (x, y) of a cell:
+// dots 1-3 and 4-6 run down the left and right columns, 7 and 8 are the bottom row.
+func dotBit(x, y int) uint8 {
+	if y < 3 {
+		return 1 << (y + 3*x)
+	}
+	return 0x40 << x
+}
 
 // Set turns on the dot at (x, y); dots outside the canvas are ignored.
 func (c *Canvas) Set(x, y int, l Layer) {
@@ -65,7 +71,7 @@ func (c *Canvas) Set(x, y int, l Layer) {
 		return
 	}
 	i := (y>>2)*c.w + x>>1
-	c.dots[i] |= dotBit[y&3][x&1]
+	c.dots[i] |= dotBit(x&1, y&3)
 	if l > c.layer[i] {
 		c.layer[i] = l
 	}

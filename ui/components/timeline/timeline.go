@@ -34,7 +34,7 @@ type Styles struct {
 }
 
 // shades are the cell glyphs from one observation to many.
-var shades = []rune("░▒▓█")
+const shades = "░▒▓█"
 
 // Height is the strip's height for spans: a line per group (at most maxGroups, the rest
 // folded into the last), the marks line, the dates line; 0 when there is nothing to draw.
@@ -114,6 +114,7 @@ func Render(spans []Span, width, maxGroups int, st Styles) string {
 			marks[a] = '●'
 		}
 	}
+	shade := []rune(shades)
 	var b strings.Builder
 	for i, g := range gs {
 		b.WriteString(st.Label.Render(common.Fit(common.Truncate(g, labelW), labelW, "")) + "  ")
@@ -123,7 +124,7 @@ func Render(spans []Span, width, maxGroups int, st Styles) string {
 			case n == 0:
 				row.WriteRune(' ')
 			default:
-				row.WriteRune(shades[min(len(shades)-1, int(math.Log2(float64(n))))])
+				row.WriteRune(shade[min(len(shade)-1, int(math.Log2(float64(n))))])
 			}
 		}
 		if len(st.Series) > 0 {
@@ -169,10 +170,7 @@ func axis(lo, hi float64, w int) string {
 	return string(line)
 }
 
-// mjdEpoch is MJD 0, 1858-11-17 UTC.
-var mjdEpoch = time.Date(1858, 11, 17, 0, 0, 0, 0, time.UTC)
-
-// Date is an MJD as a calendar date (2022-11-14).
+// Date is an MJD as a calendar date (2022-11-14): days since 1858-11-17 UTC.
 func Date(mjd float64) string {
-	return mjdEpoch.Add(time.Duration(mjd * 24 * float64(time.Hour))).Format("2006-01-02")
+	return time.Date(1858, 11, 17, 0, 0, 0, 0, time.UTC).Add(time.Duration(mjd * 24 * float64(time.Hour))).Format("2006-01-02")
 }

@@ -154,12 +154,14 @@ func besideSky(left string, lw int, right string) string {
 }
 
 // magnitudeColumns are where a catalog row's brightness is read, first found wins.
-var magnitudeColumns = []string{"Tmag", "phot_g_mean_mag", "Gmag", "Vmag", "gMeanPSFMag", "rMeanPSFMag", "MagAper2", "nuv_mag", "fuv_mag", "Jmag", "mag"}
+func magnitudeColumns() []string {
+	return []string{"Tmag", "phot_g_mean_mag", "Gmag", "Vmag", "gMeanPSFMag", "rMeanPSFMag", "MagAper2", "nuv_mag", "fuv_mag", "Jmag", "mag"}
+}
 
 // sourcesOf are the rows' positions and magnitudes, for other views' skies.
 func sourcesOf(t *model.Table) []common.SkySource {
 	var mag *model.Column
-	for _, n := range magnitudeColumns {
+	for _, n := range magnitudeColumns() {
 		if mag = columnFold(t, n); mag != nil {
 			break
 		}

@@ -26,13 +26,17 @@ type planePoint struct{ x, y float64 }
 // Source is a catalog source overlaid on the sky.
 type Source = common.SkySource
 
-// regionColumns and groupColumns name where footprints and their colour come from,
-// case-blind, first found wins.
-var (
-	regionColumns     = []string{"s_region", "footprint"}
-	collectionColumns = []string{"obs_collection", "collection", "mission", "project"}
-	instrumentColumns = []string{"instrument_name", "instrument", "sci_instrume", "instrume"}
-)
+// regionColumns, collectionColumns and instrumentColumns name where footprints and their
+// colour come from, case-blind, first found wins.
+func regionColumns() []string { return []string{"s_region", "footprint"} }
+
+func collectionColumns() []string {
+	return []string{"obs_collection", "collection", "mission", "project"}
+}
+
+func instrumentColumns() []string {
+	return []string{"instrument_name", "instrument", "sci_instrume", "instrume"}
+}
 
 // colFold finds the first of names the table has, case-blind.
 func colFold(t *model.Table, names []string) *model.Column {

@@ -108,7 +108,7 @@ func (m *Model) resetGroups() {
 
 // read parses rows [from, to).
 func (m *Model) read(from, to int) {
-	region := colFold(m.table, regionColumns)
+	region := colFold(m.table, regionColumns())
 	group := m.groupColumn()
 	for r := from; r < to; r++ {
 		f, ok, bad := footprintOf(m.table, region, r, m.position)
@@ -131,9 +131,9 @@ func (m *Model) read(from, to int) {
 
 func (m *Model) groupColumn() *model.Column {
 	if m.byInstr {
-		return colFold(m.table, instrumentColumns)
+		return colFold(m.table, instrumentColumns())
 	}
-	return colFold(m.table, collectionColumns)
+	return colFold(m.table, collectionColumns())
 }
 
 func (m *Model) groupOf(c *model.Column, r int) int {
