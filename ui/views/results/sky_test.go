@@ -192,3 +192,20 @@ func TestCatalogRowsBecomeOtherViewsOverlay(t *testing.T) {
 		t.Errorf("legend does not count the overlay:\n%s", v)
 	}
 }
+
+// Zoomed in on one footprint, moving the table's cursor to one out of view pans the sky
+// to it: the highlight is never lost.
+func TestSkyFollowsTheCursorOutOfView(t *testing.T) {
+	m := skyResults(t, 5, 80, 24)
+	m.Update(keyMsg("v"))
+	for range 6 {
+		m.Update(keyMsg("+"))
+	}
+	m.Update(keyMsg("G")) // the last row, 0.04 deg east of the centre: far out of view now
+	if m.CursorRow() != 4 {
+		t.Fatalf("cursor row %d", m.CursorRow())
+	}
+	if x, _ := glyphAt(m.View(), "◆"); x < 0 {
+		t.Errorf("the cursor's footprint is out of view:\n%s", ansi.Strip(m.View()))
+	}
+}
