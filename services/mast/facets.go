@@ -2,7 +2,6 @@ package mast
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -141,10 +140,10 @@ func parseFacets(raw []byte) (*facetCache, error) {
 			}
 			continue
 		}
-		if hist, ok, err := parseBinned(h); err != nil {
-			return nil, err
-		} else if ok {
-			fc.hists[name] = hist
+		if h.Key("hist").Kind() == wire.KindObject { // a numeric column's bins: not a facet
+			if hist, ok := parseBinned(h); ok {
+				fc.hists[name] = hist
+			}
 			continue
 		}
 		vals, keys, err := parseHistObj(h, obj)
@@ -209,17 +208,14 @@ func parseHistObj(h wire.Val, obj map[string]any) ([]FacetValue, []string, error
 }
 
 // parseBinned reads a numeric column's histObj (protocol 3.3): {"hist": {"hist": [{key:
-// bin start, count}, ...]}, "min", "max", "type": "numeric"}, bins put in key order.
-// ok is false for a categorical histogram.
-func parseBinned(h wire.Val) (Histogram, bool, error) {
-	inner := h.Key("hist")
-	if inner.Kind() != wire.KindObject {
-		return Histogram{}, false, nil
-	}
-	bins := inner.Key("hist")
-	list, err := bins.NeedList()
-	if err != nil {
-		return Histogram{}, false, err
+// bin start, count}, ...]}, "min", "max", "type": "numeric"}, bins put in key order. A
+// histogram in a shape it cannot read is left out (ok false), not an error: it only
+// decorates the form, and failing would lose the facets of the same answer.
+func parseBinned(h wire.Val) (Histogram, bool) {
+	bins := h.Key("hist").Key("hist")
+	list, err := bins.List()
+	if err != nil || len(list) == 0 {
+		return Histogram{}, false
 	}
 	type bin struct {
 		start float64
@@ -228,39 +224,31 @@ func parseBinned(h wire.Val) (Histogram, bool, error) {
 	bs := make([]bin, 0, len(list))
 	for i := range list {
 		e := bins.Index(i)
-		if _, err := e.NeedObject(); err != nil {
-			return Histogram{}, false, err
+		if obj, err := e.Object(); err != nil || obj == nil {
+			return Histogram{}, false
 		}
 		start, ok, err := e.Key("key").Number()
 		if err != nil || !ok {
-			if err == nil {
-				err = e.Key("key").Fail(wire.KindNumber)
-			}
-			return Histogram{}, false, err
+			return Histogram{}, false
 		}
-		_, n, err := histCount(e)
+		n, _, err := e.Key("count").Number()
 		if err != nil {
-			return Histogram{}, false, err
+			return Histogram{}, false
 		}
-		bs = append(bs, bin{start, n})
+		bs = append(bs, bin{start, int64(n)})
 	}
 	sort.SliceStable(bs, func(i, j int) bool { return bs[i].start < bs[j].start })
-	out := Histogram{Counts: make([]int64, len(bs))}
+	out := Histogram{Counts: make([]int64, len(bs)), Min: bs[0].start, Max: bs[len(bs)-1].start}
 	for i, b := range bs {
 		out.Counts[i] = b.count
 	}
+	// The range sent, when it is one; else the first and last bins' starts bound it.
 	lo, okLo, errLo := h.Key("min").Number()
 	hi, okHi, errHi := h.Key("max").Number()
-	if errLo != nil || errHi != nil {
-		return Histogram{}, false, errors.Join(errLo, errHi)
-	}
-	switch {
-	case okLo && okHi:
+	if errLo == nil && errHi == nil && okLo && okHi && lo <= hi {
 		out.Min, out.Max = lo, hi
-	case len(bs) > 0: // no range sent: the first and last bins' starts bound it
-		out.Min, out.Max = bs[0].start, bs[len(bs)-1].start
 	}
-	return out, true, nil
+	return out, true
 }
 
 // histEntry reads one {key, count} of a hist list; the key may be a number.
