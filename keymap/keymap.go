@@ -22,6 +22,7 @@ type KeyMap struct {
 	Duplicates Duplicates
 	Login      Login
 	Export     Export
+	Sky        Sky
 }
 
 // Default returns a fresh KeyMap with the default bindings.
@@ -31,7 +32,7 @@ func Default() *KeyMap {
 		Details: DefaultDetails(), Chooser: DefaultChooser(),
 		Products: DefaultProducts(), Filters: DefaultFilters(), TextInput: DefaultTextInput(),
 		Queue: DefaultQueue(), Missions: DefaultMissions(), Catalogs: DefaultCatalogs(),
-		Cutouts: DefaultCutouts(), Login: DefaultLogin(), Duplicates: DefaultDuplicates(), Export: DefaultExport(),
+		Cutouts: DefaultCutouts(), Login: DefaultLogin(), Duplicates: DefaultDuplicates(), Export: DefaultExport(), Sky: DefaultSky(),
 	}
 }
 

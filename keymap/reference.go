@@ -20,6 +20,7 @@ func Reference(k *KeyMap) string {
 		{"results", k.Results.FullHelp()},
 		{"details pane", k.Details.FullHelp()},
 		{"column chooser", k.Chooser.FullHelp()},
+		{"sky panel and timeline", k.Sky.FullHelp()},
 		{"products", k.Products.FullHelp()},
 		{"product filters", k.Filters.FullHelp()},
 		{"text filter", k.TextInput.FullHelp()},

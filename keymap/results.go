@@ -46,7 +46,7 @@ func DefaultResults() Results {
 		CopyURL:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "copy the dataURL")),
 		CopyCLI:    key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy the search as a mastui command")),
 		CopyPython: key.NewBinding(key.WithKeys("alt+y"), key.WithHelp("alt+y", "copy the search as astroquery Python")),
-		Preview:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "preview: FITS header and image, without downloading")),
+		Preview:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "preview: FITS header and image, without downloading")),
 		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export the table (CSV, ECSV, VOTable, JSON)")),
 		Around:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "catalog search around this row")),
 		Cutouts:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "cutouts at this row (Cutouts tab)")),

@@ -92,6 +92,8 @@ type Styles struct {
 	Cutouts CutoutsStyles
 	// Duplicates styles the Duplicates tab.
 	Duplicates DuplicatesStyles
+	// Sky styles the sky panel and the timeline strip.
+	Sky SkyStyles
 }
 
 // Default builds the dark theme on r. NO_COLOR (and non-colour terminals) are honoured
@@ -166,5 +168,6 @@ func New(r *lipgloss.Renderer, p Palette) *Styles {
 	s.Account = newAccount(r, p)
 	s.Cutouts = newCutouts(r, p)
 	s.Duplicates = newDuplicates(r, p)
+	s.Sky = newSky(r, p)
 	return s
 }

@@ -15,6 +15,7 @@ type facetCache struct {
 	at     time.Time
 	values map[string][]FacetValue // column -> values, hist order first
 	keys   map[string][]string     // column -> every histObj key except "hist", byte-sorted
+	hists  map[string]Histogram    // numeric column -> its binned distribution
 }
 
 // Collections lists the obs_collection values like list_missions: the histObj keys of
@@ -29,6 +30,20 @@ func (c *Client) Collections(ctx context.Context) ([]string, error) {
 		return nil, fmt.Errorf("collections: Mast.Caom.All has no obs_collection histogram")
 	}
 	return append([]string(nil), keys...), nil
+}
+
+// Histograms returns the binned distributions of the numeric columns of Mast.Caom.All
+// (t_min, t_exptime, …; cached with the facets).
+func (c *Client) Histograms(ctx context.Context) (map[string]Histogram, error) {
+	fc, err := c.facetCache(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("histograms: %w", err)
+	}
+	out := make(map[string]Histogram, len(fc.hists))
+	for k, h := range fc.hists {
+		out[k] = Histogram{Min: h.Min, Max: h.Max, Counts: append([]int64(nil), h.Counts...)}
+	}
+	return out, nil
 }
 
 // Facets returns every column histogram of Mast.Caom.All (cached for an hour).
@@ -99,7 +114,7 @@ func parseFacets(raw []byte) (*facetCache, error) {
 	if err != nil {
 		return nil, err
 	}
-	fc := &facetCache{at: time.Now(), values: map[string][]FacetValue{}, keys: map[string][]string{}}
+	fc := &facetCache{at: time.Now(), values: map[string][]FacetValue{}, keys: map[string][]string{}, hists: map[string]Histogram{}}
 	for i := range cols {
 		col := columns.Index(i)
 		if _, err := col.NeedObject(); err != nil {
@@ -122,6 +137,12 @@ func parseFacets(raw []byte) (*facetCache, error) {
 		if err != nil || obj == nil || name == "" {
 			if err != nil {
 				return nil, err
+			}
+			continue
+		}
+		if h.Key("hist").Kind() == wire.KindObject { // a numeric column's bins: not a facet
+			if hist, ok := parseBinned(h); ok {
+				fc.hists[name] = hist
 			}
 			continue
 		}
@@ -184,6 +205,50 @@ func parseHistObj(h wire.Val, obj map[string]any) ([]FacetValue, []string, error
 		vals = append(vals, FacetValue{Key: k, Count: count})
 	}
 	return vals, keys, nil
+}
+
+// parseBinned reads a numeric column's histObj (protocol 3.3): {"hist": {"hist": [{key:
+// bin start, count}, ...]}, "min", "max", "type": "numeric"}, bins put in key order. A
+// histogram in a shape it cannot read is left out (ok false), not an error: it only
+// decorates the form, and failing would lose the facets of the same answer.
+func parseBinned(h wire.Val) (Histogram, bool) {
+	bins := h.Key("hist").Key("hist")
+	list, err := bins.List()
+	if err != nil || len(list) == 0 {
+		return Histogram{}, false
+	}
+	type bin struct {
+		start float64
+		count int64
+	}
+	bs := make([]bin, 0, len(list))
+	for i := range list {
+		e := bins.Index(i)
+		if obj, err := e.Object(); err != nil || obj == nil {
+			return Histogram{}, false
+		}
+		start, ok, err := e.Key("key").Number()
+		if err != nil || !ok {
+			return Histogram{}, false
+		}
+		n, _, err := e.Key("count").Number()
+		if err != nil {
+			return Histogram{}, false
+		}
+		bs = append(bs, bin{start, int64(n)})
+	}
+	sort.SliceStable(bs, func(i, j int) bool { return bs[i].start < bs[j].start })
+	out := Histogram{Counts: make([]int64, len(bs)), Min: bs[0].start, Max: bs[len(bs)-1].start}
+	for i, b := range bs {
+		out.Counts[i] = b.count
+	}
+	// The range sent, when it is one; else the first and last bins' starts bound it.
+	lo, okLo, errLo := h.Key("min").Number()
+	hi, okHi, errHi := h.Key("max").Number()
+	if errLo == nil && errHi == nil && okLo && okHi && lo <= hi {
+		out.Min, out.Max = lo, hi
+	}
+	return out, true
 }
 
 // histEntry reads one {key, count} of a hist list; the key may be a number.

@@ -64,6 +64,13 @@ type FieldMeta struct {
 	Examples    string
 }
 
+// Histogram is a numeric column's distribution over the archive, from Mast.Caom.All
+// (protocol 3.3): Counts are its bins in order, equal widths from Min to Max.
+type Histogram struct {
+	Min, Max float64
+	Counts   []int64
+}
+
 // FacetValue is one value of a discrete column with its observation count (Mast.Caom.All).
 type FacetValue struct {
 	Key   string

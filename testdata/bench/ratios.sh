@@ -8,6 +8,7 @@
 #   CPU of a whole CLI run (query criteria, product lists -> CSV) >= 10x less than astroquery
 #   peak memory of one page through the client                 <= 2x the page's size
 #   `mastui --demo` to its first frame                          <= 150 ms
+#   one sky-panel frame of 5,000 footprints                     <= 8 ms
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=$(mktemp)
@@ -15,6 +16,7 @@ page=$(mktemp)
 trap 'rm -f "$out" "$page"' EXIT
 go test -run '^$' -bench 'DecodeCAOM50k|DecodeTIC50k' -benchmem -benchtime 10x ./services/wire/ | tee -a "$out"
 go test -run '^$' -bench 'ResultsKeypress' -benchmem -benchtime 2000x ./ui/... | tee -a "$out"
+go test -run '^$' -bench 'SkyFrame' -benchmem -benchtime 200x ./ui/views/sky/ | tee -a "$out"
 MASTUI_BENCH_PAGE_MB=256 go test -run '^$' -bench 'PageMemory' -benchtime 2x ./services/mast/ | tee -a "$out"
 ns() { awk -v pat="$1" '$1 ~ pat {print $3; exit}' "$out"; }
 ratio() { # name ns target_ns
@@ -45,6 +47,9 @@ PANSTARRS_PAGE_OUT=$page go test -run '^$' -bench 'DecodePanstarrs50k' -benchmem
 vs_astroquery "decode 50k PanSTARRS rows (mastui)" DecodePanstarrs50k catalogs
 ratio "keypress, 100k rows x 40 cols"         "$(ns '^BenchmarkResultsKeypress/rows=100000')"        2000000
 ratio "keypress, 10k rows x 40 cols"          "$(ns '^BenchmarkResultsKeypress/rows=10000')"         2000000
+ratio "sky frame, 5,000 footprints"           "$(ns '^BenchmarkSkyFrame')"                          8000000
+# …and its CPU time alone, which a loaded machine does not inflate.
+awk '$1 ~ /^BenchmarkSkyFrame/ { for (i = 2; i < NF; i++) if ($(i+1) == "cpu-ns/op") printf "%-44s %10.3f ms  target %6.1f ms  ratio %.2f %s\n", "sky frame CPU", $i/1e6, 8, $i/8e6, ($i <= 8e6 ? "ok" : "MISSED") }' "$out"
 # Peak resident memory of one 256 MiB Portal page, per byte of the page (target <= 2).
 awk '$1 ~ /^BenchmarkPageMemory/ { for (i = 2; i < NF; i++) if ($(i+1) == "peak-rss/byte") {
   printf "%-44s %10.2f x its size  target 2.00  %s\n", "peak memory, " substr($1, 21), $i, ($i <= 2 ? "ok" : "MISSED") } }' "$out"

@@ -68,6 +68,7 @@ type Common struct {
 	ServerLabel string
 
 	requestSeq atomic.Uint64 // numbers every request of the session (Requests)
+	sky        skySources    // the catalog sources sky panels overlay (PublishSources)
 }
 
 // New builds a Common with the default theme and keymap. A nil ctx, renderer or logger

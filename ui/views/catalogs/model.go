@@ -189,6 +189,7 @@ func (m *Model) profile(s *state) results.Profile {
 		Name: "catalogs." + s.name, Noun: "rows",
 		KeyColumns: sh.keys, IDColumn: sh.id, LabelColumn: sh.id, CopyIDColumn: sh.id,
 		SearchColumns: sh.search, Describe: noDescriptions,
+		Sources: true, // its stars overlay the other tabs' sky
 	}
 }
 

@@ -23,6 +23,8 @@ func (m *Model) Hints() []key.Binding {
 		return keys.Details.ShortHelp()
 	case shown:
 		return append(keys.Results.ShortHelp(), keys.Results.Focus)
+	case m.showSky:
+		return append(keys.Sky.ShortHelp(), keys.Results.Select, keys.Results.Open)
 	}
 	return keys.Results.ShortHelp()
 }
@@ -39,5 +41,8 @@ func (m *Model) HelpSections() []keymap.Section {
 	if _, focused := m.DetailsShown(); focused {
 		return []keymap.Section{common.Section("Details", keys.Details), common.Section("Results", keys.Results)}
 	}
-	return []keymap.Section{common.Section("Results", keys.Results)}
+	if m.showSky {
+		return []keymap.Section{common.Section("Sky", keys.Sky), common.Section("Results", keys.Results)}
+	}
+	return []keymap.Section{common.Section("Results", keys.Results), common.Section("Sky", keys.Sky)}
 }

@@ -12,6 +12,7 @@ import (
 	"mastui/ui/components/details"
 	"mastui/ui/components/exportdialog"
 	"mastui/ui/components/grid"
+	"mastui/ui/views/sky"
 )
 
 // state is where the current search is.
@@ -78,6 +79,10 @@ type Model struct {
 
 	chooser *colchooser.Model // non-nil while the column chooser is open
 	export  *exportdialog.Model
+
+	sky          *sky.Model // the footprints of the loaded rows (v)
+	showSky      bool
+	showTimeline bool // the observations over time, under the table (m)
 }
 
 // New builds an empty observation results view; pageSize <= 0 means 500.
@@ -92,6 +97,7 @@ func NewWithProfile(c *common.Common, archive common.Archive, pageSize int, p Pr
 	}
 	m := &Model{profile: p, c: c, archive: archive, pageSize: pageSize, req: c.NewRequests(), grid: grid.New(c), details: details.New(c), export: exportdialog.New(c)}
 	m.grid.SetLocked(func(r int) bool { return common.Exclusive(m.table, r, m.c.Now()) })
+	m.sky = newSky(m)
 	m.syncKeys()
 	return m
 }
@@ -192,6 +198,7 @@ func (m *Model) Counts() string {
 // syncKeys enables the bindings that apply in the current state.
 func (m *Model) syncKeys() {
 	m.c.Keys.Results.Focus.SetEnabled(m.showDetails && m.split())
+	m.c.Keys.Sky.SetActive(m.showSky)
 }
 
 func itoa(n int) string { return common.Commas(int64(n)) }

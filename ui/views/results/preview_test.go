@@ -42,7 +42,7 @@ func TestPreviewShowsTheFITSHeaderAndImage(t *testing.T) {
 	for m.grid.CursorRow() != first {
 		m.onKey(keyMsg("j"))
 	}
-	feed(m, m.onKey(keyMsg("v")))
+	feed(m, m.onKey(keyMsg("p")))
 	v := m.View()
 	for _, want := range []string{"FITS primary header · ", "SIMPLE  = T", "BITPIX  = ", "bytes read"} {
 		if !strings.Contains(v, want) {
@@ -60,7 +60,7 @@ func TestPreviewShowsTheFITSHeaderAndImage(t *testing.T) {
 	if got := len(m.previews); got > 2 || m.req.Running(PreviewTask) {
 		t.Errorf("%d previews cached after moving down and back", got)
 	}
-	m.onKey(keyMsg("v"))
+	m.onKey(keyMsg("p"))
 	if strings.Contains(m.View(), "FITS primary header") {
 		t.Error("v did not turn the preview off")
 	}

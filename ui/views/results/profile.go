@@ -34,6 +34,9 @@ type Profile struct {
 	// Describe, when set, describes the columns for the details pane (a catalog's rows
 	// carry their own descriptions: it may return none).
 	Describe func(ctx context.Context) ([]mast.FieldMeta, error)
+	// Sources makes the loaded rows (position and magnitude) the catalog overlay of the
+	// other views' sky panels.
+	Sources bool
 }
 
 // ObservationsProfile is the CAOM observation results of the Observations tab.

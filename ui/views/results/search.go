@@ -42,6 +42,7 @@ func (m *Model) StartSearch(s common.Search) tea.Cmd {
 	m.grid.SetRows(nil, 0)
 	m.grid.SetColumnCursor(0)
 	m.detailsFocus, m.chooser = false, nil
+	m.sky.SetSearch(nil, 0)
 	cmd := m.fetch(1)
 	m.c.Logger.Info("search", "query_id", m.queryID, "target", s.Target, "radius", s.Radius, "resolver", s.Query.Resolver)
 	return cmd
@@ -148,6 +149,7 @@ func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
 			m.pages = need
 		}
 		m.buildColumns()
+		m.skySearch()
 	} else {
 		// A search whose total is not known ahead (PanSTARRS pages) learns it as pages come.
 		m.total, m.pages = max(m.total, res.RowsFiltered), max(m.pages, res.PagesFiltered)
@@ -180,6 +182,9 @@ func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
 		m.pages = m.loadedPage // an empty page ends the result set (none is missing: see shortPage)
 	}
 	log.Info("page loaded", "rows", t.Rows(), "loaded", m.Loaded(), "total", m.total)
+	if m.profile.Sources {
+		m.c.PublishSources(m.profile.Name, sourcesOf(m.table))
+	}
 	m.layout()
 	return tea.Batch(notice, m.maybeFetch())
 }

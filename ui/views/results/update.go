@@ -46,6 +46,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if handled, cmd := m.skyKey(msg); handled {
+		return cmd
+	}
 	k := m.c.Keys.Results
 	if m.grid.Update(msg, k.Table) {
 		return tea.Batch(m.maybeFetch(), m.loadPreview())

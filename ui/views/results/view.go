@@ -7,12 +7,23 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"mastui/ui/common"
+	"mastui/ui/components/timeline"
 )
 
 // layout sizes the table, the details pane and the chooser: one title line, then the
 // table, with the details pane below it when tall enough (else over it).
 func (m *Model) layout() {
 	w, body := m.width, max(0, m.height-1)
+	body -= m.timelineHeight()
+	if m.showSky {
+		if m.skyBeside() {
+			sw := w * 2 / 5
+			m.sky.SetSize(sw-1, body) // a column of space between the table and the sky
+			w -= sw
+		} else {
+			m.sky.SetSize(w, body)
+		}
+	}
 	switch {
 	case m.showDetails && m.split():
 		dh := max(7, body*2/5)
@@ -28,7 +39,7 @@ func (m *Model) layout() {
 		m.grid.SetSize(w, body)
 	}
 	if m.chooser != nil {
-		m.chooser.SetSize(w, m.height)
+		m.chooser.SetSize(m.width, m.height)
 	}
 	m.export.SetSize(w, m.height)
 	m.syncKeys()
@@ -67,6 +78,34 @@ func (m *Model) View() string {
 		return b.String()
 	}
 	b.WriteByte('\n')
+	body := max(0, m.height-1-m.timelineHeight())
+	var main string
+	switch shown, beside := m.SkyShown(); {
+	case shown && !beside: // the sky in the table's place (80×24); the keys still move the cursor
+		m.syncSky()
+		main = m.sky.View()
+	case shown:
+		m.syncSky()
+		main = besideSky(m.tableView(body), m.width-m.width*2/5, m.sky.View())
+	default:
+		main = m.tableView(body)
+	}
+	b.WriteString(main)
+	if th := m.timelineHeight(); th > 0 {
+		for n := strings.Count(main, "\n") + 1; n < body; n++ {
+			b.WriteByte('\n')
+		}
+		st := m.c.Styles.Sky
+		b.WriteByte('\n')
+		b.WriteString(timeline.Render(m.timelineRows(), m.width, 4, timeline.Styles{Label: st.Legend, Series: st.Series, Mark: st.Selected, Axis: st.Axis}))
+	}
+	return b.String()
+}
+
+// tableView is the table window, with the details pane under it or in its place, in
+// body lines.
+func (m *Model) tableView(body int) string {
+	var b strings.Builder
 	if m.showDetails {
 		r := m.grid.CursorRow()
 		title := ""
@@ -80,8 +119,7 @@ func (m *Model) View() string {
 			m.details.SetPreview(nil)
 		}
 		if !m.split() {
-			b.WriteString(m.details.View())
-			return b.String()
+			return m.details.View()
 		}
 		g := m.grid.View()
 		b.WriteString(g)
@@ -92,7 +130,11 @@ func (m *Model) View() string {
 		b.WriteString(m.details.View())
 		return b.String()
 	}
-	b.WriteString(m.grid.View())
+	g := m.grid.View()
+	b.WriteString(g)
+	for n := strings.Count(g, "\n") + 1; n < body; n++ {
+		b.WriteByte('\n')
+	}
 	return b.String()
 }
 

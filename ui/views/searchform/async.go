@@ -26,7 +26,13 @@ func (m *Model) Init() tea.Cmd {
 		},
 		func() tea.Msg {
 			f, err := a.Facets(ctx)
-			return FacetsMsg{Facets: f, Err: err}
+			msg := FacetsMsg{Facets: f, Err: err}
+			// The same Mast.Caom.All answer (cached by the client): one message, so the
+			// form never shows the facets without the histograms.
+			if h, ok := a.(common.Histogrammer); ok && err == nil {
+				msg.Hists, msg.HistErr = h.Histograms(ctx)
+			}
+			return msg
 		},
 	)
 }
@@ -58,6 +64,12 @@ func (m *Model) onFacets(msg FacetsMsg) tea.Cmd {
 		m.facetErr = shortErr(msg.Err)
 		return note("Collections unavailable", msg.Err)
 	}
+	// Without the histograms the time and exposure fields are just fields: logged, as
+	// decoration they are not worth a toast.
+	if msg.HistErr != nil {
+		m.c.Logger.Warn("histograms unavailable", "err", msg.HistErr)
+	}
+	m.hists = msg.Hists
 	m.facets = make(map[string][]mast.FacetValue, len(msg.Facets))
 	for col, vals := range msg.Facets {
 		clean := make([]mast.FacetValue, 0, len(vals))

@@ -116,6 +116,7 @@ type Model struct {
 	metaCols []string                  // column names in metadata order
 	metaErr  string
 	facets   map[string][]mast.FacetValue
+	hists    map[string]mast.Histogram // t_min, t_exptime, … over the archive (sparklines)
 	facetErr string
 
 	// The live check and count (form.Live over req's live task), and the resolution of

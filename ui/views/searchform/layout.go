@@ -91,6 +91,9 @@ func (m *Model) boxWidth(f *field, w int) int {
 	if u := m.unit(f); u != "" {
 		bw -= ansi.StringWidth(u) + 1
 	}
+	if h := m.histogramIn(f, w); h != "" {
+		bw -= ansi.StringWidth(h) + 1
+	}
 	return max(minBoxWidth, min(maxBoxWidth, bw))
 }
 

@@ -16,10 +16,13 @@ type MetadataMsg struct {
 	Err    error
 }
 
-// FacetsMsg carries the values (with counts) of the discrete columns.
+// FacetsMsg carries the values (with counts) of the discrete columns, and the binned
+// distributions of the numeric ones when the archive has them.
 type FacetsMsg struct {
-	Facets map[string][]mast.FacetValue
-	Err    error
+	Facets  map[string][]mast.FacetValue
+	Err     error
+	Hists   map[string]mast.Histogram
+	HistErr error
 }
 
 // ValidatedMsg is the answer of one validation request; an answer for anything but the

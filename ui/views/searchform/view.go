@@ -127,6 +127,9 @@ func (m *Model) cell(i, w, extraW int) []string {
 		if u := m.unit(f); u != "" {
 			content += " " + st.FormHint.Render(u)
 		}
+		if h := m.histogramIn(f, w); h != "" {
+			content += " " + st.FormHint.Render(h)
+		}
 	case kindResolver:
 		content, extra = m.resolverContent(cw)
 	case kindCollection:
