@@ -56,6 +56,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 		Account:          ui.Session{Tokens: e.tokens, WhoamiWith: e.whoamiWith},
 		LogPath:          logPath(),
 		Prepare:          e.prepareDemo,
+		History:          historyStore(),
 	}
 	if opts.DownloadDir == "" {
 		if wd, err := os.Getwd(); err == nil {

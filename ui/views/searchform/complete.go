@@ -13,7 +13,7 @@ const maxCandidates = 50
 // completing splits the focused text into what stays and the item being typed: the
 // whole text on the add row, else the last comma-separated member without its "!".
 func completing(f *field) (base, item string) {
-	return form.SplitItem(f.Input.Value(), f.kind == kindAdd)
+	return form.SplitItem(f.Input.Value(), f.kind == kindAdd || f.spec == fixedSpecs()[FieldTarget])
 }
 
 // candidates lists the completions of item in field f: column names on the add row
@@ -40,6 +40,10 @@ func (m *Model) completer(f *field) form.Completer {
 				if !have[strings.ToLower(name)] {
 					pool = append(pool, form.Candidate{Value: name, Note: m.columnNote(name)})
 				}
+			}
+		case f.spec == fixedSpecs()[FieldTarget]:
+			for _, t := range m.recentTargets() {
+				pool = append(pool, form.Candidate{Value: t, Note: "recent"})
 			}
 		case f.col != "":
 			for _, v := range m.facets[strings.ToLower(f.col)] {

@@ -111,6 +111,7 @@ type Model struct {
 	height   int
 	offset   int // first line of the fields shown (the form scrolls)
 	comp     form.Completion
+	recall   recall // ↑/↓ through the history in the target field
 
 	meta     map[string]mast.FieldMeta // observation columns by lower-case name
 	metaCols []string                  // column names in metadata order

@@ -60,6 +60,9 @@ func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 	if !key.Matches(km, keys.Next, keys.Down, keys.Up) {
 		m.comp.Active = false
 	}
+	if !key.Matches(km, keys.Down, keys.Up) {
+		m.recall = recall{} // an edit (or a move) ends the walk through the history
+	}
 	switch {
 	case key.Matches(km, keys.Submit):
 		return m.onEnter()
@@ -89,6 +92,9 @@ func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 		dir := 1
 		if key.Matches(km, keys.Up) {
 			dir = -1
+		}
+		if ok, cmd := m.recallStep(dir); ok {
+			return cmd
 		}
 		before := f.Input.Value()
 		switch {

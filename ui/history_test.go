@@ -1,0 +1,118 @@
+package ui_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/model/history"
+	"mastui/ui"
+	"mastui/ui/uitest"
+)
+
+// historyApp is the app on a fake archive with its history in a temporary directory
+// holding searches (oldest first).
+func historyApp(t *testing.T, searches ...history.Search) (*ui.Model, *history.Store) {
+	t.Helper()
+	store := history.Open(t.TempDir())
+	at := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	for i, s := range searches {
+		if err := store.Add(s, at.Add(time.Duration(i)*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := ui.NewModel(clocked(), &uitest.Archive{Rows: 10}, ui.Options{History: store})
+	send(t, m, tea.WindowSizeMsg{Width: 110, Height: 36})
+	settle(t, m, m.Init())
+	return m, store
+}
+
+// targetLine is the screen line of the Target field.
+func targetLine(m *ui.Model) string {
+	for _, l := range strings.Split(m.View(), "\n") {
+		if strings.Contains(l, "Target") && !strings.Contains(l, "Target name") {
+			return l
+		}
+	}
+	return ""
+}
+
+// ↑ in the Target field walks back through the tab's searches as a shell does (the
+// whole search comes back: target, radius, criteria), ↓ walks forward, and past the
+// newest what was being typed comes back. A search that runs joins the history file.
+func TestHistoryRecallThroughTheRoot(t *testing.T) {
+	m4 := history.Search{Tab: "observations", Target: "M4", Radius: "3 arcmin", Criteria: []history.Criterion{{Name: "instrument_name", Value: "WFC3/UVIS"}}}
+	m101 := history.Search{Tab: "observations", Target: "M101", Radius: "0.2 deg"}
+	other := history.Search{Tab: "missions.hst", Target: "NGC 104"}
+	m, store := historyApp(t, m4, m101, other)
+	send(t, m, typeText("NGC")...)
+	up, down := tea.KeyMsg{Type: tea.KeyUp}, tea.KeyMsg{Type: tea.KeyDown}
+
+	send(t, m, up)
+	if l := targetLine(m); !strings.Contains(l, "M101") || strings.Contains(l, "NGC") {
+		t.Fatalf("first ↑: %q\n%s", l, m.View())
+	}
+	send(t, m, up)
+	if v := m.View(); !strings.Contains(targetLine(m), "M4") || !strings.Contains(v, "3 arcmin") || !strings.Contains(v, "WFC3/UVIS") {
+		t.Fatalf("second ↑ did not bring back the M4 search:\n%s", v)
+	}
+	send(t, m, up) // the oldest of this tab (NGC 104 is another tab's): stays
+	if !strings.Contains(targetLine(m), "M4") {
+		t.Fatalf("↑ past the oldest: %q", targetLine(m))
+	}
+	send(t, m, down)
+	if v := m.View(); !strings.Contains(targetLine(m), "M101") || strings.Contains(v, "WFC3/UVIS") {
+		t.Fatalf("↓: %q\n%s", targetLine(m), v)
+	}
+	send(t, m, down)
+	if l := targetLine(m); !strings.Contains(l, "NGC") {
+		t.Fatalf("↓ past the newest did not bring back the draft: %q", l)
+	}
+
+	send(t, m, tea.KeyMsg{Type: tea.KeyUp}, tea.KeyMsg{Type: tea.KeyUp}) // M4 again
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	got, _, err := store.History("observations")
+	if err != nil || len(got) != 2 || !got[1].Same(m4) {
+		t.Fatalf("after running M4 again the history is %+v (%v), want M101 then M4", got, err)
+	}
+}
+
+// ctrl+s saves the form's search under a name (saved.json); ctrl+o lists the saved
+// searches, and enter puts the one picked in the form and runs it.
+func TestSaveAndOpenThroughTheRoot(t *testing.T) {
+	m, store := historyApp(t)
+	send(t, m, typeText("M101")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlS})
+	if !strings.Contains(m.View(), "Save search") {
+		t.Fatalf("ctrl+s:\n%s", m.View())
+	}
+	send(t, m, typeText("bad name")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	if !strings.Contains(m.View(), "use 1-64 letters") {
+		t.Fatalf("a bad name was not refused on screen:\n%s", m.View())
+	}
+	for range len("bad name") {
+		send(t, m, tea.KeyMsg{Type: tea.KeyBackspace})
+	}
+	send(t, m, typeText("m101-all")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	s, err := store.Get("m101-all")
+	if err != nil || s.Target != "M101" || s.Radius != "0.2 deg" {
+		t.Fatalf("saved %+v, %v", s, err)
+	}
+
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlR}) // reset the form
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlO})
+	if v := m.View(); !strings.Contains(v, "Saved searches") || !strings.Contains(v, "m101-all") {
+		t.Fatalf("ctrl+o:\n%s", v)
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	if v := m.View(); strings.Contains(v, "Saved searches") || !strings.Contains(v, "M101") {
+		t.Fatalf("enter on a saved search:\n%s", v)
+	}
+	if got, _, _ := store.History("observations"); len(got) != 1 || got[0].Target != "M101" {
+		t.Fatalf("the saved search ran but the history holds %+v", got)
+	}
+}
