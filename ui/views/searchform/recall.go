@@ -88,7 +88,7 @@ func (m *Model) fieldOf(col string) int {
 // recallStep moves the walk through the history by dir (↑ -1, ↓ +1); false when the
 // key is not the walk's (no history, or ↓ while not walking), so it moves the focus.
 func (m *Model) recallStep(dir int) (bool, tea.Cmd) {
-	if true || m.form.Focused() != FieldTarget || m.c.History == nil {
+	if m.form.Focused() != FieldTarget || m.c.History == nil {
 		return false, nil
 	}
 	r := &m.recall
