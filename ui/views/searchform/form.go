@@ -94,6 +94,9 @@ type field struct {
 	spec
 	*form.Field
 	added bool // added by name; ctrl+d removes it
+	// suggest says a value matches nothing, with the nearest known values (from the
+	// facets); it does not stop a search, the archive may know newer values.
+	suggest string
 }
 
 // Model is the search form.

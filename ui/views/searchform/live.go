@@ -40,7 +40,36 @@ func (m *Model) edited() tea.Cmd {
 // archive (the count follows its verdict), and where the target name is.
 func (m *Model) onPause() tea.Cmd {
 	m.checkPlace()
+	m.suggestValues()
 	return tea.Batch(m.validate(false), m.resolveTarget(false))
+}
+
+// suggestValues notes, under each categorical criterion, the values no observation
+// holds and the nearest ones that some do (obs_collection=HTS: did you mean HST?).
+func (m *Model) suggestValues() {
+	crits, from := m.criteria()
+	changed := false
+	for _, f := range m.fields {
+		if f.suggest != "" {
+			f.suggest, changed = "", true
+		}
+	}
+	for _, h := range mast.ValueHints(m.facets, crits) {
+		for k, c := range crits {
+			if c.Name == h.Column && strings.Contains(","+c.Value+",", h.Value) {
+				f := m.fields[from[k]]
+				if f.suggest != "" {
+					f.suggest += "; "
+				}
+				f.suggest += common.Sanitize(strings.TrimPrefix(h.String(), h.Column+" "))
+				changed = true
+				break
+			}
+		}
+	}
+	if changed {
+		m.relayout()
+	}
 }
 
 // checkPlace marks bad coordinates and a bad radius as soon as typing stops, as the

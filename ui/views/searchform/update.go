@@ -124,7 +124,8 @@ func (m *Model) changed(f *field, before string) tea.Cmd {
 	if f.Input.Value() == before {
 		return nil
 	}
-	if f.ClearErrs() {
+	if f.ClearErrs() || f.suggest != "" {
+		f.suggest = ""
 		m.relayout()
 	}
 	switch {
