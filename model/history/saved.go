@@ -50,7 +50,6 @@ func (e *NotFoundError) Error() string {
 	return fmt.Sprintf("no saved search %q (saved: %s)", e.Name, strings.Join(e.Names, ", "))
 }
 
-
 // readSaved reads saved.json (missing: nothing saved). A file that does not parse is an
 // error naming it: the user's saved searches are not silently dropped.
 func (s *Store) readSaved() (savedFile, error) {
