@@ -37,7 +37,7 @@ const maxNearest = 3
 // obs_collection, instrument_name, filters, ...) against the facets' values, case-blind
 // and part by part for multi-valued cells ("F170LP;G235M" holds F170LP): each value no
 // observation holds gets a hint with the nearest known values. Negations ("!X"),
-// wildcards and columns without a facet are not checked.
+// wildcards, ranges ("2..3", ">1") and columns without a facet are not checked.
 func ValueHints(facets map[string][]FacetValue, criteria []Criterion) []ValueHint {
 	byCol := make(map[string][]FacetValue, len(facets))
 	for col, vals := range facets {
@@ -60,7 +60,7 @@ func ValueHints(facets map[string][]FacetValue, criteria []Criterion) []ValueHin
 		}
 		for _, v := range strings.Split(cr.Value, ",") {
 			v = strings.TrimSpace(v)
-			if v == "" || strings.HasPrefix(v, "!") || strings.ContainsAny(v, "*%") || known[strings.ToLower(v)] {
+			if v == "" || strings.ContainsAny(v[:1], "!<>=") || strings.ContainsAny(v, "*%") || strings.Contains(v, "..") || known[strings.ToLower(v)] {
 				continue
 			}
 			out = append(out, ValueHint{Column: cr.Name, Value: v, Nearest: model.Nearest(v, keys, maxNearest)})

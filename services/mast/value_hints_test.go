@@ -13,12 +13,15 @@ func TestValueHints(t *testing.T) {
 		"obs_collection":  {{Key: "HST"}, {Key: "HUT"}, {Key: "JWST"}, {Key: "GALEX"}},
 		"instrument_name": {{Key: "NIRCAM"}, {Key: "NIRSPEC"}, {Key: "NIRCAM/IMAGE"}, {Key: "WFC3/UVIS"}},
 		"filters":         {{Key: "F170LP;G235M"}, {Key: "NUV"}},
+		"calib_level":     {{Key: "1"}, {Key: "3"}},
 	}
 	got := ValueHints(facets, []Criterion{
 		{Name: "obs_collection", Value: "jwst, HTS"},
 		{Name: "Instrument_Name", Value: "NIRCMA"},
 		{Name: "filters", Value: "g235m,!XYZ,F1*"},
 		{Name: "proposal_pi", Value: "Nobody"},
+		{Name: "calib_level", Value: "2..3"},
+		{Name: "calib_level", Value: ">=2"},
 		{Name: "obs_collection", Value: "QQQQQQ"},
 	})
 	want := []ValueHint{

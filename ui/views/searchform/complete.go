@@ -46,12 +46,35 @@ func (m *Model) completer(f *field) form.Completer {
 				pool = append(pool, form.Candidate{Value: t, Note: "recent"})
 			}
 		case f.col != "":
-			for _, v := range m.facets[strings.ToLower(f.col)] {
-				pool = append(pool, form.Candidate{Value: v.Key, Note: common.Commas(v.Count)})
-			}
+			pool = m.valueCandidates(strings.ToLower(f.col))
 		}
 		return pool
 	})
+}
+
+// valueCandidates are a facet column's values: with the counts of the form's search
+// when known (its values first, then the archive's others, "none here"), else with the
+// archive's counts.
+func (m *Model) valueCandidates(col string) []form.Candidate {
+	var pool []form.Candidate
+	here, counted := m.here[col]
+	if !counted || !m.hereFresh {
+		for _, v := range m.facets[col] {
+			pool = append(pool, form.Candidate{Value: v.Key, Note: common.Commas(v.Count) + " in the archive"})
+		}
+		return pool
+	}
+	has := map[string]bool{}
+	for _, v := range here {
+		pool = append(pool, form.Candidate{Value: v.Key, Note: common.Commas(v.Count) + " here"})
+		has[strings.ToLower(v.Key)] = true
+	}
+	for _, v := range m.facets[col] {
+		if !has[strings.ToLower(v.Key)] {
+			pool = append(pool, form.Candidate{Value: v.Key, Note: "none here"})
+		}
+	}
+	return pool
 }
 
 // columnNote is "Label · unit" of a column from the metadata.

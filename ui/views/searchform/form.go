@@ -119,8 +119,12 @@ type Model struct {
 	meta     map[string]mast.FieldMeta // observation columns by lower-case name
 	metaCols []string                  // column names in metadata order
 	metaErr  string
-	facets   map[string][]mast.FacetValue
-	facetErr string
+	facets   map[string][]mast.FacetValue // archive-wide (Mast.Caom.All)
+	here     map[string][]mast.FacetValue // among the form's search (nil: not known)
+	// hereFresh: here counts the form as it is (an edit makes it stale: completions then
+	// show the archive's counts, the collection grid keeps its order until the next).
+	hereFresh bool
+	facetErr  string
 
 	// The live check and count (form.Live over req's live task), and the resolution of
 	// the target name (req's resolve task).
@@ -291,6 +295,8 @@ func (m *Model) Reset() {
 	m.req.Cancel(resolveTask) // drops an answer in flight
 	m.valErr, m.validated, m.countWaits = "", false, false
 	m.live.Reset() // drops the pause, check or count in flight
+	m.req.Cancel(facetTask)
+	m.clearHere()
 	m.offset = 0
 	m.setFocus(FieldTarget)
 	m.relayout()

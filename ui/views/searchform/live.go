@@ -33,6 +33,8 @@ type livePauseMsg struct{}
 // the pause before the next restarts.
 func (m *Model) edited() tea.Cmd {
 	m.validated, m.countWaits = false, false
+	m.req.Cancel(facetTask) // its answer would count the search before the edit
+	m.hereFresh = false
 	return m.live.Edited()
 }
 
@@ -163,6 +165,7 @@ func (m *Model) startCount() tea.Cmd {
 	q, ok := m.countQuery()
 	if !ok || m.archive == nil {
 		m.live.Incomplete("")
+		m.clearHere()
 		return nil
 	}
 	if m.objectName() != "" && !m.resolvedKnown() {
@@ -183,7 +186,7 @@ func (m *Model) onCount(msg form.CountMsg) tea.Cmd {
 		m.live.Problem = shortErr(msg.Err) // the form shows its first line; the log has it all
 		return note("Count unavailable", msg.Err)
 	}
-	return nil
+	return m.startHereFacets()
 }
 
 func (m *Model) startSpinner() tea.Cmd {

@@ -47,6 +47,8 @@ func (m *Model) onAnswer(msg tea.Msg) tea.Cmd {
 		cmd = m.onPause()
 	case form.CountMsg:
 		return m.onCount(msg)
+	case HereFacetsMsg:
+		return m.onHereFacets(msg)
 	case ResolvedMsg:
 		cmd = m.onResolved(msg)
 	}
