@@ -6,6 +6,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
 
 	"mastui/model/history"
 	"mastui/ui"
@@ -115,4 +116,31 @@ func TestSaveAndOpenThroughTheRoot(t *testing.T) {
 	if got, _, _ := store.History("observations"); len(got) != 1 || got[0].Target != "M101" {
 		t.Fatalf("the saved search ran but the history holds %+v", got)
 	}
+}
+
+// The history list (ctrl+g): the tab's searches newest first with when they ran, the
+// newest under the cursor; typing filters them.
+func TestGoldenHistoryList(t *testing.T) {
+	store := history.Open(t.TempDir())
+	at := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	for i, s := range []history.Search{
+		{Tab: "observations", Target: "M4", Radius: "3 arcmin", Criteria: []history.Criterion{{Name: "instrument_name", Value: "WFC3/UVIS"}}},
+		{Tab: "missions.hst", Target: "NGC 104"},
+		{Tab: "observations", Target: "210.8 54.35", Radius: "0.2 deg", Resolver: "NED"},
+		{Tab: "observations", Criteria: []history.Criterion{{Name: "obs_collection", Value: "JWST"}, {Name: "calib_level", Value: "3"}}},
+		{Tab: "observations", Target: "M101", Radius: "0.2 deg", Criteria: []history.Criterion{{Name: "obs_collection", Value: "HST,JWST"}}},
+	} {
+		if err := store.Add(s, at.Add(time.Duration(i)*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := ui.NewModel(uitest.Common(""), &uitest.Archive{Rows: 100}, ui.Options{ServerLabel: "demo", History: store})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 20))
+	waitText(t, tm, "Collection   any")
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlG})
+	waitText(t, tm, "Search history")
+	tm.Type("m")
+	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+	waitText(t, tm, "filter [m")
+	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
 }

@@ -188,6 +188,12 @@ func (m *Model) View() string {
 
 // Hints implements common.Tab.
 func (m *Model) Hints() []key.Binding {
+	if fk := m.c.Keys.Form; m.mem.open != noOverlay {
+		if m.mem.open == savePrompt {
+			return nil // the prompt says enter saves, esc cancels
+		}
+		return []key.Binding{fk.Submit, fk.Up, fk.Down} // enter runs the one picked
+	}
 	switch m.part {
 	case partForm:
 		return m.c.Keys.Form.ShortHelp()

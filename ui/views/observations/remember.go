@@ -107,7 +107,7 @@ func (m *Model) openHistory() tea.Cmd {
 	var searches []history.Search
 	for i := len(entries) - 1; i >= 0; i-- {
 		e := entries[i]
-		items = append(items, picklist.Item{Title: e.Search.String(), Detail: e.At.Local().Format("2006-01-02 15:04")})
+		items = append(items, picklist.Item{Title: e.Search.String(), Detail: e.At.UTC().Format("2006-01-02 15:04 UTC")})
 		searches = append(searches, e.Search)
 	}
 	m.openList(historyList, picklist.New(m.c.Styles, "Search history", "no search yet: searches you run are kept here", items), searches)
