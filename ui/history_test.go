@@ -144,3 +144,17 @@ func TestGoldenHistoryList(t *testing.T) {
 	waitText(t, tm, "filter [m")
 	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
 }
+
+// A walk through the history ends when the form loses the keys (a list, the save
+// prompt): ↓ afterwards moves the focus instead of bringing back the form as it was
+// before the walk.
+func TestHistoryWalkEndsWhenTheFormLosesTheKeys(t *testing.T) {
+	m, _ := historyApp(t, history.Search{Tab: "observations", Target: "M101", Radius: "0.2 deg"})
+	send(t, m, tea.KeyMsg{Type: tea.KeyUp})
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlG})
+	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
+	send(t, m, tea.KeyMsg{Type: tea.KeyDown})
+	if l := targetLine(m); !strings.Contains(l, "M101") {
+		t.Fatalf("↓ after the list brought back the draft: %q", l)
+	}
+}

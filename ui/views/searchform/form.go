@@ -203,8 +203,10 @@ func (m *Model) SetSize(w, h int) {
 // Focus gives the form keyboard focus (on the field that had it).
 func (m *Model) Focus() { m.setFocus(m.form.Focused()) }
 
-// Blur removes keyboard focus from the text fields.
+// Blur removes keyboard focus from the text fields (and ends a walk through the
+// history: the form is left as it is).
 func (m *Model) Blur() {
+	m.recall = recall{}
 	for _, f := range m.fields {
 		f.Input.Blur()
 	}
