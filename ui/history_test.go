@@ -52,23 +52,23 @@ func TestHistoryRecallThroughTheRoot(t *testing.T) {
 	up, down := tea.KeyMsg{Type: tea.KeyUp}, tea.KeyMsg{Type: tea.KeyDown}
 
 	send(t, m, up)
-	if l := targetLine(m); !strings.Contains(l, "M101") || strings.Contains(l, "NGC") {
+	if l := targetLine(m); !strings.Contains(l, "[M101 ") || strings.Contains(l, "[NGC") {
 		t.Fatalf("first ↑: %q\n%s", l, m.View())
 	}
 	send(t, m, up)
-	if v := m.View(); !strings.Contains(targetLine(m), "M4") || !strings.Contains(v, "3 arcmin") || !strings.Contains(v, "WFC3/UVIS") {
+	if v := m.View(); !strings.Contains(targetLine(m), "[M4 ") || !strings.Contains(v, "3 arcmin") || !strings.Contains(v, "WFC3/UVIS") {
 		t.Fatalf("second ↑ did not bring back the M4 search:\n%s", v)
 	}
 	send(t, m, up) // the oldest of this tab (NGC 104 is another tab's): stays
-	if !strings.Contains(targetLine(m), "M4") {
+	if !strings.Contains(targetLine(m), "[M4 ") {
 		t.Fatalf("↑ past the oldest: %q", targetLine(m))
 	}
 	send(t, m, down)
-	if v := m.View(); !strings.Contains(targetLine(m), "M101") || strings.Contains(v, "WFC3/UVIS") {
+	if v := m.View(); !strings.Contains(targetLine(m), "[M101 ") || strings.Contains(v, "WFC3/UVIS") {
 		t.Fatalf("↓: %q\n%s", targetLine(m), v)
 	}
 	send(t, m, down)
-	if l := targetLine(m); !strings.Contains(l, "NGC") {
+	if l := targetLine(m); !strings.Contains(l, "[NGC ") {
 		t.Fatalf("↓ past the newest did not bring back the draft: %q", l)
 	}
 
@@ -154,7 +154,7 @@ func TestHistoryWalkEndsWhenTheFormLosesTheKeys(t *testing.T) {
 	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlG})
 	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
 	send(t, m, tea.KeyMsg{Type: tea.KeyDown})
-	if l := targetLine(m); !strings.Contains(l, "M101") {
+	if l := targetLine(m); !strings.Contains(l, "[M101 ") {
 		t.Fatalf("↓ after the list brought back the draft: %q", l)
 	}
 }
