@@ -158,3 +158,37 @@ func TestHistoryWalkEndsWhenTheFormLosesTheKeys(t *testing.T) {
 		t.Fatalf("↓ after the list brought back the draft: %q", l)
 	}
 }
+
+// The Missions tab keeps a history per mission: ↑ in Targets brings back that
+// mission's last search (not another mission's, nor an observation search), and a
+// search that runs joins it.
+func TestMissionHistoryThroughTheRoot(t *testing.T) {
+	store := history.Open(t.TempDir())
+	at := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	for i, s := range []history.Search{
+		{Tab: "missions.hst", Target: "NGC 104", Radius: "5"},
+		{Tab: "missions.jwst", Target: "NGC 628"},
+		{Tab: "observations", Target: "M101"},
+	} {
+		if err := store.Add(s, at.Add(time.Duration(i)*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := ui.NewModel(clocked(), &uitest.Archive{Rows: 10}, ui.Options{History: store, StartTab: "missions"})
+	send(t, m, tea.WindowSizeMsg{Width: 110, Height: 36})
+	settle(t, m, m.Init())
+	send(t, m, tea.KeyMsg{Type: tea.KeyDown}) // the mission picker → Targets
+	send(t, m, tea.KeyMsg{Type: tea.KeyUp})
+	v := m.View()
+	if !strings.Contains(v, "[NGC 104 ") || !strings.Contains(v, "[5 ") {
+		t.Fatalf("↑ in hst's Targets:\n%s", v)
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	got, _, err := store.History("missions.hst")
+	if err != nil || len(got) != 1 || got[0].Target != "NGC 104" || got[0].Radius != "5" {
+		t.Fatalf("hst history after the search: %+v %v", got, err)
+	}
+	if all, _, _ := store.History(""); len(all) != 3 || all[2].Tab != "missions.hst" {
+		t.Fatalf("the search did not move to the end: %+v", all)
+	}
+}

@@ -114,7 +114,7 @@ type Model struct {
 	height   int
 	offset   int // first line of the fields shown (the form scrolls)
 	comp     form.Completion
-	recall   recall // ↑/↓ through the history in the target field
+	recall   form.Recall // ↑/↓ through the history in the target field
 
 	meta     map[string]mast.FieldMeta // observation columns by lower-case name
 	metaCols []string                  // column names in metadata order
@@ -206,7 +206,7 @@ func (m *Model) Focus() { m.setFocus(m.form.Focused()) }
 // Blur removes keyboard focus from the text fields (and ends a walk through the
 // history: the form is left as it is).
 func (m *Model) Blur() {
-	m.recall = recall{}
+	m.recall.Stop()
 	for _, f := range m.fields {
 		f.Input.Blur()
 	}

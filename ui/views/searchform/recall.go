@@ -11,16 +11,6 @@ import (
 // Tab is the history's name for the Observations form's searches.
 const Tab = "observations"
 
-// recall walks the history with ↑/↓ in the target field, as a shell does: ↑ puts the
-// previous search in the form, ↓ the next, and past the newest the form comes back as
-// it was before the first ↑. Any edit ends the walk where it is.
-type recall struct {
-	active  bool
-	entries []history.Entry // the tab's history, oldest first, read at the first ↑
-	at      int             // the entry in the form
-	draft   history.Search  // the form before the first ↑
-}
-
 // Snapshot is the form's search as typed, for the history and saved searches.
 func (m *Model) Snapshot() history.Search {
 	s := history.Search{
@@ -91,32 +81,18 @@ func (m *Model) recallStep(dir int) (bool, tea.Cmd) {
 	if m.form.Focused() != FieldTarget || m.c.History == nil {
 		return false, nil
 	}
-	r := &m.recall
-	if !r.active {
-		if dir > 0 {
-			return false, nil
-		}
+	s, put, ok, err := m.recall.Step(dir, func() ([]history.Entry, error) {
 		entries, _, err := m.c.History.History(Tab)
-		if err != nil {
-			return true, note("Search history unavailable", err)
-		}
-		if len(entries) == 0 {
-			return false, nil
-		}
-		*r = recall{active: true, entries: entries, at: len(entries), draft: m.Snapshot()}
-	}
-	next := r.at + dir
+		return entries, err
+	}, m.Snapshot)
 	switch {
-	case next < 0:
-		return true, nil // the oldest: stay
-	case next >= len(r.entries):
-		draft := r.draft
-		*r = recall{}
-		return true, m.Apply(draft)
+	case err != nil:
+		return true, note("Search history unavailable", err)
+	case !put:
+		return ok, nil
 	}
-	r.at = next
-	walk := *r
-	cmd := m.Apply(r.entries[next].Search) // Apply resets the form, not the walk
+	walk := m.recall
+	cmd := m.Apply(s) // Apply resets the form, not the walk
 	m.recall = walk
 	return true, cmd
 }

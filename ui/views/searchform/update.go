@@ -63,7 +63,7 @@ func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 		m.comp.Active = false
 	}
 	if !key.Matches(km, keys.Down, keys.Up) {
-		m.recall = recall{} // an edit (or a move) ends the walk through the history
+		m.recall.Stop() // an edit (or a move) ends the walk through the history
 	}
 	switch {
 	case key.Matches(km, keys.Submit):
