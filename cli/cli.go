@@ -129,6 +129,7 @@ func newRoot(env *cliEnv, tuneGC bool) *cobra.Command {
 	root.AddCommand(
 		env.simCommand(),
 		env.queryCommand(),
+		env.savedCommand(),
 		env.collectionsCommand(),
 		env.metadataCommand(),
 		env.productsCommand(),

@@ -20,6 +20,7 @@ import (
 func startSim(t *testing.T) string {
 	t.Helper()
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	t.Setenv("MASTUI_CONFIG", t.TempDir()+"/none.json")
 	t.Setenv("MASTUI_MAST_URL", "")
 	ctx, cancel := context.WithCancel(context.Background())

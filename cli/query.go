@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -23,17 +24,24 @@ var (
 // position, object or criteria.
 func (e *cliEnv) queryCommand() *cobra.Command {
 	var q struct {
-		radius, resolver, object, coords string
-		count                            bool
+		radius, resolver, object, coords, saved string
+		count                                   bool
 	}
 	cmd := &cobra.Command{
 		Use:         "query",
 		Short:       "search observations (CAOM): around an object or a position, or by criteria",
 		Long:        criteriaNotes + "\n" + positionNotes,
 		Annotations: map[string]string{oneShotKey: "yes", "word": "kind"},
-		RunE:        subcommandRequired,
+		Example:     "  mastui query --saved m101-jwst --count",
+		RunE: func(c *cobra.Command, args []string) error {
+			if q.saved == "" {
+				return subcommandRequired(c, args)
+			}
+			return e.runSaved(c, args, q.saved, q.count)
+		},
 	}
 	fs := cmd.PersistentFlags()
+	fs.StringVar(&q.saved, "saved", "", "run the search saved in the TUI as `NAME` (mastui saved list)")
 	fs.StringVar(&q.radius, "radius", "", "cone radius `R` (default 0.2 deg; see Radius)")
 	resolverFlag(fs, &q.resolver)
 	fs.BoolVar(&q.count, "count", false, "print only the number of matching observations")
@@ -41,6 +49,9 @@ func (e *cliEnv) queryCommand() *cobra.Command {
 	search := func(c *cobra.Command, query func(*mast.Query) error) error {
 		if err := requireValues(c, "radius", "object", "coordinates"); err != nil {
 			return err
+		}
+		if q.saved != "" {
+			return usagef("query --saved runs a saved search as it is: leave out %s", c.Name())
 		}
 		mq := mast.Query{Resolver: q.resolver}
 		if q.radius != "" {
@@ -141,14 +152,63 @@ func (e *cliEnv) runSearch(q mast.Query, count bool) error {
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintln(e.stdout, n)
-		return err
+		if _, err = fmt.Fprintln(e.stdout, n); err != nil || n > 0 {
+			return err
+		}
+		return e.noRows(q)
 	}
 	t, _, err := c.Search(e.ctx, q)
 	if err != nil {
 		return err
 	}
-	return e.write(t, obsKeyColumns)
+	if err := e.write(t, obsKeyColumns); err != nil || t.Rows() > 0 {
+		return err
+	}
+	return e.noRows(q)
+}
+
+// noRows explains an empty result whose criteria hold a value no observation has
+// (obs_collection=HTS): an error naming the nearest values, so the exit status is 1. An
+// empty result of known values is an answer, not an error (exit status 0).
+func (e *cliEnv) noRows(q mast.Query) error {
+	if len(q.Criteria) == 0 {
+		return nil
+	}
+	hints, err := e.client().ValueHints(e.ctx, q.Criteria)
+	if err != nil {
+		e.logger.Warn("no facets to explain an empty result", "err", err)
+		return nil
+	}
+	if len(hints) == 0 {
+		return nil
+	}
+	msgs := make([]string, len(hints))
+	for i, h := range hints {
+		msgs[i] = h.String()
+	}
+	return errors.New("no rows: " + strings.Join(msgs, "; "))
+}
+
+// runSaved runs the observation search saved as name (query --saved NAME).
+func (e *cliEnv) runSaved(c *cobra.Command, args []string, name string, count bool) error {
+	if len(args) > 0 {
+		return usagef("query --saved %s takes no other arguments (got %q)", name, strings.Join(args, " "))
+	}
+	if err := requireValues(c, "radius"); err != nil {
+		return err
+	}
+	if c.Flags().Changed("radius") || c.Flags().Changed("resolver") {
+		return usagef("query --saved runs a saved search as it is: leave out --radius and --resolver")
+	}
+	s, err := historyStore().Get(name)
+	if err != nil {
+		return err
+	}
+	q, err := savedQuery(s.Search)
+	if err != nil {
+		return fmt.Errorf("saved search %s: %w", name, err)
+	}
+	return e.runSearch(q, count)
 }
 
 // collectionsCommand is `mastui collections`.

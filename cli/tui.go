@@ -42,6 +42,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 	defer e.close()
 	opts := e.uiOptions(dir, flat)
 	opts.StartTab, opts.Prepare = tab, e.prepareDemo
+	opts.History = historyStore() // the local user's; SSH sessions keep none
 	if opts.DownloadDir == "" {
 		if wd, err := os.Getwd(); err == nil {
 			opts.DownloadDir = wd

@@ -27,6 +27,11 @@ type Form struct {
 	Add    key.Binding
 	Remove key.Binding
 	Back   key.Binding
+	// Remembering: the history list, saving the search under a name, the saved list.
+	// Control keys, so they work while typing in a field.
+	History key.Binding
+	Save    key.Binding
+	Open    key.Binding
 }
 
 // DefaultForm returns the default form bindings.
@@ -45,6 +50,10 @@ func DefaultForm() Form {
 		Add:    key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "add criterion")),
 		Remove: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "remove added criterion")),
 		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to results")),
+		History: key.NewBinding(key.WithKeys("ctrl+g"),
+			key.WithHelp("ctrl+g", "search history: pick one to run again (↑/↓ in Target recall them too)")),
+		Save: key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save this search under a name")),
+		Open: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "open a saved search")),
 	}
 }
 
@@ -56,5 +65,6 @@ func (k Form) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Submit, k.Next, k.Prev, k.Down, k.Up, k.Back},
 		{k.Toggle, k.Cycle, k.Add, k.Remove, k.Reset},
+		{k.History, k.Save, k.Open},
 	}
 }

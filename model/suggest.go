@@ -1,26 +1,55 @@
 package model
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Closest returns the candidate most like s (case-insensitive) for "did you mean"
 // hints, or "" when none is close. Similarity is Python difflib's ratio 2·M/T (M the
 // longest common subsequence), cut at difflib's default 0.6 as astroquery does; ties go
 // to the smaller edit distance.
 func Closest(s string, candidates []string) string {
+	if best := Nearest(s, candidates, 1); len(best) > 0 {
+		return best[0]
+	}
+	return ""
+}
+
+// Nearest returns up to n candidates like s (as Closest measures it), best first;
+// candidates equal but for case count once.
+func Nearest(s string, candidates []string, n int) []string {
+	type scored struct {
+		c     string
+		ratio float64
+		dist  int
+	}
 	a := strings.ToLower(s)
-	best, bestRatio, bestDist := "", 0.6, 0
+	var out []scored
+	seen := map[string]bool{}
 	for _, c := range candidates {
 		b := strings.ToLower(c)
-		if len(a)+len(b) == 0 {
+		if len(a)+len(b) == 0 || seen[b] {
 			continue
 		}
+		seen[b] = true
 		r := 2 * float64(lcs(a, b)) / float64(len(a)+len(b))
-		d := EditDistance(a, b)
-		if r > bestRatio || r == bestRatio && (best == "" || d < bestDist) {
-			best, bestRatio, bestDist = c, r, d
+		if r < 0.6 {
+			continue
 		}
+		out = append(out, scored{c, r, EditDistance(a, b)})
 	}
-	return best
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].ratio != out[j].ratio {
+			return out[i].ratio > out[j].ratio
+		}
+		return out[i].dist < out[j].dist
+	})
+	names := make([]string, 0, min(n, len(out)))
+	for i := 0; i < len(out) && i < n; i++ {
+		names = append(names, out[i].c)
+	}
+	return names
 }
 
 // lcs is the length of the longest common subsequence of a and b (bytes).

@@ -69,6 +69,9 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 	if opts.PageSize <= 0 {
 		opts.PageSize = DefaultPageSize
 	}
+	if opts.History != nil {
+		c.History = opts.History
+	}
 	if opts.ServerLabel != "" {
 		c.ServerLabel = opts.ServerLabel
 	}

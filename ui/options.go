@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 
+	"mastui/model/history"
 	"mastui/services/mast"
 	"mastui/ui/common"
 )
@@ -81,6 +82,9 @@ type Options struct {
 	// never delays it; the status line says "preparing the demo archive" until it
 	// returns, and an error becomes a toast. Requests made meanwhile wait.
 	Prepare func(context.Context) error
+	// History is where the searches and saved searches are kept
+	// ($XDG_DATA_HOME/mastui); nil keeps none.
+	History *history.Store
 }
 
 // QueueSink receives products sent to the download queue (see common.QueueSink).

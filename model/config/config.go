@@ -156,6 +156,9 @@ func Dir() string { return filepath.Join(xdgDir("XDG_CONFIG_HOME", ".config"), "
 // StateDir is $XDG_STATE_HOME/mastui (logs, later the download journal).
 func StateDir() string { return filepath.Join(xdgDir("XDG_STATE_HOME", ".local/state"), "mastui") }
 
+// DataDir is $XDG_DATA_HOME/mastui (the search history and saved searches).
+func DataDir() string { return filepath.Join(xdgDir("XDG_DATA_HOME", ".local/share"), "mastui") }
+
 func xdgDir(env, fallback string) string {
 	if d := os.Getenv(env); d != "" {
 		return d

@@ -12,6 +12,7 @@ import (
 
 	"mastui/keymap"
 	"mastui/model"
+	"mastui/model/history"
 	"mastui/services/mast"
 	"mastui/themes"
 )
@@ -66,6 +67,9 @@ type Common struct {
 	Width       int
 	Height      int
 	ServerLabel string
+	// History keeps the searches of every tab and the saved searches (the XDG data
+	// dir); nil keeps none (tests that do not ask for it).
+	History *history.Store
 
 	requestSeq atomic.Uint64 // numbers every request of the session (Requests)
 	sky        skySources    // the catalog sources sky panels overlay (PublishSources)

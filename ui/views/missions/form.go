@@ -132,7 +132,7 @@ func (m *Model) submit() tea.Cmd {
 	s.pane = paneResults
 	m.focusField(s)
 	m.c.Logger.Info("mission search", "mission", s.mission, "criteria", len(q.Criteria), "targets", len(q.Coordinates)+len(q.Objects))
-	return s.results.StartSearch(common.Search{Mission: &q, Target: summary(q)})
+	return tea.Batch(m.record(s), s.results.StartSearch(common.Search{Mission: &q, Target: summary(q)}))
 }
 
 // summary is the search in words, for titles and messages.

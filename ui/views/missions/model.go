@@ -56,7 +56,8 @@ type state struct {
 	formErr string
 	jump    form.Jump
 
-	live form.Live
+	live   form.Live
+	recall form.Recall // ↑/↓ through the mission's history in Targets
 
 	pane     pane
 	results  *results.Model

@@ -92,6 +92,17 @@ func (m *Model) formKey(s *state, msg tea.KeyMsg) tea.Cmd {
 	if s.jump.Active() {
 		return m.jumpKey(s, msg)
 	}
+	if key.Matches(msg, k.Up, k.Down) {
+		dir := 1
+		if key.Matches(msg, k.Up) {
+			dir = -1
+		}
+		if ok, cmd := m.recallStep(s, dir); ok {
+			return cmd
+		}
+	} else {
+		s.recall.Stop() // an edit (or a move) ends the walk through the history
+	}
 	switch {
 	case key.Matches(msg, k.Jump):
 		s.jump.Start(s.form)
@@ -148,6 +159,7 @@ func (m *Model) formKey(s *state, msg tea.KeyMsg) tea.Cmd {
 
 // focusField shows the cursor in the focused field only while the form is shown.
 func (m *Model) focusField(s *state) {
+	s.recall.Stop()
 	if s.pane == paneForm {
 		s.form.Focus()
 	} else {

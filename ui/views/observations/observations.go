@@ -36,6 +36,9 @@ type Model struct {
 	part       part
 	focused    bool // the tab has the keys
 	hasResults bool // a search has run: esc from the form goes back to it
+	mem        remember
+	width      int
+	height     int
 }
 
 // New builds the tab over an archive: parsers for the form's target and radius, rows
@@ -63,6 +66,10 @@ func (m *Model) Init() tea.Cmd { return m.form.Init() }
 
 // SetSize implements common.Tab.
 func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	if m.mem.list != nil {
+		m.mem.list.SetSize(w, h)
+	}
 	m.form.SetSize(w, h)
 	m.results.SetSize(w, h)
 	m.products.SetSize(w, h)
@@ -99,7 +106,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyMsg:
 		return m.onKey(msg)
 	case searchform.SubmitMsg:
-		return m.startSearch(msg.Search)
+		return tea.Batch(m.record(), m.startSearch(msg.Search))
 	case common.TabMsg:
 		switch msg.To {
 		case results.PreviewTask:
@@ -136,6 +143,19 @@ func (m *Model) startSearch(s common.Search) tea.Cmd {
 }
 
 func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
+	if m.mem.open != noOverlay {
+		return m.onRememberKey(msg)
+	}
+	if fk := m.c.Keys.Form; m.part != partProducts && !m.results.Capturing() {
+		switch {
+		case key.Matches(msg, fk.History):
+			return m.openHistory()
+		case key.Matches(msg, fk.Open):
+			return m.openSaved()
+		case key.Matches(msg, fk.Save):
+			return m.openSavePrompt()
+		}
+	}
 	switch m.part {
 	case partForm:
 		if key.Matches(msg, m.c.Keys.Form.Back) && !m.form.TakesEsc() { // enabled once a search has run
@@ -156,6 +176,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 
 // View implements common.Tab.
 func (m *Model) View() string {
+	if m.mem.open != noOverlay {
+		return m.rememberView()
+	}
 	switch m.part {
 	case partForm:
 		return m.form.View()
@@ -167,6 +190,12 @@ func (m *Model) View() string {
 
 // Hints implements common.Tab.
 func (m *Model) Hints() []key.Binding {
+	if fk := m.c.Keys.Form; m.mem.open != noOverlay {
+		if m.mem.open == savePrompt {
+			return nil // the prompt says enter saves, esc cancels
+		}
+		return []key.Binding{fk.Submit, fk.Up, fk.Down} // enter runs the one picked
+	}
 	switch m.part {
 	case partForm:
 		return m.c.Keys.Form.ShortHelp()
@@ -220,6 +249,9 @@ func (m *Model) Typing() bool {
 // Capturing implements common.Tab: the products' text filter, or an overlay of the
 // results (column chooser, focused details), takes every key.
 func (m *Model) Capturing() bool {
+	if m.mem.open != noOverlay {
+		return true
+	}
 	switch m.part {
 	case partProducts:
 		return m.products.Capturing()

@@ -3,14 +3,12 @@ package searchform
 import (
 	"context"
 	"errors"
-	"sort"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mastui/services/mast"
 	"mastui/ui/common"
-	"mastui/ui/components/multiselect"
 )
 
 // Init fetches the column metadata and the facets, once.
@@ -80,17 +78,7 @@ func (m *Model) onFacets(msg FacetsMsg) tea.Cmd {
 		}
 		m.facets[strings.ToLower(col)] = clean
 	}
-	var opts []multiselect.Option
-	for _, v := range m.facets["obs_collection"] {
-		opts = append(opts, multiselect.Option{Key: v.Key, Count: v.Count})
-	}
-	sort.SliceStable(opts, func(i, j int) bool { // biggest first, as the Portal lists them
-		if opts[i].Count != opts[j].Count {
-			return opts[i].Count > opts[j].Count
-		}
-		return opts[i].Key < opts[j].Key
-	})
-	m.coll.SetOptions(opts)
+	m.setCollectionOptions()
 	m.facetErr = ""
 	m.relayout()
 	return nil

@@ -13,7 +13,7 @@ const maxCandidates = 50
 // completing splits the focused text into what stays and the item being typed: the
 // whole text on the add row, else the last comma-separated member without its "!".
 func completing(f *field) (base, item string) {
-	return form.SplitItem(f.Input.Value(), f.kind == kindAdd)
+	return form.SplitItem(f.Input.Value(), f.kind == kindAdd || f.spec == fixedSpecs()[FieldTarget])
 }
 
 // candidates lists the completions of item in field f: column names on the add row
@@ -41,13 +41,40 @@ func (m *Model) completer(f *field) form.Completer {
 					pool = append(pool, form.Candidate{Value: name, Note: m.columnNote(name)})
 				}
 			}
-		case f.col != "":
-			for _, v := range m.facets[strings.ToLower(f.col)] {
-				pool = append(pool, form.Candidate{Value: v.Key, Note: common.Commas(v.Count)})
+		case f.spec == fixedSpecs()[FieldTarget]:
+			for _, t := range m.recentTargets() {
+				pool = append(pool, form.Candidate{Value: t, Note: "recent"})
 			}
+		case f.col != "":
+			pool = m.valueCandidates(strings.ToLower(f.col))
 		}
 		return pool
 	})
+}
+
+// valueCandidates are a facet column's values: with the counts of the form's search
+// when known (its values first, then the archive's others, "none here"), else with the
+// archive's counts.
+func (m *Model) valueCandidates(col string) []form.Candidate {
+	var pool []form.Candidate
+	here, counted := m.here[col]
+	if !counted || !m.hereFresh {
+		for _, v := range m.facets[col] {
+			pool = append(pool, form.Candidate{Value: v.Key, Note: common.Commas(v.Count) + " in the archive"})
+		}
+		return pool
+	}
+	has := map[string]bool{}
+	for _, v := range here {
+		pool = append(pool, form.Candidate{Value: v.Key, Note: common.Commas(v.Count) + " here"})
+		has[strings.ToLower(v.Key)] = true
+	}
+	for _, v := range m.facets[col] {
+		if !has[strings.ToLower(v.Key)] {
+			pool = append(pool, form.Candidate{Value: v.Key, Note: "none here"})
+		}
+	}
+	return pool
 }
 
 // columnNote is "Label · unit" of a column from the metadata.

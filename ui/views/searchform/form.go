@@ -94,6 +94,9 @@ type field struct {
 	spec
 	*form.Field
 	added bool // added by name; ctrl+d removes it
+	// suggest says a value matches nothing, with the nearest known values (from the
+	// facets); it does not stop a search, the archive may know newer values.
+	suggest string
 }
 
 // Model is the search form.
@@ -111,13 +114,18 @@ type Model struct {
 	height   int
 	offset   int // first line of the fields shown (the form scrolls)
 	comp     form.Completion
+	recall   form.Recall // ↑/↓ through the history in the target field
 
 	meta     map[string]mast.FieldMeta // observation columns by lower-case name
 	metaCols []string                  // column names in metadata order
 	metaErr  string
-	facets   map[string][]mast.FacetValue
-	hists    map[string]mast.Histogram // t_min, t_exptime, … over the archive (sparklines)
-	facetErr string
+	facets   map[string][]mast.FacetValue // archive-wide (Mast.Caom.All)
+	here     map[string][]mast.FacetValue // among the form's search (nil: not known)
+	// hereFresh: here counts the form as it is (an edit makes it stale: completions then
+	// show the archive's counts, the collection grid keeps its order until the next).
+	hereFresh bool
+	hists     map[string]mast.Histogram // t_min, t_exptime, … over the archive (sparklines)
+	facetErr  string
 
 	// The live check and count (form.Live over req's live task), and the resolution of
 	// the target name (req's resolve task).
@@ -196,8 +204,10 @@ func (m *Model) SetSize(w, h int) {
 // Focus gives the form keyboard focus (on the field that had it).
 func (m *Model) Focus() { m.setFocus(m.form.Focused()) }
 
-// Blur removes keyboard focus from the text fields.
+// Blur removes keyboard focus from the text fields (and ends a walk through the
+// history: the form is left as it is).
 func (m *Model) Blur() {
+	m.recall.Stop()
 	for _, f := range m.fields {
 		f.Input.Blur()
 	}
@@ -288,6 +298,8 @@ func (m *Model) Reset() {
 	m.req.Cancel(resolveTask) // drops an answer in flight
 	m.valErr, m.validated, m.countWaits = "", false, false
 	m.live.Reset() // drops the pause, check or count in flight
+	m.req.Cancel(facetTask)
+	m.clearHere()
 	m.offset = 0
 	m.setFocus(FieldTarget)
 	m.relayout()

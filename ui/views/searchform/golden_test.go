@@ -117,7 +117,10 @@ func TestGoldenFullForm(t *testing.T) {
 	send(tm, tea.KeyTab)
 	tm.Type(">100")
 	send(tm, tea.KeyShiftTab, tea.KeyShiftTab, tea.KeyShiftTab, tea.KeyShiftTab, tea.KeyShiftTab, tea.KeyShiftTab)
-	waitFor(t, tm, "≈ "+common.Commas(want)+" observations match")
+	// The count, then the collections counted around M101 (in whichever frames).
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("≈ "+common.Commas(want)+" observations match")) && bytes.Contains(b, []byte("counts for this search"))
+	}, teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 	f := finalForm(t, tm)
 	if f.Counting() || f.Focused() != FieldCollection || len(*subs) != 0 {
 		t.Fatalf("counting %v, focus %d, %d submits", f.Counting(), f.Focused(), len(*subs))

@@ -88,6 +88,9 @@ func (m *Model) syntax(f *field) string {
 		s = "years, UTC dates or MJD: 2023 · 2021..2023 · 2022-07..2023 · >2023-01-01 · <=59000"
 	case f.kind == kindCollection:
 		s = "space chooses · type to filter · ↑/↓ move · none chosen means any"
+		if _, here := m.here["obs_collection"]; here && m.hereFresh {
+			s += " · counts for this search" // else the archive's (Mast.Caom.All)
+		}
 	case m.columnType(f.col) == "float":
 		s = "a..b range · >x or <=x · a,b either"
 	case m.columnType(f.col) == "int":

@@ -33,6 +33,8 @@ type livePauseMsg struct{}
 // the pause before the next restarts.
 func (m *Model) edited() tea.Cmd {
 	m.validated, m.countWaits = false, false
+	m.req.Cancel(facetTask) // its answer would count the search before the edit
+	m.hereFresh = false
 	return m.live.Edited()
 }
 
@@ -40,7 +42,36 @@ func (m *Model) edited() tea.Cmd {
 // archive (the count follows its verdict), and where the target name is.
 func (m *Model) onPause() tea.Cmd {
 	m.checkPlace()
+	m.suggestValues()
 	return tea.Batch(m.validate(false), m.resolveTarget(false))
+}
+
+// suggestValues notes, under each categorical criterion, the values no observation
+// holds and the nearest ones that some do (obs_collection=HTS: did you mean HST?).
+func (m *Model) suggestValues() {
+	crits, from := m.criteria()
+	changed := false
+	for _, f := range m.fields {
+		if f.suggest != "" {
+			f.suggest, changed = "", true
+		}
+	}
+	for _, h := range mast.ValueHints(m.facets, crits) {
+		for k, c := range crits {
+			if c.Name == h.Column && strings.Contains(","+c.Value+",", h.Value) {
+				f := m.fields[from[k]]
+				if f.suggest != "" {
+					f.suggest += "; "
+				}
+				f.suggest += common.Sanitize(strings.TrimPrefix(h.String(), h.Column+" "))
+				changed = true
+				break
+			}
+		}
+	}
+	if changed {
+		m.relayout()
+	}
 }
 
 // checkPlace marks bad coordinates and a bad radius as soon as typing stops, as the
@@ -134,6 +165,7 @@ func (m *Model) startCount() tea.Cmd {
 	q, ok := m.countQuery()
 	if !ok || m.archive == nil {
 		m.live.Incomplete("")
+		m.clearHere()
 		return nil
 	}
 	if m.objectName() != "" && !m.resolvedKnown() {
@@ -154,7 +186,7 @@ func (m *Model) onCount(msg form.CountMsg) tea.Cmd {
 		m.live.Problem = shortErr(msg.Err) // the form shows its first line; the log has it all
 		return note("Count unavailable", msg.Err)
 	}
-	return nil
+	return m.startHereFacets()
 }
 
 func (m *Model) startSpinner() tea.Cmd {

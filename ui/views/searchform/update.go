@@ -47,6 +47,8 @@ func (m *Model) onAnswer(msg tea.Msg) tea.Cmd {
 		cmd = m.onPause()
 	case form.CountMsg:
 		return m.onCount(msg)
+	case HereFacetsMsg:
+		return m.onHereFacets(msg)
 	case ResolvedMsg:
 		cmd = m.onResolved(msg)
 	}
@@ -59,6 +61,9 @@ func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 	f := m.fields[m.form.Focused()]
 	if !key.Matches(km, keys.Next, keys.Down, keys.Up) {
 		m.comp.Active = false
+	}
+	if !key.Matches(km, keys.Down, keys.Up) {
+		m.recall.Stop() // an edit (or a move) ends the walk through the history
 	}
 	switch {
 	case key.Matches(km, keys.Submit):
@@ -90,6 +95,9 @@ func (m *Model) onKey(km tea.KeyMsg) tea.Cmd {
 		if key.Matches(km, keys.Up) {
 			dir = -1
 		}
+		if ok, cmd := m.recallStep(dir); ok {
+			return cmd
+		}
 		before := f.Input.Value()
 		switch {
 		case f.kind == kindCollection && dir > 0 && m.coll.Down(), f.kind == kindCollection && dir < 0 && m.coll.Up():
@@ -118,7 +126,8 @@ func (m *Model) changed(f *field, before string) tea.Cmd {
 	if f.Input.Value() == before {
 		return nil
 	}
-	if f.ClearErrs() {
+	if f.ClearErrs() || f.suggest != "" {
+		f.suggest = ""
 		m.relayout()
 	}
 	switch {

@@ -153,6 +153,9 @@ func (m *Model) cell(i, w, extraW int) []string {
 			lines = append(lines, indent+st.FormError.Render(ansi.Truncate(glyph+l, cw, "…")))
 		}
 	}
+	if f.suggest != "" {
+		lines = append(lines, indent+st.FormHint.Render(ansi.Truncate("? "+f.suggest, cw, "…")))
+	}
 	for _, l := range extra {
 		lines = append(lines, indent+l)
 	}
