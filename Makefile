@@ -10,7 +10,7 @@ LDFLAGS := -X main.version=$(VERSION)
 RESULTS ?= test-results
 SHELL   := /bin/bash
 
-.PHONY: build run demo sim test unit e2e bench lint fmt clean
+.PHONY: build run demo sim test unit sweeps e2e bench lint fmt clean
 
 build:
 	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o $(BIN) .
@@ -29,7 +29,7 @@ sim: build
 # beside them. Each keeps its own log in $(RESULTS)/ (shown when it ends); make fails if
 # either fails, after both have finished.
 test: lint
-	@$(MAKE) --no-print-directory -j2 --output-sync=target unit e2e
+	@$(MAKE) --no-print-directory -j3 --output-sync=target unit sweeps e2e
 
 # The race pass skips the data sweeps (services/testmode.Sweep: one goroutine walking a
 # large data space, ten times slower under -race); the sweep pass runs them, by name,
@@ -38,10 +38,15 @@ SWEEP_PKGS = $(shell grep -rl --include='*_test.go' 'testmode.Sweep(t)' . | xarg
 
 unit:
 	@mkdir -p $(RESULTS)
-	@set -o pipefail; { $(GO) test -trimpath -race -count=1 ./... && \
-	  $(GO) test -trimpath -count=1 -run 'Sweep$$' $(SWEEP_PKGS); } 2>&1 | tee $(RESULTS)/unit.log || { \
+	@set -o pipefail; $(GO) test -trimpath -race -count=1 ./... 2>&1 | tee $(RESULTS)/unit.log || { \
 	  echo; echo "== failing tests (the whole output is in $(RESULTS)/unit.log) =="; \
 	  grep -E -e '^(--- FAIL|FAIL|panic:)' -e 'DATA RACE' $(RESULTS)/unit.log; exit 1; }
+
+sweeps:
+	@mkdir -p $(RESULTS)
+	@set -o pipefail; $(GO) test -trimpath -count=1 -run 'Sweep$$' $(SWEEP_PKGS) 2>&1 | tee $(RESULTS)/sweeps.log || { \
+	  echo; echo "== failing sweeps (the whole output is in $(RESULTS)/sweeps.log) =="; \
+	  grep -E -e '^(--- FAIL|FAIL|panic:)' $(RESULTS)/sweeps.log; exit 1; }
 
 e2e: build
 	@mkdir -p $(RESULTS)
