@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"mastui/model"
 	"os"
 	"path/filepath"
 	"slices"
@@ -175,7 +176,7 @@ func (s *Store) Add(search Search, at time.Time) error {
 			return fmt.Errorf("search history: %w", err)
 		}
 	}
-	if err := writePrivate(s.HistoryPath(), buf.Bytes()); err != nil {
+	if err := model.WritePrivate(s.HistoryPath(), buf.Bytes()); err != nil {
 		return fmt.Errorf("write search history: %w", err)
 	}
 	return nil
@@ -197,34 +198,4 @@ func (s *Store) Targets(tab string) ([]string, error) {
 		}
 	}
 	return out, nil
-}
-
-// writePrivate writes data to path, readable by its owner only, atomically: a
-// temporary file in the same directory, synced, renamed into place.
-func writePrivate(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+"-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name()) // gone after the rename; removes a failed write
-	if err := f.Chmod(0o600); err != nil {
-		f.Close()
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"mastui/model"
 	"os"
 	"regexp"
 	"sort"
@@ -149,7 +150,7 @@ func (s *Store) writeSaved(f savedFile) error {
 	if err != nil {
 		return fmt.Errorf("saved searches: %w", err)
 	}
-	if err := writePrivate(s.SavedPath(), append(b, '\n')); err != nil {
+	if err := model.WritePrivate(s.SavedPath(), append(b, '\n')); err != nil {
 		return fmt.Errorf("write saved searches: %w", err)
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"mastui/model"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -119,40 +120,10 @@ func (s *Store) Save(token string) (Stored, error) {
 		}
 		return Stored{Origin: FromKeyring, Where: s.Service}, nil
 	}
-	if err := writePrivate(s.FilePath, token+"\n"); err != nil {
+	if err := model.WritePrivate(s.FilePath, []byte(token+"\n")); err != nil {
 		return Stored{}, fmt.Errorf("no keyring (%v), and the token file: %w", kerr, err)
 	}
 	return Stored{Origin: FromFile, Where: s.FilePath, KeyringErr: kerr}, nil
-}
-
-// writePrivate writes data to path readable by its owner only, atomically: a temporary
-// file in the same directory, renamed into place.
-func writePrivate(path, data string) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".token-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name()) // gone after the rename; removes a failed write
-	if err := f.Chmod(0o600); err != nil {
-		f.Close()
-		return err
-	}
-	if _, err := f.WriteString(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }
 
 // Remove deletes the stored token, from the keyring and the file, and says what it

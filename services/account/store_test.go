@@ -3,6 +3,7 @@ package account
 import (
 	"errors"
 	"fmt"
+	"mastui/model"
 	"os"
 	"path/filepath"
 	"strings"
@@ -101,7 +102,7 @@ func TestSourceOrderEnvKeyringFile(t *testing.T) {
 	keyring.MockInit()
 	env := map[string]string{}
 	s := newTestStore(t, env)
-	if err := writePrivate(s.FilePath, "from-file\n"); err != nil {
+	if err := model.WritePrivate(s.FilePath, []byte("from-file\n")); err != nil {
 		t.Fatal(err)
 	}
 	check := func(want string, origin Origin) {
