@@ -20,6 +20,7 @@ type KeyMap struct {
 	Catalogs  Catalogs
 	Cutouts   Cutouts
 	Login     Login
+	Palette   Palette
 }
 
 // Default returns a fresh KeyMap with the default bindings.
@@ -29,7 +30,7 @@ func Default() *KeyMap {
 		Details: DefaultDetails(), Chooser: DefaultChooser(),
 		Products: DefaultProducts(), Filters: DefaultFilters(), TextInput: DefaultTextInput(),
 		Queue: DefaultQueue(), Missions: DefaultMissions(), Catalogs: DefaultCatalogs(),
-		Cutouts: DefaultCutouts(), Login: DefaultLogin(),
+		Cutouts: DefaultCutouts(), Login: DefaultLogin(), Palette: DefaultPalette(),
 	}
 }
 

@@ -32,6 +32,7 @@ func Reference(k *KeyMap) string {
 		{"cutouts form", [][]key.Binding{k.Cutouts.FormHelp()}},
 		{"cutouts list", [][]key.Binding{k.Cutouts.ListHelp()}},
 		{"login dialog", k.Login.FullHelp()},
+		{"command palette", k.Palette.FullHelp()},
 		{"everywhere", k.Global.FullHelp()},
 	}
 	for _, s := range sections {

@@ -90,6 +90,8 @@ type Styles struct {
 	Account AccountStyles
 	// Cutouts styles the Cutouts tab.
 	Cutouts CutoutsStyles
+	// Nav styles the command palette, the breadcrumbs and find in results.
+	Nav NavStyles
 }
 
 // Default builds the dark theme on r. NO_COLOR (and non-colour terminals) are honoured
@@ -163,5 +165,6 @@ func New(r *lipgloss.Renderer, p Palette) *Styles {
 	s.Queue = newQueue(r, p)
 	s.Account = newAccount(r, p)
 	s.Cutouts = newCutouts(r, p)
+	s.Nav = newNav(r, p)
 	return s
 }

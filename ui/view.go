@@ -35,6 +35,12 @@ func (m *Model) View() string {
 	var b strings.Builder
 	b.WriteString(m.header.View())
 	b.WriteByte('\n')
+	if m.palette.IsOpen() { // over the bottom of the body
+		ph := m.paletteHeight()
+		b.WriteString(fitBlock(body, w, bh-ph))
+		b.WriteByte('\n')
+		body, bh = m.palette.View(), ph
+	}
 	b.WriteString(fitBlock(body, w, bh))
 	if m.toast.Visible() {
 		b.WriteByte('\n')
@@ -72,6 +78,9 @@ func (m *Model) statusContent() statusbar.Content {
 	hints := keymap.Enabled(append(t.Hints(), m.c.Keys.Global.ShortHelp()...))
 	if m.account.IsOpen() {
 		hints = keymap.Enabled(m.c.Keys.Login.ShortHelp())
+	}
+	if m.palette.IsOpen() {
+		hints = keymap.Enabled(m.c.Keys.Palette.ShortHelp())
 	}
 	c := statusbar.Content{Activity: m.activity(), Hints: hints, Counts: t.Counts()}
 	if c.Activity != "" {

@@ -56,7 +56,9 @@ type Common struct {
 	// output. SSH sessions should set OSC52Clipboard(renderer.Output()).
 	Clipboard Clipboard
 	// Clock times every timer of the session (WallClock; tests use uitest.Clock).
-	Clock       Clock
+	Clock Clock
+	// Commands are the `:` palette's commands: every feature adds its own (see Command).
+	Commands    *Commands
 	Width       int
 	Height      int
 	ServerLabel string
@@ -85,6 +87,7 @@ func New(ctx context.Context, r *lipgloss.Renderer, logger *slog.Logger, serverL
 		Logger:      logger,
 		Clipboard:   SystemClipboard(r.Output()),
 		Clock:       WallClock{},
+		Commands:    &Commands{},
 		ServerLabel: serverLabel,
 	}
 }

@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/ui/common"
+	"mastui/ui/components/palette"
+)
+
+// paletteHeight is the palette's share of the body: its rule, input line and matches.
+func (m *Model) paletteHeight() int { return min(12, max(3, m.bodyHeight()/2)) }
+
+// openPalette opens the palette over the focused view: the session's commands, then the
+// actions of the focused view and the global keys (every binding with help text).
+func (m *Model) openPalette() tea.Cmd {
+	m.showHelp, m.showMsgs = false, false
+	press := func(k string) tea.Cmd {
+		msg, ok := common.KeyMsgOf(k)
+		if !ok {
+			return common.Toast(common.LevelError, "No key "+k)
+		}
+		return func() tea.Msg { return msg }
+	}
+	g := m.c.Keys.Global
+	var actions []palette.Item
+	for _, s := range m.helpSections() {
+		var bs []key.Binding
+		for _, b := range s.Bindings {
+			if b.Help() == g.Palette.Help() || b.Help() == g.PaletteAnywhere.Help() {
+				continue // the palette does not reopen itself
+			}
+			bs = append(bs, b)
+		}
+		actions = append(actions, palette.Actions(s.Title, bs, press)...)
+	}
+	m.palette.Open(actions)
+	m.layout()
+	return nil
+}
+
+// registerCommands adds the root's commands to the session's registry: one per tab
+// (":queue", ":catalogs" …), and the overlays and quit.
+func (m *Model) registerCommands() {
+	var cmds []common.Command
+	for i, s := range m.specs {
+		k := ""
+		if s.key != nil {
+			k = s.key(m.c.Keys).Help().Key
+		}
+		cmds = append(cmds, common.Command{
+			Name: s.id, Help: "the " + m.tabs[i].Title() + " tab", Key: k,
+			Run: func([]string) tea.Cmd { m.showHelp, m.showMsgs = false, false; return m.focusTab(i) },
+		})
+	}
+	g := m.c.Keys.Global
+	cmds = append(cmds,
+		common.Command{Name: "help", Help: "every key of the view", Key: g.Help.Help().Key,
+			Run: func([]string) tea.Cmd { m.showHelp, m.showMsgs = true, false; return nil }},
+		common.Command{Name: "messages", Help: "errors and warnings in full, the log file", Key: g.Messages.Help().Key,
+			Run: func([]string) tea.Cmd { m.showMsgs, m.showHelp = true, false; return nil }},
+		common.Command{Name: "login", Help: "MAST login: token, who you are, logout", Key: g.Login.Help().Key,
+			Disabled: func() string {
+				if !m.account.Enabled() {
+					return "no MAST login in this session"
+				}
+				return ""
+			},
+			Run: func([]string) tea.Cmd { return m.openLogin() }},
+		common.Command{Name: "quit", Aliases: []string{"q"}, Help: "quit (asks first while downloads run)", Key: g.Quit.Help().Key,
+			Run: func([]string) tea.Cmd { return m.quit() }},
+	)
+	if err := m.c.Commands.Add(cmds...); err != nil {
+		m.c.Logger.Error("register the root's commands", "err", err)
+	}
+}
+
+// PaletteOpen reports whether the command palette is open (for tests).
+func (m *Model) PaletteOpen() bool { return m.palette.IsOpen() }
+
+// PaletteMatches are the palette's matches, best first (for tests).
+func (m *Model) PaletteMatches() []string { return m.palette.Matches() }
+
+// PaletteProblem is the palette's complaint ("unknown command …"), for tests.
+func (m *Model) PaletteProblem() string { return strings.TrimSpace(m.palette.Problem()) }
