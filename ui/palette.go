@@ -85,3 +85,6 @@ func (m *Model) PaletteMatches() []string { return m.palette.Matches() }
 
 // PaletteProblem is the palette's complaint ("unknown command …"), for tests.
 func (m *Model) PaletteProblem() string { return strings.TrimSpace(m.palette.Problem()) }
+
+// Typing reports whether typed letters go to a text field now (for tests).
+func (m *Model) Typing() bool { return m.typing() }
