@@ -161,9 +161,12 @@ func (m *Model) layout() {
 	m.palette.SetSize(w, m.paletteHeight())
 }
 
+// headerHeight is the tab bar and the line of breadcrumbs and row position.
+const headerHeight = 2
+
 // bodyHeight is what is left between the header, the toast and the status line.
 func (m *Model) bodyHeight() int {
-	return max(0, m.c.Height-2-m.toast.Height())
+	return max(0, m.c.Height-headerHeight-1-m.toast.Height())
 }
 
 func (m *Model) tooSmall() bool { return m.c.Width < MinWidth || m.c.Height < MinHeight }

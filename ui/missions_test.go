@@ -260,7 +260,7 @@ func TestMissionPickerNarrow(t *testing.T) {
 	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlT})
 	for _, want := range []string{"[jwst]", "[roman]", "[classy]", "[ullyses]", "[iue]", "[hst]"} {
 		send(t, m, tea.KeyMsg{Type: tea.KeyRight})
-		line := strings.Split(m.View(), "\n")[1]
+		line := strings.Split(m.View(), "\n")[2] // under the tab bar and the breadcrumbs
 		if !strings.Contains(line, want) {
 			t.Fatalf("picker after → shows %q, want %s", line, want)
 		}

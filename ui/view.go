@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"mastui/keymap"
+	"mastui/ui/common"
 	"mastui/ui/components/statusbar"
 )
 
@@ -34,6 +35,8 @@ func (m *Model) View() string {
 	}
 	var b strings.Builder
 	b.WriteString(m.header.View())
+	b.WriteByte('\n')
+	b.WriteString(m.header.PlaceView())
 	b.WriteByte('\n')
 	if m.palette.IsOpen() { // over the bottom of the body
 		ph := m.paletteHeight()
@@ -64,6 +67,7 @@ func (m *Model) refreshHeader() {
 		m.header.SetTab(i, t.Title())
 	}
 	m.header.SetActive(m.active)
+	m.header.SetPlace(m.crumbs())
 	if m.account.Enabled() {
 		h := m.account.Header()
 		m.header.SetAccount(h)
@@ -71,6 +75,30 @@ func (m *Model) refreshHeader() {
 			m.opts.HasToken = h.HasToken
 		}
 	}
+}
+
+// crumbs are where the user is: the focused tab's name, its places (common.Locator),
+// then the overlay showing; and the cursor's position.
+func (m *Model) crumbs() ([]string, string) {
+	t := m.focused()
+	id := t.ID()
+	out := []string{strings.ToUpper(id[:1]) + id[1:]}
+	pos := ""
+	if l, ok := t.(common.Locator); ok {
+		out = append(out, l.Crumbs()...)
+		pos = l.Position()
+	}
+	switch {
+	case m.account.IsOpen():
+		out = append(out, "login")
+	case m.showMsgs:
+		out = append(out, "messages")
+	case m.showHelp:
+		out = append(out, "help")
+	case m.palette.IsOpen():
+		out = append(out, "commands")
+	}
+	return out, pos
 }
 
 func (m *Model) statusContent() statusbar.Content {

@@ -55,3 +55,20 @@ type QuitGuard interface {
 func Section(title string, k interface{ FullHelp() [][]key.Binding }) keymap.Section {
 	return keymap.Section{Title: title, Bindings: keymap.Flatten(k.FullHelp())}
 }
+
+// Locator is implemented by a tab that says where the user is, for the header's second
+// line: the breadcrumbs after the tab's title ("M101", "products of 3", "filters") and
+// the cursor's place ("row 1,234 of 27,372"; "" for none).
+type Locator interface {
+	Crumbs() []string
+	Position() string
+}
+
+// RowPosition is "row 1,234 of 27,372": the cursor's 0-based row and the row count
+// ("" without rows).
+func RowPosition(cursor int, of int64) string {
+	if of <= 0 || cursor < 0 {
+		return ""
+	}
+	return "row " + Commas(int64(cursor)+1) + " of " + Commas(of)
+}

@@ -138,3 +138,43 @@ func (m *Model) Counts() string {
 	}
 	return ""
 }
+
+// Crumbs implements common.Locator: the catalog (or the advanced view), then its search
+// form, or the search's place, the HSC matches or spectra, and the results' overlays.
+func (m *Model) Crumbs() []string {
+	if m.showAdvanced {
+		a := m.adv()
+		if a.pane == paneResults && a.results != nil {
+			return append([]string{"advanced", common.Sanitize(a.resultsFor)}, a.results.Crumbs()...)
+		}
+		return []string{"advanced"}
+	}
+	s := m.st()
+	out := []string{s.name}
+	v := s.view()
+	if v == nil {
+		return append(out, "search form")
+	}
+	out = append(out, s.results.Place())
+	switch s.pane {
+	case paneMatches:
+		out = append(out, "matches of "+common.Sanitize(s.match))
+	case paneSpectra:
+		out = append(out, "spectra of "+common.Sanitize(s.match))
+	}
+	return append(out, v.Crumbs()...)
+}
+
+// Position implements common.Locator: the cursor's row in the shown results.
+func (m *Model) Position() string {
+	if m.showAdvanced {
+		if a := m.adv(); a.pane == paneResults && a.results != nil {
+			return a.results.Position()
+		}
+		return ""
+	}
+	if v := m.st().view(); v != nil {
+		return v.Position()
+	}
+	return ""
+}

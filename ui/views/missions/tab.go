@@ -67,3 +67,28 @@ func (m *Model) HelpSections() []keymap.Section {
 	}
 	return []keymap.Section{own}
 }
+
+// Crumbs implements common.Locator: the mission, then its search form, or the search's
+// place and the products or the results' overlays.
+func (m *Model) Crumbs() []string {
+	s := m.st()
+	switch s.pane {
+	case paneResults:
+		return append([]string{s.mission, s.results.Place()}, s.results.Crumbs()...)
+	case paneProducts:
+		return append([]string{s.mission, s.results.Place()}, s.products.Crumbs()...)
+	}
+	return []string{s.mission, "search form"}
+}
+
+// Position implements common.Locator: the cursor's row in the results or products.
+func (m *Model) Position() string {
+	s := m.st()
+	switch s.pane {
+	case paneResults:
+		return s.results.Position()
+	case paneProducts:
+		return s.products.Position()
+	}
+	return ""
+}

@@ -227,6 +227,30 @@ func (m *Model) Capturing() bool {
 	return false
 }
 
+// Crumbs implements common.Locator: the search form, or the search's place, then the
+// products and their filters, or the results' chooser or details.
+func (m *Model) Crumbs() []string {
+	if m.part == partForm {
+		return []string{"search form"}
+	}
+	out := []string{m.results.Place()}
+	if m.part == partProducts {
+		return append(out, m.products.Crumbs()...)
+	}
+	return append(out, m.results.Crumbs()...)
+}
+
+// Position implements common.Locator: the cursor's row in the results or products.
+func (m *Model) Position() string {
+	switch m.part {
+	case partResults:
+		return m.results.Position()
+	case partProducts:
+		return m.products.Position()
+	}
+	return ""
+}
+
 // Part is the part with the keys: "form", "results" or "products" (for tests).
 func (m *Model) Part() string {
 	switch m.part {

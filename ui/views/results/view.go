@@ -108,12 +108,10 @@ func (m *Model) title() string {
 			sum += " → " + common.FormatPosition(r.Position)
 		}
 		info = "   " + st.ResultsInfo.Render(common.Sanitize(sum))
-	} else if r := m.resolved; r != nil {
-		info = "   " + st.ResultsInfo.Render(common.FormatResolved(r))
 	} else if m.search.Mission != nil {
 		info = "   " + st.ResultsInfo.Render(m.profile.Mission+" · "+m.search.Target)
-	} else if p := m.search.Query.Position; p != nil {
-		info = "   " + st.ResultsInfo.Render("cone "+common.FormatPosition(*p)+" r "+m.search.Radius)
+	} else if d := m.observationInfo(); d != "" {
+		info = "   " + st.ResultsInfo.Render(d)
 	}
 	sorts, cols := m.sortLabels(), m.columnLabels()
 	fits := func(l string, r ...string) (string, bool) {
@@ -158,6 +156,34 @@ func (m *Model) title() string {
 		}
 	}
 	return ansi.Truncate(left, m.width, "…")
+}
+
+// observationInfo describes an observation search for the title: where (the resolved
+// name, or the cone) with its radius, then the criteria: "M101 → 210.802429 +54.348750
+// (SIMBAD) r 0.2 deg · instrument_name NIRCAM* · t_exptime >100".
+func (m *Model) observationInfo() string {
+	var parts []string
+	q := m.search.Query
+	switch {
+	case m.resolved != nil:
+		parts = append(parts, common.FormatResolved(m.resolved)+m.radiusText())
+	case q.Position != nil:
+		parts = append(parts, "cone "+common.FormatPosition(*q.Position)+m.radiusText())
+	case q.Object != "":
+		parts = append(parts, m.search.Target+m.radiusText())
+	}
+	for _, c := range q.Criteria {
+		parts = append(parts, c.Name+" "+c.Value)
+	}
+	return common.Sanitize(strings.Join(parts, " · "))
+}
+
+// radiusText is " r <radius as typed>" ("" when none was given).
+func (m *Model) radiusText() string {
+	if m.search.Radius == "" {
+		return ""
+	}
+	return " r " + m.search.Radius
 }
 
 // sortLabels describe the sort, longest first (nil when unsorted): a sort over part of
