@@ -47,7 +47,7 @@ func (k Global) ShortHelp() []key.Binding {
 		quit, palette = k.Quit, k.Palette
 	}
 	hint := key.NewBinding(key.WithKeys(palette.Keys()...), key.WithHelp(palette.Help().Key, "commands"))
-	return []key.Binding{k.Help, quit, hint}
+	return []key.Binding{hint, k.Help, quit} // quit last: the status line drops hints from the left
 }
 
 // FullHelp implements help.KeyMap.
