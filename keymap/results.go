@@ -19,6 +19,7 @@ type Results struct {
 	CopyURL    key.Binding
 	Around     key.Binding // a catalog cone search around the row's position (the Catalogs tab)
 	Cutouts    key.Binding // opens the Cutouts tab at the row's position, its sectors listed
+	Find       key.Binding // filters the loaded rows by text (find within results)
 	Search     key.Binding
 	Back       key.Binding
 	Retry      key.Binding
@@ -27,7 +28,7 @@ type Results struct {
 // DefaultResults returns the default results bindings.
 func DefaultResults() Results {
 	return Results{
-		Table:      DefaultTable("last loaded row"),
+		Table:      DefaultTable("last row (asks to load every page first)"),
 		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "products of the selection")),
 		Select:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "select / unselect")),
 		SelectAll:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "select all loaded")),
@@ -42,6 +43,7 @@ func DefaultResults() Results {
 		CopyURL:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "copy the dataURL")),
 		Around:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "catalog search around this row")),
 		Cutouts:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "cutouts at this row (Cutouts tab)")),
+		Find:       key.NewBinding(key.WithKeys("ctrl+f", "|"), key.WithHelp("ctrl+f |", "find in the loaded rows (esc clears)")),
 		Search:     key.NewBinding(key.WithKeys("/", "s"), key.WithHelp("/ s", "new search")),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the form")),
 		Retry:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry a failed request")),
@@ -57,7 +59,7 @@ func (k Results) ShortHelp() []key.Binding {
 func (k Results) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.Table.Bindings(),
-		{k.Open, k.Select, k.SelectAll, k.SelectNone, k.Invert, k.Sort, k.Columns},
+		{k.Open, k.Select, k.SelectAll, k.SelectNone, k.Invert, k.Sort, k.Columns, k.Find},
 		{k.Details, k.Focus, k.CopyCell, k.CopyObsID, k.CopyURL, k.Around, k.Cutouts, k.Search, k.Back, k.Retry},
 	}
 }

@@ -145,7 +145,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.products.Update(msg)
 	}
 	rk := m.c.Keys.Results
-	if !m.results.Capturing() && key.Matches(msg, rk.Search, rk.Back) {
+	if !m.results.Holds(msg) && key.Matches(msg, rk.Search, rk.Back) {
 		m.setPart(partForm)
 		return nil
 	}

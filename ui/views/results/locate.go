@@ -39,5 +39,11 @@ func (m *Model) Position() string {
 	if m.state != stateReady || m.Loaded() == 0 {
 		return ""
 	}
+	if m.find.text != "" {
+		if m.grid.Len() == 0 {
+			return "nothing found"
+		}
+		return common.RowPosition(m.grid.Cursor(), int64(m.grid.Len())) + " found"
+	}
 	return common.RowPosition(m.grid.Cursor(), max(m.total, int64(m.grid.Len())))
 }

@@ -11,6 +11,7 @@ import (
 	"mastui/ui/components/colchooser"
 	"mastui/ui/components/details"
 	"mastui/ui/components/grid"
+	"mastui/ui/components/textfield"
 )
 
 // state is where the current search is.
@@ -72,6 +73,10 @@ type Model struct {
 	metaState    metaState
 
 	chooser *colchooser.Model // non-nil while the column chooser is open
+
+	find    finder // find within the loaded rows (ctrl+f, |)
+	askAll  bool   // "load all N?" is asked (End while pages remain)
+	loadAll bool   // every page is being fetched; the cursor goes to the end after
 }
 
 // New builds an empty observation results view; pageSize <= 0 means 500.
@@ -85,6 +90,7 @@ func NewWithProfile(c *common.Common, archive common.Archive, pageSize int, p Pr
 		pageSize = 500
 	}
 	m := &Model{profile: p, c: c, archive: archive, pageSize: pageSize, req: c.NewRequests(), grid: grid.New(c), details: details.New(c)}
+	m.find.input = textfield.New(c.Styles, "text in any shown column", 200)
 	m.grid.SetLocked(func(r int) bool { return common.Exclusive(m.table, r, m.c.Now()) })
 	m.syncKeys()
 	return m
@@ -140,7 +146,9 @@ func (m *Model) Inflight() int { return m.inflight }
 
 // Capturing reports whether an overlay or the details pane takes every key (the root
 // then passes keys such as esc and / through instead of acting on them).
-func (m *Model) Capturing() bool { return m.chooser != nil || m.detailsFocus }
+func (m *Model) Capturing() bool {
+	return m.chooser != nil || m.detailsFocus || m.find.typing || m.askAll
+}
 
 // ChooserOpen reports whether the column chooser is open.
 func (m *Model) ChooserOpen() bool { return m.chooser != nil }

@@ -13,6 +13,9 @@ import (
 // table, with the details pane below it when tall enough (else over it).
 func (m *Model) layout() {
 	w, body := m.width, max(0, m.height-1)
+	if m.bottomLine() != "" {
+		body = max(0, body-1)
+	}
 	switch {
 	case m.showDetails && m.split():
 		dh := max(7, body*2/5)
@@ -84,7 +87,25 @@ func (m *Model) View() string {
 		return b.String()
 	}
 	b.WriteString(m.grid.View())
+	if line := m.bottomLine(); line != "" {
+		for n := m.grid.Len() - m.grid.Top(); n < m.grid.RowsHeight(); n++ {
+			b.WriteByte('\n') // the line stays at the bottom under a short table
+		}
+		b.WriteByte('\n')
+		b.WriteString(ansi.Truncate(line, m.width, "…"))
+	}
 	return b.String()
+}
+
+// bottomLine is the line under the table: G's question, or the find line ("" for none).
+func (m *Model) bottomLine() string {
+	switch {
+	case m.askAll:
+		return " " + m.c.Styles.ToastWarn.Render(m.LoadAllQuestion())
+	case m.Finding():
+		return m.findLine()
+	}
+	return ""
 }
 
 // title is "1,804 observations (500 loaded) · M101 → … (SIMBAD)" with the sort and the
