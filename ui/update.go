@@ -20,6 +20,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 	case tea.KeyMsg:
 		cmd = m.onKeys(msg)
+	case tea.MouseMsg:
+		cmd = m.onMouse(msg)
 	case common.TabMsg:
 		if msg.To == login.Task {
 			cmd = m.account.Update(msg)

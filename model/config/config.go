@@ -40,6 +40,9 @@ type Config struct {
 	// Mast.Caom.All, column lists, name resolution). Bigger answers fail.
 	MaxPageBytes     ByteSize `json:"max_page_bytes,omitempty"`
 	MaxMetadataBytes ByteSize `json:"max_metadata_bytes,omitempty"`
+	// Mouse lets the TUI take the mouse (click tabs, rows and filter toggles, wheel
+	// scroll); off by default so the terminal's own selection keeps working (--mouse).
+	Mouse bool `json:"mouse,omitempty"`
 	// Columns remembers the TUI column chooser per table ("observations", "products"):
 	// the visible columns in display order.
 	Columns map[string][]string `json:"columns,omitempty"`

@@ -72,3 +72,13 @@ func RowPosition(cursor int, of int64) string {
 	}
 	return "row " + Commas(int64(cursor)+1) + " of " + Commas(of)
 }
+
+// Mouse is implemented by a tab that takes clicks and the wheel (opt-in: `mouse: true`
+// or --mouse). x and y are relative to the tab's area: the root places the click by its
+// own layout, and each parent passes on what falls in a part relative to that part.
+type Mouse interface {
+	// Click is a left click.
+	Click(x, y int) tea.Cmd
+	// Wheel scrolls by delta rows at (x, y) (negative is up).
+	Wheel(x, y, delta int) tea.Cmd
+}

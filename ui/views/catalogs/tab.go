@@ -6,6 +6,7 @@ import (
 
 	"mastui/keymap"
 	"mastui/ui/common"
+	"mastui/ui/views/results"
 )
 
 // ID implements common.Tab.
@@ -177,4 +178,31 @@ func (m *Model) Position() string {
 		return v.Position()
 	}
 	return ""
+}
+
+// Click implements common.Mouse: the shown results, matches or spectra take it.
+func (m *Model) Click(x, y int) tea.Cmd {
+	return m.mouse(func(v *results.Model) tea.Cmd { return v.Click(x, y) })
+}
+
+// Wheel implements common.Mouse.
+func (m *Model) Wheel(x, y, delta int) tea.Cmd {
+	return m.mouse(func(v *results.Model) tea.Cmd { return v.Wheel(x, y, delta) })
+}
+
+// mouse gives a mouse event to the results view shown, addressed as its keys are.
+func (m *Model) mouse(do func(*results.Model) tea.Cmd) tea.Cmd {
+	if m.showAdvanced {
+		if v := m.adv().view(); v != nil {
+			return common.Address(advancedTo, 0, common.Address(toResults, 0, do(v)))
+		}
+		return nil
+	}
+	s := m.st()
+	v := s.view()
+	if v == nil {
+		return nil
+	}
+	to := map[pane]string{paneResults: toResults, paneMatches: toMatches, paneSpectra: toSpectra}[s.pane]
+	return common.Address(s.name, 0, common.Address(to, 0, do(v)))
 }

@@ -92,3 +92,27 @@ func (m *Model) Position() string {
 	}
 	return ""
 }
+
+// Click implements common.Mouse: the results or products take it.
+func (m *Model) Click(x, y int) tea.Cmd {
+	s := m.st()
+	switch s.pane {
+	case paneResults:
+		return common.Address(s.mission, 0, s.results.Click(x, y))
+	case paneProducts:
+		return common.Address(s.mission, 0, s.products.Click(x, y))
+	}
+	return nil
+}
+
+// Wheel implements common.Mouse.
+func (m *Model) Wheel(x, y, delta int) tea.Cmd {
+	s := m.st()
+	switch s.pane {
+	case paneResults:
+		return common.Address(s.mission, 0, s.results.Wheel(x, y, delta))
+	case paneProducts:
+		return common.Address(s.mission, 0, s.products.Wheel(x, y, delta))
+	}
+	return nil
+}

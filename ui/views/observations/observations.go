@@ -270,3 +270,25 @@ func (m *Model) Results() *results.Model { return m.results }
 
 // Products is the products view.
 func (m *Model) Products() *products.Model { return m.products }
+
+// Click implements common.Mouse: the results or products take it (the form takes none).
+func (m *Model) Click(x, y int) tea.Cmd {
+	switch m.part {
+	case partResults:
+		return m.results.Click(x, y)
+	case partProducts:
+		return m.products.Click(x, y)
+	}
+	return nil
+}
+
+// Wheel implements common.Mouse.
+func (m *Model) Wheel(x, y, delta int) tea.Cmd {
+	switch m.part {
+	case partResults:
+		return m.results.Wheel(x, y, delta)
+	case partProducts:
+		return m.products.Wheel(x, y, delta)
+	}
+	return nil
+}
