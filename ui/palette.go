@@ -25,12 +25,19 @@ func (m *Model) openPalette() tea.Cmd {
 		return func() tea.Msg { return msg }
 	}
 	g := m.c.Keys.Global
+	commandKeys := map[string]bool{} // a key a command shows already: its action would repeat it
+	for _, c := range m.c.Commands.All() {
+		commandKeys[c.Key] = c.Key != ""
+	}
 	var actions []palette.Item
 	for _, s := range m.helpSections() {
 		var bs []key.Binding
 		for _, b := range s.Bindings {
 			if b.Help() == g.Palette.Help() || b.Help() == g.PaletteAnywhere.Help() {
 				continue // the palette does not reopen itself
+			}
+			if s.Title == globalTitle && commandKeys[b.Help().Key] {
+				continue
 			}
 			bs = append(bs, b)
 		}

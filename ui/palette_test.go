@@ -117,3 +117,24 @@ func TestPaletteDidYouMeanScreen(t *testing.T) {
 	waitText(t, tm, "did you mean")
 	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
 }
+
+// A command runs from a text field without typing into it, and an action that a command
+// already offers (the global "downloads queue", w) is not listed twice.
+func TestPaletteCommandFromTextField(t *testing.T) {
+	m := ui.NewModel(clocked(), &uitest.Archive{Rows: 10}, ui.Options{Downloads: uitest.NewDownloads()})
+	send(t, m, tea.WindowSizeMsg{Width: 110, Height: 30})
+	settle(t, m, m.Init())
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlP})
+	send(t, m, typeText("queue")...)
+	got := m.PaletteMatches()
+	if len(got) == 0 || got[0] != ":queue" || slices.Contains(got, "downloads queue") {
+		t.Fatalf("matches: %v", got)
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	if m.Tab() != "queue" {
+		t.Fatalf("tab %s", m.Tab())
+	}
+	if q, _ := m.Form().Query(); q.Object != "" {
+		t.Fatalf("the target got %q", q.Object)
+	}
+}

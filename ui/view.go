@@ -117,9 +117,12 @@ func (m *Model) statusContent() statusbar.Content {
 	return c
 }
 
+// globalTitle is the title of the global keys' section (help overlay, palette).
+const globalTitle = "Global"
+
 // helpSections lists the focused tab's bindings first, then the global ones.
 func (m *Model) helpSections() []keymap.Section {
-	global := keymap.Section{Title: "Global", Bindings: keymap.Flatten(m.c.Keys.Global.FullHelp())}
+	global := keymap.Section{Title: globalTitle, Bindings: keymap.Flatten(m.c.Keys.Global.FullHelp())}
 	return append(m.focused().HelpSections(), global)
 }
 
