@@ -24,14 +24,15 @@ import (
 // (--demo) the embedded simulator running in-process on loopback.
 func (e *cliEnv) tuiCommand(root *cobra.Command) {
 	var dir, tab string
-	var flat bool
+	var flat, mouse bool
 	downloadDirFlags(root.Flags(), &dir, &flat, "", "directory `D` the TUI downloads into (default: the current directory)")
 	root.Flags().StringVar(&tab, "tab", "", "open on tab `T`: "+strings.Join(ui.TabNames(), ", ")+" (default: the first)")
+	root.Flags().BoolVar(&mouse, "mouse", false, "let the TUI take the mouse: click tabs, rows and filter toggles, wheel scroll (config: \"mouse\": true)")
 	root.Flags().Bool("version", false, "print the version and exit") // cobra answers it
-	root.RunE = func(*cobra.Command, []string) error { return e.runTUI(dir, tab, flat) }
+	root.RunE = func(*cobra.Command, []string) error { return e.runTUI(dir, tab, flat, mouse) }
 }
 
-func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
+func (e *cliEnv) runTUI(dir, tab string, flat, mouse bool) error {
 	if tab != "" && !slices.Contains(ui.TabNames(), tab) {
 		return usagef("--tab: unknown tab %q%s (tabs: %s)", tab, didYouMean(tab, ui.TabNames()), strings.Join(ui.TabNames(), ", "))
 	}
@@ -75,7 +76,11 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 	defer in.release()
 	// Signals are main's alone (its context ends the program): Bubble Tea's own handler
 	// could block forever sending a QuitMsg to a program the context had already stopped.
-	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithContext(e.ctx), tea.WithoutSignalHandler(), tea.WithInput(in))
+	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(e.ctx), tea.WithoutSignalHandler(), tea.WithInput(in)}
+	if mouse || e.cfg.Mouse {
+		popts = append(popts, tea.WithMouseCellMotion())
+	}
+	p := tea.NewProgram(root, popts...)
 	_, err = p.Run()
 	switch {
 	case err == nil, e.ctx.Err() != nil: // quit, or a signal

@@ -23,6 +23,7 @@ type KeyMap struct {
 	Login      Login
 	Export     Export
 	Sky        Sky
+	Palette    Palette
 }
 
 // Default returns a fresh KeyMap with the default bindings.
@@ -32,7 +33,7 @@ func Default() *KeyMap {
 		Details: DefaultDetails(), Chooser: DefaultChooser(),
 		Products: DefaultProducts(), Filters: DefaultFilters(), TextInput: DefaultTextInput(),
 		Queue: DefaultQueue(), Missions: DefaultMissions(), Catalogs: DefaultCatalogs(),
-		Cutouts: DefaultCutouts(), Login: DefaultLogin(), Duplicates: DefaultDuplicates(), Export: DefaultExport(), Sky: DefaultSky(),
+		Cutouts: DefaultCutouts(), Login: DefaultLogin(), Duplicates: DefaultDuplicates(), Export: DefaultExport(), Sky: DefaultSky(), Palette: DefaultPalette(),
 	}
 }
 

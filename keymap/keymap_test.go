@@ -54,8 +54,8 @@ func TestDisabledBindingsLeaveHelp(t *testing.T) {
 			t.Fatal("disabled q still listed")
 		}
 	}
-	if got := k.Global.ShortHelp(); !key.Matches(keyMsg("ctrl+c"), got[1]) {
-		t.Fatalf("short help without q should offer ctrl+c, got %v", got[1].Help())
+	if got := k.Global.ShortHelp(); !key.Matches(keyMsg("ctrl+c"), got[len(got)-1]) {
+		t.Fatalf("short help without q should offer ctrl+c, got %v", got[len(got)-1].Help())
 	}
 	if k2 := Default(); !k2.Global.Quit.Enabled() {
 		t.Fatal("keymaps share state")

@@ -36,6 +36,7 @@ func Reference(k *KeyMap) string {
 		{"duplicates form", [][]key.Binding{k.Duplicates.FormHelp()}},
 		{"duplicates results", [][]key.Binding{k.Duplicates.ResultsHelp()}},
 		{"export dialog", k.Export.FullHelp()},
+		{"command palette", k.Palette.FullHelp()},
 		{"everywhere", k.Global.FullHelp()},
 	}
 	for _, s := range sections {

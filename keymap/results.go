@@ -23,6 +23,7 @@ type Results struct {
 	Export     key.Binding // the export dialog: the table to a CSV, ECSV, VOTable or JSON file
 	Around     key.Binding // a catalog cone search around the row's position (the Catalogs tab)
 	Cutouts    key.Binding // opens the Cutouts tab at the row's position, its sectors listed
+	Find       key.Binding // filters the loaded rows by text (find within results)
 	Search     key.Binding
 	Back       key.Binding
 	Retry      key.Binding
@@ -31,7 +32,7 @@ type Results struct {
 // DefaultResults returns the default results bindings.
 func DefaultResults() Results {
 	return Results{
-		Table:      DefaultTable("last loaded row"),
+		Table:      DefaultTable("last row (asks to load every page first)"),
 		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "products of the selection")),
 		Select:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "select / unselect")),
 		SelectAll:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "select all loaded")),
@@ -50,6 +51,7 @@ func DefaultResults() Results {
 		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export the table (CSV, ECSV, VOTable, JSON)")),
 		Around:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "catalog search around this row")),
 		Cutouts:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "cutouts at this row (Cutouts tab)")),
+		Find:       key.NewBinding(key.WithKeys("ctrl+f", "|"), key.WithHelp("ctrl+f |", "find in the loaded rows (esc clears)")),
 		Search:     key.NewBinding(key.WithKeys("/", "s"), key.WithHelp("/ s", "new search")),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the form")),
 		Retry:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry a failed request")),
@@ -65,7 +67,7 @@ func (k Results) ShortHelp() []key.Binding {
 func (k Results) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.Table.Bindings(),
-		{k.Open, k.Select, k.SelectAll, k.SelectNone, k.Invert, k.Sort, k.Columns},
+		{k.Open, k.Select, k.SelectAll, k.SelectNone, k.Invert, k.Sort, k.Columns, k.Find},
 		{k.Details, k.Preview, k.Focus, k.CopyCell, k.CopyObsID, k.CopyURL, k.CopyCLI, k.CopyPython, k.Export, k.Around, k.Cutouts, k.Search, k.Back, k.Retry},
 	}
 }

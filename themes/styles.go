@@ -94,6 +94,8 @@ type Styles struct {
 	Duplicates DuplicatesStyles
 	// Sky styles the sky panel and the timeline strip.
 	Sky SkyStyles
+	// Nav styles the command palette, the breadcrumbs and find in results.
+	Nav NavStyles
 }
 
 // Default builds the dark theme on r. NO_COLOR (and non-colour terminals) are honoured
@@ -169,5 +171,6 @@ func New(r *lipgloss.Renderer, p Palette) *Styles {
 	s.Cutouts = newCutouts(r, p)
 	s.Duplicates = newDuplicates(r, p)
 	s.Sky = newSky(r, p)
+	s.Nav = newNav(r, p)
 	return s
 }

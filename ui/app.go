@@ -14,6 +14,7 @@ import (
 	"mastui/ui/components/helpview"
 	"mastui/ui/components/login"
 	"mastui/ui/components/messages"
+	"mastui/ui/components/palette"
 	"mastui/ui/components/statusbar"
 	"mastui/ui/components/toast"
 	"mastui/ui/views/catalogs"
@@ -43,12 +44,16 @@ type Model struct {
 	help     *helpview.Model
 	messages *messages.Model
 	account  *login.Model // the account line's whoami and the login dialog
+	palette  *palette.Model
 	spin     spinner.Model
 
 	spinning bool // a spinner tick is pending
 	showHelp bool
 	showMsgs bool // the message log (ctrl+l) is open
-	confirm  bool // "Quit? y/n" is asked
+	// leftField: the user left the focused tab's text field with esc, so the global
+	// letter keys work; the next other key goes back into the field.
+	leftField bool
+	confirm   bool // "Quit? y/n" is asked
 	// ffiPending are products held back by the TESS full-frame-image question (y queues).
 	ffiPending []model.ProductRef
 	sized      bool // a WindowSizeMsg has arrived
@@ -90,6 +95,7 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 		help:     helpview.New(c),
 		messages: messages.New(c, opts.LogPath),
 		account:  login.New(c, opts.Account, opts.Downloads),
+		palette:  palette.New(c),
 		spin: spinner.New(spinner.WithStyle(c.Styles.Spinner), spinner.WithSpinner(spinner.Spinner{
 			Frames: []string{"⣾", "⣽", "⣻", "⢿", "⡿", "⣟", "⣯", "⣷"},
 			FPS:    time.Second / 10,
@@ -103,6 +109,7 @@ func NewModel(c *Common, archive Archive, opts Options) *Model {
 		titles = append(titles, t.Title())
 	}
 	m.header = header.New(c, titles...)
+	m.registerCommands()
 	m.active = m.startTab()
 	m.initCmd = m.address(m.tabs[m.active], m.tabs[m.active].Focus())
 	m.syncKeys()
@@ -140,6 +147,10 @@ func (m *Model) Init() tea.Cmd {
 // address wraps what a tab's Cmd answers in its envelope, so the answer comes back to it.
 func (m *Model) address(t common.Tab, cmd tea.Cmd) tea.Cmd { return common.Address(t.ID(), 0, cmd) }
 
+// typing reports whether typed letters go to a text field of the focused tab: it has
+// one with the keys, and the user has not left it with esc.
+func (m *Model) typing() bool { return m.focused().Typing() && !m.leftField }
+
 // focused is the tab with the keys.
 func (m *Model) focused() common.Tab { return m.tabs[m.active] }
 
@@ -156,11 +167,15 @@ func (m *Model) layout() {
 	m.help.SetSize(w, bh)
 	m.messages.SetSize(w, bh)
 	m.account.SetSize(w, bh)
+	m.palette.SetSize(w, m.paletteHeight())
 }
+
+// headerHeight is the tab bar and the line of breadcrumbs and row position.
+const headerHeight = 2
 
 // bodyHeight is what is left between the header, the toast and the status line.
 func (m *Model) bodyHeight() int {
-	return max(0, m.c.Height-2-m.toast.Height())
+	return max(0, m.c.Height-headerHeight-1-m.toast.Height())
 }
 
 func (m *Model) tooSmall() bool { return m.c.Width < MinWidth || m.c.Height < MinHeight }

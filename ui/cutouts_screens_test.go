@@ -84,7 +84,7 @@ func TestCutoutsLightCurveScreen(t *testing.T) {
 	}
 	dl := uitest.NewDownloads(download.Status{Item: download.Item{ID: download.ItemID(url, dest), URL: url, Dest: dest,
 		Unpack: download.UnpackCutouts}, State: download.Done, Done: int64(len(zip)), Total: int64(len(zip))})
-	tm := teatest.NewTestModel(t, cutoutsApp(t, client, dl, dir), teatest.WithInitialTermSize(100, 24))
+	tm := teatest.NewTestModel(t, cutoutsApp(t, client, dl, dir), teatest.WithInitialTermSize(100, 25))
 	waitText(t, tm, "No listing yet")
 	tm.Type("324.24368 -27.01029")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})

@@ -20,6 +20,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 	case tea.KeyMsg:
 		cmd = m.onKeys(msg)
+	case tea.MouseMsg:
+		cmd = m.onMouse(msg)
 	case common.TabMsg:
 		if msg.To == login.Task {
 			cmd = m.account.Update(msg)
@@ -84,7 +86,7 @@ func (m *Model) focusTab(i int) tea.Cmd {
 		return nil
 	}
 	m.focused().Blur()
-	m.prev, m.active = m.active, i
+	m.prev, m.active, m.leftField = m.active, i, false
 	cmd := m.address(m.focused(), m.focused().Focus())
 	m.syncKeys()
 	return cmd
@@ -93,8 +95,9 @@ func (m *Model) focusTab(i int) tea.Cmd {
 // syncKeys enables the tab keys outside text fields: each opens its tab from the others;
 // a toggling one (the queue's) also goes back from its own tab.
 func (m *Model) syncKeys() {
-	letters := !m.focused().Typing() && !m.account.IsOpen()
+	letters := !m.typing() && !m.account.IsOpen()
 	m.c.Keys.Global.Quit.SetEnabled(letters)
+	m.c.Keys.Global.Palette.SetEnabled(letters)
 	for i, s := range m.specs {
 		if s.key != nil {
 			s.key(m.c.Keys).SetEnabled(letters && (i != m.active || s.toggles))
@@ -142,7 +145,7 @@ func (m *Model) onKeys(msg tea.KeyMsg) tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	for i, r := range msg.Runes {
-		if (m.focused().Typing() || m.account.IsOpen()) && !m.showHelp && !m.showMsgs && !m.tooSmall() {
+		if (m.typing() || m.account.IsOpen() || m.palette.IsOpen()) && !m.showHelp && !m.showMsgs && !m.tooSmall() {
 			rest := msg
 			rest.Runes = msg.Runes[i:]
 			return tea.Batch(append(cmds, m.onKey(rest))...)
@@ -173,11 +176,21 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	if m.ffiPending != nil {
 		return m.onFFIKey(msg)
 	}
+	if m.palette.IsOpen() && !m.tooSmall() { // the palette has every key
+		cmd := m.palette.Update(msg)
+		if !m.palette.IsOpen() {
+			m.layout()
+		}
+		return cmd
+	}
 	if key.Matches(msg, g.Login) && !m.tooSmall() && !m.account.IsOpen() { // from anywhere, text fields too
 		return m.openLogin()
 	}
 	if m.account.IsOpen() && !m.tooSmall() { // the dialog has every key
 		return m.account.Update(msg)
+	}
+	if key.Matches(msg, g.PaletteAnywhere) && !m.tooSmall() { // from anywhere, text fields too
+		return m.openPalette()
 	}
 	if key.Matches(msg, g.NextTab) && !m.tooSmall() {
 		m.showHelp, m.showMsgs = false, false
@@ -216,6 +229,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, g.Quit): // disabled in text fields
 		return m.quit()
+	case key.Matches(msg, g.Palette): // disabled in text fields
+		return m.openPalette()
 	}
 	for i, s := range m.specs { // the tab keys, disabled in text fields
 		if s.key == nil || !key.Matches(msg, *s.key(m.c.Keys)) {
@@ -226,7 +241,34 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return m.focusTab(i)
 	}
-	return m.address(t, t.Update(msg))
+	return m.toTab(t, msg)
+}
+
+// toTab gives a key to the focused tab, applying the rule for text fields: an esc that
+// changes nothing (the tab still in its text field, its screen the same: no popup
+// closed, no filter cleared, no pane left) leaves the field, so the global letter keys
+// work; the next other key goes back into the field.
+func (m *Model) toTab(t common.Tab, msg tea.KeyMsg) tea.Cmd {
+	if m.leftField {
+		if msg.Type == tea.KeyEsc {
+			return nil
+		}
+		m.leftField = false
+		m.syncKeys()
+		focus := m.address(t, t.Focus())
+		return tea.Batch(focus, m.address(t, t.Update(msg)))
+	}
+	if msg.Type != tea.KeyEsc || !t.Typing() || t.Capturing() {
+		return m.address(t, t.Update(msg))
+	}
+	before := t.View()
+	cmd := m.address(t, t.Update(msg))
+	if t.Typing() && !t.Capturing() && t.View() == before {
+		m.leftField = true
+		t.Blur()
+		m.syncKeys()
+	}
+	return cmd
 }
 
 // openLogin opens the login dialog over whatever shows.

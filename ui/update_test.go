@@ -206,8 +206,10 @@ func TestLazyPagingRequestsNextPage(t *testing.T) {
 	if got := a.Pages(); len(got) != 1 {
 		t.Fatalf("fetched early: %v", got)
 	}
-	// Near the end of the loaded rows, page 2 is requested once.
-	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnd})
+	// Near the end of the loaded rows, page 2 is requested once (G asks first whether
+	// to load every page: n goes to the last loaded row).
+	m.Update(tea.KeyMsg{Type: tea.KeyEnd})
+	_, cmd := m.Update(key("n"))
 	if m.Results().Inflight() != 2 || cmd == nil {
 		t.Fatalf("no page 2 in flight (inflight %d)", m.Results().Inflight())
 	}
@@ -285,7 +287,7 @@ func TestArchiveErrorShowsToastAndKeepsRunning(t *testing.T) {
 	}
 	// A later page failing shows a toast and paging waits for retry.
 	a.Fail = errors.New("timeout")
-	send(t, m, tea.KeyMsg{Type: tea.KeyEnd})
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnd}, key("n"))
 	if !strings.Contains(m.Toast(), "Page 2 failed") {
 		t.Fatalf("toast %q", m.Toast())
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"mastui/keymap"
+	"mastui/ui/common"
 	"mastui/ui/components/statusbar"
 )
 
@@ -35,6 +36,14 @@ func (m *Model) View() string {
 	var b strings.Builder
 	b.WriteString(m.header.View())
 	b.WriteByte('\n')
+	b.WriteString(m.header.PlaceView())
+	b.WriteByte('\n')
+	if m.palette.IsOpen() { // over the bottom of the body
+		ph := m.paletteHeight()
+		b.WriteString(fitBlock(body, w, bh-ph))
+		b.WriteByte('\n')
+		body, bh = m.palette.View(), ph
+	}
 	b.WriteString(fitBlock(body, w, bh))
 	if m.toast.Visible() {
 		b.WriteByte('\n')
@@ -58,6 +67,7 @@ func (m *Model) refreshHeader() {
 		m.header.SetTab(i, t.Title())
 	}
 	m.header.SetActive(m.active)
+	m.header.SetPlace(m.crumbs())
 	if m.account.Enabled() {
 		h := m.account.Header()
 		m.header.SetAccount(h)
@@ -67,11 +77,38 @@ func (m *Model) refreshHeader() {
 	}
 }
 
+// crumbs are where the user is: the focused tab's name, its places (common.Locator),
+// then the overlay showing; and the cursor's position.
+func (m *Model) crumbs() ([]string, string) {
+	t := m.focused()
+	id := t.ID()
+	out := []string{strings.ToUpper(id[:1]) + id[1:]}
+	pos := ""
+	if l, ok := t.(common.Locator); ok {
+		out = append(out, l.Crumbs()...)
+		pos = l.Position()
+	}
+	switch {
+	case m.account.IsOpen():
+		out = append(out, "login")
+	case m.showMsgs:
+		out = append(out, "messages")
+	case m.showHelp:
+		out = append(out, "help")
+	case m.palette.IsOpen():
+		out = append(out, "commands")
+	}
+	return out, pos
+}
+
 func (m *Model) statusContent() statusbar.Content {
 	t := m.focused()
 	hints := keymap.Enabled(append(t.Hints(), m.c.Keys.Global.ShortHelp()...))
 	if m.account.IsOpen() {
 		hints = keymap.Enabled(m.c.Keys.Login.ShortHelp())
+	}
+	if m.palette.IsOpen() {
+		hints = keymap.Enabled(m.c.Keys.Palette.ShortHelp())
 	}
 	c := statusbar.Content{Activity: m.activity(), Hints: hints, Counts: t.Counts()}
 	if c.Activity != "" {
@@ -80,9 +117,12 @@ func (m *Model) statusContent() statusbar.Content {
 	return c
 }
 
+// globalTitle is the title of the global keys' section (help overlay, palette).
+const globalTitle = "Global"
+
 // helpSections lists the focused tab's bindings first, then the global ones.
 func (m *Model) helpSections() []keymap.Section {
-	global := keymap.Section{Title: "Global", Bindings: keymap.Flatten(m.c.Keys.Global.FullHelp())}
+	global := keymap.Section{Title: globalTitle, Bindings: keymap.Flatten(m.c.Keys.Global.FullHelp())}
 	return append(m.focused().HelpSections(), global)
 }
 

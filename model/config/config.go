@@ -50,6 +50,9 @@ type Config struct {
 	// DupcheckApertures is an aperture table replacing the built-in one of the JWST
 	// duplication check (services/dupcheck/apertures.csv has its shape).
 	DupcheckApertures string `json:"dupcheck_apertures,omitempty"`
+	// Mouse lets the TUI take the mouse (click tabs, rows and filter toggles, wheel
+	// scroll); off by default so the terminal's own selection keeps working (--mouse).
+	Mouse bool `json:"mouse,omitempty"`
 	// Columns remembers the TUI column chooser per table ("observations", "products"):
 	// the visible columns in display order.
 	Columns map[string][]string `json:"columns,omitempty"`

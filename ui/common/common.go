@@ -63,7 +63,9 @@ type Common struct {
 	Opener Opener
 	// ExportDir is where exported tables go by default (the download directory; "" is
 	// the current one).
-	ExportDir   string
+	ExportDir string
+	// Commands are the `:` palette's commands: every feature adds its own (see Command).
+	Commands    *Commands
 	Width       int
 	Height      int
 	ServerLabel string
@@ -97,6 +99,7 @@ func New(ctx context.Context, r *lipgloss.Renderer, logger *slog.Logger, serverL
 		Clipboard:   SystemClipboard(r.Output()),
 		Opener:      LocalOpener(),
 		Clock:       WallClock{},
+		Commands:    &Commands{},
 		ServerLabel: serverLabel,
 	}
 }

@@ -55,3 +55,30 @@ type QuitGuard interface {
 func Section(title string, k interface{ FullHelp() [][]key.Binding }) keymap.Section {
 	return keymap.Section{Title: title, Bindings: keymap.Flatten(k.FullHelp())}
 }
+
+// Locator is implemented by a tab that says where the user is, for the header's second
+// line: the breadcrumbs after the tab's title ("M101", "products of 3", "filters") and
+// the cursor's place ("row 1,234 of 27,372"; "" for none).
+type Locator interface {
+	Crumbs() []string
+	Position() string
+}
+
+// RowPosition is "row 1,234 of 27,372": the cursor's 0-based row and the row count
+// ("" without rows).
+func RowPosition(cursor int, of int64) string {
+	if of <= 0 || cursor < 0 {
+		return ""
+	}
+	return "row " + Commas(int64(cursor)+1) + " of " + Commas(of)
+}
+
+// Mouse is implemented by a tab that takes clicks and the wheel (opt-in: `mouse: true`
+// or --mouse). x and y are relative to the tab's area: the root places the click by its
+// own layout, and each parent passes on what falls in a part relative to that part.
+type Mouse interface {
+	// Click is a left click.
+	Click(x, y int) tea.Cmd
+	// Wheel scrolls by delta rows at (x, y) (negative is up).
+	Wheel(x, y, delta int) tea.Cmd
+}

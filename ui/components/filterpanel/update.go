@@ -99,3 +99,18 @@ func (m *Model) editKey(msg tea.KeyMsg) bool {
 	it.Err = ""
 	return false
 }
+
+// Click acts on the line drawn at y (relative to the panel: 0 is its top border) as
+// space would there: a toggle flips, a text filter opens for typing. changed reports
+// that the filters changed.
+func (m *Model) Click(y int) (changed bool) {
+	ls := m.lines()
+	j := m.top + y - 1
+	if y < 1 || y > m.innerHeight() || j >= len(ls) || ls[j].item < 0 || ls[j].err {
+		return false
+	}
+	m.cursor = ls[j].item
+	m.clamp()
+	changed, _ = m.Update(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
+	return changed
+}

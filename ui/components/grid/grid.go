@@ -43,6 +43,7 @@ type Model struct {
 	locked func(row int) bool // marks a table row exclusive-access (SetLocked); nil: none
 	desc   bool
 	vis    []VisCol // scratch: the columns of the last frame
+	find   string   // text marked in the cells, lower case (SetFind)
 }
 
 // New builds an empty grid.

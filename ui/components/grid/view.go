@@ -46,6 +46,19 @@ func (m *Model) View() string {
 			b.WriteString(st.Account.Locked.Render(st.Glyphs.Locked))
 			line.Reset()
 		}
+		if !cursor && !selected && m.find != "" { // found text marked cell by cell
+			b.WriteString(line.String())
+			var cell strings.Builder
+			for j, v := range vis {
+				if j > 0 {
+					b.WriteByte(' ')
+				}
+				cell.Reset()
+				writeCell(&cell, v.Col.Text(r), v.W, v.Col.Right)
+				b.WriteString(m.markFound(cell.String()))
+			}
+			continue
+		}
 		if !cursor {
 			for j, v := range vis {
 				if j > 0 {

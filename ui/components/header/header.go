@@ -18,6 +18,9 @@ type Model struct {
 	active  int
 	width   int
 	account *Account // nil: the session has no account support, no account line
+
+	crumbs   []string // the second line: where the user is (SetPlace)
+	position string
 }
 
 // New builds a header with the given tab names; the first is active.

@@ -12,6 +12,9 @@ import (
 	"mastui/ui/common"
 )
 
+// FieldRule is the one rule for global keys, as the overlay and the README state it.
+const FieldRule = "In a text field letters type; esc leaves it for the letter keys. ctrl keys work anywhere."
+
 // Model is the help overlay.
 type Model struct {
 	c      *common.Common
@@ -51,7 +54,7 @@ func (m *Model) View(sections []keymap.Section) string {
 		}
 	}
 	// Flow the lines into as many columns as the height needs.
-	frameH := st.HelpBox.GetVerticalFrameSize() + 2 // box border and padding, title and its gap
+	frameH := st.HelpBox.GetVerticalFrameSize() + 3 // box border and padding, title, rule and gap
 	maxH := max(1, m.height-frameH)
 	var groups [][]string
 	for len(lines) > 0 {
@@ -105,7 +108,8 @@ func (m *Model) View(sections []keymap.Section) string {
 	if more {
 		title += st.Dim.Render(" · more in a larger terminal")
 	}
-	box := st.HelpBox.Render(title + "\n\n" + body)
+	rule := ansi.Truncate(st.Dim.Render(FieldRule), max(1, avail), "…")
+	box := st.HelpBox.Render(title + "\n" + rule + "\n\n" + body)
 	return m.c.Renderer.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
 }
 

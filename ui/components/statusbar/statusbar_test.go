@@ -16,7 +16,7 @@ func TestHintsGiveWayToCounts(t *testing.T) {
 	content := Content{Spinner: "⣾", Activity: "Fetching page 2/12…", Counts: "1,804 observations · 500 loaded",
 		Hints: keymap.Enabled(append(c.Keys.Results.ShortHelp(), g.ShortHelp()...))}
 	for w, want := range map[int]string{
-		100: " ⣾ Fetching page 2/12… · 1,804 observations · 500 loaded             / s new search  ? help  q quit ",
+		100: " ⣾ Fetching page 2/12… · 1,804 observations · 500 loaded                 : commands  ? help  q quit ",
 		70:  " ⣾ Fetching page 2/12… · 1,804 observations · 500 loaded       q quit ",
 		30:  " ⣾ Fetching page 2/12… · 1,80…",
 	} {

@@ -138,7 +138,7 @@ func (m *Model) advancedKey(a *advanced, msg tea.KeyMsg) tea.Cmd {
 	k, rk := m.c.Keys.Catalogs, m.c.Keys.Results
 	if v := a.view(); v != nil {
 		switch {
-		case v.Capturing():
+		case v.Holds(msg):
 		case key.Matches(msg, k.Advanced):
 			return m.closeAdvanced()
 		case key.Matches(msg, k.Search, k.Back, rk.Search, rk.Back):

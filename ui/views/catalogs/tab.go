@@ -6,6 +6,7 @@ import (
 
 	"mastui/keymap"
 	"mastui/ui/common"
+	"mastui/ui/views/results"
 )
 
 // ID implements common.Tab.
@@ -137,4 +138,71 @@ func (m *Model) Counts() string {
 		return v.Counts()
 	}
 	return ""
+}
+
+// Crumbs implements common.Locator: the catalog (or the advanced view), then its search
+// form, or the search's place, the HSC matches or spectra, and the results' overlays.
+func (m *Model) Crumbs() []string {
+	if m.showAdvanced {
+		a := m.adv()
+		if a.pane == paneResults && a.results != nil {
+			return append([]string{"advanced", common.Sanitize(a.resultsFor)}, a.results.Crumbs()...)
+		}
+		return []string{"advanced"}
+	}
+	s := m.st()
+	out := []string{s.name}
+	v := s.view()
+	if v == nil {
+		return append(out, "search form")
+	}
+	out = append(out, s.results.Place())
+	switch s.pane {
+	case paneMatches:
+		out = append(out, "matches of "+common.Sanitize(s.match))
+	case paneSpectra:
+		out = append(out, "spectra of "+common.Sanitize(s.match))
+	}
+	return append(out, v.Crumbs()...)
+}
+
+// Position implements common.Locator: the cursor's row in the shown results.
+func (m *Model) Position() string {
+	if m.showAdvanced {
+		if a := m.adv(); a.pane == paneResults && a.results != nil {
+			return a.results.Position()
+		}
+		return ""
+	}
+	if v := m.st().view(); v != nil {
+		return v.Position()
+	}
+	return ""
+}
+
+// Click implements common.Mouse: the shown results, matches or spectra take it.
+func (m *Model) Click(x, y int) tea.Cmd {
+	return m.mouse(func(v *results.Model) tea.Cmd { return v.Click(x, y) })
+}
+
+// Wheel implements common.Mouse.
+func (m *Model) Wheel(x, y, delta int) tea.Cmd {
+	return m.mouse(func(v *results.Model) tea.Cmd { return v.Wheel(x, y, delta) })
+}
+
+// mouse gives a mouse event to the results view shown, addressed as its keys are.
+func (m *Model) mouse(do func(*results.Model) tea.Cmd) tea.Cmd {
+	if m.showAdvanced {
+		if v := m.adv().view(); v != nil {
+			return common.Address(advancedTo, 0, common.Address(toResults, 0, do(v)))
+		}
+		return nil
+	}
+	s := m.st()
+	v := s.view()
+	if v == nil {
+		return nil
+	}
+	to := map[pane]string{paneResults: toResults, paneMatches: toMatches, paneSpectra: toSpectra}[s.pane]
+	return common.Address(s.name, 0, common.Address(to, 0, do(v)))
 }

@@ -87,7 +87,7 @@ func (m *Model) key(s *state, msg tea.KeyMsg) tea.Cmd {
 func (m *Model) viewKey(s *state, v *results.Model, msg tea.KeyMsg) tea.Cmd {
 	k, rk := m.c.Keys.Catalogs, m.c.Keys.Results
 	to := map[pane]string{paneResults: toResults, paneMatches: toMatches, paneSpectra: toSpectra}[s.pane]
-	if v.Capturing() {
+	if v.Holds(msg) {
 		return common.Address(to, 0, v.Update(msg))
 	}
 	switch {

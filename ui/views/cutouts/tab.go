@@ -93,3 +93,25 @@ func (m *Model) setPane(p pane) {
 		m.form.Blur()
 	}
 }
+
+// Crumbs implements common.Locator: the service, then the form, or the listing's place
+// and the light curve.
+func (m *Model) Crumbs() []string {
+	out := []string{m.service()}
+	if m.pane == paneForm || m.list == nil {
+		return append(out, "form")
+	}
+	out = append(out, common.Sanitize(m.list.label))
+	if m.pane == paneDetails {
+		out = append(out, "light curve")
+	}
+	return out
+}
+
+// Position implements common.Locator: the cursor's row in the listing.
+func (m *Model) Position() string {
+	if m.pane == paneForm || m.list == nil || m.list.table == nil {
+		return ""
+	}
+	return common.RowPosition(m.grid.Cursor(), int64(m.grid.Len()))
+}

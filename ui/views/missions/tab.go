@@ -67,3 +67,52 @@ func (m *Model) HelpSections() []keymap.Section {
 	}
 	return []keymap.Section{own}
 }
+
+// Crumbs implements common.Locator: the mission, then its search form, or the search's
+// place and the products or the results' overlays.
+func (m *Model) Crumbs() []string {
+	s := m.st()
+	switch s.pane {
+	case paneResults:
+		return append([]string{s.mission, s.results.Place()}, s.results.Crumbs()...)
+	case paneProducts:
+		return append([]string{s.mission, s.results.Place()}, s.products.Crumbs()...)
+	}
+	return []string{s.mission, "search form"}
+}
+
+// Position implements common.Locator: the cursor's row in the results or products.
+func (m *Model) Position() string {
+	s := m.st()
+	switch s.pane {
+	case paneResults:
+		return s.results.Position()
+	case paneProducts:
+		return s.products.Position()
+	}
+	return ""
+}
+
+// Click implements common.Mouse: the results or products take it.
+func (m *Model) Click(x, y int) tea.Cmd {
+	s := m.st()
+	switch s.pane {
+	case paneResults:
+		return common.Address(s.mission, 0, s.results.Click(x, y))
+	case paneProducts:
+		return common.Address(s.mission, 0, s.products.Click(x, y))
+	}
+	return nil
+}
+
+// Wheel implements common.Mouse.
+func (m *Model) Wheel(x, y, delta int) tea.Cmd {
+	s := m.st()
+	switch s.pane {
+	case paneResults:
+		return common.Address(s.mission, 0, s.results.Wheel(x, y, delta))
+	case paneProducts:
+		return common.Address(s.mission, 0, s.products.Wheel(x, y, delta))
+	}
+	return nil
+}

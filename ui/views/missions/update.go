@@ -79,7 +79,7 @@ func (m *Model) key(s *state, msg tea.KeyMsg) tea.Cmd {
 
 func (m *Model) resultsKey(s *state, msg tea.KeyMsg) tea.Cmd {
 	k, rk := m.c.Keys.Missions, m.c.Keys.Results
-	if !s.results.Capturing() && key.Matches(msg, k.Back, k.Search, rk.Back, rk.Search) {
+	if !s.results.Holds(msg) && key.Matches(msg, k.Back, k.Search, rk.Back, rk.Search) {
 		s.pane = paneForm
 		m.focusField(s)
 		return nil

@@ -167,7 +167,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.products.Update(msg)
 	}
 	rk := m.c.Keys.Results
-	if !m.results.Capturing() && key.Matches(msg, rk.Search, rk.Back) {
+	if !m.results.Holds(msg) && key.Matches(msg, rk.Search, rk.Back) {
 		m.setPart(partForm)
 		return nil
 	}
@@ -261,6 +261,30 @@ func (m *Model) Capturing() bool {
 	return false
 }
 
+// Crumbs implements common.Locator: the search form, or the search's place, then the
+// products and their filters, or the results' chooser or details.
+func (m *Model) Crumbs() []string {
+	if m.part == partForm {
+		return []string{"search form"}
+	}
+	out := []string{m.results.Place()}
+	if m.part == partProducts {
+		return append(out, m.products.Crumbs()...)
+	}
+	return append(out, m.results.Crumbs()...)
+}
+
+// Position implements common.Locator: the cursor's row in the results or products.
+func (m *Model) Position() string {
+	switch m.part {
+	case partResults:
+		return m.results.Position()
+	case partProducts:
+		return m.products.Position()
+	}
+	return ""
+}
+
 // Part is the part with the keys: "form", "results" or "products" (for tests).
 func (m *Model) Part() string {
 	switch m.part {
@@ -280,3 +304,25 @@ func (m *Model) Results() *results.Model { return m.results }
 
 // Products is the products view.
 func (m *Model) Products() *products.Model { return m.products }
+
+// Click implements common.Mouse: the results or products take it (the form takes none).
+func (m *Model) Click(x, y int) tea.Cmd {
+	switch m.part {
+	case partResults:
+		return m.results.Click(x, y)
+	case partProducts:
+		return m.products.Click(x, y)
+	}
+	return nil
+}
+
+// Wheel implements common.Mouse.
+func (m *Model) Wheel(x, y, delta int) tea.Cmd {
+	switch m.part {
+	case partResults:
+		return m.results.Wheel(x, y, delta)
+	case partProducts:
+		return m.products.Wheel(x, y, delta)
+	}
+	return nil
+}

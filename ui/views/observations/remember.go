@@ -34,9 +34,6 @@ type remember struct {
 	saveErr  string
 }
 
-// TODO(palette): register ":save NAME" as Model.SaveSearch and ":open NAME" as
-// Model.OpenSaved once the command registry is in ui/common.
-
 // SaveSearch keeps the form's search under name (":save NAME"). Writing the file runs
 // off the UI goroutine; a toast says how it went.
 func (m *Model) SaveSearch(name string) tea.Cmd {

@@ -76,3 +76,14 @@ func (m *Model) QuitQuestion() string {
 
 // Capturing implements common.Tab.
 func (m *Model) Capturing() bool { return false }
+
+// Crumbs implements common.Locator: the queue has no places within it.
+func (m *Model) Crumbs() []string { return nil }
+
+// Position implements common.Locator: "download 3 of 12".
+func (m *Model) Position() string {
+	if len(m.ids) == 0 {
+		return ""
+	}
+	return "download " + common.Commas(int64(m.cursor)+1) + " of " + common.Commas(int64(len(m.ids)))
+}

@@ -13,6 +13,7 @@ import (
 	"mastui/ui/components/exportdialog"
 	"mastui/ui/components/grid"
 	"mastui/ui/views/sky"
+	"mastui/ui/components/textfield"
 )
 
 // state is where the current search is.
@@ -83,6 +84,10 @@ type Model struct {
 	sky          *sky.Model // the footprints of the loaded rows (v)
 	showSky      bool
 	showTimeline bool // the observations over time, under the table (m)
+
+	find    finder // find within the loaded rows (ctrl+f, |)
+	askAll  bool   // "load all N?" is asked (End while pages remain)
+	loadAll bool   // every page is being fetched; the cursor goes to the end after
 }
 
 // New builds an empty observation results view; pageSize <= 0 means 500.
@@ -96,6 +101,7 @@ func NewWithProfile(c *common.Common, archive common.Archive, pageSize int, p Pr
 		pageSize = 500
 	}
 	m := &Model{profile: p, c: c, archive: archive, pageSize: pageSize, req: c.NewRequests(), grid: grid.New(c), details: details.New(c), export: exportdialog.New(c)}
+	m.find.input = textfield.New(c.Styles, "text in any shown column", 200)
 	m.grid.SetLocked(func(r int) bool { return common.Exclusive(m.table, r, m.c.Now()) })
 	m.sky = newSky(m)
 	m.syncKeys()
@@ -152,7 +158,9 @@ func (m *Model) Inflight() int { return m.inflight }
 
 // Capturing reports whether an overlay or the details pane takes every key (the root
 // then passes keys such as esc and / through instead of acting on them).
-func (m *Model) Capturing() bool { return m.chooser != nil || m.detailsFocus || m.export.IsOpen() }
+func (m *Model) Capturing() bool {
+	return m.chooser != nil || m.detailsFocus || m.export.IsOpen() || m.find.typing || m.askAll
+}
 
 // ChooserOpen reports whether the column chooser is open.
 func (m *Model) ChooserOpen() bool { return m.chooser != nil }

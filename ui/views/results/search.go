@@ -43,6 +43,10 @@ func (m *Model) StartSearch(s common.Search) tea.Cmd {
 	m.grid.SetColumnCursor(0)
 	m.detailsFocus, m.chooser = false, nil
 	m.sky.SetSearch(nil, 0)
+	m.find, m.askAll, m.loadAll = finder{input: m.find.input}, false, false
+	m.find.input.SetValue("")
+	m.find.input.Blur()
+	m.grid.SetFind("")
 	cmd := m.fetch(1)
 	m.c.Logger.Info("search", "query_id", m.queryID, "target", s.Target, "radius", s.Radius, "resolver", s.Query.Resolver)
 	return cmd
@@ -89,8 +93,11 @@ func (m *Model) maybeFetch() tea.Cmd {
 	if m.state != stateReady || m.inflight != 0 || m.pageErr != nil || m.loadedPage >= m.pages {
 		return nil
 	}
-	if m.grid.Cursor()+m.prefetchMargin() < m.Loaded() {
-		return nil
+	if m.loadAll {
+		return m.fetchNext()
+	}
+	if m.find.text != "" || m.grid.Cursor()+m.prefetchMargin() < m.Loaded() {
+		return nil // a find searches the loaded rows: more come with G
 	}
 	return m.fetchNext()
 }
@@ -184,6 +191,10 @@ func (m *Model) onPage(msg PageLoadedMsg) tea.Cmd {
 	log.Info("page loaded", "rows", t.Rows(), "loaded", m.Loaded(), "total", m.total)
 	if m.profile.Sources {
 		m.c.PublishSources(m.profile.Name, sourcesOf(m.table))
+	}
+	if m.loadAll && m.loadedPage >= m.pages { // every page is in: G's jump
+		m.loadAll = false
+		m.grid.MoveTo(m.grid.Len() - 1)
 	}
 	m.layout()
 	return tea.Batch(notice, m.maybeFetch())

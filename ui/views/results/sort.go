@@ -48,7 +48,11 @@ func (m *Model) resort() {
 	} else {
 		m.order = sortOrder(m.sortCol.Src, m.Loaded(), m.sortDesc)
 	}
-	m.grid.SetRows(m.order, m.Loaded())
+	if m.find.text != "" {
+		m.grid.SetRows(m.found(m.order, m.Loaded()), 0)
+	} else {
+		m.grid.SetRows(m.order, m.Loaded())
+	}
 	if row >= 0 {
 		m.grid.SetCursorRow(row)
 	}

@@ -40,6 +40,12 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	if m.detailsFocus {
 		return m.detailsKey(msg)
 	}
+	if m.find.typing {
+		return m.findKey(msg)
+	}
+	if m.askAll {
+		return m.answerLoadAll(msg)
+	}
 	if m.state != stateReady {
 		if key.Matches(msg, m.c.Keys.Results.Retry) {
 			return m.Retry()
@@ -50,6 +56,18 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	}
 	k := m.c.Keys.Results
+	switch {
+	case msg.Type == tea.KeyEsc && m.find.text != "":
+		m.clearFind()
+		return nil
+	case key.Matches(msg, k.Find):
+		m.openFind()
+		return nil
+	case key.Matches(msg, k.End) && m.morePages():
+		m.askAll = true
+		m.layout()
+		return nil
+	}
 	if m.grid.Update(msg, k.Table) {
 		return tea.Batch(m.maybeFetch(), m.loadPreview())
 	}

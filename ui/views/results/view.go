@@ -15,6 +15,9 @@ import (
 func (m *Model) layout() {
 	w, body := m.width, max(0, m.height-1)
 	body -= m.timelineHeight()
+	if m.bottomLine() != "" {
+		body = max(0, body-1)
+	}
 	if m.showSky {
 		if m.skyBeside() {
 			sw := w * 2 / 5
@@ -79,6 +82,10 @@ func (m *Model) View() string {
 	}
 	b.WriteByte('\n')
 	body := max(0, m.height-1-m.timelineHeight())
+	line := m.bottomLine() // G's question or the find line, under the table
+	if line != "" {
+		body = max(0, body-1)
+	}
 	var main string
 	switch shown, beside := m.SkyShown(); {
 	case shown && !beside: // the sky in the table's place (80×24); the keys still move the cursor
@@ -91,10 +98,16 @@ func (m *Model) View() string {
 		main = m.tableView(body)
 	}
 	b.WriteString(main)
-	if th := m.timelineHeight(); th > 0 {
+	if line != "" || m.timelineHeight() > 0 {
 		for n := strings.Count(main, "\n") + 1; n < body; n++ {
 			b.WriteByte('\n')
 		}
+	}
+	if line != "" {
+		b.WriteByte('\n')
+		b.WriteString(ansi.Truncate(line, m.width, "…"))
+	}
+	if th := m.timelineHeight(); th > 0 {
 		st := m.c.Styles.Sky
 		b.WriteByte('\n')
 		b.WriteString(timeline.Render(m.timelineRows(), m.width, 4, timeline.Styles{Label: st.Legend, Series: st.Series, Mark: st.Selected, Axis: st.Axis}))
@@ -138,6 +151,17 @@ func (m *Model) tableView(body int) string {
 	return b.String()
 }
 
+// bottomLine is the line under the table: G's question, or the find line ("" for none).
+func (m *Model) bottomLine() string {
+	switch {
+	case m.askAll:
+		return " " + m.c.Styles.ToastWarn.Render(m.LoadAllQuestion())
+	case m.Finding():
+		return m.findLine()
+	}
+	return ""
+}
+
 // title is "1,804 observations (500 loaded) · M101 → … (SIMBAD)" with the sort and the
 // column cursor on the right; the least important parts go first when space is short.
 func (m *Model) title() string {
@@ -159,12 +183,10 @@ func (m *Model) title() string {
 			sum += " → " + common.FormatPosition(r.Position)
 		}
 		info = "   " + st.ResultsInfo.Render(common.Sanitize(sum))
-	} else if r := m.resolved; r != nil {
-		info = "   " + st.ResultsInfo.Render(common.FormatResolved(r))
 	} else if m.search.Mission != nil {
 		info = "   " + st.ResultsInfo.Render(m.profile.Mission+" · "+m.search.Target)
-	} else if p := m.search.Query.Position; p != nil {
-		info = "   " + st.ResultsInfo.Render("cone "+common.FormatPosition(*p)+" r "+m.search.Radius)
+	} else if d := m.observationInfo(); d != "" {
+		info = "   " + st.ResultsInfo.Render(d)
 	}
 	sorts, cols := m.sortLabels(), m.columnLabels()
 	fits := func(l string, r ...string) (string, bool) {
@@ -209,6 +231,34 @@ func (m *Model) title() string {
 		}
 	}
 	return ansi.Truncate(left, m.width, "…")
+}
+
+// observationInfo describes an observation search for the title: where (the resolved
+// name, or the cone) with its radius, then the criteria: "M101 → 210.802429 +54.348750
+// (SIMBAD) r 0.2 deg · instrument_name NIRCAM* · t_exptime >100".
+func (m *Model) observationInfo() string {
+	var parts []string
+	q := m.search.Query
+	switch {
+	case m.resolved != nil:
+		parts = append(parts, common.FormatResolved(m.resolved)+m.radiusText())
+	case q.Position != nil:
+		parts = append(parts, "cone "+common.FormatPosition(*q.Position)+m.radiusText())
+	case q.Object != "":
+		parts = append(parts, m.search.Target+m.radiusText())
+	}
+	for _, c := range q.Criteria {
+		parts = append(parts, c.Name+" "+c.Value)
+	}
+	return common.Sanitize(strings.Join(parts, " · "))
+}
+
+// radiusText is " r <radius as typed>" ("" when none was given).
+func (m *Model) radiusText() string {
+	if m.search.Radius == "" {
+		return ""
+	}
+	return " r " + m.search.Radius
 }
 
 // sortLabels describe the sort, longest first (nil when unsorted): a sort over part of
