@@ -1,0 +1,55 @@
+package config
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// descriptions explain each setting in the file `mastui config init` writes (a test
+// keeps one per key).
+var descriptions = map[string]string{
+	"mast_url":           "the MAST server: Portal, downloads, whoami",
+	"resolver_url":       "the SANTA name resolver (default: follows mast_url)",
+	"catalogs_url":       "the catalogs API, PanSTARRS (default: catalogs.mast.stsci.edu, or mast_url when it is not MAST)",
+	"hla_url":            "the HLA host of the HSC spectrum files",
+	"cloud_url":          "HTTPS base of the public bucket stpubdata (default: Amazon's, or the simulator's)",
+	"page_size":          "rows per Portal page in the CLI (astroquery: 50000)",
+	"tui_page_size":      "rows per page in the TUI",
+	"request_timeout":    "one HTTP request",
+	"query_budget":       "one logical query: every poll and page",
+	"max_retries":        "retries of a failed request",
+	"durable_downloads":  "fsync each downloaded file before it is put in place (--fsync)",
+	"resolver":           "default name resolver: \"\" (MAST chooses), SIMBAD or NED",
+	"max_page_bytes":     "the largest answer holding rows",
+	"max_metadata_bytes": "the largest other answer",
+	"download_dir":       "where the TUI downloads, and the CLI's default --dir (\"\": the current directory)",
+	"workers":            "parallel transfers of the download queue (--workers)",
+	"limit_rate":         "bandwidth cap of the download queue, bytes per second, e.g. \"5MB\" (0: none; --limit-rate)",
+	"mouse":              "let the TUI use the mouse (clicks, wheel); off, the terminal selects text",
+	"theme":              "auto, dark, light, high-contrast, a file name in <config dir>/themes, or a palette file path",
+	"keys":               "key overrides by action name, e.g. {\"queue.pause\": \"space\"} (README: Key actions)",
+	"columns":            "the TUI's column choices per table (the column chooser, c, writes them)",
+}
+
+// Template is the commented config file `mastui config init` writes: every setting
+// with its default, commented out (uncomment a line to change it; comments and a
+// trailing comma are allowed).
+func Template() string {
+	def := Default()
+	fields := settingFields()
+	var b strings.Builder
+	b.WriteString("// mastui settings. Precedence: defaults, this file, the environment (MASTUI_<KEY>),\n")
+	b.WriteString("// command-line flags. `mastui config show` prints the result and where each value\n")
+	b.WriteString("// came from. Uncomment a line to change a setting.\n{\n")
+	for _, key := range Keys() {
+		v := reflect.ValueOf(def).FieldByIndex(fields[key].Index).Interface()
+		fmt.Fprintf(&b, "  // %s\n", descriptions[key])
+		if env := EnvVar(key); env != "" {
+			fmt.Fprintf(&b, "  // (environment: %s)\n", env)
+		}
+		fmt.Fprintf(&b, "  // %q: %s,\n\n", key, jsonText(v))
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
