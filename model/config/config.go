@@ -229,8 +229,8 @@ func ReadFile(path string) (Config, error) {
 	case err != nil:
 		return cfg, fmt.Errorf("read config %s: %w", path, err)
 	default:
-		lines := map[string]int{}
-		if err := decodeFile(b, &cfg, lines); err != nil {
+		lines, err := DecodeStrict(b, &cfg)
+		if err != nil {
 			return cfg, &FileError{Path: path, Err: err}
 		}
 		for key, line := range lines {

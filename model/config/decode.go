@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 
 	"mastui/model"
@@ -143,20 +145,24 @@ type lineError struct {
 func (e lineError) Error() string { return fmt.Sprintf("line %d: %v", e.line, e.err) }
 func (e lineError) Unwrap() error { return e.err }
 
-// decodeFile sets cfg from the config file's bytes, strictly: every unknown key (with
-// the nearest known one), value of the wrong type and repeated key is reported with its
-// line, all of them at once. Lines records the line of each key ("keys.<action>" for
-// the key overrides).
-func decodeFile(data []byte, cfg *Config, lines map[string]int) error {
+// DecodeStrict sets the struct *target from a JSON object (comments and trailing
+// commas allowed; keys are the fields' json tags), strictly: every unknown key (with the
+// nearest known one), value of the wrong type and repeated key is reported with its
+// line, all of them at once. It returns the line of each key set ("<key>.<entry>" for
+// the entries of an object-valued setting).
+func DecodeStrict(data []byte, target any) (map[string]int, error) {
+	lines := map[string]int{}
 	data = stripComments(data)
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil // an empty (or comments-only) file is the defaults
+		return lines, nil // an empty (or comments-only) file changes nothing
 	}
 	entries, err := objectEntries(data, 0, len(data), "")
 	if err != nil {
-		return err
+		return lines, err
 	}
-	fields := settingFields()
+	dst := reflect.ValueOf(target).Elem()
+	fields := jsonFields(dst.Type())
+	names := slices.Sorted(maps.Keys(fields))
 	var errs []error
 	seen := map[string]int{}
 	for _, e := range entries {
@@ -167,30 +173,29 @@ func decodeFile(data []byte, cfg *Config, lines map[string]int) error {
 		seen[e.key] = e.line
 		f, ok := fields[e.key]
 		if !ok {
-			errs = append(errs, lineError{e.line, fmt.Errorf("unknown key %q%s", e.key, didYouMean(e.key, Keys()))})
+			errs = append(errs, lineError{e.line, fmt.Errorf("unknown key %q%s", e.key, didYouMean(e.key, names))})
 			continue
 		}
-		if err := setField(cfg, f, e.value); err != nil {
+		if err := setField(dst.FieldByIndex(f.Index), e.value); err != nil {
 			errs = append(errs, lineError{e.line, fmt.Errorf("%s: %w", e.key, err)})
 			continue
 		}
 		lines[e.key] = e.line
-		if e.key == "keys" {
-			sub, err := objectEntries(data, e.start, e.end-e.start, "keys")
+		if f.Type.Kind() == reflect.Map {
+			sub, err := objectEntries(data, e.start, e.end-e.start, e.key)
 			if err != nil {
 				errs = append(errs, err)
 			}
 			for _, s := range sub {
-				lines["keys."+s.key] = s.line
+				lines[e.key+"."+s.key] = s.line
 			}
 		}
 	}
-	return errors.Join(errs...)
+	return lines, errors.Join(errs...)
 }
 
-// setField decodes raw into the setting f of cfg, naming the type wanted when it is wrong.
-func setField(cfg *Config, f reflect.StructField, raw json.RawMessage) error {
-	v := reflect.ValueOf(cfg).Elem().FieldByIndex(f.Index)
+// setField decodes raw into v, naming the type wanted when it is wrong.
+func setField(v reflect.Value, raw json.RawMessage) error {
 	fresh := reflect.New(v.Type()) // a failed decode leaves the setting as it was
 	if err := json.Unmarshal(raw, fresh.Interface()); err != nil {
 		var te *json.UnmarshalTypeError

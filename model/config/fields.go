@@ -17,9 +17,12 @@ const (
 )
 
 // settingFields maps each config key (its json tag) to its field of Config.
-func settingFields() map[string]reflect.StructField {
+func settingFields() map[string]reflect.StructField { return jsonFields(reflect.TypeFor[Config]()) }
+
+// jsonFields maps the json names of struct type t to its fields.
+func jsonFields(t reflect.Type) map[string]reflect.StructField {
 	out := map[string]reflect.StructField{}
-	for _, f := range reflect.VisibleFields(reflect.TypeFor[Config]()) {
+	for _, f := range reflect.VisibleFields(t) {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if name != "" && name != "-" {
 			out[name] = f
@@ -76,7 +79,7 @@ func (c *Config) Set(key, value, from string) error {
 	if f.Type.Kind() != reflect.String && json.Valid([]byte(value)) {
 		raw = json.RawMessage(value)
 	}
-	if err := setField(c, f, raw); err != nil {
+	if err := setField(reflect.ValueOf(c).Elem().FieldByIndex(f.Index), raw); err != nil {
 		return fmt.Errorf("%s: %w", key, err)
 	}
 	c.setOrigin(key, from)
