@@ -7,15 +7,19 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 )
 
-// Reference renders every binding as a Markdown table, one section per view, so the
-// README's key reference is generated from the same source as the `?` overlay.
-func Reference(k *KeyMap) string {
-	var b strings.Builder
-	b.WriteString("| view | keys | action |\n|---|---|---|\n")
-	sections := []struct {
-		name   string
-		groups [][]key.Binding
-	}{
+// globalView is the view of the global bindings, which apply in every other view.
+const globalView = "everywhere"
+
+// view is one screen or dialog: its bindings are active together (with the global ones).
+type view struct {
+	name   string
+	groups [][]key.Binding
+}
+
+// views lists the bindings of every view: the key reference's sections, and the scopes
+// in which two actions must not share a key.
+func views(k *KeyMap) []view {
+	return []view{
 		{"search form", k.Form.FullHelp()},
 		{"results", k.Results.FullHelp()},
 		{"details pane", k.Details.FullHelp()},
@@ -30,14 +34,23 @@ func Reference(k *KeyMap) string {
 		{"catalog results", [][]key.Binding{k.Catalogs.ResultsHelp()}},
 		{"catalog advanced view", [][]key.Binding{k.Catalogs.AdvancedHelp()}},
 		{"cutouts form", [][]key.Binding{k.Cutouts.FormHelp()}},
-		{"cutouts list", [][]key.Binding{k.Cutouts.ListHelp()}},
+		{"cutouts list", [][]key.Binding{k.Cutouts.Table.Bindings(), k.Cutouts.ListHelp()}},
 		{"login dialog", k.Login.FullHelp()},
-		{"everywhere", k.Global.FullHelp()},
+		{globalView, k.Global.FullHelp()},
 	}
-	for _, s := range sections {
+}
+
+// Reference renders every binding as a Markdown table, one section per view, so the
+// README's key reference is generated from the same source as the `?` overlay. The
+// name column is the action's name for the config file's "keys" overrides.
+func Reference(k *KeyMap) string {
+	nameOf := namer(k)
+	var b strings.Builder
+	b.WriteString("| view | keys | action | name (config `keys`) |\n|---|---|---|---|\n")
+	for _, s := range views(k) {
 		for _, bnd := range Flatten(s.groups) {
 			h := bnd.Help()
-			if h.Desc == "" {
+			if h.Desc == "" || len(bnd.Keys()) == 0 {
 				continue
 			}
 			keys := make([]string, len(bnd.Keys()))
@@ -47,7 +60,7 @@ func Reference(k *KeyMap) string {
 				}
 				keys[i] = "`" + kk + "`"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", s.name, strings.Join(keys, " "), h.Desc)
+			fmt.Fprintf(&b, "| %s | %s | %s | `%s` |\n", s.name, strings.Join(keys, " "), h.Desc, nameOf(bnd))
 		}
 	}
 	return b.String()
