@@ -80,6 +80,9 @@ func (e *cliEnv) runServe(f serveFlags) error {
 		}
 	}
 	if f.dir == "" {
+		f.dir = e.cfg.DownloadDir
+	}
+	if f.dir == "" {
 		wd, err := os.Getwd()
 		if err != nil {
 			return err
@@ -88,13 +91,17 @@ func (e *cliEnv) runServe(f serveFlags) error {
 	}
 	client := e.client()
 	opts := e.uiOptions(f.dir, f.flat)
+	look, err := lookOf(e.cfg)
+	if err != nil {
+		return err
+	}
 	downloads, stop := e.sharedDownloads(client)
 	defer stop()
 	srv, err := serve.New(serve.Config{
 		Listen: f.listen, HostKeyPath: f.hostKey, AuthorizedKeys: f.authorized,
 		MaxSessions: f.maxSessions, IdleTimeout: f.idle, MaxTimeout: f.maxTime,
 		Logger: e.logger, Archive: client, Options: opts, ServerLabel: e.serverLabel(),
-		Downloads: downloads,
+		Downloads: downloads, Look: look,
 	})
 	if err != nil {
 		return err
@@ -114,10 +121,7 @@ func (e *cliEnv) runServe(f serveFlags) error {
 // service client per session. A journal held by another mastui leaves the sessions
 // without downloads, saying why.
 func (e *cliEnv) sharedDownloads(client *mast.Client) (serve.DownloadsFactory, func()) {
-	mgr, err := download.New(download.Options{
-		Workers: 4, Logger: e.logger, UserAgent: "mastui/" + e.version, Durable: e.cfg.DurableDownloads,
-		Token: e.token(), MastURL: e.cfg.MastURL, TESScutLimiter: client.TESScutLimiter(),
-	})
+	mgr, err := download.New(e.queueOptions(client))
 	if err != nil {
 		e.logger.Error("download queue unavailable", "err", err)
 		return func(context.Context) (common.Downloads, io.Closer, error) { return nil, nil, err }, func() {}

@@ -43,6 +43,9 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 	opts := e.uiOptions(dir, flat)
 	opts.StartTab, opts.Prepare = tab, e.prepareDemo
 	if opts.DownloadDir == "" {
+		opts.DownloadDir = e.cfg.DownloadDir
+	}
+	if opts.DownloadDir == "" {
 		if wd, err := os.Getwd(); err == nil {
 			opts.DownloadDir = wd
 		}
@@ -51,10 +54,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 	// come back (and resume from their .part files) on the next start. Its TESScut
 	// requests and the client's share MAST's limit of 10 per user.
 	client := e.client()
-	if mgr, err := download.New(download.Options{
-		Workers: 4, Logger: e.logger, UserAgent: "mastui/" + e.version, Durable: e.cfg.DurableDownloads,
-		Token: e.token(), MastURL: e.cfg.MastURL, TESScutLimiter: client.TESScutLimiter(),
-	}); err != nil {
+	if mgr, err := download.New(e.queueOptions(client)); err != nil {
 		e.logger.Error("download queue unavailable", "err", err)
 		opts.DownloadsUnavailable = err.Error()
 	} else {
@@ -66,6 +66,13 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 	// Ask the terminal once, before Bubble Tea owns stdin (a later query can hang).
 	renderer.SetHasDarkBackground(termenv.HasDarkBackground())
 	common := ui.NewCommon(e.ctx, renderer, e.logger, e.serverLabel())
+	look, err := lookOf(e.cfg)
+	if err == nil {
+		err = common.ApplyLook(look)
+	}
+	if err != nil {
+		return err
+	}
 	root := ui.New(common, client, opts)
 	in, err := terminalInput(e.stdin)
 	if err != nil {
@@ -74,7 +81,11 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 	defer in.release()
 	// Signals are main's alone (its context ends the program): Bubble Tea's own handler
 	// could block forever sending a QuitMsg to a program the context had already stopped.
-	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithContext(e.ctx), tea.WithoutSignalHandler(), tea.WithInput(in))
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(e.ctx), tea.WithoutSignalHandler(), tea.WithInput(in)}
+	if e.cfg.Mouse {
+		progOpts = append(progOpts, tea.WithMouseCellMotion())
+	}
+	p := tea.NewProgram(root, progOpts...)
 	_, err = p.Run()
 	switch {
 	case err == nil, e.ctx.Err() != nil: // quit, or a signal

@@ -93,7 +93,7 @@ func (k *KeyMap) Override(overrides map[string][]string) error {
 			if best := model.Closest(name, names); best != "" {
 				hint = fmt.Sprintf(": did you mean %q?", best)
 			}
-			errs = append(errs, &ActionError{name, fmt.Errorf("unknown action%s (README: Keys lists them)", hint)})
+			errs = append(errs, &ActionError{name, fmt.Errorf("unknown action%s (the README's key table lists them)", hint)})
 			continue
 		}
 		keys, err := keyNames(overrides[name])
@@ -104,10 +104,7 @@ func (k *KeyMap) Override(overrides map[string][]string) error {
 		b.SetKeys(keys...)
 		b.SetHelp(helpKey(keys), b.Help().Desc)
 	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
-	}
-	return errors.Join(k.conflicts(overrides)...)
+	return errors.Join(append(errs, k.conflicts(overrides)...)...)
 }
 
 // keyNames checks keys as a user writes them and returns them as Bubble Tea names them

@@ -32,14 +32,7 @@ func jsonFields(t reflect.Type) map[string]reflect.StructField {
 }
 
 // Keys lists every config key, sorted.
-func Keys() []string {
-	var out []string
-	for k := range settingFields() {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
-}
+func Keys() []string { return slices.Sorted(slices.Values(keysInOrder())) }
 
 // noEnv are the settings the environment cannot set: structured ones.
 var noEnv = []string{"columns", "keys"}

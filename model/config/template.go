@@ -23,13 +23,25 @@ var descriptions = map[string]string{
 	"resolver":           "default name resolver: \"\" (MAST chooses), SIMBAD or NED",
 	"max_page_bytes":     "the largest answer holding rows",
 	"max_metadata_bytes": "the largest other answer",
-	"download_dir":       "where the TUI downloads, and the CLI's default --dir (\"\": the current directory)",
-	"workers":            "parallel transfers of the download queue (--workers)",
-	"limit_rate":         "bandwidth cap of the download queue, bytes per second, e.g. \"5MB\" (0: none; --limit-rate)",
+	"download_dir":       "where the TUI and `mastui serve` download (\"\": the current directory; --dir overrides)",
+	"workers":            "parallel transfers of every download queue (--workers overrides)",
+	"limit_rate":         "bandwidth cap of every download queue, bytes per second, e.g. \"5MB\" (0: none; --limit-rate overrides)",
 	"mouse":              "let the TUI use the mouse (clicks, wheel); off, the terminal selects text",
 	"theme":              "auto, dark, light, high-contrast, a file name in <config dir>/themes, or a palette file path",
 	"keys":               "key overrides by action name, e.g. {\"queue.pause\": \"space\"} (README: Key actions)",
 	"columns":            "the TUI's column choices per table (the column chooser, c, writes them)",
+}
+
+// keysInOrder lists the config keys in the order Config declares them (related
+// settings together).
+func keysInOrder() []string {
+	var out []string
+	for _, f := range reflect.VisibleFields(reflect.TypeFor[Config]()) {
+		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // Template is the commented config file `mastui config init` writes: every setting
@@ -42,7 +54,7 @@ func Template() string {
 	b.WriteString("// mastui settings. Precedence: defaults, this file, the environment (MASTUI_<KEY>),\n")
 	b.WriteString("// command-line flags. `mastui config show` prints the result and where each value\n")
 	b.WriteString("// came from. Uncomment a line to change a setting.\n{\n")
-	for _, key := range Keys() {
+	for _, key := range keysInOrder() {
 		v := reflect.ValueOf(def).FieldByIndex(fields[key].Index).Interface()
 		fmt.Fprintf(&b, "  // %s\n", descriptions[key])
 		if env := EnvVar(key); env != "" {
