@@ -80,7 +80,7 @@ func (e *cliEnv) runServe(f serveFlags) error {
 		}
 	}
 	if f.dir == "" {
-		f.dir = e.cfg.DownloadDir
+		f.dir = config.ExpandHome(e.cfg.DownloadDir)
 	}
 	if f.dir == "" {
 		wd, err := os.Getwd()

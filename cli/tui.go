@@ -43,7 +43,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 	opts := e.uiOptions(dir, flat)
 	opts.StartTab, opts.Prepare = tab, e.prepareDemo
 	if opts.DownloadDir == "" {
-		opts.DownloadDir = e.cfg.DownloadDir
+		opts.DownloadDir = config.ExpandHome(e.cfg.DownloadDir)
 	}
 	if opts.DownloadDir == "" {
 		if wd, err := os.Getwd(); err == nil {

@@ -39,10 +39,7 @@ func Resolve(setting, configDir string, darkBackground bool) (Palette, error) {
 			return b.palette(), nil
 		}
 	}
-	path := setting
-	if home, err := os.UserHomeDir(); err == nil && strings.HasPrefix(path, "~/") {
-		path = filepath.Join(home, path[2:])
-	}
+	path := config.ExpandHome(setting)
 	if !strings.ContainsRune(setting, filepath.Separator) {
 		path = filepath.Join(configDir, "themes", strings.TrimSuffix(setting, ".json")+".json")
 		if _, err := os.Stat(path); err != nil {

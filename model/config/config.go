@@ -180,6 +180,16 @@ func Default() Config {
 	}
 }
 
+// ExpandHome replaces a leading "~/" of a path in the settings by the home directory.
+func ExpandHome(path string) string {
+	if rest, ok := strings.CutPrefix(path, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, rest)
+		}
+	}
+	return path
+}
+
 // Path is $MASTUI_CONFIG, else $XDG_CONFIG_HOME/mastui/config.json.
 func Path() string {
 	if p := os.Getenv("MASTUI_CONFIG"); p != "" {
