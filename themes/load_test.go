@@ -42,7 +42,7 @@ func TestThemeFile(t *testing.T) {
 		}
 	}
 	for text, want := range map[string]string{
-		"{\n  \"acent\": \"1\"\n}":          `line 2: unknown key "acent": did you mean "accent"?`,
+		"{\n  \"acent\": \"1\"\n}":           `line 2: unknown key "acent": did you mean "accent"?`,
 		"{\n\n  \"fg\": \"#12345\"\n}":       `line 3: fg: bad colour "#12345"`,
 		"{\n  \"fg\": 300\n}":                `line 2: fg: want a string, got the number 300`,
 		"{\n  \"base\": \"solar\"\n}":        `line 2: base "solar"`,
