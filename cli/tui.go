@@ -81,11 +81,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 	defer in.release()
 	// Signals are main's alone (its context ends the program): Bubble Tea's own handler
 	// could block forever sending a QuitMsg to a program the context had already stopped.
-	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(e.ctx), tea.WithoutSignalHandler(), tea.WithInput(in)}
-	if e.cfg.Mouse {
-		progOpts = append(progOpts, tea.WithMouseCellMotion())
-	}
-	p := tea.NewProgram(root, progOpts...)
+	p := tea.NewProgram(root, tea.WithAltScreen(), tea.WithContext(e.ctx), tea.WithoutSignalHandler(), tea.WithInput(in))
 	_, err = p.Run()
 	switch {
 	case err == nil, e.ctx.Err() != nil: // quit, or a signal

@@ -41,17 +41,21 @@ type Config struct {
 	// Mast.Caom.All, column lists, name resolution). Bigger answers fail.
 	MaxPageBytes     ByteSize `json:"max_page_bytes,omitempty"`
 	MaxMetadataBytes ByteSize `json:"max_metadata_bytes,omitempty"`
-	// DownloadDir is where the TUI downloads ("" is the current directory) and the
-	// default --dir of the CLI's downloading commands.
-	DownloadDir string `json:"download_dir,omitempty"`
-	// Workers is the number of parallel transfers of the download queue (--workers).
-	Workers int `json:"workers,omitempty"`
-	// LimitRate caps the download queue's bandwidth, bytes per second (0: none;
-	// --limit-rate).
-	LimitRate ByteSize `json:"limit_rate,omitempty"`
-	// Mouse lets the TUI take mouse events (clicks, wheel); off, the terminal keeps its
-	// own text selection.
+	// Mouse lets the TUI take the mouse (click tabs, rows and filter toggles, wheel
+	// scroll); off by default so the terminal's own selection keeps working (--mouse).
 	Mouse bool `json:"mouse,omitempty"`
+	// Columns remembers the TUI column chooser per table ("observations", "products"):
+	// the visible columns in display order.
+	Columns map[string][]string `json:"columns,omitempty"`
+	// DownloadDir is where the TUI and the SSH sessions download ("" is the current
+	// directory; --dir overrides).
+	DownloadDir string `json:"download_dir,omitempty"`
+	// Workers is the number of parallel transfers of every download queue (--workers
+	// overrides).
+	Workers int `json:"workers,omitempty"`
+	// LimitRate caps every download queue's bandwidth, bytes per second (0: none;
+	// --limit-rate overrides).
+	LimitRate ByteSize `json:"limit_rate,omitempty"`
 	// Theme is the TUI's palette: "auto" (dark or light from the terminal's background),
 	// "dark", "light", "high-contrast", a theme file name in <config dir>/themes, or the
 	// path of a JSON palette file.
@@ -59,9 +63,6 @@ type Config struct {
 	// Keys overrides key bindings by action name ("queue.pause": "p"; a list binds
 	// several keys).
 	Keys map[string]KeyList `json:"keys,omitempty"`
-	// Columns remembers the TUI column chooser per table ("observations", "products"):
-	// the visible columns in display order.
-	Columns map[string][]string `json:"columns,omitempty"`
 
 	// Origins says where each setting not left at its default came from (Origin).
 	Origins map[string]string `json:"-"`

@@ -2,6 +2,7 @@ package common
 
 import (
 	"mastui/keymap"
+	"mastui/model/config"
 	"mastui/themes"
 )
 
@@ -37,4 +38,16 @@ func (c *Common) ApplyLook(l Look) error {
 // fields copied their styles when built and keep the old ones until rebuilt.
 func (c *Common) SetTheme(p themes.Palette) {
 	*c.Styles = *themes.ForTerminal(c.Renderer, p)
+}
+
+// SwitchTheme changes the session's theme at runtime (what `:theme NAME` runs): a
+// built-in name, "auto", a theme file name in the config dir's themes/, or a path. A
+// name that is none of these is an error with the nearest one; the theme stays.
+func (c *Common) SwitchTheme(name string) error {
+	p, err := themes.Resolve(name, config.Dir(), c.Renderer.HasDarkBackground())
+	if err != nil {
+		return err
+	}
+	c.SetTheme(p)
+	return nil
 }
