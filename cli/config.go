@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -161,34 +160,13 @@ func splitJoined(err error) []error {
 // configInit writes the commented default file, refusing to replace one unless force.
 func (e *cliEnv) configInit(force bool) error {
 	path := e.configFile()
-	if _, err := os.Stat(path); err == nil && !force {
+	if err := config.WriteTemplate(path, force); errors.Is(err, config.ErrExists) {
 		return usagef("config init: %s exists; `mastui config edit` changes it, --force replaces it", path)
-	}
-	if err := writeFileAtomic(path, []byte(config.Template())); err != nil {
+	} else if err != nil {
 		return fmt.Errorf("config init: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "wrote %s\n", path)
 	return nil
-}
-
-// writeFileAtomic writes b to path through a temporary file in its directory.
-func writeFileAtomic(path string, b []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".config-*.json")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // configEdit opens the config file in the user's editor and checks it after; on an

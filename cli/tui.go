@@ -149,5 +149,5 @@ func (e *cliEnv) saveColumns(table string, cols []string) error {
 		cfg.Columns = map[string][]string{}
 	}
 	cfg.Columns[table] = cols
-	return config.Save(path, cfg)
+	return config.SaveSetting(path, "columns", cfg.Columns, cfg) // keeps the user's comments
 }

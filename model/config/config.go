@@ -319,6 +319,11 @@ func Save(path string, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("encode config: %w", err)
 	}
+	return writeAtomic(path, append(b, '\n'))
+}
+
+// writeAtomic writes b to path (temp file, fsync, rename), creating the directory.
+func writeAtomic(path string, b []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("save config: %w", err)
 	}
@@ -327,7 +332,7 @@ func Save(path string, cfg Config) error {
 		return fmt.Errorf("save config: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(append(b, '\n')); err != nil {
+	if _, err := tmp.Write(b); err != nil {
 		tmp.Close()
 		return fmt.Errorf("save config: %w", err)
 	}
