@@ -161,6 +161,21 @@ func (k *KeyMap) conflicts(overridden map[string][]string) []error {
 	reported := map[string]bool{}
 	for _, v := range views(k) {
 		bindings := Flatten(v.groups)
+		if v.typing {
+			for _, b := range bindings {
+				n := name(b)
+				if _, ok := overridden[n]; !ok || reported[n+" typed"] {
+					continue
+				}
+				for _, kk := range b.Keys() {
+					if utf8.RuneCountInString(kk) == 1 && kk != " " {
+						reported[n+" typed"] = true
+						errs = append(errs, &ActionError{n, fmt.Errorf("key %q would be typed into the %s's text, not run; use a ctrl+ or alt+ key, or a function key", kk, v.name)})
+						break
+					}
+				}
+			}
+		}
 		if v.name != globalView {
 			bindings = append(bindings, global...)
 		}

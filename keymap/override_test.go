@@ -67,6 +67,7 @@ func TestOverrideErrors(t *testing.T) {
 		{map[string][]string{"global.help": {"p"}}, []string{"global.help", "queue.pause", "download queue"}},
 		{map[string][]string{"queue.paus": {"p"}}, []string{"queue.paus", `did you mean "queue.pause"?`}},
 		{map[string][]string{"queue.pause": {"ctrl+"}}, []string{"queue.pause", `unknown key "ctrl+"`}},
+		{map[string][]string{"form.submit": {"s"}}, []string{"form.submit", `key "s" would be typed into the search form's text`}},
 	} {
 		err := Default().Override(c.over)
 		if err == nil {

@@ -14,29 +14,30 @@ const globalView = "everywhere"
 type view struct {
 	name   string
 	groups [][]key.Binding
+	typing bool // text is typed here: a bare character would be typed, not run
 }
 
 // views lists the bindings of every view: the key reference's sections, and the scopes
 // in which two actions must not share a key.
 func views(k *KeyMap) []view {
 	return []view{
-		{"search form", k.Form.FullHelp()},
-		{"results", k.Results.FullHelp()},
-		{"details pane", k.Details.FullHelp()},
-		{"column chooser", k.Chooser.FullHelp()},
-		{"products", k.Products.FullHelp()},
-		{"product filters", k.Filters.FullHelp()},
-		{"text filter", k.TextInput.FullHelp()},
-		{"download queue", k.Queue.FullHelp()},
-		{"mission form", [][]key.Binding{k.Missions.FormHelp()}},
-		{"mission results and products", [][]key.Binding{{k.Missions.Search, k.Missions.Back, k.Missions.Observe}}},
-		{"catalog form", [][]key.Binding{k.Catalogs.FormHelp()}},
-		{"catalog results", [][]key.Binding{k.Catalogs.ResultsHelp()}},
-		{"catalog advanced view", [][]key.Binding{k.Catalogs.AdvancedHelp()}},
-		{"cutouts form", [][]key.Binding{k.Cutouts.FormHelp()}},
-		{"cutouts list", [][]key.Binding{k.Cutouts.Table.Bindings(), k.Cutouts.ListHelp()}},
-		{"login dialog", k.Login.FullHelp()},
-		{globalView, k.Global.FullHelp()},
+		{"search form", k.Form.FullHelp(), true},
+		{"results", k.Results.FullHelp(), false},
+		{"details pane", k.Details.FullHelp(), false},
+		{"column chooser", k.Chooser.FullHelp(), false},
+		{"products", k.Products.FullHelp(), false},
+		{"product filters", k.Filters.FullHelp(), false},
+		{"text filter", k.TextInput.FullHelp(), true},
+		{"download queue", k.Queue.FullHelp(), false},
+		{"mission form", [][]key.Binding{k.Missions.FormHelp()}, true},
+		{"mission results and products", [][]key.Binding{{k.Missions.Search, k.Missions.Back, k.Missions.Observe}}, false},
+		{"catalog form", [][]key.Binding{k.Catalogs.FormHelp()}, true},
+		{"catalog results", [][]key.Binding{k.Catalogs.ResultsHelp()}, false},
+		{"catalog advanced view", [][]key.Binding{k.Catalogs.AdvancedHelp()}, true},
+		{"cutouts form", [][]key.Binding{k.Cutouts.FormHelp()}, true},
+		{"cutouts list", [][]key.Binding{k.Cutouts.Table.Bindings(), k.Cutouts.ListHelp()}, false},
+		{"login dialog", k.Login.FullHelp(), true},
+		{globalView, k.Global.FullHelp(), false},
 	}
 }
 
