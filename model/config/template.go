@@ -28,7 +28,7 @@ var descriptions = map[string]string{
 	"limit_rate":         "bandwidth cap of every download queue, bytes per second, e.g. \"5MB\" (0: none; --limit-rate overrides)",
 	"mouse":              "let the TUI take the mouse: click tabs, rows and toggles, wheel scroll (--mouse); off, the terminal selects text",
 	"theme":              "auto, dark, light, high-contrast, a file name in <config dir>/themes, or a palette file path",
-	"keys":               "key overrides by action name, e.g. {\"queue.pause\": \"space\"} (README: Key actions)",
+	"keys":               "key overrides by action name, e.g. {\"queue.pause\": \"space\"} (the names: the last column of the README's key table)",
 	"columns":            "the TUI's column choices per table (the column chooser, c, writes them)",
 }
 
