@@ -116,7 +116,7 @@ func TestKeyOverrideInHelpOverlay(t *testing.T) {
 	}
 	send(t, m, tea.KeyMsg{Type: tea.KeyF1})
 	v := m.View()
-	if !strings.Contains(v, "esc closes") || !regexp.MustCompile(`f1\s+help`).MatchString(v) || !regexp.MustCompile(`f3\s+down`).MatchString(v) {
+	if !strings.Contains(v, "f1 or esc closes") || !regexp.MustCompile(`f1\s+help`).MatchString(v) || !regexp.MustCompile(`f3\s+down`).MatchString(v) {
 		t.Fatalf("help overlay lacks the user's keys:\n%s", v)
 	}
 }
