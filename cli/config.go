@@ -140,9 +140,9 @@ func lookOf(cfg config.Config) (ui.Look, error) {
 	return look, errors.Join(errs...)
 }
 
-// queueOptions are the download queue's options from the settings (the TUI's and the
+// queueSettings are the download queue's options from the settings (the TUI's and the
 // SSH sessions' queue).
-func (e *cliEnv) queueOptions(client *mast.Client) download.Options {
+func (e *cliEnv) queueSettings(client *mast.Client) download.Options {
 	return download.Options{
 		Workers: e.cfg.Workers, RateLimit: int64(e.cfg.LimitRate), Logger: e.logger, UserAgent: "mastui/" + e.version,
 		Durable: e.cfg.DurableDownloads, Token: e.token(), MastURL: e.cfg.MastURL, TESScutLimiter: client.TESScutLimiter(),

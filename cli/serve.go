@@ -121,7 +121,7 @@ func (e *cliEnv) runServe(f serveFlags) error {
 // service client per session. A journal held by another mastui leaves the sessions
 // without downloads, saying why.
 func (e *cliEnv) sharedDownloads(client *mast.Client) (serve.DownloadsFactory, func()) {
-	mgr, err := download.New(e.queueOptions(client))
+	mgr, err := download.New(e.queueSettings(client))
 	if err != nil {
 		e.logger.Error("download queue unavailable", "err", err)
 		return func(context.Context) (common.Downloads, io.Closer, error) { return nil, nil, err }, func() {}

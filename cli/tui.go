@@ -54,7 +54,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat bool) error {
 	// come back (and resume from their .part files) on the next start. Its TESScut
 	// requests and the client's share MAST's limit of 10 per user.
 	client := e.client()
-	if mgr, err := download.New(e.queueOptions(client)); err != nil {
+	if mgr, err := download.New(e.queueSettings(client)); err != nil {
 		e.logger.Error("download queue unavailable", "err", err)
 		opts.DownloadsUnavailable = err.Error()
 	} else {
