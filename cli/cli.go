@@ -63,6 +63,15 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 // reportError prints err for the user and returns the exit status. Errors carry server
 // text (messages, bodies, names), so the line is sanitized: it cannot drive the terminal.
 func reportError(stderr io.Writer, err error) int {
+	var se settingsError
+	if errors.As(err, &se) { // one problem a line, each with its line in the file
+		lines := strings.Split(err.Error(), "\n")
+		for i, l := range lines {
+			lines[i] = model.OneLine(l)
+		}
+		fmt.Fprintln(stderr, "mastui:", strings.Join(lines, "\n  "))
+		return 1
+	}
 	fmt.Fprintln(stderr, "mastui:", model.OneLine(err.Error()))
 	var ue usageError
 	if errors.As(err, &ue) {
@@ -147,6 +156,7 @@ func newRoot(env *cliEnv, tuneGC bool) *cobra.Command {
 		env.loginCommand(),
 		env.whoamiCommand(),
 		env.logoutCommand(),
+		env.configCommand(),
 		env.versionCommand(),
 	)
 	// Made now, not when cobra runs, so the help and the README list them too (help

@@ -15,6 +15,7 @@ import (
 
 	"mastui/download"
 	"mastui/model"
+	"mastui/model/config"
 	"mastui/services/mast"
 	"mastui/services/masthttp"
 )
@@ -63,25 +64,43 @@ type transferOptions struct {
 	workers int
 	limit   string
 	fsync   bool
+	flags   *pflag.FlagSet // tells which were given (the others come from the settings)
 }
 
 // transferFlags declares --workers and --limit-rate on a downloading command.
 func transferFlags(fs *pflag.FlagSet, o *transferOptions) {
+	o.flags = fs
 	fs.IntVar(&o.workers, "workers", 4, fmt.Sprintf("`N` parallel transfers (1 to %d)", download.MaxWorkers))
 	fs.StringVar(&o.limit, "limit-rate", "", "bandwidth cap `RATE` in bytes per second, e.g. 5M")
 	fs.BoolVar(&o.fsync, "fsync", false, "sync each file to disk before it is put in place, so a power cut cannot undo a finished download (slower on fast links; config durable_downloads)")
 }
 
 // check validates the flags, applies --fsync to the session's settings and returns the
-// bandwidth cap in bytes per second (0: none).
-func (o transferOptions) check(e *cliEnv) (int64, error) {
+// bandwidth cap in bytes per second (0: none). --workers and --limit-rate not given
+// come from the settings (workers, limit_rate); a settings file with errors is left to
+// setup to report.
+func (o *transferOptions) check(e *cliEnv) (int64, error) {
 	e.cfg.DurableDownloads = e.cfg.DurableDownloads || o.fsync
+	var fromConfig int64
+	if o.flags != nil && !(o.flags.Changed("workers") && o.flags.Changed("limit-rate")) {
+		if cfg, err := config.Load(e.configFile()); err == nil {
+			if !o.flags.Changed("workers") {
+				o.workers = cfg.Workers
+			}
+			if !o.flags.Changed("limit-rate") {
+				fromConfig = int64(cfg.LimitRate)
+			}
+		}
+	}
 	if o.workers < 1 || o.workers > download.MaxWorkers {
 		return 0, usagef("--workers: give 1 to %d parallel transfers, not %d (MAST asks clients not to open many connections)", download.MaxWorkers, o.workers)
 	}
 	rate, err := parseRate(o.limit)
 	if err != nil {
 		return 0, usagef("--limit-rate: %v", err)
+	}
+	if rate == 0 {
+		rate = fromConfig
 	}
 	return rate, nil
 }

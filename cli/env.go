@@ -145,19 +145,9 @@ func (e *cliEnv) configFile() string {
 
 // setup loads the config, opens the log file and, for --demo, starts the simulator.
 func (e *cliEnv) setup() error {
-	// A file named on the command line must exist: a typo would otherwise run with the
-	// defaults. The default file may be missing (it is where the TUI saves settings).
-	if e.configPath != "" {
-		if _, err := os.Stat(e.configPath); errors.Is(err, os.ErrNotExist) {
-			return usagef("--config %s: no such file", e.configPath)
-		}
-	}
-	cfg, err := config.Load(e.configFile())
+	cfg, err := e.loadSettings()
 	if err != nil {
 		return err
-	}
-	if e.mastURL != "" {
-		cfg.MastURL = e.mastURL
 	}
 	e.cfg = cfg
 	e.logger, e.closeLog = openLog()

@@ -80,6 +80,9 @@ func (e *cliEnv) runServe(f serveFlags) error {
 		}
 	}
 	if f.dir == "" {
+		f.dir = config.ExpandHome(e.cfg.DownloadDir)
+	}
+	if f.dir == "" {
 		wd, err := os.Getwd()
 		if err != nil {
 			return err
@@ -88,13 +91,17 @@ func (e *cliEnv) runServe(f serveFlags) error {
 	}
 	client := e.client()
 	opts := e.uiOptions(f.dir, f.flat)
+	look, err := lookOf(e.cfg)
+	if err != nil {
+		return err
+	}
 	downloads, stop := e.sessionDownloads(client)
 	defer stop()
 	srv, err := serve.New(serve.Config{
 		Listen: f.listen, HostKeyPath: f.hostKey, AuthorizedKeys: f.authorized,
 		MaxSessions: f.maxSessions, IdleTimeout: f.idle, MaxTimeout: f.maxTime,
 		Logger: e.logger, Archive: client, Options: opts, ServerLabel: e.serverLabel(),
-		Downloads: downloads,
+		Downloads: downloads, Look: look,
 	})
 	if err != nil {
 		return err
@@ -117,7 +124,7 @@ func (e *cliEnv) sessionDownloads(client *mast.Client) (serve.DownloadsFactory, 
 	if e.demo || e.cfg.DownloadService == "off" {
 		return e.sharedDownloads(client)
 	}
-	first, err := e.connectService(queueOptions{})
+	first, err := e.connectService(e.configQueue(nil))
 	if err != nil {
 		e.logger.Warn("download service unavailable: sessions share downloads in this process", "err", err)
 		fmt.Fprintf(e.stderr, "Download service unavailable (%s): downloads run in this server and stop with it.\n", model.OneLine(err.Error()))
@@ -125,7 +132,7 @@ func (e *cliEnv) sessionDownloads(client *mast.Client) (serve.DownloadsFactory, 
 	}
 	first.Close()
 	return func(context.Context) (common.Downloads, io.Closer, error) {
-		c, err := e.connectService(queueOptions{})
+		c, err := e.connectService(e.configQueue(nil))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -137,7 +144,7 @@ func (e *cliEnv) sessionDownloads(client *mast.Client) (serve.DownloadsFactory, 
 // (--demo: journaled apart, like the demo TUI's). A journal held by another mastui leaves
 // the sessions without downloads, saying why.
 func (e *cliEnv) sharedDownloads(client *mast.Client) (serve.DownloadsFactory, func()) {
-	q, err := e.inProcessQueue(queueOptions{workers: 4, tesscut: client.TESScutLimiter()})
+	q, err := e.inProcessQueue(e.configQueue(client))
 	if err != nil {
 		e.logger.Error("download queue unavailable", "err", err)
 		return func(context.Context) (common.Downloads, io.Closer, error) { return nil, nil, err }, func() {}

@@ -45,6 +45,9 @@ func (e *cliEnv) runTUI(dir, tab string, flat, mouse bool) error {
 	opts.StartTab, opts.Prepare = tab, e.prepareDemo
 	opts.History = historyStore() // the local user's; SSH sessions keep none
 	if opts.DownloadDir == "" {
+		opts.DownloadDir = config.ExpandHome(e.cfg.DownloadDir)
+	}
+	if opts.DownloadDir == "" {
 		if wd, err := os.Getwd(); err == nil {
 			opts.DownloadDir = wd
 		}
@@ -55,7 +58,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat, mouse bool) error {
 	// queue in this process (see openDownloads); its TESScut requests and the client's
 	// then share MAST's limit of 10 per user.
 	client := e.client()
-	q, err := e.openDownloads(queueOptions{tesscut: client.TESScutLimiter()}, func(msg string) { opts.DownloadsNotice = msg })
+	q, err := e.openDownloads(e.configQueue(client), func(msg string) { opts.DownloadsNotice = msg })
 	if err != nil {
 		e.logger.Error("download queue unavailable", "err", err)
 		opts.DownloadsUnavailable = err.Error()
@@ -68,6 +71,13 @@ func (e *cliEnv) runTUI(dir, tab string, flat, mouse bool) error {
 	// Ask the terminal once, before Bubble Tea owns stdin (a later query can hang).
 	renderer.SetHasDarkBackground(termenv.HasDarkBackground())
 	common := ui.NewCommon(e.ctx, renderer, e.logger, e.serverLabel())
+	look, err := lookOf(e.cfg)
+	if err == nil {
+		err = common.ApplyLook(look)
+	}
+	if err != nil {
+		return err
+	}
 	root := ui.New(common, client, opts)
 	in, err := terminalInput(e.stdin)
 	if err != nil {
@@ -148,5 +158,5 @@ func (e *cliEnv) saveColumns(table string, cols []string) error {
 		cfg.Columns = map[string][]string{}
 	}
 	cfg.Columns[table] = cols
-	return config.Save(path, cfg)
+	return config.SaveSetting(path, "columns", cfg.Columns, cfg) // keeps the user's comments
 }

@@ -1,6 +1,9 @@
 package themes
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
 
 // Glyphs mark state without relying on colour, so everything reads with NO_COLOR.
 type Glyphs struct {
@@ -172,5 +175,31 @@ func New(r *lipgloss.Renderer, p Palette) *Styles {
 	s.Duplicates = newDuplicates(r, p)
 	s.Sky = newSky(r, p)
 	s.Nav = newNav(r, p)
+	if p.Mono {
+		// No colour to mark the cursors: reverse video (the cell under the column
+		// cursor is underlined within its reversed row).
+		s.CursorRow = ns().Bold(true).Reverse(true)
+		s.Browse.CursorCell = ns().Bold(true).Underline(true)
+		s.Browse.PanelCursor = ns().Bold(true).Reverse(true)
+		s.Browse.SelectedRow = ns().Bold(true)
+	}
 	return s
+}
+
+// ForTerminal builds the styles of palette p for r's terminal, honouring NO_COLOR (in
+// r's environment: an SSH session's own): no colour at all, but bold, underline and
+// reverse video still mark focus and selection where the terminal shows them (the
+// renderer's profile is raised from Ascii to ANSI for that; a dumb terminal stays
+// Ascii).
+func ForTerminal(r *lipgloss.Renderer, p Palette) *Styles {
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+	}
+	if out := r.Output(); out.EnvNoColor() {
+		p = Mono(p)
+		if out.ColorProfile() != termenv.Ascii && r.ColorProfile() == termenv.Ascii {
+			r.SetColorProfile(termenv.ANSI)
+		}
+	}
+	return New(r, p)
 }

@@ -39,6 +39,9 @@ type Archive = common.Archive
 // Session is the login of a session (common.Session): Options.Account.
 type Session = common.Session
 
+// Look is the theme and key overrides of the settings (common.Look): Common.ApplyLook.
+type Look = common.Look
+
 // NewCommon builds the per-session Common: default theme and keymap on renderer r, the
 // session context, a logger (never the terminal) and the server label shown top right.
 func NewCommon(ctx context.Context, r *lipgloss.Renderer, logger *slog.Logger, serverLabel string) *Common {

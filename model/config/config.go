@@ -56,6 +56,50 @@ type Config struct {
 	// Columns remembers the TUI column chooser per table ("observations", "products"):
 	// the visible columns in display order.
 	Columns map[string][]string `json:"columns,omitempty"`
+	// DownloadDir is where the TUI and the SSH sessions download ("" is the current
+	// directory; --dir overrides).
+	DownloadDir string `json:"download_dir,omitempty"`
+	// Workers is the number of parallel transfers of every download queue (--workers
+	// overrides).
+	Workers int `json:"workers,omitempty"`
+	// LimitRate caps every download queue's bandwidth, bytes per second (0: none;
+	// --limit-rate overrides).
+	LimitRate ByteSize `json:"limit_rate,omitempty"`
+	// Theme is the TUI's palette: "auto" (dark or light from the terminal's background),
+	// "dark", "light", "high-contrast", a theme file name in <config dir>/themes, or the
+	// path of a JSON palette file.
+	Theme string `json:"theme,omitempty"`
+	// Keys overrides key bindings by action name ("queue.pause": "p"; a list binds
+	// several keys).
+	Keys map[string]KeyList `json:"keys,omitempty"`
+
+	// Origins says where each setting not left at its default came from (Origin).
+	Origins map[string]string `json:"-"`
+}
+
+// KeyList is the keys of one action: "p", or ["p", "space"] in the config file.
+type KeyList []string
+
+func (k *KeyList) UnmarshalJSON(b []byte) error {
+	var one string
+	if err := json.Unmarshal(b, &one); err == nil {
+		*k = KeyList{one}
+		return nil
+	}
+	var many []string
+	if err := json.Unmarshal(b, &many); err != nil {
+		return fmt.Errorf("want a key like \"p\" or a list of keys, got %s", jsonKind(b))
+	}
+	*k = many
+	return nil
+}
+
+// MarshalJSON writes one key as a string, several as a list.
+func (k KeyList) MarshalJSON() ([]byte, error) {
+	if len(k) == 1 {
+		return json.Marshal(k[0])
+	}
+	return json.Marshal([]string(k))
 }
 
 // Duration is a time.Duration written as "30s" / "10m" in the config file.
@@ -138,10 +182,22 @@ func Default() Config {
 		Timeout:     Duration(2 * time.Minute),
 		QueryBudget: Duration(600 * time.Second),
 		MaxRetries:  5,
+		Workers:     4,
+		Theme:       "auto",
 
 		MaxPageBytes:     DefaultMaxPageBytes,
 		MaxMetadataBytes: DefaultMaxMetadataBytes,
 	}
+}
+
+// ExpandHome replaces a leading "~/" of a path in the settings by the home directory.
+func ExpandHome(path string) string {
+	if rest, ok := strings.CutPrefix(path, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, rest)
+		}
+	}
+	return path
 }
 
 // Path is $MASTUI_CONFIG, else $XDG_CONFIG_HOME/mastui/config.json.
@@ -173,29 +229,15 @@ func xdgDir(env, fallback string) string {
 	return filepath.Join(home, fallback)
 }
 
-// Load reads defaults, then the file at path (a missing file is fine), then env.
+// Load reads defaults, then the file at path (a missing file is fine), then the
+// environment (MASTUI_<KEY>, EnvVar).
 func Load(path string) (Config, error) {
 	cfg, err := ReadFile(path)
 	if err != nil {
 		return cfg, err
 	}
-	if v := os.Getenv("MASTUI_MAST_URL"); v != "" {
-		cfg.MastURL = v
-	}
-	if v := os.Getenv("MASTUI_RESOLVER_URL"); v != "" {
-		cfg.ResolverURL = v
-	}
-	if v := os.Getenv("MASTUI_CATALOGS_URL"); v != "" {
-		cfg.CatalogsURL = v
-	}
-	if v := os.Getenv("MASTUI_HLA_URL"); v != "" {
-		cfg.HLAURL = v
-	}
-	if v := os.Getenv("MASTUI_CLOUD_URL"); v != "" {
-		cfg.CloudURL = v
-	}
-	if v := os.Getenv("MASTUI_DOWNLOAD_SERVICE"); v != "" {
-		cfg.DownloadService = v
+	if err := applyEnv(&cfg); err != nil {
+		return cfg, fmt.Errorf("config: %w", err)
 	}
 	return cfg, cfg.Validate()
 }
@@ -210,31 +252,75 @@ func ReadFile(path string) (Config, error) {
 	case err != nil:
 		return cfg, fmt.Errorf("read config %s: %w", path, err)
 	default:
-		if err := json.Unmarshal(b, &cfg); err != nil {
-			return cfg, fmt.Errorf("config %s: %w", path, err)
+		lines, err := DecodeStrict(b, &cfg)
+		if err != nil {
+			return cfg, &FileError{Path: path, Err: err}
+		}
+		for key, line := range lines {
+			cfg.setOrigin(key, fmt.Sprintf("%s:%d", path, line))
 		}
 	}
 	return cfg, nil
 }
 
-// Validate names the first bad setting.
+// Validate names the first bad setting and where its value came from.
 func (c Config) Validate() error {
+	bad := func(key, format string, args ...any) error {
+		return fmt.Errorf("config: %s (%s)", fmt.Sprintf(format, args...), c.Origin(key))
+	}
 	switch {
 	case c.PageSize <= 0:
-		return fmt.Errorf("config: page_size must be positive, got %d", c.PageSize)
+		return bad("page_size", "page_size must be positive, got %d", c.PageSize)
 	case c.TUIPageSize <= 0:
-		return fmt.Errorf("config: tui_page_size must be positive, got %d", c.TUIPageSize)
-	case c.Timeout <= 0 || c.QueryBudget <= 0:
-		return fmt.Errorf("config: request_timeout and query_budget must be positive")
+		return bad("tui_page_size", "tui_page_size must be positive, got %d", c.TUIPageSize)
+	case c.Timeout <= 0:
+		return bad("request_timeout", "request_timeout must be positive")
+	case c.QueryBudget <= 0:
+		return bad("query_budget", "query_budget must be positive")
 	case c.MaxRetries < 0:
-		return fmt.Errorf("config: max_retries must be >= 0")
-	case c.MaxPageBytes <= 0 || c.MaxMetadataBytes <= 0:
-		return fmt.Errorf("config: max_page_bytes and max_metadata_bytes must be positive")
+		return bad("max_retries", "max_retries must be >= 0")
+	case c.MaxPageBytes <= 0:
+		return bad("max_page_bytes", "max_page_bytes must be positive")
+	case c.MaxMetadataBytes <= 0:
+		return bad("max_metadata_bytes", "max_metadata_bytes must be positive")
+	case c.Workers < 1:
+		return bad("workers", "workers must be at least 1, got %d", c.Workers)
+	case c.LimitRate < 0:
+		return bad("limit_rate", "limit_rate must be >= 0 (0: no cap)")
+	case !validResolver(c.Resolver):
+		return bad("resolver", "resolver must be \"\", SIMBAD or NED, got %q", c.Resolver)
 	case c.DownloadService != "" && c.DownloadService != "on" && c.DownloadService != "off":
-		return fmt.Errorf("config: download_service (or MASTUI_DOWNLOAD_SERVICE) is on or off, not %q", c.DownloadService)
+		return bad("download_service", "download_service (or MASTUI_DOWNLOAD_SERVICE) is on or off, not %q", c.DownloadService)
 	}
 	return nil
 }
+
+// validResolver: "" lets MAST choose.
+func validResolver(r string) bool {
+	switch strings.ToUpper(r) {
+	case "", "SIMBAD", "NED":
+		return true
+	}
+	return false
+}
+
+// FileError is a config file that cannot be read: one line per problem, each with its
+// line number.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e *FileError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "config %s:", e.Path)
+	for _, line := range strings.Split(e.Err.Error(), "\n") {
+		b.WriteString("\n  " + line)
+	}
+	return b.String()
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
 
 // Save writes cfg to path atomically (temp file, fsync, rename), creating the
 // directory. Only settings that differ from the defaults need to be present, but writing
@@ -247,6 +333,11 @@ func Save(path string, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("encode config: %w", err)
 	}
+	return writeAtomic(path, append(b, '\n'))
+}
+
+// writeAtomic writes b to path (temp file, fsync, rename), creating the directory.
+func writeAtomic(path string, b []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("save config: %w", err)
 	}
@@ -255,7 +346,7 @@ func Save(path string, cfg Config) error {
 		return fmt.Errorf("save config: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(append(b, '\n')); err != nil {
+	if _, err := tmp.Write(b); err != nil {
 		tmp.Close()
 		return fmt.Errorf("save config: %w", err)
 	}

@@ -92,7 +92,7 @@ func New(ctx context.Context, r *lipgloss.Renderer, logger *slog.Logger, serverL
 	}
 	return &Common{
 		Ctx:         ctx,
-		Styles:      themes.Default(r),
+		Styles:      themes.ForTerminal(r, themes.Dark()),
 		Keys:        keymap.Default(),
 		Renderer:    r,
 		Logger:      logger,

@@ -57,6 +57,9 @@ type Config struct {
 	Options     ui.Options
 	ServerLabel string
 	Downloads   DownloadsFactory // nil: downloads unavailable in the sessions
+	// Look is the theme and key overrides of the settings, applied to each session's
+	// own styles and keymap.
+	Look common.Look
 }
 
 // Server is the SSH server of the TUI. Build with New, bind with Listen, run with Serve.

@@ -161,6 +161,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	}
 	r := bm.MakeRenderer(sess)
 	c := ui.NewCommon(st.ctx, r, st.log, s.cfg.ServerLabel)
+	if err := c.ApplyLook(s.cfg.Look); err != nil { // checked at start: not expected
+		st.log.Error("settings: look", "err", err)
+	}
 	c.UseTerminalClipboard()
 	opts := s.cfg.Options
 	opts.Columns = maps.Clone(opts.Columns)

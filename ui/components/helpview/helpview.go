@@ -104,7 +104,7 @@ func (m *Model) View(sections []keymap.Section) string {
 		cols = append(cols, col)
 	}
 	body := lipgloss.JoinHorizontal(lipgloss.Top, cols...)
-	title := st.HelpTitle.Render("Keys") + st.Dim.Render("   ? or esc closes")
+	title := st.HelpTitle.Render("Keys") + st.Dim.Render("   "+m.c.Keys.Global.Help.Help().Key+" or esc closes") // the user's help key
 	if more {
 		title += st.Dim.Render(" · more in a larger terminal")
 	}

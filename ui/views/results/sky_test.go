@@ -213,3 +213,40 @@ func TestSkyFollowsTheCursorOutOfView(t *testing.T) {
 		t.Errorf("the cursor's footprint is out of view:\n%s", ansi.Strip(m.View()))
 	}
 }
+
+// A click on a footprint in the sky panel puts the table's cursor on its row, in the
+// table's place (80 columns) and beside the table (160); a click on empty sky does not
+// move it, and the wheel over the sky zooms instead of scrolling.
+func TestSkyClickPicksTheFootprint(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		t.Run(fmt.Sprint(size[0]), func(t *testing.T) {
+			m := skyResults(t, 5, size[0], size[1])
+			m.Update(keyMsg("v"))
+			for range 3 {
+				m.Update(keyMsg("j"))
+			}
+			x3, y3 := glyphAt(m.View(), "◆") // row 3's centre on the screen
+			if x3 < 0 {
+				t.Fatalf("no cursor mark:\n%s", ansi.Strip(m.View()))
+			}
+			m.Update(keyMsg("g"))
+			if m.CursorRow() != 0 {
+				t.Fatalf("g: cursor on %d", m.CursorRow())
+			}
+			m.View()
+			m.Click(x3, y3)
+			if got := m.CursorRow(); got != 3 {
+				t.Fatalf("click at (%d,%d) on row 3's footprint put the cursor on %d:\n%s", x3, y3, got, ansi.Strip(m.View()))
+			}
+			m.Click(x3, size[1]-3) // the sky's bottom, far south of the row of footprints
+			if got := m.CursorRow(); got != 3 {
+				t.Errorf("a click on empty sky moved the cursor to %d", got)
+			}
+			before := ansi.Strip(m.View())
+			m.Wheel(x3, y3, -1)
+			if m.CursorRow() != 3 || ansi.Strip(m.View()) == before {
+				t.Errorf("the wheel over the sky: cursor %d, zoomed %v", m.CursorRow(), ansi.Strip(m.View()) != before)
+			}
+		})
+	}
+}

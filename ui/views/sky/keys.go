@@ -55,41 +55,50 @@ func (m *Model) Update(msg tea.KeyMsg) (handled bool, pick int) {
 // (which the crosshair then moves to).
 func (m *Model) pick(dir int) int {
 	m.crosshair = true
-	tol := 2 * m.scale // a point is "under" the crosshair within two dots
+	row, nearest := m.pickAt(m.panX, m.panY, dir, 2*m.scale, math.Inf(1)) // "under": within two dots
+	if nearest != nil {
+		m.panX, m.panY = nearest.px, nearest.py
+	}
+	return row
+}
+
+// pickAt is the row of the next (dir 1) or previous (-1) footprint, in table order
+// from the cursor's, of those holding plane point (x, y) (a point shape within tol
+// degrees). With none there, it is the footprint whose centre is nearest (within
+// reach degrees), returned as nearest too. -1: nothing.
+func (m *Model) pickAt(x, y float64, dir int, tol, reach float64) (row int, nearest *Footprint) {
 	var under []int
 	for i := range m.foot {
-		if m.foot[i].contains(m.panX, m.panY, tol) {
+		if m.foot[i].contains(x, y, tol) {
 			under = append(under, m.foot[i].Row)
 		}
 	}
 	if len(under) == 0 {
-		best, bestD := -1, math.Inf(1)
+		best, bestD := -1, reach
 		for i := range m.foot {
 			f := &m.foot[i]
-			if d := math.Hypot(f.px-m.panX, f.py-m.panY); f.onSide && d < bestD {
+			if d := math.Hypot(f.px-x, f.py-y); f.onSide && d <= bestD {
 				best, bestD = i, d
 			}
 		}
 		if best < 0 {
-			return -1
+			return -1, nil
 		}
-		f := &m.foot[best]
-		m.panX, m.panY = f.px, f.py
-		return f.Row
+		return m.foot[best].Row, &m.foot[best]
 	}
 	// under is in table order: step from the cursor's place, wrapping.
 	if dir > 0 {
 		for _, r := range under {
 			if r > m.cursor {
-				return r
+				return r, nil
 			}
 		}
-		return under[0]
+		return under[0], nil
 	}
 	for i := len(under) - 1; i >= 0; i-- {
 		if under[i] < m.cursor {
-			return under[i]
+			return under[i], nil
 		}
 	}
-	return under[len(under)-1]
+	return under[len(under)-1], nil
 }
