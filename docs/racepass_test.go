@@ -12,6 +12,15 @@ import (
 	"testing"
 )
 
+// notRaced are the packages that start goroutines yet are tested without the race
+// detector, each with the reason.
+var notRaced = map[string]string{
+	// Its tests run the engines (download, the service, the client, the simulator) through
+	// the command line; those are race-tested in their own packages. Its one goroutine,
+	// stopOnSignal's relay, runs only under Main, in the real binary (e2e 30-signals).
+	"./cli": "cli/signals.go",
+}
+
 // make test runs the race detector only over the Makefile's RACE_PKGS. Every package
 // whose code starts a goroutine must be among them, or its races go unchecked.
 func TestRacePassCoversEveryGoroutine(t *testing.T) {
@@ -64,6 +73,9 @@ func TestRacePassCoversEveryGoroutine(t *testing.T) {
 		dir := "./" + filepath.ToSlash(filepath.Dir(strings.TrimPrefix(path, "../")))
 		if filepath.Dir(path) == ".." {
 			dir = "."
+		}
+		if file, ok := notRaced[dir]; ok && filepath.ToSlash(strings.TrimPrefix(path, "../")) == file {
+			return nil
 		}
 		if !covered(dir) {
 			t.Errorf("%s starts a goroutine, but %s is not in the Makefile's RACE_PKGS (%s)", path, dir, m[1])
