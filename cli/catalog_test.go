@@ -322,7 +322,8 @@ func TestCatalogHSCMatchesAndSpectraDownload(t *testing.T) {
 	}
 }
 
-func TestServiceSeed004Nirspec(t *testing.T) {
+func TestServiceSeed004NirspecSweep(t *testing.T) {
+	testmode.Sweep(t)
 	url := startSim(t)
 	const svc = "Mast.Jwst.Filtered.Nirspec"
 	out, _, err := runCLI(t, "service", svc, "--params", `{"columns": "*", "filters": []}`, "--format", "csv", "--mast-url", url)

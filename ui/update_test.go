@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"mastui/services/mast"
+	"mastui/services/testmode"
 	"mastui/ui"
 	"mastui/ui/common"
 	"mastui/ui/uitest"
@@ -373,8 +374,9 @@ func TestSpinnerOnlyWhileBusy(t *testing.T) {
 	}
 }
 
-// TestResizeMatrix: whatever the size and screen, the view never exceeds the terminal.
-func TestResizeMatrix(t *testing.T) {
+// TestResizeMatrixSweep: whatever the size and screen, the view never exceeds the terminal.
+func TestResizeMatrixSweep(t *testing.T) {
+	testmode.Sweep(t)
 	screens := map[string]func(t *testing.T) *ui.Model{
 		"form": func(t *testing.T) *ui.Model { return newApp(&uitest.Archive{Rows: 10}, 400) },
 		"form-errors": func(t *testing.T) *ui.Model {

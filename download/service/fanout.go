@@ -51,6 +51,21 @@ func (sub *subscriber) takeLag() bool {
 	return l
 }
 
+// drain discards the buffered events and reports whether the channel is closed (the
+// server stops). Events offered after it arrive after the snapshot that follows it.
+func (sub *subscriber) drain() (closed bool) {
+	for {
+		select {
+		case _, ok := <-sub.ch:
+			if !ok {
+				return true
+			}
+		default:
+			return false
+		}
+	}
+}
+
 // fanOut reads the manager's events (continuously, as the Manager asks) and offers each
 // to every subscriber, until the manager closes its channel.
 func (s *Server) fanOut() {
@@ -122,7 +137,12 @@ func (s *Server) stream(c net.Conn, r *bufio.Reader) {
 			return
 		}
 		if sub.takeLag() {
-			if enc.Encode(streamLine{T: "snapshot", Items: s.mgr.Snapshot()}) != nil {
+			// The events still buffered are older than the snapshot taken below, which
+			// holds what they say. Sent after it they would roll the client back: an item
+			// the snapshot shows done would end on a stale "active" whose successor was
+			// the event dropped.
+			closed := sub.drain()
+			if enc.Encode(streamLine{T: "snapshot", Items: s.mgr.Snapshot()}) != nil || closed {
 				return
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"mastui/services/testmode"
 	"mastui/services/wire/shapetest"
 )
 
@@ -189,7 +190,8 @@ func columnsConfigRules(t testing.TB, doc string) shapetest.Rules {
 	return rs
 }
 
-func TestDecoderShapes(t *testing.T) {
+func TestDecoderShapesSweep(t *testing.T) {
+	testmode.Sweep(t)
 	for _, c := range shapeCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			n := shapetest.Run(t, c.service, c.doc, c.items, c.rules, c.decode)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"mastui/services/sim/archive"
+	"mastui/services/testmode"
 )
 
 func TestInvokeAstroqueryFormEncoding(t *testing.T) {
@@ -229,7 +230,8 @@ func countAndRows(t *testing.T, base, service string, params map[string]any) (in
 	return int(num(t, c.Data[0]["Column1"])), rows
 }
 
-func TestFilters(t *testing.T) {
+func TestFiltersSweep(t *testing.T) {
+	testmode.Sweep(t)
 	s, ts := sharedServer(t)
 	a := s.Archive()
 	f := func(name string, values []any, extra ...any) map[string]any {

@@ -1,6 +1,6 @@
-// Package testmode tells tests how they are run. make test runs the suite twice: every
-// test under the race detector, except the data sweeps, which run in a second pass
-// without it (see Sweep).
+// Package testmode tells tests how they are run. make test runs the packages where
+// goroutines live under the race detector, except their data sweeps, which run in a
+// second pass without it with the other packages (see Sweep).
 package testmode
 
 import (

@@ -13,6 +13,7 @@ import (
 
 	"mastui/model"
 	"mastui/services/mast"
+	"mastui/services/testmode"
 	"mastui/ui/common"
 	"mastui/ui/uitest"
 )
@@ -221,7 +222,8 @@ func typeText(m *Model, s string) {
 	}
 }
 
-func TestFilterTogglesMatchTheEngine(t *testing.T) {
+func TestFilterTogglesMatchTheEngineSweep(t *testing.T) {
+	testmode.Sweep(t)
 	a := uitest.SimArchive(t)
 	m := newView(a, 500)
 	load(t, m, simObsids(t, a, 25))
