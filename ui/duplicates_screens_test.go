@@ -84,7 +84,7 @@ func TestDuplicatesProductsAndExport(t *testing.T) {
 	tm.Send(key("o"))
 	waitText(t, tm, "_x1d.fits")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
-	waitText(t, tm, "why it matched") // the results' hints: back from the products
+	waitText(t, tm, "o products") // the results' hints: back from the products
 	tm.Send(key("e"))
 	waitText(t, tm, "report written to")
 	finalView(t, tm)
