@@ -12,8 +12,8 @@ import (
 	"mastui/ui/components/details"
 	"mastui/ui/components/exportdialog"
 	"mastui/ui/components/grid"
-	"mastui/ui/views/sky"
 	"mastui/ui/components/textfield"
+	"mastui/ui/views/sky"
 )
 
 // state is where the current search is.
