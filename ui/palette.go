@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mastui/model"
+	"mastui/model/config"
+	"mastui/themes"
 	"mastui/ui/common"
 	"mastui/ui/components/palette"
 )
@@ -90,7 +93,8 @@ func (m *Model) registerCommands() {
 				if len(args) > 0 {
 					format = strings.ToLower(args[0])
 				}
-				return m.tabs[m.active].(exporter).OpenExport(format)
+				t := m.focused()
+				return m.address(t, t.(exporter).OpenExport(format))
 			}},
 		common.Command{Name: "save", Help: "save the Observations search under a name: :save m101-jwst",
 			Disabled: func() string { return m.savesReason() },
@@ -98,7 +102,7 @@ func (m *Model) registerCommands() {
 				if len(args) != 1 {
 					return common.Toast(common.LevelWarn, "Give the search a name: :save m101-jwst")
 				}
-				return m.saver().SaveSearch(args[0])
+				return m.address(m.tabs[m.saverIndex()], m.saver().SaveSearch(args[0]))
 			}},
 		common.Command{Name: "open", Help: "run a saved search: :open m101-jwst (ctrl+o lists them)",
 			Disabled: func() string { return m.savesReason() },
@@ -107,7 +111,19 @@ func (m *Model) registerCommands() {
 					return common.Toast(common.LevelWarn, "Name the saved search: :open m101-jwst (mastui saved list shows them)")
 				}
 				i := m.saverIndex()
-				return tea.Batch(m.focusTab(i), m.saver().OpenSaved(args[0]))
+				return tea.Batch(m.focusTab(i), m.address(m.tabs[i], m.saver().OpenSaved(args[0])))
+			}},
+		common.Command{Name: "theme", Help: "switch the theme: " + strings.Join(themes.Names(), ", ") + ", or a theme file's name",
+			Args: themeChoices(),
+			Run: func(args []string) tea.Cmd {
+				if len(args) != 1 {
+					return common.Toast(common.LevelWarn, "Name a theme: :theme "+strings.Join(themes.Names(), "|"))
+				}
+				if err := m.c.SwitchTheme(args[0]); err != nil {
+					return common.Toast(common.LevelError, err.Error())
+				}
+				m.layout()
+				return common.Toast(common.LevelInfo, "theme "+args[0]+" (the config file's \"theme\" keeps it)")
 			}},
 		common.Command{Name: "quit", Aliases: []string{"q"}, Help: "quit (asks first while downloads run)", Key: g.Quit.Help().Key,
 			Run: func([]string) tea.Cmd { return m.quit() }},
@@ -115,6 +131,17 @@ func (m *Model) registerCommands() {
 	if err := m.c.Commands.Add(cmds...); err != nil {
 		m.c.Logger.Error("register the root's commands", "err", err)
 	}
+}
+
+// themeChoices are the themes :theme offers: the built-in ones and the theme files in
+// the config dir's themes/ (by name, as the config file's "theme" takes them).
+func themeChoices() []string {
+	out := themes.Names()
+	files, _ := filepath.Glob(filepath.Join(config.Dir(), "themes", "*.json"))
+	for _, f := range files {
+		out = append(out, strings.TrimSuffix(filepath.Base(f), ".json"))
+	}
+	return out
 }
 
 // exporter is a tab with tables to export (":export").

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"mastui/model/history"
 	"mastui/ui"
 	"mastui/ui/common"
 	"mastui/ui/uitest"
@@ -56,7 +57,7 @@ func TestPaletteRunsKeyActions(t *testing.T) {
 func TestPaletteCommandsAndDidYouMean(t *testing.T) {
 	c := clocked()
 	var ran [][]string
-	if err := c.Commands.Add(common.Command{Name: "theme", Args: []string{"dark", "light", "high-contrast"}, Help: "change the theme",
+	if err := c.Commands.Add(common.Command{Name: "shade", Args: []string{"dark", "light", "high-contrast"}, Help: "change the shade",
 		Run: func(args []string) tea.Cmd { ran = append(ran, args); return nil }}); err != nil {
 		t.Fatal(err)
 	}
@@ -68,19 +69,19 @@ func TestPaletteCommandsAndDidYouMean(t *testing.T) {
 		send(t, m, typeText(line)...)
 		send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
 	}
-	open("theme lihgt")
-	if !m.PaletteOpen() || !strings.Contains(m.PaletteProblem(), "did you mean :theme light?") || len(ran) != 0 {
+	open("shade lihgt")
+	if !m.PaletteOpen() || !strings.Contains(m.PaletteProblem(), "did you mean :shade light?") || len(ran) != 0 {
 		t.Fatalf("bad argument: open %v, problem %q, ran %v", m.PaletteOpen(), m.PaletteProblem(), ran)
 	}
 	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
-	open("tehme light")
-	if !strings.Contains(m.PaletteProblem(), `did you mean :theme?`) {
+	open("sahde light")
+	if !strings.Contains(m.PaletteProblem(), `did you mean :shade?`) {
 		t.Fatalf("typo: problem %q, matches %v", m.PaletteProblem(), m.PaletteMatches())
 	}
 	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
-	open("theme light")
+	open("shade light")
 	if m.PaletteOpen() || !slices.Equal(ran[0], []string{"light"}) {
-		t.Fatalf("theme light: open %v, ran %v", m.PaletteOpen(), ran)
+		t.Fatalf("shade light: open %v, ran %v", m.PaletteOpen(), ran)
 	}
 	// ↑ on an empty line brings the last command back.
 	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlP}, tea.KeyMsg{Type: tea.KeyUp}, tea.KeyMsg{Type: tea.KeyEnter})
@@ -136,5 +137,84 @@ func TestPaletteCommandFromTextField(t *testing.T) {
 	}
 	if q, _ := m.Form().Query(); q.Object != "" {
 		t.Fatalf("the target got %q", q.Object)
+	}
+}
+
+// paletteRun opens the palette with ctrl+p, types line and runs it.
+func paletteRun(t *testing.T, m *ui.Model, line string) {
+	t.Helper()
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlP})
+	send(t, m, typeText(line)...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	if m.PaletteOpen() {
+		t.Fatalf(":%s left the palette open: %s", line, m.PaletteProblem())
+	}
+}
+
+// :save keeps the Observations search under a name; :open, from another tab and a fresh
+// session, puts it back in the form, runs it and shows the results.
+func TestPaletteSaveAndOpen(t *testing.T) {
+	store := history.Open(t.TempDir())
+	m := ui.NewModel(clocked(), &uitest.Archive{Rows: 10}, ui.Options{History: store})
+	send(t, m, tea.WindowSizeMsg{Width: 110, Height: 30})
+	send(t, m, typeText("M101")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	paletteRun(t, m, "save m101-jwst")
+	if s, err := store.Get("m101-jwst"); err != nil || s.Search.Target != "M101" {
+		t.Fatalf("saved: %+v, %v", s, err)
+	}
+	m = ui.NewModel(clocked(), &uitest.Archive{Rows: 10}, ui.Options{History: store, StartTab: "catalogs"})
+	send(t, m, tea.WindowSizeMsg{Width: 110, Height: 30})
+	paletteRun(t, m, "open m101-jwst")
+	if m.Tab() != "observations" || m.Results().Loaded() == 0 {
+		t.Fatalf(":open: tab %s, %d rows loaded:\n%s", m.Tab(), m.Results().Loaded(), m.View())
+	}
+	if q, _ := m.Form().Query(); q.Object != "M101" {
+		t.Fatalf("the form holds %q", q.Object)
+	}
+	if v := m.View(); !strings.Contains(v, "10 observations") {
+		t.Fatalf("the results are not shown:\n%s", v)
+	}
+	paletteRun(t, m, "open nosuch")
+	if v := m.View(); !strings.Contains(v, "nosuch") {
+		t.Fatalf("no complaint about an unknown saved search:\n%s", v)
+	}
+}
+
+// :export csv opens the export dialog of the table in view with CSV chosen; on a tab
+// without tables it is refused with the reason.
+func TestPaletteExport(t *testing.T) {
+	m := started(t, &uitest.Archive{Rows: 50}, 110, 30)
+	paletteRun(t, m, "export ecsv")
+	if !m.Results().ExportOpen() || !strings.Contains(m.View(), ".ecsv") {
+		t.Fatalf(":export ecsv did not open the dialog with ECSV:\n%s", m.View())
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
+	send(t, m, key("w")) // the queue: nothing to export there
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlP})
+	send(t, m, typeText("export csv")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	if !strings.Contains(m.PaletteProblem(), "no table to export") {
+		t.Fatalf("export on the queue: problem %q", m.PaletteProblem())
+	}
+}
+
+// :theme switches the session's styles at once; an unknown name is refused nearby.
+func TestPaletteTheme(t *testing.T) {
+	c := clocked()
+	m := ui.NewModel(c, &uitest.Archive{Rows: 50}, ui.Options{PageSize: 400})
+	send(t, m, tea.WindowSizeMsg{Width: 110, Height: 30})
+	send(t, m, typeText("M101")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	before := c.Styles.Palette.Name
+	paletteRun(t, m, "theme light")
+	if c.Styles.Palette.Name != "light" || before == "light" {
+		t.Fatalf("theme %q → %q", before, c.Styles.Palette.Name)
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlP})
+	send(t, m, typeText("theme lihgt")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+	if !strings.Contains(m.PaletteProblem(), "did you mean :theme light?") {
+		t.Fatalf("problem %q", m.PaletteProblem())
 	}
 }

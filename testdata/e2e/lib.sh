@@ -9,7 +9,7 @@ SCENARIO=$(basename "$0" .sh)
 E2E=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
 SOCK="mastui-e2e-$SCENARIO-$$"
-export XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config" MASTUI_CONFIG="$WORK/none.json"
+export XDG_STATE_HOME="$WORK/state" XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data" MASTUI_CONFIG="$WORK/none.json"
 export XDG_RUNTIME_DIR="$WORK/run"
 export MAST_API_TOKEN="" MASTUI_MAST_URL=""
 JOURNAL="$XDG_STATE_HOME/mastui/downloads.jsonl"
