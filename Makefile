@@ -49,14 +49,14 @@ unit: race plain
 
 race:
 	@mkdir -p $(RESULTS)
-	@set -o pipefail; $(GO) test -trimpath -race -count=1 $(RACE_LIST) 2>&1 | tee $(RESULTS)/race.log || { \
+	@set -o pipefail; SECONDS=0; $(GO) test -trimpath -race -count=1 $(RACE_LIST) 2>&1 | tee $(RESULTS)/race.log && echo "race pass: $$SECONDS s" || { \
 	  echo; echo "== failing tests (the whole output is in $(RESULTS)/race.log) =="; \
 	  grep -E -e '^(--- FAIL|FAIL|panic:)' -e 'DATA RACE' $(RESULTS)/race.log; exit 1; }
 
 plain:
 	@mkdir -p $(RESULTS)
-	@set -o pipefail; { $(GO) test -trimpath -count=1 $(PLAIN_LIST) && \
-	  $(GO) test -trimpath -count=1 -run 'Sweep$$' $(SWEEP_LIST); } 2>&1 | tee $(RESULTS)/plain.log || { \
+	@set -o pipefail; SECONDS=0; { $(GO) test -trimpath -count=1 $(PLAIN_LIST) && \
+	  $(GO) test -trimpath -count=1 -run 'Sweep$$' $(SWEEP_LIST); } 2>&1 | tee $(RESULTS)/plain.log && echo "plain pass: $$SECONDS s" || { \
 	  echo; echo "== failing tests (the whole output is in $(RESULTS)/plain.log) =="; \
 	  grep -E -e '^(--- FAIL|FAIL|panic:)' $(RESULTS)/plain.log; exit 1; }
 

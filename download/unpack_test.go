@@ -247,7 +247,7 @@ func TestCutoutBurstKeepsTESScutLimit(t *testing.T) {
 	s := newSim(t, sim.Faults{CutoutLatency: 300 * time.Millisecond})
 	_, ts := serve(t, s.Handler())
 	dir := t.TempDir()
-	items := make([]Item, 14)
+	items := make([]Item, cutouts.MaxConcurrentTESScut+2) // two more than MAST lets run at once
 	for i := range items {
 		items[i] = cutoutItem(t, ts.URL, dir, i+1)
 	}

@@ -37,7 +37,7 @@ for s in "$HERE"/scenarios/*.sh; do
   fi
 done
 if [ ${#failed[@]} -gt 0 ]; then
-  echo "e2e: FAILED: ${failed[*]}"
+  echo "e2e: FAILED: ${failed[*]} ($SECONDS s)"
   exit 1
 fi
-echo "e2e: all passed"
+echo "e2e: all passed ($SECONDS s)"
