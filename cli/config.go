@@ -80,7 +80,7 @@ func (e settingsError) Unwrap() error { return e.err }
 
 // loadSettings reads the settings (defaults, file, environment, the --mast-url flag)
 // and checks what the config package cannot: the workers' limit, the theme and the key
-// overrides.
+// overrides. Every problem is reported at once, in the file's line order.
 func (e *cliEnv) loadSettings() (config.Config, error) {
 	// A file named on the command line must exist: a typo would otherwise run with the
 	// defaults. The default file may be missing (it is where the TUI saves settings).
@@ -90,7 +90,8 @@ func (e *cliEnv) loadSettings() (config.Config, error) {
 		}
 	}
 	cfg, err := config.Load(e.configFile())
-	if err != nil {
+	var problems config.Problems
+	if err != nil && !errors.As(err, &problems) {
 		return cfg, settingsError{err}
 	}
 	if e.mastURL != "" {
@@ -98,29 +99,28 @@ func (e *cliEnv) loadSettings() (config.Config, error) {
 			return cfg, err
 		}
 	}
-	var errs []error
 	if cfg.Workers > download.MaxWorkers {
-		errs = append(errs, fmt.Errorf("config: workers: give 1 to %d parallel transfers, not %d (%s)", download.MaxWorkers, cfg.Workers, cfg.Origin("workers")))
+		problems = append(problems, cfg.Problem("workers", fmt.Errorf("give 1 to %d parallel transfers, not %d", download.MaxWorkers, cfg.Workers)))
 	}
 	if _, err := lookOf(cfg); err != nil {
-		errs = append(errs, err)
+		problems = append(problems, err.(config.Problems)...)
 	}
-	if len(errs) > 0 {
-		return cfg, settingsError{errors.Join(errs...)}
+	if len(problems) > 0 {
+		return cfg, settingsError{problems}
 	}
 	return cfg, nil
 }
 
-// lookOf is the TUI's theme and key overrides from the settings; errors name the
-// setting and where it came from. The theme "auto" is left to each session (nil
-// palette): dark or light from its terminal's background.
+// lookOf is the TUI's theme and key overrides from the settings; its error is
+// config.Problems, each naming the setting and where it came from. The theme "auto" is
+// left to each session (nil palette): dark or light from its terminal's background.
 func lookOf(cfg config.Config) (ui.Look, error) {
 	var look ui.Look
-	var errs []error
+	var problems config.Problems
 	if cfg.Theme != "" && cfg.Theme != "auto" {
 		p, err := themes.Resolve(cfg.Theme, config.Dir(), true)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("config: theme (%s): %w", cfg.Origin("theme"), err))
+			problems = append(problems, cfg.Problem("theme", err))
 		}
 		look.Palette = &p
 	}
@@ -132,12 +132,16 @@ func lookOf(cfg config.Config) (ui.Look, error) {
 		for _, one := range splitJoined(err) {
 			var ae *keymap.ActionError
 			if errors.As(one, &ae) {
-				one = fmt.Errorf("config: %w (%s)", one, cfg.Origin("keys."+ae.Action))
+				problems = append(problems, cfg.Problem("keys."+ae.Action, ae.Err))
+			} else {
+				problems = append(problems, cfg.Problem("keys", one))
 			}
-			errs = append(errs, one)
 		}
 	}
-	return look, errors.Join(errs...)
+	if len(problems) > 0 {
+		return look, problems
+	}
+	return look, nil
 }
 
 // configQueue is the download queue of the settings (workers, limit_rate) for the TUI and

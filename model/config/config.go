@@ -230,20 +230,26 @@ func xdgDir(env, fallback string) string {
 }
 
 // Load reads defaults, then the file at path (a missing file is fine), then the
-// environment (MASTUI_<KEY>, EnvVar).
+// environment (MASTUI_<KEY>, EnvVar), and checks the result. Bad settings are Problems,
+// all of them at once: a bad value leaves its setting at the default and the rest is
+// still read and checked.
 func Load(path string) (Config, error) {
 	cfg, err := ReadFile(path)
-	if err != nil {
+	var problems Problems
+	if !errors.As(err, &problems) && err != nil {
 		return cfg, err
 	}
-	if err := applyEnv(&cfg); err != nil {
-		return cfg, fmt.Errorf("config: %w", err)
+	problems = append(problems, applyEnv(&cfg)...)
+	problems = append(problems, cfg.problems()...)
+	if len(problems) > 0 {
+		return cfg, problems
 	}
-	return cfg, cfg.Validate()
+	return cfg, nil
 }
 
 // ReadFile reads defaults and the file only, without the environment: what a
-// program should modify and save back, so env overrides never leak into the file.
+// program should modify and save back, so env overrides never leak into the file. The
+// file's bad values are Problems; the settings read are returned with them.
 func ReadFile(path string) (Config, error) {
 	cfg := Default()
 	b, err := os.ReadFile(path)
@@ -253,46 +259,63 @@ func ReadFile(path string) (Config, error) {
 		return cfg, fmt.Errorf("read config %s: %w", path, err)
 	default:
 		lines, err := DecodeStrict(b, &cfg)
-		if err != nil {
-			return cfg, &FileError{Path: path, Err: err}
-		}
 		for key, line := range lines {
 			cfg.setOrigin(key, fmt.Sprintf("%s:%d", path, line))
+		}
+		if err != nil {
+			return cfg, fileProblems(path, err)
 		}
 	}
 	return cfg, nil
 }
 
-// Validate names the first bad setting and where its value came from.
+// Validate reports every bad setting (Problems), each with where its value came from.
 func (c Config) Validate() error {
-	bad := func(key, format string, args ...any) error {
-		return fmt.Errorf("config: %s (%s)", fmt.Sprintf(format, args...), c.Origin(key))
-	}
-	switch {
-	case c.PageSize <= 0:
-		return bad("page_size", "page_size must be positive, got %d", c.PageSize)
-	case c.TUIPageSize <= 0:
-		return bad("tui_page_size", "tui_page_size must be positive, got %d", c.TUIPageSize)
-	case c.Timeout <= 0:
-		return bad("request_timeout", "request_timeout must be positive")
-	case c.QueryBudget <= 0:
-		return bad("query_budget", "query_budget must be positive")
-	case c.MaxRetries < 0:
-		return bad("max_retries", "max_retries must be >= 0")
-	case c.MaxPageBytes <= 0:
-		return bad("max_page_bytes", "max_page_bytes must be positive")
-	case c.MaxMetadataBytes <= 0:
-		return bad("max_metadata_bytes", "max_metadata_bytes must be positive")
-	case c.Workers < 1:
-		return bad("workers", "workers must be at least 1, got %d", c.Workers)
-	case c.LimitRate < 0:
-		return bad("limit_rate", "limit_rate must be >= 0 (0: no cap)")
-	case !validResolver(c.Resolver):
-		return bad("resolver", "resolver must be \"\", SIMBAD or NED, got %q", c.Resolver)
-	case c.DownloadService != "" && c.DownloadService != "on" && c.DownloadService != "off":
-		return bad("download_service", "download_service (or MASTUI_DOWNLOAD_SERVICE) is on or off, not %q", c.DownloadService)
+	if problems := c.problems(); len(problems) > 0 {
+		return problems
 	}
 	return nil
+}
+
+func (c Config) problems() Problems {
+	var out Problems
+	bad := func(key, format string, args ...any) {
+		out = append(out, c.Problem(key, fmt.Errorf(format, args...)))
+	}
+	if c.PageSize <= 0 {
+		bad("page_size", "must be positive, got %d", c.PageSize)
+	}
+	if c.TUIPageSize <= 0 {
+		bad("tui_page_size", "must be positive, got %d", c.TUIPageSize)
+	}
+	if c.Timeout <= 0 {
+		bad("request_timeout", "must be positive, got %s", time.Duration(c.Timeout))
+	}
+	if c.QueryBudget <= 0 {
+		bad("query_budget", "must be positive, got %s", time.Duration(c.QueryBudget))
+	}
+	if c.MaxRetries < 0 {
+		bad("max_retries", "must be 0 or more, got %d", c.MaxRetries)
+	}
+	if c.MaxPageBytes <= 0 {
+		bad("max_page_bytes", "must be positive, got %d", c.MaxPageBytes)
+	}
+	if c.MaxMetadataBytes <= 0 {
+		bad("max_metadata_bytes", "must be positive, got %d", c.MaxMetadataBytes)
+	}
+	if c.Workers < 1 {
+		bad("workers", "must be at least 1, got %d", c.Workers)
+	}
+	if c.LimitRate < 0 {
+		bad("limit_rate", "must be 0 (no cap) or more, got %d", c.LimitRate)
+	}
+	if !validResolver(c.Resolver) {
+		bad("resolver", "must be \"\", SIMBAD or NED, got %q", c.Resolver)
+	}
+	if c.DownloadService != "" && c.DownloadService != "on" && c.DownloadService != "off" {
+		bad("download_service", "is on or off, not %q", c.DownloadService)
+	}
+	return out
 }
 
 // validResolver: "" lets MAST choose.

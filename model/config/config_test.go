@@ -106,3 +106,39 @@ func TestConfigAnswerCaps(t *testing.T) {
 		t.Errorf("saved:\n%s", b)
 	}
 }
+
+// A key given twice inside an object-valued setting is reported like a top-level one,
+// at its line and under its full name; so is an entry of the wrong type.
+func TestLoadReportsBadKeysEntriesByName(t *testing.T) {
+	t.Setenv("MASTUI_MAST_URL", "")
+	path := filepath.Join(t.TempDir(), "c.json")
+	os.WriteFile(path, []byte("{\"keys\": {\"global.queue\": \"w\",\n  \"global.queue\": \"f3\",\n  \"results.up\": 5,\n  \"queue.pause\": \"p\"},\n \"workers\": 2,\n \"workers\": 3}\n"), 0o600)
+	cfg, err := Load(path)
+	want := path + ":2: keys.global.queue: given twice (first on line 1)\n" +
+		path + ":3: keys.results.up: want a key like \"p\" or a list of keys, got the number 5\n" +
+		path + ":6: workers: given twice (first on line 5)"
+	if err == nil || err.Error() != want {
+		t.Fatalf("err:\n%v\nwant:\n%s", err, want)
+	}
+	if got := cfg.Keys["queue.pause"]; len(got) != 1 || got[0] != "p" || cfg.Origin("keys.queue.pause") != path+":4" {
+		t.Errorf("the good entry is lost: %v from %s", cfg.Keys, cfg.Origin("keys.queue.pause"))
+	}
+}
+
+// Every bad value is reported at once, in line order, one format: a bad value early in
+// the file does not hide the ones after it, nor the environment's.
+func TestLoadReportsEveryProblemInLineOrder(t *testing.T) {
+	t.Setenv("MASTUI_MAST_URL", "")
+	t.Setenv("MASTUI_MAX_RETRIES", "-2")
+	path := filepath.Join(t.TempDir(), "c.json")
+	os.WriteFile(path, []byte("{\n  \"resolver\": \"GOOGLE\",\n  \"request_timeout\": \"soon\",\n  \"tui_page_size\": -5,\n  \"wokers\": 3\n}\n"), 0o600)
+	_, err := Load(path)
+	want := path + ":2: resolver: must be \"\", SIMBAD or NED, got \"GOOGLE\"\n" +
+		path + ":3: request_timeout: bad duration \"soon\": time: invalid duration \"soon\"\n" +
+		path + ":4: tui_page_size: must be positive, got -5\n" +
+		path + ":5: unknown key \"wokers\": did you mean \"workers\"?\n" +
+		"env MASTUI_MAX_RETRIES: max_retries: must be 0 or more, got -2"
+	if err == nil || err.Error() != want {
+		t.Fatalf("err:\n%v\nwant:\n%s", err, want)
+	}
+}

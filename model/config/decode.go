@@ -95,10 +95,10 @@ func objectEntries(data []byte, base, n int, what string) ([]entry, error) {
 			if strings.Contains(msg, "after object key:value pair") || strings.Contains(msg, "after array element") {
 				msg += " (a missing comma on the line before?)"
 			}
-			return lineError{at(se.Offset), errors.New(prefix + msg)}
+			return lineError{line: at(se.Offset), err: errors.New(prefix + msg)}
 		}
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-			return lineError{lineOf(data, base+n), errors.New(prefix + "unexpected end of file (a missing } or \"?)")}
+			return lineError{line: lineOf(data, base+n), err: errors.New(prefix + "unexpected end of file (a missing } or \"?)")}
 		}
 		return errors.New(prefix + err.Error())
 	}
@@ -107,7 +107,7 @@ func objectEntries(data []byte, base, n int, what string) ([]entry, error) {
 		return nil, syntax(err)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return nil, lineError{at(dec.InputOffset()), fmt.Errorf("%s must be a JSON object { ... }", cmp.Or(what, "the file"))}
+		return nil, lineError{line: at(dec.InputOffset()), err: fmt.Errorf("%s must be a JSON object { ... }", cmp.Or(what, "the file"))}
 	}
 	var out []entry
 	for dec.More() {
@@ -131,18 +131,25 @@ func objectEntries(data []byte, base, n int, what string) ([]entry, error) {
 		if err != nil {
 			return nil, syntax(err)
 		}
-		return nil, lineError{at(dec.InputOffset()), fmt.Errorf("%sunexpected %v after the closing }", prefix, extra)}
+		return nil, lineError{line: at(dec.InputOffset()), err: fmt.Errorf("%sunexpected %v after the closing }", prefix, extra)}
 	}
 	return out, nil
 }
 
-// lineError is a problem at one line of the config file.
+// lineError is a problem at one line of the config file, with the key it concerns
+// ("" when the problem is not one key's value).
 type lineError struct {
 	line int
+	key  string
 	err  error
 }
 
-func (e lineError) Error() string { return fmt.Sprintf("line %d: %v", e.line, e.err) }
+func (e lineError) Error() string {
+	if e.key == "" {
+		return fmt.Sprintf("line %d: %v", e.line, e.err)
+	}
+	return fmt.Sprintf("line %d: %s: %v", e.line, e.key, e.err)
+}
 func (e lineError) Unwrap() error { return e.err }
 
 // DecodeStrict sets the struct *target from a JSON object (comments and trailing
@@ -167,31 +174,70 @@ func DecodeStrict(data []byte, target any) (map[string]int, error) {
 	seen := map[string]int{}
 	for _, e := range entries {
 		if first, dup := seen[e.key]; dup {
-			errs = append(errs, lineError{e.line, fmt.Errorf("%q is given twice (first on line %d)", e.key, first)})
+			errs = append(errs, givenTwice(e, first, e.key))
 			continue
 		}
 		seen[e.key] = e.line
 		f, ok := fields[e.key]
 		if !ok {
-			errs = append(errs, lineError{e.line, fmt.Errorf("unknown key %q%s", e.key, didYouMean(e.key, names))})
+			errs = append(errs, lineError{line: e.line, err: fmt.Errorf("unknown key %q%s", e.key, didYouMean(e.key, names))})
 			continue
 		}
-		if err := setField(dst.FieldByIndex(f.Index), e.value); err != nil {
-			errs = append(errs, lineError{e.line, fmt.Errorf("%s: %w", e.key, err)})
+		field := dst.FieldByIndex(f.Index)
+		if f.Type.Kind() == reflect.Map && isObject(e.value) {
+			errs = append(errs, setMap(field, data, e, lines)...)
+			continue
+		}
+		if err := setField(field, e.value); err != nil {
+			errs = append(errs, lineError{line: e.line, key: e.key, err: err})
 			continue
 		}
 		lines[e.key] = e.line
-		if f.Type.Kind() == reflect.Map {
-			sub, err := objectEntries(data, e.start, e.end-e.start, e.key)
-			if err != nil {
-				errs = append(errs, err)
-			}
-			for _, s := range sub {
-				lines[e.key+"."+s.key] = s.line
-			}
-		}
 	}
 	return lines, errors.Join(errs...)
+}
+
+// givenTwice is the problem of entry e, whose key was set before on line first; key
+// names it in full ("keys.queue.pause" for an entry of "keys").
+func givenTwice(e entry, first int, key string) error {
+	return lineError{line: e.line, key: key, err: fmt.Errorf("given twice (first on line %d)", first)}
+}
+
+// isObject says whether raw is a JSON object.
+func isObject(raw json.RawMessage) bool {
+	s := bytes.TrimSpace(raw)
+	return len(s) > 0 && s[0] == '{'
+}
+
+// setMap sets the map-valued setting of entry e one entry at a time, so each bad or
+// repeated entry is reported at its own line under its full name ("keys.results.up");
+// the good ones are kept. It records the line of the setting and of each entry.
+func setMap(field reflect.Value, data []byte, e entry, lines map[string]int) []error {
+	sub, err := objectEntries(data, e.start, e.end-e.start, e.key)
+	if err != nil {
+		return []error{err}
+	}
+	var errs []error
+	m := reflect.MakeMapWithSize(field.Type(), len(sub))
+	seen := map[string]int{}
+	for _, s := range sub {
+		name := e.key + "." + s.key
+		if first, dup := seen[s.key]; dup {
+			errs = append(errs, givenTwice(s, first, name))
+			continue
+		}
+		seen[s.key] = s.line
+		v := reflect.New(field.Type().Elem()).Elem()
+		if err := setField(v, s.value); err != nil {
+			errs = append(errs, lineError{line: s.line, key: name, err: err})
+			continue
+		}
+		m.SetMapIndex(reflect.ValueOf(s.key), v)
+		lines[name] = s.line
+	}
+	field.Set(m)
+	lines[e.key] = e.line
+	return errs
 }
 
 // setField decodes raw into v, naming the type wanted when it is wrong.

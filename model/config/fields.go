@@ -46,34 +46,44 @@ func EnvVar(key string) string {
 	return "MASTUI_" + strings.ToUpper(key)
 }
 
-// applyEnv sets every setting whose MASTUI_ variable is set and not empty.
-func applyEnv(cfg *Config) error {
+// applyEnv sets every setting whose MASTUI_ variable is set and not empty; a bad value
+// is a problem, the setting left as it was.
+func applyEnv(cfg *Config) Problems {
+	var out Problems
 	for _, key := range Keys() {
 		name := EnvVar(key)
 		if v := os.Getenv(name); name != "" && v != "" {
-			if err := cfg.Set(key, v, fromEnv+name); err != nil {
-				return fmt.Errorf("%s=%s: %w", name, v, err)
+			if err := cfg.set(key, v, fromEnv+name); err != nil {
+				out = append(out, Problem{Origin: fromEnv + name, Key: key, Err: fmt.Errorf("%w (%s=%s)", err, name, v)})
 			}
 		}
 	}
-	return nil
+	return out
 }
 
 // Set gives setting key the value as typed on a command line or in the environment
 // (a string setting takes it as is; the others read it as JSON, or as a string for
 // durations and sizes), and records where it came from (e.g. "flag --mast-url").
 func (c *Config) Set(key, value, from string) error {
-	f, ok := settingFields()[key]
-	if !ok {
+	if _, ok := settingFields()[key]; !ok {
 		return fmt.Errorf("unknown setting %q%s", key, didYouMean(key, Keys()))
 	}
+	if err := c.set(key, value, from); err != nil {
+		return fmt.Errorf("%s: %w", key, err)
+	}
+	return nil
+}
+
+// set is Set of a known key, the error not naming it.
+func (c *Config) set(key, value, from string) error {
+	f := settingFields()[key]
 	quoted, _ := json.Marshal(value)
 	raw := json.RawMessage(quoted)
 	if f.Type.Kind() != reflect.String && json.Valid([]byte(value)) {
 		raw = json.RawMessage(value)
 	}
 	if err := setField(reflect.ValueOf(c).Elem().FieldByIndex(f.Index), raw); err != nil {
-		return fmt.Errorf("%s: %w", key, err)
+		return err
 	}
 	c.setOrigin(key, from)
 	return nil
