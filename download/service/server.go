@@ -14,11 +14,12 @@ import (
 	"time"
 
 	"mastui/download"
+	"mastui/model/config"
 )
 
 // DefaultIdle is how long a service with nothing to do and no client waits before it
 // exits (config download_service_idle).
-const DefaultIdle = 5 * time.Minute
+const DefaultIdle = config.DefaultDownloadServiceIdle
 
 // ServerOptions configure a Server.
 type ServerOptions struct {

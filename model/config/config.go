@@ -167,6 +167,10 @@ func (n *ByteSize) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// DefaultDownloadServiceIdle is how long the download service waits with no client and
+// nothing to do before it exits (download_service_idle; the service's own default).
+const DefaultDownloadServiceIdle = 5 * time.Minute
+
 // Default answer caps: a Portal page of 50,000 CAOM rows is about 100 MB.
 const (
 	DefaultMaxPageBytes     = 512 << 20
@@ -184,6 +188,8 @@ func Default() Config {
 		MaxRetries:  5,
 		Workers:     4,
 		Theme:       "auto",
+
+		DownloadServiceIdle: Duration(DefaultDownloadServiceIdle),
 
 		MaxPageBytes:     DefaultMaxPageBytes,
 		MaxMetadataBytes: DefaultMaxMetadataBytes,
@@ -311,6 +317,9 @@ func (c Config) problems() Problems {
 	}
 	if !validResolver(c.Resolver) {
 		bad("resolver", "must be \"\", SIMBAD or NED, got %q", c.Resolver)
+	}
+	if c.DownloadServiceIdle == 0 {
+		bad("download_service_idle", "0 is no wait: give e.g. \"5m\" (the default), or a negative value to keep the service up until stopped")
 	}
 	if c.DownloadService != "" && c.DownloadService != "on" && c.DownloadService != "off" {
 		bad("download_service", "is on or off, not %q", c.DownloadService)

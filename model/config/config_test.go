@@ -142,3 +142,26 @@ func TestLoadReportsEveryProblemInLineOrder(t *testing.T) {
 		t.Fatalf("err:\n%v\nwant:\n%s", err, want)
 	}
 }
+
+// The default download_service_idle shown (config show, config init) is the wait the
+// service applies; 0, which the service would take as that default, is refused rather
+// than shown as "0s" while the service waits 5 minutes.
+func TestDownloadServiceIdleDefaultIsTheServicesWait(t *testing.T) {
+	t.Setenv("MASTUI_MAST_URL", "")
+	t.Setenv("MASTUI_DOWNLOAD_SERVICE_IDLE", "")
+	if got := time.Duration(Default().DownloadServiceIdle); got != 5*time.Minute {
+		t.Errorf("default %s, the service waits 5m", got)
+	}
+	if !strings.Contains(Show(Default()), `download_service_idle  "5m0s"`) || !strings.Contains(Template(), `// "download_service_idle": "5m0s",`) {
+		t.Errorf("show/init do not say 5m:\n%s", Show(Default()))
+	}
+	path := filepath.Join(t.TempDir(), "c.json")
+	os.WriteFile(path, []byte(`{"download_service_idle": "0s"}`), 0o600)
+	if _, err := Load(path); err == nil || !strings.Contains(err.Error(), path+`:1: download_service_idle: 0 is no wait`) {
+		t.Errorf("0 accepted: %v", err)
+	}
+	os.WriteFile(path, []byte(`{"download_service_idle": "-1s"}`), 0o600)
+	if cfg, err := Load(path); err != nil || cfg.DownloadServiceIdle >= 0 {
+		t.Errorf("negative (until stopped): %v %v", cfg.DownloadServiceIdle, err)
+	}
+}
