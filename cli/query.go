@@ -46,12 +46,15 @@ func (e *cliEnv) queryCommand() *cobra.Command {
 	resolverFlag(fs, &q.resolver)
 	fs.BoolVar(&q.count, "count", false, "print only the number of matching observations")
 	// search checks the flags, parses the radius and runs the query of a kind.
-	search := func(c *cobra.Command, query func(*mast.Query) error) error {
+	search := func(c *cobra.Command, args []string, query func(*mast.Query) error) error {
 		if err := requireValues(c, "radius", "object", "coordinates"); err != nil {
 			return err
 		}
-		if q.saved != "" {
-			return usagef("query --saved runs a saved search as it is: leave out %s", c.Name())
+		if q.saved != "" { // `query object --saved NAME` is `query --saved NAME`
+			if c.Flags().Changed("object") || c.Flags().Changed("coordinates") {
+				return usagef("query --saved runs a saved search as it is: leave out --object and --coordinates")
+			}
+			return e.runSaved(c, args, q.saved, q.count)
 		}
 		mq := mast.Query{Resolver: q.resolver}
 		if q.radius != "" {
@@ -71,7 +74,7 @@ func (e *cliEnv) queryCommand() *cobra.Command {
 		Long:    positionNotes,
 		Example: "  mastui query object M101 --radius \"3 arcmin\"",
 		RunE: func(c *cobra.Command, args []string) error {
-			return search(c, func(mq *mast.Query) error {
+			return search(c, args, func(mq *mast.Query) error {
 				if len(args) == 0 {
 					return usagef("query object: give an object name, e.g. mastui query object M101")
 				}
@@ -86,7 +89,7 @@ func (e *cliEnv) queryCommand() *cobra.Command {
 		Long:    positionNotes,
 		Example: `  mastui query region "21h29m58.38s +12d10m00.6s" --count`,
 		RunE: func(c *cobra.Command, args []string) error {
-			return search(c, func(mq *mast.Query) error {
+			return search(c, args, func(mq *mast.Query) error {
 				if len(args) == 0 {
 					return usagef(`query region: give coordinates, e.g. mastui query region "322.49324 12.16683"`)
 				}
@@ -105,7 +108,7 @@ func (e *cliEnv) queryCommand() *cobra.Command {
 		Long:    criteriaNotes + "\n" + positionNotes,
 		Example: "  mastui query criteria --object M101 filters=NUV,FUV obs_collection=GALEX --format json",
 		RunE: func(c *cobra.Command, args []string) error {
-			return search(c, func(mq *mast.Query) error {
+			return search(c, args, func(mq *mast.Query) error {
 				if q.object != "" && q.coords != "" {
 					return usagef("query criteria: --object and --coordinates are mutually exclusive")
 				}

@@ -75,6 +75,26 @@ func TestSavedSearchRoundTrip(t *testing.T) {
 		t.Fatalf("--saved printed\n%s\nquery criteria printed\n%s", saved, direct)
 	}
 
+	// --saved is listed on the subcommands too: there, with nothing else given, it runs
+	// the saved search as `query --saved` does; anything else is refused, named.
+	for _, kind := range []string{"criteria", "object", "region"} {
+		out, _, err := runCLI(t, "--mast-url", url, "query", kind, "--saved", "m101-galex", "--format", "csv")
+		if err != nil || out != saved {
+			t.Fatalf("query %s --saved: %v\n%s", kind, err, out)
+		}
+	}
+	for args, want := range map[string]string{
+		"criteria --saved m101-galex filters=NUV":  `query --saved m101-galex takes no other arguments (got "filters=NUV")`,
+		"criteria --saved m101-galex --object M51": "leave out --object and --coordinates",
+		"object --saved m101-galex --radius 0.1":   "leave out --radius and --resolver",
+	} {
+		_, _, err := runCLI(t, append([]string{"--mast-url", url, "query"}, strings.Fields(args)...)...)
+		var ue usageError
+		if !errors.As(err, &ue) || !strings.Contains(err.Error(), want) {
+			t.Errorf("query %s: %v, want a usage error %q", args, err, want)
+		}
+	}
+
 	list, _, err := runCLI(t, "saved", "list", "--format", "csv")
 	if err != nil || !strings.Contains(list, "m101-galex,observations,\"M101 r=3 arcmin filters=NUV,FUV\"") {
 		t.Fatalf("saved list: %q %v", list, err)
