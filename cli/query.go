@@ -203,7 +203,7 @@ func (e *cliEnv) runSaved(c *cobra.Command, args []string, name string, count bo
 	if c.Flags().Changed("radius") || c.Flags().Changed("resolver") {
 		return usagef("query --saved runs a saved search as it is: leave out --radius and --resolver")
 	}
-	s, err := historyStore().Get(name)
+	s, err := getSaved(name)
 	if err != nil {
 		return err
 	}

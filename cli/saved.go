@@ -19,6 +19,15 @@ import (
 // historyStore is the search history and saved searches ($XDG_DATA_HOME/mastui).
 func historyStore() *history.Store { return history.Open(config.DataDir()) }
 
+// howToSave is how a CLI user saves a search, said when none is saved yet.
+const howToSave = "save one with ctrl+s in the TUI"
+
+// getSaved is the search saved as name (*history.NotFoundError when none).
+func getSaved(name string) (history.Saved, error) {
+	s, err := historyStore().Get(name)
+	return s, history.ExplainNotFound(err, howToSave)
+}
+
 // savedCommand is `mastui saved list|show|rm`: the searches saved in the TUI (ctrl+s).
 // `mastui query --saved NAME` runs one.
 func (e *cliEnv) savedCommand() *cobra.Command {
@@ -56,7 +65,7 @@ func (e *cliEnv) savedCommand() *cobra.Command {
 			if len(args) != 1 {
 				return usagef("saved show: give one name (mastui saved list lists them)")
 			}
-			s, err := historyStore().Get(args[0])
+			s, err := getSaved(args[0])
 			if err != nil {
 				return err
 			}
@@ -78,7 +87,7 @@ func (e *cliEnv) savedCommand() *cobra.Command {
 			st := historyStore()
 			for _, n := range args {
 				if err := st.Remove(n); err != nil {
-					return err
+					return history.ExplainNotFound(err, howToSave)
 				}
 				fmt.Fprintf(e.stderr, "removed saved search %s\n", n)
 			}

@@ -50,6 +50,11 @@ func TestNoRowsNamesTheNearestValues(t *testing.T) {
 func TestSavedSearchRoundTrip(t *testing.T) {
 	url := startSim(t)
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	// With nothing saved, the CLI says how to save a search: in the TUI.
+	if _, _, err := runCLI(t, "--mast-url", url, "query", "--saved", "m101-galex"); err == nil ||
+		err.Error() != `no saved search "m101-galex" (none saved yet: save one with ctrl+s in the TUI)` {
+		t.Fatalf("nothing saved: %v", err)
+	}
 	f := searchform.New(uitest.Common(""), nil, searchform.Parsers{})
 	f.SetTarget("M101")
 	f.SetRadius("3 arcmin")

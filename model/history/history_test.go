@@ -157,3 +157,45 @@ func TestSavedRoundTrip(t *testing.T) {
 		t.Fatalf("a broken file: %v", err)
 	}
 }
+
+// A bad name is refused with what is wrong, short enough to show whole on one line of
+// an 80-column screen (the save prompt and a toast put " ✗ " before it).
+func TestCheckNameSaysWhatIsWrongInOneShortLine(t *testing.T) {
+	for name, want := range map[string]string{
+		"m101 all":              `bad name "m101 all": use 1-64 letters, digits, - _ . + (e.g. m101-all)`,
+		"-m101":                 `bad name "-m101": start with a letter or digit (e.g. m101-all)`,
+		"":                      "give the search a name, e.g. m101-all",
+		strings.Repeat("a", 70): "a name of 70 characters: at most 64 (e.g. m101-all)",
+	} {
+		err := history.CheckName(name)
+		if err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %q", name, err, want)
+		}
+		if err != nil && len(" ✗ "+err.Error()) > 80 {
+			t.Errorf("%q: %d columns: %s", name, len(" ✗ "+err.Error()), err)
+		}
+	}
+	for _, ok := range []string{"m101-all", "a", "M101_jwst.v2+x", strings.Repeat("a", 64)} {
+		if err := history.CheckName(ok); err != nil {
+			t.Errorf("%q refused: %v", ok, err)
+		}
+	}
+}
+
+// With nothing saved, the not-found error says how to save one as the caller's user
+// does it (the CLI and the TUI say it differently); with searches saved, it lists them.
+func TestNotFoundSaysHowToSaveAsTheCallerPhrasesIt(t *testing.T) {
+	s := history.Open(t.TempDir())
+	_, err := s.Get("nosuch")
+	if err == nil || err.Error() != `no saved search "nosuch" (none saved yet)` {
+		t.Fatalf("plain: %v", err)
+	}
+	err = history.ExplainNotFound(err, "ctrl+s saves the form's search")
+	var nf *history.NotFoundError
+	if !errors.As(err, &nf) || err.Error() != `no saved search "nosuch" (none saved yet: ctrl+s saves the form's search)` {
+		t.Fatalf("explained: %v", err)
+	}
+	if history.ExplainNotFound(nil, "x") != nil {
+		t.Fatal("nil became an error")
+	}
+}

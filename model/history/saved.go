@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Saved is a search kept under a name.
@@ -30,25 +31,49 @@ type savedFile struct {
 // no path characters.
 var nameRule = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$`)
 
-// CheckName says what is wrong with a saved search's name (nil when fine).
+// CheckName says what is wrong with a saved search's name (nil when fine), short
+// enough for one line of an 80-column screen.
 func CheckName(name string) error {
-	if !nameRule.MatchString(name) {
-		return fmt.Errorf("saved search name %q: use 1-64 letters, digits, '.', '_', '+' or '-', starting with a letter or digit (e.g. m101-jwst)", name)
+	switch {
+	case nameRule.MatchString(name):
+		return nil
+	case name == "":
+		return errors.New("give the search a name, e.g. m101-all")
+	case utf8.RuneCountInString(name) > 64:
+		return fmt.Errorf("a name of %d characters: at most 64 (e.g. m101-all)", utf8.RuneCountInString(name))
+	case !nameRule.MatchString("x" + name):
+		return fmt.Errorf("bad name %q: use 1-64 letters, digits, - _ . + (e.g. m101-all)", name)
 	}
-	return nil
+	return fmt.Errorf("bad name %q: start with a letter or digit (e.g. m101-all)", name)
 }
 
 // NotFoundError is a name no search is saved under.
 type NotFoundError struct {
 	Name  string
 	Names []string // the names there are
+	// HowToSave is how the caller's user saves a search ("ctrl+s saves the form's
+	// search" in the TUI), said when none is saved yet; the caller sets it.
+	HowToSave string
 }
 
 func (e *NotFoundError) Error() string {
-	if len(e.Names) == 0 {
-		return fmt.Sprintf("no saved search %q (none saved yet: save one with ctrl+s in the TUI)", e.Name)
+	switch {
+	case len(e.Names) > 0:
+		return fmt.Sprintf("no saved search %q (saved: %s)", e.Name, strings.Join(e.Names, ", "))
+	case e.HowToSave != "":
+		return fmt.Sprintf("no saved search %q (none saved yet: %s)", e.Name, e.HowToSave)
 	}
-	return fmt.Sprintf("no saved search %q (saved: %s)", e.Name, strings.Join(e.Names, ", "))
+	return fmt.Sprintf("no saved search %q (none saved yet)", e.Name)
+}
+
+// ExplainNotFound sets how to save a search (NotFoundError.HowToSave) in err when it is
+// a *NotFoundError, and returns err.
+func ExplainNotFound(err error, howToSave string) error {
+	var nf *NotFoundError
+	if errors.As(err, &nf) {
+		nf.HowToSave = howToSave
+	}
+	return err
 }
 
 // readSaved reads saved.json (missing: nothing saved). A file that does not parse is an
@@ -104,8 +129,8 @@ func (s *Store) Get(name string) (Saved, error) {
 	return Saved{}, &NotFoundError{Name: name, Names: names}
 }
 
-// Save keeps search as name (replacing a search saved so before), at at; it reports
-// whether one was replaced.
+// Save keeps search as name (replacing the one saved under that name), at at; it
+// reports whether one was replaced.
 func (s *Store) Save(name string, search Search, at time.Time) (replaced bool, err error) {
 	if err := CheckName(name); err != nil {
 		return false, err

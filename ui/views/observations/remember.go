@@ -51,7 +51,7 @@ func (m *Model) SaveSearch(name string) tea.Cmd {
 		case err != nil:
 			return common.ToastMsg{Level: common.LevelError, Text: "Not saved: " + err.Error()}
 		case replaced:
-			return common.ToastMsg{Level: common.LevelInfo, Text: "saved " + name + " (replacing the search saved so before)"}
+			return common.ToastMsg{Level: common.LevelInfo, Text: "saved " + name + " (replaced the search saved under that name)"}
 		}
 		return common.ToastMsg{Level: common.LevelInfo, Text: "saved " + name + " · mastui query --saved " + name}
 	}
@@ -64,9 +64,14 @@ func (m *Model) OpenSaved(name string) tea.Cmd {
 	}
 	s, err := m.c.History.Get(name)
 	if err != nil {
-		return common.Toast(common.LevelError, err.Error())
+		return common.Toast(common.LevelError, history.ExplainNotFound(err, m.howToSave()).Error())
 	}
 	return m.rerun(s.Search)
+}
+
+// howToSave says how to save a search here, with the user's key.
+func (m *Model) howToSave() string {
+	return m.c.Keys.Form.Save.Help().Key + " saves the form's search"
 }
 
 // rerun puts s in the form and searches, as enter would.
@@ -132,7 +137,7 @@ func (m *Model) openSaved() tea.Cmd {
 		items = append(items, picklist.Item{Title: s.Name, Detail: s.Search.String()})
 		searches = append(searches, s.Search)
 	}
-	m.openList(savedList, picklist.New(m.c.Styles, "Saved searches", "nothing saved yet: ctrl+s saves the form's search", items), searches)
+	m.openList(savedList, picklist.New(m.c.Styles, "Saved searches", "nothing saved yet: "+m.howToSave(), items), searches)
 	return nil
 }
 
