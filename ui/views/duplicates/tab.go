@@ -2,12 +2,14 @@ package duplicates
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"mastui/keymap"
 	"mastui/ui/common"
+	"mastui/ui/components/form"
 )
 
 // ID implements common.Tab.
@@ -89,7 +91,38 @@ func (m *Model) Hints() []key.Binding {
 	case paneProducts:
 		return m.products.Hints()
 	}
-	return []key.Binding{k.Submit, k.Next, k.Cycle, k.Reset}
+	if m.form.Current().Kind == form.Choice { // ←/→ move the text cursor elsewhere
+		return []key.Binding{k.Submit, k.Next, k.Cycle, k.Reset}
+	}
+	return []key.Binding{k.Submit, k.Next, k.Reset}
+}
+
+// Crumbs implements common.Locator: the form, or the list checked (its file's name or
+// "typed"), then the details or the products.
+func (m *Model) Crumbs() []string {
+	if m.pane == paneForm || m.run == nil {
+		return []string{"form"}
+	}
+	out := []string{common.Sanitize(filepath.Base(m.run.source))}
+	switch m.pane {
+	case paneDetails:
+		out = append(out, "details")
+	case paneProducts:
+		out = append(out, m.products.Crumbs()...)
+	}
+	return out
+}
+
+// Position implements common.Locator: the cursor's row among the targets and their
+// matches, or in the products.
+func (m *Model) Position() string {
+	switch {
+	case m.pane == paneProducts:
+		return m.products.Position()
+	case m.pane == paneForm || m.run == nil:
+		return ""
+	}
+	return common.RowPosition(m.cursor, int64(len(m.run.items())))
 }
 
 // HelpSections implements common.Tab.
@@ -119,4 +152,7 @@ func (m *Model) setPane(p pane) {
 	m.details.SetFocused(p == paneDetails)
 }
 
-var _ common.Tab = (*Model)(nil)
+var (
+	_ common.Tab     = (*Model)(nil)
+	_ common.Locator = (*Model)(nil)
+)

@@ -110,7 +110,11 @@ func (m *Model) titleLine() string {
 	st := m.c.Styles.Duplicates
 	r := m.run
 	if r == nil {
-		return st.Near.Render(" No check yet. " + dupcheck.Reminder)
+		intro := " No check yet. APT's duplication checker is the authority (JWST Duplicate Observations Policy)."
+		if ansi.StringWidth(intro) > m.width {
+			intro = " No check yet. APT's duplication checker is the authority."
+		}
+		return st.Near.Render(intro)
 	}
 	n, props := 0, dupcheck.AllProposals(r.finished())
 	for _, res := range r.finished() {
