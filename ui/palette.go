@@ -105,7 +105,7 @@ func (m *Model) registerCommands() {
 				return m.address(m.tabs[m.saverIndex()], m.saver().SaveSearch(args[0]))
 			}},
 		common.Command{Name: "open", Help: "run a saved search: :open m101-jwst (ctrl+o lists them)",
-			Suggest: m.savedNames,
+			Suggest:  m.savedNames,
 			Disabled: func() string { return m.savesReason() },
 			Run: func(args []string) tea.Cmd {
 				if len(args) != 1 {
