@@ -93,6 +93,20 @@ func TestPaletteCommandsAndDidYouMean(t *testing.T) {
 	}
 }
 
+// ↑ moves the highlight back up once ↓ moved it, even on an empty line with a command
+// in the history (the recall is from the top only).
+func TestPaletteUpMovesAfterDown(t *testing.T) {
+	m := started(t, &uitest.Archive{Rows: 50}, 110, 30)
+	paletteRun(t, m, "help")
+	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlP})
+	second := strings.TrimPrefix(m.PaletteMatches()[1], ":")
+	send(t, m, tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyCtrlK}, tea.KeyMsg{Type: tea.KeyEnter})
+	if m.PaletteOpen() || m.HelpVisible() || m.Tab() != second {
+		t.Fatalf("↓↓↑ enter: open %v, help %v, tab %s (want %s)", m.PaletteOpen(), m.HelpVisible(), m.Tab(), second)
+	}
+}
+
 func TestPaletteScreen(t *testing.T) {
 	tm := teatest.NewTestModel(t, screenApp(&uitest.Archive{Rows: 1200}, 400), teatest.WithInitialTermSize(100, 30))
 	waitText(t, tm, "Collection   any")

@@ -208,7 +208,9 @@ func (m *Model) Update(msg tea.KeyMsg) tea.Cmd {
 		m.complete()
 		return nil
 	case key.Matches(msg, k.Up):
-		if strings.TrimSpace(m.input.Value()) == "" || m.back > 0 {
+		// ↑ recalls the last command only from the top of an empty line (or while
+		// recalling): once the highlight moved down, it moves back up.
+		if m.back > 0 || (m.cur == 0 && strings.TrimSpace(m.input.Value()) == "") {
 			m.recall(1)
 			return nil
 		}
