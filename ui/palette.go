@@ -69,7 +69,7 @@ func (m *Model) registerCommands() {
 	g := m.c.Keys.Global
 	cmds = append(cmds,
 		common.Command{Name: "help", Help: "every key of the view", Key: g.Help.Help().Key,
-			Run: func([]string) tea.Cmd { m.showHelp, m.showMsgs = true, false; return nil }},
+			Run: func([]string) tea.Cmd { m.openHelp(); return nil }},
 		common.Command{Name: "messages", Help: "errors and warnings in full, the log file", Key: g.Messages.Help().Key,
 			Run: func([]string) tea.Cmd { m.showMsgs, m.showHelp = true, false; return nil }},
 		common.Command{Name: "login", Help: "MAST login: token, who you are, logout", Key: g.Login.Help().Key,

@@ -211,6 +211,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	case m.showHelp:
+		if m.help.Update(msg, m.helpSections()) {
+			return nil
+		}
 		if key.Matches(msg, g.Help) || msg.Type == tea.KeyEsc {
 			m.showHelp = false
 		} else if key.Matches(msg, g.Quit) {
@@ -225,7 +228,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, g.Help):
-		m.showHelp = true
+		m.openHelp()
 		return nil
 	case key.Matches(msg, g.Quit): // disabled in text fields
 		return m.quit()
