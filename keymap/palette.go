@@ -23,7 +23,7 @@ func DefaultPalette() Palette {
 }
 
 // ShortHelp implements help.KeyMap.
-func (k Palette) ShortHelp() []key.Binding { return []key.Binding{k.Run, k.Complete, k.Close} }
+func (k Palette) ShortHelp() []key.Binding { return []key.Binding{k.Complete, k.Close, k.Run} } // enter last: kept longest
 
 // FullHelp implements help.KeyMap.
 func (k Palette) FullHelp() [][]key.Binding {

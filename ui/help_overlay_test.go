@@ -39,3 +39,22 @@ func TestHelpOverlayListsTheObservationsKey(t *testing.T) {
 		t.Fatalf("no O in the overlay on the queue:\n%s", v)
 	}
 }
+
+// The form's status line keeps its primary action, enter search, at 80 and 120 columns
+// ("ctrl+r reset form" stayed, enter search went), and the overlays show their own hints.
+func TestStatusLineKeepsThePrimaryAction(t *testing.T) {
+	for _, w := range []int{80, 120} {
+		m := newApp(&uitest.Archive{Rows: 50}, 400)
+		send(t, m, tea.WindowSizeMsg{Width: w, Height: 24})
+		lines := strings.Split(m.View(), "\n")
+		if last := lines[len(lines)-1]; !strings.Contains(last, "enter search") || !strings.Contains(last, "quit") {
+			t.Errorf("%d columns: %q", w, last)
+		}
+	}
+	m := started(t, &uitest.Archive{Rows: 50}, 80, 24)
+	send(t, m, key("?"))
+	lines := strings.Split(m.View(), "\n")
+	if last := lines[len(lines)-1]; !strings.Contains(last, "scroll down") || strings.Contains(last, "new search") {
+		t.Errorf("the help overlay's status line: %q", last)
+	}
+}

@@ -105,14 +105,22 @@ func (m *Model) crumbs() ([]string, string) {
 
 func (m *Model) statusContent() statusbar.Content {
 	t := m.focused()
-	hints := keymap.Enabled(append(t.Hints(), m.c.Keys.Global.ShortHelp()...))
-	if m.account.IsOpen() {
-		hints = keymap.Enabled(m.c.Keys.Login.ShortHelp())
+	// The hints of what has the keys: the focused tab's (it knows its own overlays),
+	// or the root's overlay's; the global ones after them (the bar drops hints from
+	// the left: quit stays longest).
+	hints, global := t.Hints(), m.c.Keys.Global.ShortHelp()
+	switch {
+	case m.account.IsOpen():
+		hints, global = m.c.Keys.Login.ShortHelp(), nil
+	case m.palette.IsOpen():
+		hints, global = m.c.Keys.Palette.ShortHelp(), nil
+	case m.showHelp:
+		k := m.c.Keys.Details.Scroll
+		hints = []key.Binding{k.Down, k.PageDown}
+	case m.showMsgs:
+		hints = nil // esc closes, as the overlay says
 	}
-	if m.palette.IsOpen() {
-		hints = keymap.Enabled(m.c.Keys.Palette.ShortHelp())
-	}
-	c := statusbar.Content{Activity: m.activity(), Hints: hints, Counts: t.Counts()}
+	c := statusbar.Content{Activity: m.activity(), Hints: keymap.Enabled(append(hints, global...)), Counts: t.Counts()}
 	if c.Activity != "" {
 		c.Spinner = m.spin.View()
 	}

@@ -89,7 +89,7 @@ func (m *Model) Hints() []key.Binding {
 	case paneProducts:
 		return m.products.Hints()
 	}
-	return []key.Binding{k.Submit, k.Next, k.Cycle, k.Reset}
+	return []key.Binding{k.Reset, k.Cycle, k.Next, k.Submit} // dropped from the left when narrow
 }
 
 // HelpSections implements common.Tab.
