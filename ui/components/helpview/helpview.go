@@ -16,7 +16,7 @@ import (
 )
 
 // FieldRule is the one rule for global keys, as the overlay and the README state it.
-const FieldRule = "In a text field letters type; esc, or a tab's letter key, leaves it for the letter keys. ctrl keys work anywhere."
+const FieldRule = "Letters type in text fields; esc or a tab's letter leaves them. ctrl keys work anywhere."
 
 // Model is the help overlay. When the keys do not fit the area they scroll (the
 // details pane's scroll keys), with a "more" mark.
