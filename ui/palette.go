@@ -124,7 +124,7 @@ func (m *Model) registerCommands() {
 					return common.Toast(common.LevelError, err.Error())
 				}
 				m.layout()
-				return common.Toast(common.LevelInfo, "theme "+args[0]+" for this session; set \"theme\" in the config file to keep it")
+				return common.Toast(common.LevelInfo, "theme "+m.c.Styles.Palette.Name+" for this session; set \"theme\" in the config file to keep it")
 			}},
 		common.Command{Name: "quit", Aliases: []string{"q"}, Help: "quit (asks first while downloads run)", Key: g.Quit.Help().Key,
 			Run: func([]string) tea.Cmd { return m.quit() }},

@@ -259,6 +259,9 @@ func TestPaletteThemeFile(t *testing.T) {
 	if p := c.Styles.Palette; p.Name != "good" || p.Accent != "#b58900" || p.Fg != themes.Light().Fg {
 		t.Fatalf(":theme %s: theme %+v, toast %q", elsewhere, p, m.Toast())
 	}
+	if got := m.Toast(); !strings.Contains(got, `theme good for this session`) {
+		t.Fatalf("toast %q", got)
+	}
 	dir := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "mastui", "themes")
 	os.MkdirAll(dir, 0o755)
 	os.WriteFile(filepath.Join(dir, "solar.json"), []byte(`{"accent":"#268bd2"}`), 0o600)
