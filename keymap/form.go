@@ -57,8 +57,9 @@ func DefaultForm() Form {
 	}
 }
 
-// ShortHelp implements help.KeyMap.
-func (k Form) ShortHelp() []key.Binding { return []key.Binding{k.Submit, k.Next, k.Reset} }
+// ShortHelp implements help.KeyMap: the status line drops hints from the left, so the
+// primary action (enter search) comes last.
+func (k Form) ShortHelp() []key.Binding { return []key.Binding{k.Reset, k.Next, k.Submit} }
 
 // FullHelp implements help.KeyMap.
 func (k Form) FullHelp() [][]key.Binding {

@@ -3,8 +3,8 @@ package keymap
 import "github.com/charmbracelet/bubbles/key"
 
 // Global bindings work in every view. The rule: a text field takes typed letters, so the
-// letter keys (q, w, M, C, T, :) are off while one has the keys; esc leaves the field
-// and they work again; the ctrl chords (ctrl+p, ctrl+t, ctrl+l, ctrl+x, ctrl+c) work
+// letter keys (q, w, O, M, C, T, V, :) are off while one has the keys; esc leaves the
+// field and they work again (a tab opened with its letter opens outside its field); the ctrl chords (ctrl+p, ctrl+t, ctrl+l, ctrl+x, ctrl+c) work
 // everywhere, text fields included.
 type Global struct {
 	Help            key.Binding

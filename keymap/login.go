@@ -21,7 +21,7 @@ func DefaultLogin() Login {
 }
 
 // ShortHelp implements help.KeyMap.
-func (k Login) ShortHelp() []key.Binding { return []key.Binding{k.Submit, k.Logout, k.Close} }
+func (k Login) ShortHelp() []key.Binding { return []key.Binding{k.Logout, k.Close, k.Submit} } // enter last: kept longest
 
 // FullHelp implements help.KeyMap.
-func (k Login) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k Login) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Submit, k.Logout, k.Close}} }

@@ -14,7 +14,7 @@ type Palette struct {
 // DefaultPalette returns the default palette bindings.
 func DefaultPalette() Palette {
 	return Palette{
-		Up:       key.NewBinding(key.WithKeys("up", "ctrl+k"), key.WithHelp("↑", "previous match; on an empty line, the last command")),
+		Up:       key.NewBinding(key.WithKeys("up", "ctrl+k"), key.WithHelp("↑", "previous match; at the top of an empty line, the last command")),
 		Down:     key.NewBinding(key.WithKeys("down", "ctrl+j"), key.WithHelp("↓", "next match")),
 		Complete: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete the match")),
 		Run:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "run")),
@@ -23,7 +23,7 @@ func DefaultPalette() Palette {
 }
 
 // ShortHelp implements help.KeyMap.
-func (k Palette) ShortHelp() []key.Binding { return []key.Binding{k.Run, k.Complete, k.Close} }
+func (k Palette) ShortHelp() []key.Binding { return []key.Binding{k.Complete, k.Close, k.Run} } // enter last: kept longest
 
 // FullHelp implements help.KeyMap.
 func (k Palette) FullHelp() [][]key.Binding {

@@ -55,29 +55,32 @@ func Resolve(setting, configDir string, darkBackground bool) (Palette, error) {
 }
 
 // Load reads a theme file: unknown keys, bad colours and syntax errors are reported
-// with their lines.
+// with their lines, all of them at once (a FileError).
 func Load(path string) (Palette, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return Palette{}, fmt.Errorf("theme: %w", err)
+		return Palette{}, fmt.Errorf("theme file: %w", err)
 	}
 	var f File
+	var problems []string
 	lines, err := config.DecodeStrict(b, &f)
 	if err != nil {
-		return Palette{}, &config.FileError{Path: path, Err: err}
+		problems = append(problems, strings.Split(err.Error(), "\n")...)
 	}
 	p := Dark()
 	if f.Base != "" {
-		if !isBuiltin(f.Base) {
-			return Palette{}, fmt.Errorf("theme %s: line %d: base %q: want one of dark, light, high-contrast", path, lines["base"], f.Base)
+		if isBuiltin(f.Base) {
+			p = ByName(f.Base)
+		} else {
+			problems = append(problems, fmt.Sprintf("line %d: base %q: want one of dark, light, high-contrast", lines["base"], f.Base))
 		}
-		p = ByName(f.Base)
 	}
 	p.Name = strings.TrimSuffix(filepath.Base(path), ".json")
 	if f.Name != "" {
 		p.Name = f.Name
 	}
-	// The colours the file sets replace the base's.
+	// The colours the file sets replace the base's (those DecodeStrict could read: the
+	// others are among the problems already).
 	from, to := reflect.ValueOf(f.Palette), reflect.ValueOf(&p).Elem()
 	for _, field := range reflect.VisibleFields(from.Type()) {
 		key, _, _ := strings.Cut(field.Tag.Get("json"), ",")
@@ -86,11 +89,27 @@ func Load(path string) (Palette, error) {
 		}
 		c := from.FieldByIndex(field.Index).Interface().(lipgloss.Color)
 		if !validColour(string(c)) {
-			return Palette{}, fmt.Errorf("theme %s: line %d: %s: bad colour %q: want a number 0-255 or \"#rrggbb\"", path, lines[key], key, c)
+			problems = append(problems, fmt.Sprintf("line %d: %s: bad colour %q: want a number 0-255 or \"#rrggbb\"", lines[key], key, c))
+			continue
 		}
 		to.FieldByIndex(field.Index).Set(reflect.ValueOf(c))
 	}
+	if len(problems) > 0 {
+		return Palette{}, &FileError{Path: path, Problems: problems}
+	}
 	return p, nil
+}
+
+// FileError is a theme file with problems, each "line N: …". It reads on one line
+// ("theme file /x/bad.json: line 1: unknown key \"bogus\"; line 2: …"): it is shown in
+// a toast as well as on the terminal.
+type FileError struct {
+	Path     string
+	Problems []string
+}
+
+func (e *FileError) Error() string {
+	return "theme file " + e.Path + ": " + strings.Join(e.Problems, "; ")
 }
 
 func isBuiltin(name string) bool {

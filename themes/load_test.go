@@ -75,3 +75,15 @@ func TestForTerminalNoColorKeepsAttributes(t *testing.T) {
 		t.Errorf("dumb terminal: %q", got)
 	}
 }
+
+// A bad theme file reports every problem at once (an unknown key does not hide a bad
+// colour), on one line labelled "theme file", without runs of spaces.
+func TestThemeFileReportsEveryProblem(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(path, []byte("{\n  \"bogus\": 1,\n  \"accent\": \"#zzzzzz\"\n}\n"), 0o600)
+	_, err := Resolve(path, t.TempDir(), true)
+	want := `theme file ` + path + `: line 2: unknown key "bogus"; line 3: accent: bad colour "#zzzzzz": want a number 0-255 or "#rrggbb"`
+	if err == nil || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
+	}
+}

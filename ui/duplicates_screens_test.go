@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
@@ -87,6 +88,16 @@ func TestDuplicatesProductsAndExport(t *testing.T) {
 	waitText(t, tm, "o products") // the results' hints: back from the products
 	tm.Send(key("e"))
 	waitText(t, tm, "report written to")
+	// :export json writes the same report as JSON (the table export's command, here).
+	tm.Type(":export json")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	jsonFiles := func() []string { f, _ := filepath.Glob(filepath.Join(dir, "dupcheck-*.json")); return f }
+	written := func() bool { // the whole report: the file is written after it is created
+		f := jsonFiles()
+		b, err := os.ReadFile(strings.Join(f, ""))
+		return len(f) == 1 && err == nil && strings.Contains(string(b), "jw02750-o901") && strings.HasSuffix(strings.TrimSpace(string(b)), "]")
+	}
+	teatest.WaitFor(t, tm.Output(), func([]byte) bool { return written() }, teatest.WithDuration(30*time.Second))
 	finalView(t, tm)
 	files, _ := filepath.Glob(filepath.Join(dir, "dupcheck-*.csv"))
 	if len(files) != 1 {

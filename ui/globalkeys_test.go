@@ -94,3 +94,49 @@ func TestEscThenWOpensQueueNotResolver(t *testing.T) {
 		t.Fatalf("the target got %q", q.Object)
 	}
 }
+
+// The walkthrough: on Observations type abc, esc, then M w O w M O: the letters switch
+// tabs every time and the Target keeps "abc" (it got "abcwMO": a tab reached with a
+// letter key took the next letters into its field). Any other key then types.
+func TestTabKeysNeverDropIntoAField(t *testing.T) {
+	m := ui.NewModel(clocked(), &uitest.Archive{Rows: 10}, ui.Options{Downloads: uitest.NewDownloads()})
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	settle(t, m, m.Init())
+	send(t, m, typeText("abc")...)
+	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
+	want := []string{"missions", "queue", "observations", "queue", "missions", "observations"}
+	for i, k := range []string{"M", "w", "O", "w", "M", "O"} {
+		send(t, m, key(k))
+		if m.Tab() != want[i] || m.Typing() {
+			t.Fatalf("key %d (%s): tab %s, typing %v", i, k, m.Tab(), m.Typing())
+		}
+	}
+	if q, _ := m.Form().Query(); q.Object != "abc" {
+		t.Fatalf("the target holds %q", q.Object)
+	}
+	send(t, m, key("x"))
+	if q, _ := m.Form().Query(); q.Object != "abcx" || !m.Typing() {
+		t.Fatalf("x: target %q, typing %v", q.Object, m.Typing())
+	}
+}
+
+// Every tab with a text field, reached with its letter key, opens outside the field:
+// the tab keys go on working there (C T C T from Catalogs, esc, never typed "T").
+func TestEveryTabOpensOutsideItsFieldForALetterKey(t *testing.T) {
+	letter := map[string]string{"observations": "O", "missions": "M", "catalogs": "C", "cutouts": "T", "duplicates": "V"}
+	for name, k := range letter {
+		t.Run(name, func(t *testing.T) {
+			m := ui.NewModel(clocked(), &uitest.Archive{Rows: 10}, ui.Options{StartTab: "queue", Downloads: uitest.NewDownloads()})
+			send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+			settle(t, m, m.Init())
+			send(t, m, key(k))
+			if m.Tab() != name || m.Typing() {
+				t.Fatalf("%s: tab %s, typing %v", k, m.Tab(), m.Typing())
+			}
+			send(t, m, key("w"))
+			if m.Tab() != "queue" {
+				t.Fatalf("w on %s after %s went to %s", name, k, m.Tab())
+			}
+		})
+	}
+}

@@ -69,7 +69,7 @@ func (m *Model) registerCommands() {
 	g := m.c.Keys.Global
 	cmds = append(cmds,
 		common.Command{Name: "help", Help: "every key of the view", Key: g.Help.Help().Key,
-			Run: func([]string) tea.Cmd { m.showHelp, m.showMsgs = true, false; return nil }},
+			Run: func([]string) tea.Cmd { m.openHelp(); return nil }},
 		common.Command{Name: "messages", Help: "errors and warnings in full, the log file", Key: g.Messages.Help().Key,
 			Run: func([]string) tea.Cmd { m.showMsgs, m.showHelp = true, false; return nil }},
 		common.Command{Name: "login", Help: "MAST login: token, who you are, logout", Key: g.Login.Help().Key,
@@ -96,7 +96,7 @@ func (m *Model) registerCommands() {
 				t := m.focused()
 				return m.address(t, t.(exporter).OpenExport(format))
 			}},
-		common.Command{Name: "save", Help: "save the Observations search under a name: :save m101-jwst",
+		common.Command{Name: "save", Help: "save the Observations search under a name: :save m101-jwst", OpenArg: true,
 			Disabled: func() string { return m.savesReason() },
 			Run: func(args []string) tea.Cmd {
 				if len(args) != 1 {
@@ -105,6 +105,7 @@ func (m *Model) registerCommands() {
 				return m.address(m.tabs[m.saverIndex()], m.saver().SaveSearch(args[0]))
 			}},
 		common.Command{Name: "open", Help: "run a saved search: :open m101-jwst (ctrl+o lists them)",
+			Suggest:  m.savedNames,
 			Disabled: func() string { return m.savesReason() },
 			Run: func(args []string) tea.Cmd {
 				if len(args) != 1 {
@@ -113,17 +114,17 @@ func (m *Model) registerCommands() {
 				i := m.saverIndex()
 				return tea.Batch(m.focusTab(i), m.address(m.tabs[i], m.saver().OpenSaved(args[0])))
 			}},
-		common.Command{Name: "theme", Help: "switch the theme: " + strings.Join(themes.Names(), ", ") + ", or a theme file's name",
-			Args: themeChoices(),
+		common.Command{Name: "theme", Help: "switch the theme: a name or a theme file",
+			Suggest: themeChoices,
 			Run: func(args []string) tea.Cmd {
 				if len(args) != 1 {
-					return common.Toast(common.LevelWarn, "Name a theme: :theme "+strings.Join(themes.Names(), "|"))
+					return common.Toast(common.LevelWarn, "Name a theme or a theme file: :theme "+strings.Join(themes.Names(), "|")+"|~/my-theme.json")
 				}
 				if err := m.c.SwitchTheme(args[0]); err != nil {
 					return common.Toast(common.LevelError, err.Error())
 				}
 				m.layout()
-				return common.Toast(common.LevelInfo, "theme "+args[0]+" (the config file's \"theme\" keeps it)")
+				return common.Toast(common.LevelInfo, "theme "+m.c.Styles.Palette.Name+" for this session; set \"theme\" in the config file to keep it")
 			}},
 		common.Command{Name: "quit", Aliases: []string{"q"}, Help: "quit (asks first while downloads run)", Key: g.Quit.Help().Key,
 			Run: func([]string) tea.Cmd { return m.quit() }},
@@ -142,6 +143,23 @@ func themeChoices() []string {
 		out = append(out, strings.TrimSuffix(filepath.Base(f), ".json"))
 	}
 	return out
+}
+
+// savedNames are the saved searches' names (what :open offers), read now: a search
+// saved a moment ago is among them.
+func (m *Model) savedNames() []string {
+	if m.c.History == nil {
+		return nil
+	}
+	saved, err := m.c.History.SavedList()
+	if err != nil {
+		m.c.Logger.Warn("read the saved searches for :open", "err", err)
+	}
+	names := make([]string, 0, len(saved))
+	for _, s := range saved {
+		names = append(names, s.Name)
+	}
+	return names
 }
 
 // exporter is a tab with tables to export (":export").

@@ -1,6 +1,8 @@
 package ui_test
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"mastui/model/history"
+	"mastui/themes"
 	"mastui/ui"
 	"mastui/ui/common"
 	"mastui/ui/uitest"
@@ -90,6 +93,20 @@ func TestPaletteCommandsAndDidYouMean(t *testing.T) {
 	}
 }
 
+// ↑ moves the highlight back up once ↓ moved it, even on an empty line with a command
+// in the history (the recall is from the top only).
+func TestPaletteUpMovesAfterDown(t *testing.T) {
+	m := started(t, &uitest.Archive{Rows: 50}, 110, 30)
+	paletteRun(t, m, "help")
+	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlP})
+	second := strings.TrimPrefix(m.PaletteMatches()[1], ":")
+	send(t, m, tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyCtrlK}, tea.KeyMsg{Type: tea.KeyEnter})
+	if m.PaletteOpen() || m.HelpVisible() || m.Tab() != second {
+		t.Fatalf("↓↓↑ enter: open %v, help %v, tab %s (want %s)", m.PaletteOpen(), m.HelpVisible(), m.Tab(), second)
+	}
+}
+
 func TestPaletteScreen(t *testing.T) {
 	tm := teatest.NewTestModel(t, screenApp(&uitest.Archive{Rows: 1200}, 400), teatest.WithInitialTermSize(100, 30))
 	waitText(t, tm, "Collection   any")
@@ -163,6 +180,13 @@ func TestPaletteSaveAndOpen(t *testing.T) {
 	if s, err := store.Get("m101-jwst"); err != nil || s.Search.Target != "M101" {
 		t.Fatalf("saved: %+v, %v", s, err)
 	}
+	// The palette offers the saved names (read when it opens: saved a moment ago).
+	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlP})
+	send(t, m, typeText("open ")...)
+	if got := m.PaletteMatches(); !slices.Contains(got, ":open m101-jwst") {
+		t.Fatalf(":open offers %v", got)
+	}
+	send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
 	m = ui.NewModel(clocked(), &uitest.Archive{Rows: 10}, ui.Options{History: store, StartTab: "catalogs"})
 	send(t, m, tea.WindowSizeMsg{Width: 110, Height: 30})
 	paletteRun(t, m, "open m101-jwst")
@@ -211,10 +235,73 @@ func TestPaletteTheme(t *testing.T) {
 	if c.Styles.Palette.Name != "light" || before == "light" {
 		t.Fatalf("theme %q → %q", before, c.Styles.Palette.Name)
 	}
+	if got := m.Toast(); !strings.Contains(got, `theme light for this session; set "theme" in the config file to keep it`) {
+		t.Fatalf("toast after :theme light: %q", got)
+	}
+	paletteRun(t, m, "theme lihgt")
+	if got := m.Toast(); !strings.Contains(got, `did you mean "light"?`) || c.Styles.Palette.Name != "light" {
+		t.Fatalf("theme lihgt: toast %q, theme %s", got, c.Styles.Palette.Name)
+	}
+}
+
+// :theme takes a theme file by path, or by name in <config dir>/themes even when the
+// file was added after the app started (the palette offers it then); a bad file is a
+// toast naming the theme file and every problem; the palette's help line for :theme is
+// whole at 80 columns.
+func TestPaletteThemeFile(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	c := clocked()
+	m := ui.NewModel(c, &uitest.Archive{Rows: 50}, ui.Options{PageSize: 400})
+	send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	elsewhere := filepath.Join(t.TempDir(), "good.json")
+	os.WriteFile(elsewhere, []byte(`{"base":"light","accent":"#b58900"}`), 0o600)
+	paletteRun(t, m, "theme "+elsewhere)
+	if p := c.Styles.Palette; p.Name != "good" || p.Accent != "#b58900" || p.Fg != themes.Light().Fg {
+		t.Fatalf(":theme %s: theme %+v, toast %q", elsewhere, p, m.Toast())
+	}
+	if got := m.Toast(); !strings.Contains(got, `theme good for this session`) {
+		t.Fatalf("toast %q", got)
+	}
+	dir := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "mastui", "themes")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "solar.json"), []byte(`{"accent":"#268bd2"}`), 0o600)
 	send(t, m, tea.KeyMsg{Type: tea.KeyCtrlP})
-	send(t, m, typeText("theme lihgt")...)
-	send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
-	if !strings.Contains(m.PaletteProblem(), "did you mean :theme light?") {
-		t.Fatalf("problem %q", m.PaletteProblem())
+	send(t, m, typeText("theme sol")...)
+	if got := m.PaletteMatches(); len(got) == 0 || got[0] != ":theme solar" {
+		t.Fatalf("a theme file added after start is not offered: %v", got)
+	}
+	view := m.View()
+	send(t, m, tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyEnter})
+	if c.Styles.Palette.Name != "solar" {
+		t.Fatalf(":theme solar: theme %s, toast %q", c.Styles.Palette.Name, m.Toast())
+	}
+	if !strings.Contains(view, "switch the theme: a name or a theme file") {
+		t.Fatalf("the :theme help is cut:\n%s", view)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`{"bogus": 1, "accent": "#zzzzzz"}`), 0o600)
+	paletteRun(t, m, "theme bad")
+	if got := m.Toast(); !strings.Contains(got, "theme file "+bad+`: line 1: unknown key "bogus"; line 1: accent: bad colour "#zzzzzz"`) || c.Styles.Palette.Name != "solar" {
+		t.Fatalf(":theme bad: toast %q, theme %s", got, c.Styles.Palette.Name)
+	}
+}
+
+// A command that takes no argument refuses extra words instead of ignoring them; one
+// that takes one refuses a second.
+func TestPaletteRefusesExtraWords(t *testing.T) {
+	m := started(t, &uitest.Archive{Rows: 50}, 110, 30)
+	for line, want := range map[string]string{
+		"quit now":         ":quit takes no argument",
+		"help me":          ":help takes no argument",
+		"observations foo": ":observations takes no argument",
+		"export csv json":  ":export takes one argument, not 2",
+	} {
+		send(t, m, tea.KeyMsg{Type: tea.KeyCtrlP})
+		send(t, m, typeText(line)...)
+		send(t, m, tea.KeyMsg{Type: tea.KeyEnter})
+		if !m.PaletteOpen() || !strings.Contains(m.PaletteProblem(), want) || m.HelpVisible() || m.ConfirmingQuit() {
+			t.Errorf(":%s: open %v, problem %q", line, m.PaletteOpen(), m.PaletteProblem())
+		}
+		send(t, m, tea.KeyMsg{Type: tea.KeyEsc})
 	}
 }

@@ -211,6 +211,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	case m.showHelp:
+		if m.help.Update(msg, m.helpSections()) {
+			return nil
+		}
 		if key.Matches(msg, g.Help) || msg.Type == tea.KeyEsc {
 			m.showHelp = false
 		} else if key.Matches(msg, g.Quit) {
@@ -225,7 +228,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, g.Help):
-		m.showHelp = true
+		m.openHelp()
 		return nil
 	case key.Matches(msg, g.Quit): // disabled in text fields
 		return m.quit()
@@ -236,12 +239,27 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		if s.key == nil || !key.Matches(msg, *s.key(m.c.Keys)) {
 			continue
 		}
+		to := i
 		if i == m.active { // only a toggling key is enabled on its own tab
-			return m.focusTab(m.prev)
+			to = m.prev
 		}
-		return m.focusTab(i)
+		return m.letterToTab(to)
 	}
 	return m.toTab(t, msg)
+}
+
+// letterToTab focuses tab i for a tab key, a letter, pressed outside text fields: the
+// tab opens outside its text field, as if esc had left it, so the next letters are
+// still keys (w M O … go on switching tabs; they were typed into the field of the tab
+// they landed on). Any other key goes into the field.
+func (m *Model) letterToTab(i int) tea.Cmd {
+	cmd := m.focusTab(i)
+	if t := m.focused(); t.Typing() && !t.Capturing() {
+		m.leftField = true
+		t.Blur()
+		m.syncKeys()
+	}
+	return cmd
 }
 
 // toTab gives a key to the focused tab, applying the rule for text fields: an esc that

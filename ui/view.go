@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
@@ -103,14 +105,22 @@ func (m *Model) crumbs() ([]string, string) {
 
 func (m *Model) statusContent() statusbar.Content {
 	t := m.focused()
-	hints := keymap.Enabled(append(t.Hints(), m.c.Keys.Global.ShortHelp()...))
-	if m.account.IsOpen() {
-		hints = keymap.Enabled(m.c.Keys.Login.ShortHelp())
+	// The hints of what has the keys: the focused tab's (it knows its own overlays),
+	// or the root's overlay's; the global ones after them (the bar drops hints from
+	// the left: quit stays longest).
+	hints, global := t.Hints(), m.c.Keys.Global.ShortHelp()
+	switch {
+	case m.account.IsOpen():
+		hints, global = m.c.Keys.Login.ShortHelp(), nil
+	case m.palette.IsOpen():
+		hints, global = m.c.Keys.Palette.ShortHelp(), nil
+	case m.showHelp:
+		k := m.c.Keys.Details.Scroll
+		hints = []key.Binding{k.Down, k.PageDown}
+	case m.showMsgs:
+		hints = nil // esc closes, as the overlay says
 	}
-	if m.palette.IsOpen() {
-		hints = keymap.Enabled(m.c.Keys.Palette.ShortHelp())
-	}
-	c := statusbar.Content{Activity: m.activity(), Hints: hints, Counts: t.Counts()}
+	c := statusbar.Content{Activity: m.activity(), Hints: keymap.Enabled(append(hints, global...)), Counts: t.Counts()}
 	if c.Activity != "" {
 		c.Spinner = m.spin.View()
 	}
@@ -120,10 +130,32 @@ func (m *Model) statusContent() statusbar.Content {
 // globalTitle is the title of the global keys' section (help overlay, palette).
 const globalTitle = "Global"
 
-// helpSections lists the focused tab's bindings first, then the global ones.
+// helpSections lists the focused tab's bindings first, then the global ones, with
+// every tab's key (O, the Observations tab's, is the Missions keymap's).
 func (m *Model) helpSections() []keymap.Section {
-	global := keymap.Section{Title: globalTitle, Bindings: keymap.Flatten(m.c.Keys.Global.FullHelp())}
-	return append(m.focused().HelpSections(), global)
+	var tabKeys []key.Binding
+	for _, s := range m.specs {
+		if s.key != nil {
+			tabKeys = append(tabKeys, *s.key(m.c.Keys))
+		}
+	}
+	var global []key.Binding
+	for _, b := range keymap.Flatten(m.c.Keys.Global.FullHelp()) {
+		if slices.ContainsFunc(tabKeys, func(t key.Binding) bool { return t.Help() == b.Help() }) {
+			continue // listed with the tab keys, in the tabs' order
+		}
+		global = append(global, b)
+		if b.Help() == m.c.Keys.Global.PaletteAnywhere.Help() {
+			global = append(global, tabKeys...)
+		}
+	}
+	return append(m.focused().HelpSections(), keymap.Section{Title: globalTitle, Bindings: global})
+}
+
+// openHelp opens the help overlay at its top.
+func (m *Model) openHelp() {
+	m.showHelp, m.showMsgs = true, false
+	m.help.Reset()
 }
 
 func (m *Model) tooSmallView() string {

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"mastui/model"
 )
 
 // Command is one command of the `:` palette: `:catalogs`, `:theme light`, `:export csv`.
@@ -17,9 +19,17 @@ type Command struct {
 	Name string
 	// Aliases also run it ("q" for "quit").
 	Aliases []string
-	// Args are the values of its first argument, offered as completions (":theme light");
-	// another value is refused with the nearest one. nil: any argument, or none.
+	// Args are the values of its argument, offered as completions (":export csv");
+	// another value is refused with the nearest one, unless OpenArg.
 	Args []string
+	// Suggest lists more completions, read each time the palette opens (the saved
+	// searches' names, the theme files): they change while the app runs. Any value is
+	// accepted (Run checks it), as with OpenArg.
+	Suggest func() []string
+	// OpenArg: it takes one argument of any value (":save m101-jwst", ":theme
+	// ~/solar.json"); Args are then only completions. A command with no Args, Suggest or
+	// OpenArg takes no argument, and extra words are refused.
+	OpenArg bool
 	// Help is its one line in the palette.
 	Help string
 	// Key is the key that does the same outside the palette ("w"), shown next to it.
@@ -40,6 +50,44 @@ func (c Command) DisabledReason() string {
 		return ""
 	}
 	return c.Disabled()
+}
+
+// TakesArg reports whether a word may follow its name.
+func (c Command) TakesArg() bool { return c.Args != nil || c.Suggest != nil || c.OpenArg }
+
+// Completions are the arguments offered for it: Args, then what Suggest finds now.
+func (c Command) Completions() []string {
+	out := slices.Clone(c.Args)
+	if c.Suggest != nil {
+		for _, a := range c.Suggest() {
+			if !slices.Contains(out, a) {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// CheckArgs says what is wrong with the words typed after its name ("" when nothing):
+// too many, or a value its closed Args do not know (with the nearest one).
+func (c Command) CheckArgs(args []string) string {
+	switch {
+	case len(args) == 0:
+		return ""
+	case !c.TakesArg():
+		return fmt.Sprintf(":%s takes no argument", c.Name)
+	case len(args) > 1:
+		return fmt.Sprintf(":%s takes one argument, not %d (%s)", c.Name, len(args), strings.Join(args, " "))
+	case c.OpenArg || c.Suggest != nil:
+		return ""
+	case slices.ContainsFunc(c.Args, func(a string) bool { return strings.EqualFold(a, args[0]) }):
+		return ""
+	}
+	why := fmt.Sprintf(":%s does not know %q", c.Name, args[0])
+	if near := model.Closest(args[0], c.Args); near != "" {
+		return why + " — did you mean :" + c.Name + " " + near + "?"
+	}
+	return why + " (" + strings.Join(c.Args, ", ") + ")"
 }
 
 // Commands is the session's command registry, in the order commands were added.

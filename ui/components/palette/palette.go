@@ -110,7 +110,7 @@ func (m *Model) commandItems() []Item {
 	for _, c := range m.c.Commands.All() {
 		it := Item{Label: ":" + c.Name, Command: c.Name, Help: c.Help, Key: c.Key, Disabled: c.DisabledReason(), Run: c.Run}
 		out = append(out, it)
-		for _, a := range c.Args {
+		for _, a := range c.Completions() {
 			arg := it
 			arg.Label, arg.Arg, arg.Key = ":"+c.Name+" "+a, a, ""
 			out = append(out, arg)
@@ -208,7 +208,9 @@ func (m *Model) Update(msg tea.KeyMsg) tea.Cmd {
 		m.complete()
 		return nil
 	case key.Matches(msg, k.Up):
-		if strings.TrimSpace(m.input.Value()) == "" || m.back > 0 {
+		// ↑ recalls the last command only from the top of an empty line (or while
+		// recalling): once the highlight moved down, it moves back up.
+		if m.back > 0 || (m.cur == 0 && strings.TrimSpace(m.input.Value()) == "") {
 			m.recall(1)
 			return nil
 		}
@@ -267,7 +269,7 @@ func (m *Model) complete() {
 	it := m.matches[m.cur].item
 	line := it.Label
 	if it.Command != "" && it.Arg == "" {
-		if c, ok := m.c.Commands.Lookup(it.Command); ok && c.Args != nil {
+		if c, ok := m.c.Commands.Lookup(it.Command); ok && c.TakesArg() {
 			line += " "
 		}
 	}
@@ -314,13 +316,8 @@ func (m *Model) runCommand(c common.Command, args []string, line string) tea.Cmd
 		m.problem = ":" + c.Name + ": " + why
 		return nil
 	}
-	if len(args) > 0 && c.Args != nil && !slices.ContainsFunc(c.Args, func(a string) bool { return strings.EqualFold(a, args[0]) }) {
-		m.problem = fmt.Sprintf(":%s does not know %q", c.Name, args[0])
-		if near := model.Closest(args[0], c.Args); near != "" {
-			m.problem += " — did you mean :" + c.Name + " " + near + "?"
-		} else {
-			m.problem += " (" + strings.Join(c.Args, ", ") + ")"
-		}
+	if why := c.CheckArgs(args); why != "" {
+		m.problem = why
 		return nil
 	}
 	return m.finish(":"+line, c.Run(args))

@@ -32,7 +32,9 @@ type Content struct {
 }
 
 // View draws the line: hints are dropped from the left when space runs out, then the
-// rest is cut with "…". The result is one line of at most the width.
+// rest is cut with "…". The result is one line of at most the width. So a view lists
+// its hints least important first, its primary action (enter search) last, and the
+// global hints come after them (commands, then help, then quit, which stays longest).
 func (m *Model) View(c Content) string {
 	st := m.c.Styles
 	var parts []string

@@ -1,6 +1,7 @@
 package statusbar
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -29,5 +30,28 @@ func TestHintsGiveWayToCounts(t *testing.T) {
 	m.SetSize(100)
 	if got := m.View(Content{Spinner: "⣾", Hints: g.ShortHelp()}); ansi.StringWidth(got) != 100 || got[:2] != "  " {
 		t.Errorf("idle line %q: no spinner without an activity", got)
+	}
+}
+
+// Narrow, the form's lesser hints give way first and its primary action, enter search,
+// stays longest; then ":" commands; "? help" and quit stay last (it was "ctrl+r reset
+// form" that stayed, listed last).
+func TestHintsKeepTheViewsFirstAndQuitLongest(t *testing.T) {
+	c := uitest.Common("")
+	m := New(c)
+	f := c.Keys.Form
+	content := Content{Counts: "Collection any", Hints: keymap.Enabled(append(f.ShortHelp(), c.Keys.Global.ShortHelp()...))}
+	for w, want := range map[int]string{
+		120: "ctrl+r reset form  tab next field (completes first)  enter search  : commands  ? help  q quit ",
+		95:  "tab next field (completes first)  enter search  : commands  ? help  q quit ",
+		60:  "enter search  : commands  ? help  q quit ",
+		48:  " Collection any      : commands  ? help  q quit ",
+		42:  " Collection any            ? help  q quit ",
+		30:  " Collection any        q quit ",
+	} {
+		m.SetSize(w)
+		if got := m.View(content); !strings.HasSuffix(got, want) || ansi.StringWidth(got) > w {
+			t.Errorf("width %d:\n got %q\nwant …%q", w, got, want)
+		}
 	}
 }

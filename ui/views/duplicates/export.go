@@ -16,15 +16,17 @@ import (
 // exportExt is the file extension of an export format.
 var exportExt = map[string]string{dupcheck.FormatMarkdown: ".md", dupcheck.FormatCSV: ".csv", dupcheck.FormatJSON: ".json"}
 
-// export writes the report of the checks finished so far, in the form's format, to
+// export writes the report of the checks finished so far, in format ("": the form's), to
 // dupcheck-<time><ext> in the export directory, off the UI goroutine; a toast says where.
-func (m *Model) export() tea.Cmd {
+func (m *Model) export(format string) tea.Cmd {
 	r := m.run
 	results := r.finished()
 	if len(results) == 0 {
 		return common.Toast(common.LevelWarn, "Nothing to export yet: no target has been checked")
 	}
-	format := m.form.Field(rowExport).Value()
+	if format == "" {
+		format = m.form.Field(rowExport).Value()
+	}
 	name := "dupcheck-" + m.c.Now().Format("20060102-150405") + exportExt[format]
 	path := filepath.Join(m.cfg.Dir, name)
 	done, total := r.done, len(r.targets)
@@ -41,6 +43,19 @@ func (m *Model) export() tea.Cmd {
 		}
 		return ExportedMsg{Path: path}
 	})
+}
+
+// OpenExport writes the report as :export FORMAT asks (markdown, csv or json; "" is
+// the form's choice), as e does.
+func (m *Model) OpenExport(format string) tea.Cmd {
+	if format == "" {
+		return m.export("")
+	}
+	if _, ok := exportExt[format]; !ok {
+		return common.Toast(common.LevelWarn, fmt.Sprintf("The duplicates report is written as %s, %s or %s, not %s",
+			dupcheck.FormatMarkdown, dupcheck.FormatCSV, dupcheck.FormatJSON, format))
+	}
+	return m.export(format)
 }
 
 // writeNew writes a file that must not exist yet (an earlier report is never replaced).

@@ -92,9 +92,9 @@ func (m *Model) Hints() []key.Binding {
 		return m.products.Hints()
 	}
 	if m.form.Current().Kind == form.Choice { // ←/→ move the text cursor elsewhere
-		return []key.Binding{k.Submit, k.Next, k.Cycle, k.Reset}
+		return []key.Binding{k.Reset, k.Cycle, k.Next, k.Submit} // dropped from the left when narrow
 	}
-	return []key.Binding{k.Submit, k.Next, k.Reset}
+	return []key.Binding{k.Reset, k.Next, k.Submit}
 }
 
 // Crumbs implements common.Locator: the form, or the list checked (its file's name or

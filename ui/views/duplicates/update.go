@@ -229,7 +229,7 @@ func (m *Model) resultsKey(msg tea.KeyMsg) tea.Cmd {
 	case keyIs(msg, k.Open):
 		return m.openProducts()
 	case keyIs(msg, k.Export):
-		return m.export()
+		return m.export("")
 	}
 	m.cursor = max(0, min(m.cursor, len(items)-1))
 	return nil
