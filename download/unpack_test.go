@@ -229,11 +229,13 @@ func TestCutoutUnknownSize(t *testing.T) {
 }
 
 // A cutout the service takes longer to compute than the stall timeout is not killed:
-// until the answer starts, ComputeTimeout applies.
+// until the answer starts, ComputeTimeout applies. The stall timeout is a second, so a
+// loaded machine's pauses while the answer streams are not stalls (150 ms were, under
+// -race beside other tests); the compute takes three.
 func TestCutoutSlowComputeIsNotAStall(t *testing.T) {
-	c, ts := serve(t, newSim(t, sim.Faults{CutoutLatency: 600 * time.Millisecond}).Handler())
+	c, ts := serve(t, newSim(t, sim.Faults{CutoutLatency: 3 * time.Second}).Handler())
 	o := fastOpts(t)
-	o.StallTimeout = 150 * time.Millisecond
+	o.StallTimeout = time.Second
 	it := cutoutItem(t, ts.URL, t.TempDir(), 5)
 	st := runQueue(t, newManager(t, o), []Item{it}, 30*time.Second)
 	if st[0].State != Done || c.reqs.Load() != 1 {
