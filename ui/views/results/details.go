@@ -49,7 +49,6 @@ func (m *Model) toggleDetails() tea.Cmd {
 func (m *Model) focusDetails(on bool) {
 	m.detailsFocus = on
 	m.details.SetFocused(on)
-	m.syncKeys()
 }
 
 func (m *Model) onMetadata(msg MetadataMsg) tea.Cmd {

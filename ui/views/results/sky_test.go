@@ -250,3 +250,74 @@ func TestSkyClickPicksTheFootprint(t *testing.T) {
 		})
 	}
 }
+
+// skyCell is the "cell 1.2′" of the sky's title ("" when none shows).
+func skyCell(view string) string {
+	for _, l := range strings.Split(ansi.Strip(view), "\n") {
+		if i := strings.Index(l, "· cell "); i >= 0 && strings.Contains(l, "Sky ·") {
+			f := strings.Fields(l[i+len("· cell "):])
+			return f[0]
+		}
+	}
+	return ""
+}
+
+// The sky's keys are the session's bindings, shared by every results view: another
+// tab's view laid out (the root resizes every tab when a toast shows or expires) must
+// not turn them off in the view whose sky shows.
+func TestSkyKeysSurviveAnotherViewsLayout(t *testing.T) {
+	m := skyResults(t, 5, 120, 36)
+	other := New(m.c, nil, 500) // another tab's results, its sky hidden
+	m.Update(keyMsg("v"))
+	fitted := skyCell(m.View())
+	if fitted == "" {
+		t.Fatalf("no sky:\n%s", ansi.Strip(m.View()))
+	}
+	m.SetSize(120, 36) // a toast showed: the root lays out every tab in turn
+	other.SetSize(120, 36)
+	zoomHint := false
+	for _, b := range m.Hints() {
+		zoomHint = zoomHint || b.Enabled() && b.Help().Desc == "zoom in"
+	}
+	if !zoomHint {
+		t.Errorf("the hints lack the sky's zoom after another view's layout")
+	}
+	m.Update(keyMsg("+"))
+	zoomed := skyCell(m.View())
+	if zoomed == fitted {
+		t.Fatalf("+ after another view's layout: cell still %s", zoomed)
+	}
+	m.SetSize(120, 36) // the toast expired
+	other.SetSize(120, 36)
+	m.Update(keyMsg("f"))
+	if again := skyCell(m.View()); again != fitted {
+		t.Errorf("f after the toast expired: cell %s, want %s", again, fitted)
+	}
+}
+
+// A resize fits a sky the user has not zoomed to its new size; a zoomed one keeps its
+// scale, and f fits it to the new size.
+func TestSkyFitsAgainOnResize(t *testing.T) {
+	m := skyResults(t, 5, 80, 24)
+	m.Update(keyMsg("v"))
+	small := skyCell(m.View())
+	m.SetSize(160, 48)
+	big := skyCell(m.View())
+	if big == small {
+		t.Fatalf("80x24 → 160x48: cell still %s", big)
+	}
+	m.SetSize(80, 24)
+	if back := skyCell(m.View()); back != small {
+		t.Errorf("back to 80x24: cell %s, want %s", back, small)
+	}
+	m.Update(keyMsg("+"))
+	zoomed := skyCell(m.View())
+	m.SetSize(160, 48)
+	if kept := skyCell(m.View()); kept != zoomed {
+		t.Errorf("a zoomed sky resized: cell %s, want the user's %s", kept, zoomed)
+	}
+	m.Update(keyMsg("f"))
+	if fit := skyCell(m.View()); fit != big {
+		t.Errorf("f at 160x48: cell %s, want %s", fit, big)
+	}
+}

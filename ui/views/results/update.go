@@ -25,6 +25,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case MetadataMsg:
 		return m.onMetadata(msg)
 	case tea.KeyMsg:
+		m.syncKeys() // another results view may have set the shared bindings since
+		defer m.syncKeys()
 		return m.onKey(msg)
 	}
 	return nil

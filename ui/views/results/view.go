@@ -45,7 +45,6 @@ func (m *Model) layout() {
 		m.chooser.SetSize(m.width, m.height)
 	}
 	m.export.SetSize(w, m.height)
-	m.syncKeys()
 }
 
 // View draws the title, then the table window (only the visible rows and columns),

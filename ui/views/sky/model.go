@@ -42,6 +42,7 @@ type Model struct {
 	panX      float64 // the crosshair (view centre) on the plane, degrees
 	panY      float64
 	crosshair bool // shown once the user pans or picks
+	fitted    bool // the view is as fit left it (no zoom, pan or pick since): a resize fits again
 
 	cursor   int
 	selected func(r int) bool
@@ -62,9 +63,18 @@ func New(c *common.Common, position func(t *model.Table, r int) (model.SkyPoint,
 }
 
 // SetSize sets the panel's area (a title line, the chart, a legend line).
+// A view the user has not zoomed or panned is fitted again to the new size.
 func (m *Model) SetSize(w, h int) {
-	m.width, m.height = max(0, w), max(0, h)
+	w, h = max(0, w), max(0, h)
+	if w == m.width && h == m.height {
+		return
+	}
+	m.width, m.height = w, h
 	m.canvas.Resize(m.width, max(0, m.height-2))
+	if m.projected && m.fitted {
+		m.fit()
+		m.follow()
+	}
 }
 
 // SetSearch sets the projection's centre and the cone radius (degrees, 0 for none) of a
@@ -188,7 +198,7 @@ func (m *Model) reproject() {
 
 // fit zooms to every footprint (on this side of the sky) and the cone, with a margin.
 func (m *Model) fit() {
-	m.panX, m.panY, m.crosshair = 0, 0, false
+	m.panX, m.panY, m.crosshair, m.fitted = 0, 0, false, true
 	lox, loy, hix, hiy := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	add := func(x, y float64) {
 		lox, hix, loy, hiy = math.Min(lox, x), math.Max(hix, x), math.Min(loy, y), math.Max(hiy, y)
