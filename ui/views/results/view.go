@@ -120,15 +120,21 @@ func (m *Model) tableView(body int) string {
 	var b strings.Builder
 	if m.showDetails {
 		r := m.grid.CursorRow()
-		title := ""
-		if c := m.table.Col(m.profile.LabelColumn); c != nil && r >= 0 {
-			title = common.Sanitize(c.String(r))
-		}
-		m.details.SetContent(title, m.detailFields(r))
-		if m.preview {
-			m.details.SetPreview(m.previewLines(r))
-		} else {
-			m.details.SetPreview(nil)
+		switch {
+		case r < 0: // a find matching nothing: no row to describe
+			m.details.SetContent("", nil)
+			m.details.SetPreview([]string{m.c.Styles.Browse.DetailsDesc.Render(m.noRowText())})
+		default:
+			title := ""
+			if c := m.table.Col(m.profile.LabelColumn); c != nil {
+				title = common.Sanitize(c.String(r))
+			}
+			m.details.SetContent(title, m.detailFields(r))
+			if m.preview {
+				m.details.SetPreview(m.previewLines(r))
+			} else {
+				m.details.SetPreview(nil)
+			}
 		}
 		if !m.split() {
 			return m.details.View()
