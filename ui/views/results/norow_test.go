@@ -111,13 +111,16 @@ func TestExportUnderAFind(t *testing.T) {
 	}
 }
 
-// e on a search that matched nothing warns as :export does, and no invisible dialog
-// takes the keys.
-func TestExportOfAnEmptyResult(t *testing.T) {
+// A search that matched nothing names every criterion; e then warns as :export does,
+// and no invisible dialog takes the keys.
+func TestEmptyResultNamesItsCriteriaAndExportWarns(t *testing.T) {
 	m := New(uitest.Common(""), nil, 500)
 	m.SetSize(120, 36)
-	m.StartSearch(common.Search{Query: mast.Query{Object: "M101"}, Target: "M101", Radius: "0.2 deg"})
+	m.StartSearch(common.Search{Query: mast.Query{Object: "M101", Criteria: []mast.Criterion{{Name: "proposal_pi", Value: "99999"}}}, Target: "M101", Radius: "0.2 deg"})
 	m.Update(answer(m.QueryID(), PageLoadedMsg{Page: 1, Result: &mast.Page{Table: model.NewTable(model.NewColumn("obs_id", model.KindString, 0)), Page: 1}}))
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "No observations match M101 within 0.2 deg · proposal_pi 99999.") {
+		t.Errorf("the empty result does not name every criterion:\n%s", v)
+	}
 	if !m.Ready() || m.Loaded() != 0 {
 		t.Fatalf("ready %v loaded %d", m.Ready(), m.Loaded())
 	}

@@ -322,12 +322,20 @@ func last(s []string) string {
 	return s[len(s)-1]
 }
 
-// searchText is the search in words: "M101 within 0.2 deg", or a mission query's summary.
+// searchText is the search in words, every criterion named as the title names them:
+// "M101 within 0.2 deg · proposal_pi 99999", or a mission query's summary.
 func (m *Model) searchText() string {
-	if m.search.Radius == "" {
-		return m.search.Target
+	var parts []string
+	switch {
+	case m.search.Target != "" && m.search.Radius != "":
+		parts = append(parts, m.search.Target+" within "+m.search.Radius)
+	case m.search.Target != "":
+		parts = append(parts, m.search.Target)
 	}
-	return m.search.Target + " within " + m.search.Radius
+	for _, c := range m.search.Query.Criteria {
+		parts = append(parts, c.Name+" "+c.Value)
+	}
+	return common.Sanitize(strings.Join(parts, " · "))
 }
 
 // maxErrorLines bounds the failure shown in the view; the message log has it all.
