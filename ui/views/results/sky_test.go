@@ -277,7 +277,7 @@ func TestSkyKeysSurviveAnotherViewsLayout(t *testing.T) {
 	other.SetSize(120, 36)
 	zoomHint := false
 	for _, b := range m.Hints() {
-		zoomHint = zoomHint || b.Enabled() && b.Help().Desc == "zoom in"
+		zoomHint = zoomHint || b.Enabled() && b.Help().Desc == m.c.Keys.Sky.ZoomIn.Help().Desc
 	}
 	if !zoomHint {
 		t.Errorf("the hints lack the sky's zoom after another view's layout")
