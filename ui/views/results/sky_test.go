@@ -321,3 +321,47 @@ func TestSkyFitsAgainOnResize(t *testing.T) {
 		t.Errorf("f at 160x48: cell %s, want %s", fit, big)
 	}
 }
+
+// In the table's place (80×24) the sky's title names the cursor's row, which follows j;
+// beside the table (which shows the row) it does not.
+func TestSkyTitleNamesTheCursorRow(t *testing.T) {
+	m := skyResults(t, 5, 80, 24)
+	m.Update(keyMsg("v"))
+	if title := strings.Split(ansi.Strip(m.View()), "\n")[1]; !strings.Contains(title, "◆ obs00") {
+		t.Errorf("title %q lacks the cursor's row", title)
+	}
+	m.Update(keyMsg("j"))
+	if title := strings.Split(ansi.Strip(m.View()), "\n")[1]; !strings.Contains(title, "◆ obs01") {
+		t.Errorf("after j: title %q", title)
+	}
+	m.SetSize(160, 48)
+	if v := ansi.Strip(m.View()); strings.Contains(v, "◆ obs01") {
+		t.Errorf("beside the table the title names the row again")
+	}
+}
+
+// A table without a collection column (a mission's) is coloured by its instrument;
+// with neither, the legend names no group (no "■ (none)").
+func TestSkyLegendWithoutCollection(t *testing.T) {
+	for _, instr := range []bool{true, false} {
+		m := skyResults(t, 4, 80, 24)
+		full := m.table
+		cols := []*model.Column{full.Col("obs_id"), full.Col("s_region"), full.Col("s_ra"), full.Col("s_dec")}
+		if instr {
+			c := model.NewColumn("sci_instrume", model.KindString, 4)
+			c.Str = append(c.Str, "STIS", "COS", "STIS", "COS")
+			cols = append(cols, c)
+		}
+		m.table = model.NewTable(cols...)
+		m.resort()
+		m.Update(keyMsg("v"))
+		v := ansi.Strip(m.View())
+		legend := strings.Split(v, "\n")[strings.Count(v, "\n")]
+		switch {
+		case strings.Contains(legend, "(none)"):
+			t.Errorf("instrument %v: legend %q", instr, legend)
+		case instr && !strings.Contains(legend, "■ STIS"):
+			t.Errorf("a mission's legend lacks its instruments: %q", legend)
+		}
+	}
+}

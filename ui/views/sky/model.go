@@ -44,8 +44,9 @@ type Model struct {
 	crosshair bool // shown once the user pans or picks
 	fitted    bool // the view is as fit left it (no zoom, pan or pick since): a resize fits again
 
-	cursor   int
-	selected func(r int) bool
+	cursor      int
+	cursorLabel string // names the cursor's row in the title ("" for none)
+	selected    func(r int) bool
 	sources  []Source
 }
 
@@ -86,6 +87,10 @@ func (m *Model) SetSearch(center *model.SkyPoint, radius float64) {
 	}
 	m.projected, m.scale, m.crosshair = false, 0, false
 }
+
+// SetCursorLabel names the cursor's row (its target, its id) in the title: in the
+// table's place the sky is all that shows of it.
+func (m *Model) SetCursorLabel(s string) { m.cursorLabel = s }
 
 // SetSources sets the catalog sources overlaid.
 func (m *Model) SetSources(s []Source) { m.sources = s }
@@ -139,11 +144,17 @@ func (m *Model) read(from, to int) {
 	m.parsed = to
 }
 
+// groupColumn is the column the footprints are coloured by: the collection (or, with
+// I, the instrument); a table without one (a mission's) is coloured by the other.
 func (m *Model) groupColumn() *model.Column {
+	first, other := collectionColumns(), instrumentColumns()
 	if m.byInstr {
-		return colFold(m.table, instrumentColumns())
+		first, other = other, first
 	}
-	return colFold(m.table, collectionColumns())
+	if c := colFold(m.table, first); c != nil {
+		return c
+	}
+	return colFold(m.table, other)
 }
 
 func (m *Model) groupOf(c *model.Column, r int) int {
