@@ -47,7 +47,7 @@ type Model struct {
 	cursor      int
 	cursorLabel string // names the cursor's row in the title ("" for none)
 	selected    func(r int) bool
-	sources  []Source
+	sources     []Source
 }
 
 // New builds an empty sky panel; position reads a row's position when it has no
