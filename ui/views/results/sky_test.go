@@ -55,10 +55,10 @@ func skyResults(t *testing.T, n, w, h int) *Model {
 }
 
 // glyphAt is the screen column of the first g drawn on the sky, and its line (-1 when
-// none); the legend, which names the glyphs, does not count.
+// none); the legend and the title, which name the glyphs, do not count.
 func glyphAt(view string, g string) (col, line int) {
 	for i, l := range strings.Split(ansi.Strip(view), "\n") {
-		if strings.Contains(l, "cursor") { // the legend names the glyphs: not a mark
+		if strings.Contains(l, "cursor") || strings.Contains(l, "Sky ·") { // the legend and the title name the glyphs: not marks
 			continue
 		}
 		if k := strings.Index(l, g); k >= 0 {
