@@ -90,7 +90,7 @@ func (e *cliEnv) runTUI(dir, tab string, flat, mouse bool) error {
 	if mouse || e.cfg.Mouse {
 		popts = append(popts, tea.WithMouseCellMotion())
 	}
-	p := tea.NewProgram(root, popts...)
+	p := tea.NewProgram(panicLogged{root, e.logger}, popts...)
 	_, err = p.Run()
 	switch {
 	case err == nil, e.ctx.Err() != nil: // quit, or a signal

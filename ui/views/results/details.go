@@ -49,7 +49,6 @@ func (m *Model) toggleDetails() tea.Cmd {
 func (m *Model) focusDetails(on bool) {
 	m.detailsFocus = on
 	m.details.SetFocused(on)
-	m.syncKeys()
 }
 
 func (m *Model) onMetadata(msg MetadataMsg) tea.Cmd {
@@ -127,7 +126,7 @@ func (m *Model) detailFields(r int) []details.Field {
 // detailValue is the full value of a cell (dates also as ISO dates); a cell without a
 // value (masked, NaN, empty) reads as the table shows it.
 func detailValue(c *model.Column, r int) string {
-	if r >= c.Len() || c.IsNull(r) {
+	if r < 0 || r >= c.Len() || c.IsNull(r) {
 		return model.MaskedMark
 	}
 	s := common.Sanitize(c.String(r))

@@ -11,20 +11,28 @@ import (
 	"mastui/ui/components/exportdialog"
 )
 
-// OpenExport opens the export dialog over the loaded rows with format chosen ("" keeps
-// the last one): `e`, or a palette command such as `:export ecsv`.
+// OpenExport opens the export dialog over the rows shown (every loaded row, or those a
+// find keeps) with format chosen ("" keeps the last one): `e`, or a palette command
+// such as `:export ecsv`.
 func (m *Model) OpenExport(format string) tea.Cmd {
-	if m.state != stateReady || m.Loaded() == 0 {
+	switch {
+	case m.state != stateReady || m.Loaded() == 0:
 		return common.Toast(common.LevelWarn, "Nothing to export: no "+m.profile.Noun+" loaded")
+	case m.grid.Len() == 0:
+		return common.Toast(common.LevelWarn, "Nothing to export: "+m.noRowReason())
 	}
 	m.openExport(format)
 	return nil
 }
 
 func (m *Model) openExport(format string) {
+	all := "" // the dialog's "all loaded"
+	if m.find.text != "" {
+		all = "all shown" // under a find, "all" is the rows it keeps, as in products
+	}
 	m.export.SetSize(m.width, m.height)
 	m.export.Open(exportdialog.Options{
-		Format: format, Noun: m.profile.Noun, Selected: m.Selected(), Loaded: m.Loaded(), Dir: m.c.ExportDir,
+		Format: format, Noun: m.profile.Noun, Selected: len(m.exportRows(true)), Loaded: m.grid.Len(), All: all, Dir: m.c.ExportDir,
 		Base: "mastui_" + strings.ReplaceAll(m.profile.Name, ".", "_") + "_" + m.c.Now().Format("20060102_150405"),
 	})
 }
@@ -39,16 +47,12 @@ func (m *Model) exportKey(msg tea.KeyMsg) tea.Cmd {
 	return exportdialog.Write(m.c, m.table.Select(rows), *req, m.profile.Noun)
 }
 
-// exportRows are the rows to write in the table's display order: the selected ones, or
-// every loaded one.
+// exportRows are the rows to write in the table's display order: the rows shown (every
+// loaded one, or those a find keeps), or only the selected ones of them.
 func (m *Model) exportRows(selection bool) []int {
-	rows := make([]int, 0, m.Loaded())
-	for i := 0; i < m.Loaded(); i++ {
-		r := i
-		if m.order != nil {
-			r = m.order[i]
-		}
-		if !selection || m.grid.Selection().Has(r) {
+	rows := make([]int, 0, m.grid.Len())
+	for i := range m.grid.Len() {
+		if r := m.grid.Row(i); !selection || m.grid.Selection().Has(r) {
 			rows = append(rows, r)
 		}
 	}

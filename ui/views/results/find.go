@@ -116,6 +116,20 @@ func (m *Model) findLine() string {
 	return " " + st.Nav.FindLine.Render("find “"+common.Sanitize(m.find.text)+"”") + "  " + st.Dim.Render(count+" · "+m.c.Keys.Results.Find.Help().Key+" edits · esc clears")
 }
 
+// noRowText says why no row is under the cursor: "No row: " and noRowReason.
+func (m *Model) noRowText() string { return "No row: " + m.noRowReason() }
+
+// noRowReason is a find that matches none of the loaded rows, or nothing shown.
+func (m *Model) noRowReason() string {
+	if m.find.text != "" {
+		return "the find “" + common.Sanitize(m.find.text) + "” matches none of the " + itoa(m.Loaded()) + " loaded " + m.profile.Noun
+	}
+	return "no " + m.profile.Noun + " shown"
+}
+
+// noRow is the warning of a key that acts on the cursor's row when none shows.
+func (m *Model) noRow() tea.Cmd { return common.Toast(common.LevelWarn, m.noRowText()) }
+
 // morePages reports whether pages remain to fetch (G then asks to load them all).
 func (m *Model) morePages() bool {
 	return m.state == stateReady && m.loadedPage < m.pages && m.pageErr == nil

@@ -11,6 +11,9 @@ import (
 // catalogHere asks for a catalog cone search around the row under the cursor.
 func (m *Model) catalogHere() tea.Cmd {
 	r := m.grid.CursorRow()
+	if r < 0 {
+		return m.noRow()
+	}
 	pos, ok := PositionOf(m.table, r)
 	if !ok {
 		return common.Toast(common.LevelWarn, "This row has no position to search around")
@@ -22,6 +25,9 @@ func (m *Model) catalogHere() tea.Cmd {
 // cutoutsHere asks for the Cutouts tab at the position of the row under the cursor.
 func (m *Model) cutoutsHere() tea.Cmd {
 	r := m.grid.CursorRow()
+	if r < 0 {
+		return m.noRow()
+	}
 	pos, ok := PositionOf(m.table, r)
 	if !ok {
 		return common.Toast(common.LevelWarn, "This row has no position to cut out around")

@@ -9,6 +9,7 @@ import (
 
 // Hints are the status-line hints of the view, for its state.
 func (m *Model) Hints() []key.Binding {
+	m.syncKeys()
 	keys := m.c.Keys
 	switch shown, focused := m.DetailsShown(); {
 	case m.Failed() && !m.Ready():
@@ -31,6 +32,7 @@ func (m *Model) Hints() []key.Binding {
 
 // HelpSections are the help overlay's sections of the view, the part with focus first.
 func (m *Model) HelpSections() []keymap.Section {
+	m.syncKeys()
 	keys := m.c.Keys
 	if m.ExportOpen() {
 		return []keymap.Section{common.Section("Export", keys.Export), common.Section("Results", keys.Results)}

@@ -104,7 +104,6 @@ func NewWithProfile(c *common.Common, archive common.Archive, pageSize int, p Pr
 	m.find.input = textfield.New(c.Styles, "text in any shown column", 200)
 	m.grid.SetLocked(func(r int) bool { return common.Exclusive(m.table, r, m.c.Now()) })
 	m.sky = newSky(m)
-	m.syncKeys()
 	return m
 }
 
@@ -203,7 +202,11 @@ func (m *Model) Counts() string {
 	return s
 }
 
-// syncKeys enables the bindings that apply in the current state.
+// syncKeys enables the bindings that apply in the current state. The bindings are the
+// session's, shared by every results view (one per tab, some tabs hold several): only
+// the view the user is on may set them, so it is called when a key arrives and when
+// the hints are asked for, never on a layout (the root resizes every tab on a toast or
+// a resize, and the last view laid out would win).
 func (m *Model) syncKeys() {
 	m.c.Keys.Results.Focus.SetEnabled(m.showDetails && m.split())
 	m.c.Keys.Sky.SetActive(m.showSky)

@@ -32,7 +32,7 @@ func (m *Model) openProducts() tea.Cmd {
 		}
 	}
 	if len(rows) == 0 {
-		return nil
+		return m.noRow()
 	}
 	p := m.profile
 	idc := m.table.Col(p.IDColumn)
@@ -63,7 +63,10 @@ func (m *Model) openProducts() tea.Cmd {
 // the rounded display).
 func (m *Model) copyCell() tea.Cmd {
 	r, col := m.grid.CursorRow(), m.grid.Current()
-	if r < 0 || col == nil {
+	if r < 0 {
+		return m.noRow()
+	}
+	if col == nil {
 		return nil
 	}
 	if col.Src.IsNull(r) {
@@ -76,7 +79,7 @@ func (m *Model) copyCell() tea.Cmd {
 func (m *Model) copyColumn(name string) tea.Cmd {
 	r := m.grid.CursorRow()
 	if r < 0 {
-		return nil
+		return m.noRow()
 	}
 	if name == "" {
 		return common.Toast(common.LevelWarn, "Nothing to copy: these "+m.profile.Noun+" have no such column")

@@ -55,10 +55,10 @@ func skyResults(t *testing.T, n, w, h int) *Model {
 }
 
 // glyphAt is the screen column of the first g drawn on the sky, and its line (-1 when
-// none); the legend, which names the glyphs, does not count.
+// none); the legend and the title, which name the glyphs, do not count.
 func glyphAt(view string, g string) (col, line int) {
 	for i, l := range strings.Split(ansi.Strip(view), "\n") {
-		if strings.Contains(l, "cursor") { // the legend names the glyphs: not a mark
+		if strings.Contains(l, "cursor") || strings.Contains(l, "Sky ·") { // the legend and the title name the glyphs: not marks
 			continue
 		}
 		if k := strings.Index(l, g); k >= 0 {
@@ -248,5 +248,120 @@ func TestSkyClickPicksTheFootprint(t *testing.T) {
 				t.Errorf("the wheel over the sky: cursor %d, zoomed %v", m.CursorRow(), ansi.Strip(m.View()) != before)
 			}
 		})
+	}
+}
+
+// skyCell is the "cell 1.2′" of the sky's title ("" when none shows).
+func skyCell(view string) string {
+	for _, l := range strings.Split(ansi.Strip(view), "\n") {
+		if i := strings.Index(l, "· cell "); i >= 0 && strings.Contains(l, "Sky ·") {
+			f := strings.Fields(l[i+len("· cell "):])
+			return f[0]
+		}
+	}
+	return ""
+}
+
+// The sky's keys are the session's bindings, shared by every results view: another
+// tab's view laid out (the root resizes every tab when a toast shows or expires) must
+// not turn them off in the view whose sky shows.
+func TestSkyKeysSurviveAnotherViewsLayout(t *testing.T) {
+	m := skyResults(t, 5, 120, 36)
+	other := New(m.c, nil, 500) // another tab's results, its sky hidden
+	m.Update(keyMsg("v"))
+	fitted := skyCell(m.View())
+	if fitted == "" {
+		t.Fatalf("no sky:\n%s", ansi.Strip(m.View()))
+	}
+	m.SetSize(120, 36) // a toast showed: the root lays out every tab in turn
+	other.SetSize(120, 36)
+	zoomHint := false
+	for _, b := range m.Hints() {
+		zoomHint = zoomHint || b.Enabled() && b.Help().Desc == m.c.Keys.Sky.ZoomIn.Help().Desc
+	}
+	if !zoomHint {
+		t.Errorf("the hints lack the sky's zoom after another view's layout")
+	}
+	m.Update(keyMsg("+"))
+	zoomed := skyCell(m.View())
+	if zoomed == fitted {
+		t.Fatalf("+ after another view's layout: cell still %s", zoomed)
+	}
+	m.SetSize(120, 36) // the toast expired
+	other.SetSize(120, 36)
+	m.Update(keyMsg("f"))
+	if again := skyCell(m.View()); again != fitted {
+		t.Errorf("f after the toast expired: cell %s, want %s", again, fitted)
+	}
+}
+
+// A resize fits a sky the user has not zoomed to its new size; a zoomed one keeps its
+// scale, and f fits it to the new size.
+func TestSkyFitsAgainOnResize(t *testing.T) {
+	m := skyResults(t, 5, 80, 24)
+	m.Update(keyMsg("v"))
+	small := skyCell(m.View())
+	m.SetSize(160, 48)
+	big := skyCell(m.View())
+	if big == small {
+		t.Fatalf("80x24 → 160x48: cell still %s", big)
+	}
+	m.SetSize(80, 24)
+	if back := skyCell(m.View()); back != small {
+		t.Errorf("back to 80x24: cell %s, want %s", back, small)
+	}
+	m.Update(keyMsg("+"))
+	zoomed := skyCell(m.View())
+	m.SetSize(160, 48)
+	if kept := skyCell(m.View()); kept != zoomed {
+		t.Errorf("a zoomed sky resized: cell %s, want the user's %s", kept, zoomed)
+	}
+	m.Update(keyMsg("f"))
+	if fit := skyCell(m.View()); fit != big {
+		t.Errorf("f at 160x48: cell %s, want %s", fit, big)
+	}
+}
+
+// In the table's place (80×24) the sky's title names the cursor's row, which follows j;
+// beside the table (which shows the row) it does not.
+func TestSkyTitleNamesTheCursorRow(t *testing.T) {
+	m := skyResults(t, 5, 80, 24)
+	m.Update(keyMsg("v"))
+	if title := strings.Split(ansi.Strip(m.View()), "\n")[1]; !strings.Contains(title, "◆ obs00") {
+		t.Errorf("title %q lacks the cursor's row", title)
+	}
+	m.Update(keyMsg("j"))
+	if title := strings.Split(ansi.Strip(m.View()), "\n")[1]; !strings.Contains(title, "◆ obs01") {
+		t.Errorf("after j: title %q", title)
+	}
+	m.SetSize(160, 48)
+	if v := ansi.Strip(m.View()); strings.Contains(v, "◆ obs01") {
+		t.Errorf("beside the table the title names the row again")
+	}
+}
+
+// A table without a collection column (a mission's) is coloured by its instrument;
+// with neither, the legend names no group (no "■ (none)").
+func TestSkyLegendWithoutCollection(t *testing.T) {
+	for _, instr := range []bool{true, false} {
+		m := skyResults(t, 4, 80, 24)
+		full := m.table
+		cols := []*model.Column{full.Col("obs_id"), full.Col("s_region"), full.Col("s_ra"), full.Col("s_dec")}
+		if instr {
+			c := model.NewColumn("sci_instrume", model.KindString, 4)
+			c.Str = append(c.Str, "STIS", "COS", "STIS", "COS")
+			cols = append(cols, c)
+		}
+		m.table = model.NewTable(cols...)
+		m.resort()
+		m.Update(keyMsg("v"))
+		v := ansi.Strip(m.View())
+		legend := strings.Split(v, "\n")[strings.Count(v, "\n")]
+		switch {
+		case strings.Contains(legend, "(none)"):
+			t.Errorf("instrument %v: legend %q", instr, legend)
+		case instr && !strings.Contains(legend, "■ STIS"):
+			t.Errorf("a mission's legend lacks its instruments: %q", legend)
+		}
 	}
 }

@@ -61,8 +61,33 @@ func (m *Model) skyKey(msg tea.KeyMsg) (handled bool, cmd tea.Cmd) {
 // syncSky hands the sky the loaded rows, the cursor and the selection.
 func (m *Model) syncSky() {
 	sel := m.grid.Selection()
-	m.sky.Sync(m.table, m.grid.CursorRow(), sel.Has)
+	r := m.grid.CursorRow()
+	m.sky.Sync(m.table, r, sel.Has)
+	label := ""
+	if !m.skyBeside() { // beside the table, the table shows the cursor's row
+		label = m.cursorLabel(r)
+	}
+	m.sky.SetCursorLabel(label)
 	m.sky.SetSources(m.c.SkySources(m.profile.Name))
+}
+
+// cursorLabel names table row r for the sky's title: its target and its label column
+// ("M101 j8xi01010"), either alone when the other is missing or the same; "" for none.
+func (m *Model) cursorLabel(r int) string {
+	if r < 0 || m.table == nil {
+		return ""
+	}
+	var parts []string
+	for _, name := range []string{"target_name", m.profile.LabelColumn} {
+		c := columnFold(m.table, name)
+		if name == "" || c == nil || c.IsNull(r) {
+			continue
+		}
+		if v := strings.TrimSpace(common.Sanitize(c.String(r))); v != "" && (len(parts) == 0 || parts[0] != v) {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // skySearch tells the sky where the search is: its position (given or resolved) and

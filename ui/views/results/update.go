@@ -25,6 +25,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case MetadataMsg:
 		return m.onMetadata(msg)
 	case tea.KeyMsg:
+		m.syncKeys() // another results view may have set the shared bindings since
+		defer m.syncKeys()
 		return m.onKey(msg)
 	}
 	return nil
@@ -75,7 +77,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Open):
 		return m.openProducts()
 	case key.Matches(msg, k.Select):
-		m.grid.ToggleCursor()
+		if r, _ := m.grid.ToggleCursor(); r < 0 {
+			return m.noRow()
+		}
 		return m.maybeFetch()
 	case key.Matches(msg, k.SelectAll):
 		m.grid.Selection().SetAll(true)
@@ -106,7 +110,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Preview):
 		return m.togglePreview()
 	case key.Matches(msg, k.Export):
-		m.openExport("")
+		return m.OpenExport("")
 	case key.Matches(msg, k.Around):
 		return m.catalogHere()
 	case key.Matches(msg, k.Cutouts):

@@ -45,7 +45,6 @@ func (m *Model) layout() {
 		m.chooser.SetSize(m.width, m.height)
 	}
 	m.export.SetSize(w, m.height)
-	m.syncKeys()
 }
 
 // View draws the title, then the table window (only the visible rows and columns),
@@ -121,15 +120,21 @@ func (m *Model) tableView(body int) string {
 	var b strings.Builder
 	if m.showDetails {
 		r := m.grid.CursorRow()
-		title := ""
-		if c := m.table.Col(m.profile.LabelColumn); c != nil && r >= 0 {
-			title = common.Sanitize(c.String(r))
-		}
-		m.details.SetContent(title, m.detailFields(r))
-		if m.preview {
-			m.details.SetPreview(m.previewLines(r))
-		} else {
-			m.details.SetPreview(nil)
+		switch {
+		case r < 0: // a find matching nothing: no row to describe
+			m.details.SetContent("", nil)
+			m.details.SetPreview([]string{m.c.Styles.Browse.DetailsDesc.Render(m.noRowText())})
+		default:
+			title := ""
+			if c := m.table.Col(m.profile.LabelColumn); c != nil {
+				title = common.Sanitize(c.String(r))
+			}
+			m.details.SetContent(title, m.detailFields(r))
+			if m.preview {
+				m.details.SetPreview(m.previewLines(r))
+			} else {
+				m.details.SetPreview(nil)
+			}
 		}
 		if !m.split() {
 			return m.details.View()
@@ -317,12 +322,20 @@ func last(s []string) string {
 	return s[len(s)-1]
 }
 
-// searchText is the search in words: "M101 within 0.2 deg", or a mission query's summary.
+// searchText is the search in words, every criterion named as the title names them:
+// "M101 within 0.2 deg · proposal_pi 99999", or a mission query's summary.
 func (m *Model) searchText() string {
-	if m.search.Radius == "" {
-		return m.search.Target
+	var parts []string
+	switch {
+	case m.search.Target != "" && m.search.Radius != "":
+		parts = append(parts, m.search.Target+" within "+m.search.Radius)
+	case m.search.Target != "":
+		parts = append(parts, m.search.Target)
 	}
-	return m.search.Target + " within " + m.search.Radius
+	for _, c := range m.search.Query.Criteria {
+		parts = append(parts, c.Name+" "+c.Value)
+	}
+	return common.Sanitize(strings.Join(parts, " · "))
 }
 
 // maxErrorLines bounds the failure shown in the view; the message log has it all.

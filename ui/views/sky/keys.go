@@ -47,6 +47,7 @@ func (m *Model) Update(msg tea.KeyMsg) (handled bool, pick int) {
 	default:
 		return false, -1
 	}
+	m.fitted = key.Matches(msg, k.Fit) || key.Matches(msg, k.Colour) && m.fitted
 	return true, pick
 }
 

@@ -42,10 +42,12 @@ type Model struct {
 	panX      float64 // the crosshair (view centre) on the plane, degrees
 	panY      float64
 	crosshair bool // shown once the user pans or picks
+	fitted    bool // the view is as fit left it (no zoom, pan or pick since): a resize fits again
 
-	cursor   int
-	selected func(r int) bool
-	sources  []Source
+	cursor      int
+	cursorLabel string // names the cursor's row in the title ("" for none)
+	selected    func(r int) bool
+	sources     []Source
 }
 
 // New builds an empty sky panel; position reads a row's position when it has no
@@ -62,9 +64,18 @@ func New(c *common.Common, position func(t *model.Table, r int) (model.SkyPoint,
 }
 
 // SetSize sets the panel's area (a title line, the chart, a legend line).
+// A view the user has not zoomed or panned is fitted again to the new size.
 func (m *Model) SetSize(w, h int) {
-	m.width, m.height = max(0, w), max(0, h)
+	w, h = max(0, w), max(0, h)
+	if w == m.width && h == m.height {
+		return
+	}
+	m.width, m.height = w, h
 	m.canvas.Resize(m.width, max(0, m.height-2))
+	if m.projected && m.fitted {
+		m.fit()
+		m.follow()
+	}
 }
 
 // SetSearch sets the projection's centre and the cone radius (degrees, 0 for none) of a
@@ -76,6 +87,10 @@ func (m *Model) SetSearch(center *model.SkyPoint, radius float64) {
 	}
 	m.projected, m.scale, m.crosshair = false, 0, false
 }
+
+// SetCursorLabel names the cursor's row (its target, its id) in the title: in the
+// table's place the sky is all that shows of it.
+func (m *Model) SetCursorLabel(s string) { m.cursorLabel = s }
 
 // SetSources sets the catalog sources overlaid.
 func (m *Model) SetSources(s []Source) { m.sources = s }
@@ -129,11 +144,17 @@ func (m *Model) read(from, to int) {
 	m.parsed = to
 }
 
+// groupColumn is the column the footprints are coloured by: the collection (or, with
+// I, the instrument); a table without one (a mission's) is coloured by the other.
 func (m *Model) groupColumn() *model.Column {
+	first, other := collectionColumns(), instrumentColumns()
 	if m.byInstr {
-		return colFold(m.table, instrumentColumns())
+		first, other = other, first
 	}
-	return colFold(m.table, collectionColumns())
+	if c := colFold(m.table, first); c != nil {
+		return c
+	}
+	return colFold(m.table, other)
 }
 
 func (m *Model) groupOf(c *model.Column, r int) int {
@@ -188,7 +209,7 @@ func (m *Model) reproject() {
 
 // fit zooms to every footprint (on this side of the sky) and the cone, with a margin.
 func (m *Model) fit() {
-	m.panX, m.panY, m.crosshair = 0, 0, false
+	m.panX, m.panY, m.crosshair, m.fitted = 0, 0, false, true
 	lox, loy, hix, hiy := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	add := func(x, y float64) {
 		lox, hix, loy, hiy = math.Min(lox, x), math.Max(hix, x), math.Min(loy, y), math.Max(hiy, y)

@@ -20,6 +20,7 @@ func (m *Model) Click(x, y int) int {
 
 // Wheel zooms: up (delta < 0) in, down out, one zoom step a notch.
 func (m *Model) Wheel(delta int) {
+	m.fitted = false
 	switch {
 	case delta < 0:
 		m.scale /= zoomStep

@@ -188,7 +188,8 @@ func (m *Model) drawSources() {
 	}
 }
 
-// title is "Sky · 412 footprints · 3 unreadable · cell 1.2′ · crosshair 210.80 +54.35".
+// title is "Sky · 412 footprints · 3 unreadable · cell 1.2′ · ◆ M101 j8xi01010 ·
+// ╋ 210.80 +54.35".
 func (m *Model) title() string {
 	st := m.c.Styles.Sky
 	parts := []string{"Sky", common.Commas(int64(len(m.foot))) + " footprints"}
@@ -197,6 +198,9 @@ func (m *Model) title() string {
 	}
 	if m.scale > 0 {
 		parts = append(parts, "cell "+angle(2*m.scale))
+	}
+	if m.cursorLabel != "" {
+		parts = append(parts, string(st.CursorGlyph)+" "+m.cursorLabel)
 	}
 	if m.crosshair && m.projected {
 		p := m.tp.Unproject(m.panX, m.panY)
@@ -219,6 +223,9 @@ func (m *Model) legend() string {
 	}
 	b.WriteString(" ")
 	for i, g := range m.groups {
+		if g == "" && len(m.groups) == 1 { // no collection nor instrument: nothing to name
+			break
+		}
 		if g == "" {
 			g = "(none)"
 		}
