@@ -93,6 +93,11 @@ func startServer(t *testing.T, socket, journal string, idle time.Duration) (*Ser
 	if err != nil || srv == nil {
 		t.Fatalf("start a service: %v %v", srv, err)
 	}
+	return srv, serveUntilCleanup(t, srv)
+}
+
+// serveUntilCleanup serves srv on a goroutine until the test ends.
+func serveUntilCleanup(t *testing.T, srv *Server) <-chan error {
 	ctx, cancel := context.WithCancel(context.Background())
 	done, finished := make(chan error, 1), make(chan struct{})
 	go func() {
@@ -103,7 +108,7 @@ func startServer(t *testing.T, socket, journal string, idle time.Duration) (*Ser
 		cancel()
 		<-finished
 	})
-	return srv, done
+	return done
 }
 
 // childSpawner starts this test binary as the service (runChild), detached as mastui

@@ -298,8 +298,11 @@ func TestClientRestartsAStoppedService(t *testing.T) {
 	spawn := func(context.Context) error {
 		mu.Lock()
 		defer mu.Unlock()
-		_, done := startServer(t, socket, journal, -1)
-		serving = append(serving, done)
+		srv, err := Start(context.Background(), ServerOptions{Socket: socket, Idle: -1, Manager: testManagerOptions(journal)})
+		if err != nil || srv == nil {
+			return err // nil, nil: a service another spawn started answers, as a racing mastui's would
+		}
+		serving = append(serving, serveUntilCleanup(t, srv))
 		return nil
 	}
 	c, err := Connect(context.Background(), DialOptions{Socket: socket, Journal: journal, Spawn: spawn})
