@@ -11,9 +11,11 @@ import (
 
 	"mastui/model"
 	"mastui/services/mast"
+	"mastui/services/testmode"
 )
 
-func TestQueryCatalogSortsAndSelectsPortalRowsClientSide(t *testing.T) {
+func TestQueryCatalogSortsAndSelectsPortalRowsClientSideSweep(t *testing.T) {
+	testmode.Sweep(t)
 	cs := newCatalogSim(t)
 	ctx := context.Background()
 	res, err := cs.c.QueryCatalog(ctx, mast.CatalogRequest{Catalog: "tic", Object: "M10", RadiusDeg: 0.02,
@@ -63,7 +65,8 @@ func TestQueryCatalogDispatchesPanstarrsAndSplitsExtraParams(t *testing.T) {
 	}
 }
 
-func TestQueryCatalogBadInputNamesTheProblem(t *testing.T) {
+func TestQueryCatalogBadInputNamesTheProblemSweep(t *testing.T) {
+	testmode.Sweep(t)
 	cs := newCatalogSim(t)
 	ctx := context.Background()
 	cases := []struct {

@@ -20,6 +20,7 @@ import (
 	"mastui/model"
 	"mastui/services/mast"
 	"mastui/services/sim"
+	"mastui/services/testmode"
 )
 
 // catalogSim is a simulator whose invoke requests are recorded (decoded JSON).
@@ -303,7 +304,8 @@ func TestCatalogHSCMatchesAndSpectra(t *testing.T) {
 	}
 }
 
-func TestServiceRequestJwstNirspec(t *testing.T) {
+func TestServiceRequestJwstNirspecSweep(t *testing.T) {
+	testmode.Sweep(t)
 	cs := newCatalogSim(t)
 	ctx := context.Background()
 	all, err := cs.c.Service(ctx, mast.ServiceRequest{Service: "Mast.Jwst.Filtered.Nirspec", Params: json.RawMessage(`{"columns": "*", "filters": []}`)})

@@ -11,11 +11,13 @@ import (
 	"mastui/model"
 	"mastui/services/mast"
 	"mastui/services/sim"
+	"mastui/services/testmode"
 )
 
 // Seed 003: query_region("158.47924 -7.30962", radius=0.1, catalog="Panstarrs",
 // data_release="dr1", table="mean") has 7007 rows, columns objName ... yFlags, distance.
-func TestSimPanstarrsSeedRegion(t *testing.T) {
+func TestSimPanstarrsSeedRegionSweep(t *testing.T) {
+	testmode.Sweep(t)
 	_, c := newSim(t, sim.Options{Archive: demoArchive(t)})
 	page, err := c.QueryPanstarrs(context.Background(), mast.PanstarrsQuery{Release: "DR1", Table: "mean",
 		Position: &mast.Position{RA: 158.47924, Dec: -7.30962}, RadiusDeg: 0.1})

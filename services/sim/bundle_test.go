@@ -2,13 +2,15 @@ package sim
 
 import (
 	"io"
+	"mastui/services/testmode"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 )
 
-func TestBundleScript(t *testing.T) {
+func TestBundleScriptSweep(t *testing.T) {
+	testmode.Sweep(t)
 	s, ts := sharedServer(t)
 	p := findProduct(t, s.Archive(), "HST", func(o *Obs, p *Product) bool { return !p.Exclusive() })
 	form := url.Values{"uri": {p.DataURI, "mast:HST/product/nope_raw.fits"}}

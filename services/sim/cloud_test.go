@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"mastui/services/sim/cloud"
+	"mastui/services/testmode"
 )
 
 // pathLookup asks the simulator's path_lookup for uris.
@@ -33,7 +34,8 @@ func pathLookup(t *testing.T, base string, uris ...string) map[string]struct {
 	return out
 }
 
-func TestBucketServesTheBytesOfDownloadFile(t *testing.T) {
+func TestBucketServesTheBytesOfDownloadFileSweep(t *testing.T) {
+	testmode.Sweep(t)
 	s, ts := sharedServer(t)
 	a := s.Archive()
 	for _, coll := range []string{"HST", "JWST", "TESS", "Kepler", "K2", "GALEX", "PS1"} {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"mastui/services/testmode"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -66,7 +67,8 @@ func expected(t *testing.T, a *Archive, uri string, off, n int64) []byte {
 	return b
 }
 
-func TestDownloadWholeAndRanges(t *testing.T) {
+func TestDownloadWholeAndRangesSweep(t *testing.T) {
+	testmode.Sweep(t)
 	s, ts := sharedServer(t)
 	a := s.Archive()
 	p := findProduct(t, a, "HST", func(o *Obs, p *Product) bool {
@@ -155,7 +157,8 @@ func TestDownloadNotFoundAndAuth(t *testing.T) {
 	}
 }
 
-func TestServedFITSStructure(t *testing.T) {
+func TestServedFITSStructureSweep(t *testing.T) {
+	testmode.Sweep(t)
 	s, ts := sharedServer(t)
 	for _, coll := range []string{"HST", "JWST", "TESS"} {
 		p := findProduct(t, s.Archive(), coll, func(o *Obs, p *Product) bool {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"mastui/services/sim/archive"
+	"mastui/services/testmode"
 )
 
 // moreMissions are the Search API missions beyond hst and jwst, with their dataset
@@ -57,7 +58,8 @@ func TestSearchMoreColumnList(t *testing.T) {
 	}
 }
 
-func TestSearchMoreCriteriaConeAndPaging(t *testing.T) {
+func TestSearchMoreCriteriaConeAndPagingSweep(t *testing.T) {
+	testmode.Sweep(t)
 	ts := searchServer(t)
 	for _, m := range moreMissions {
 		// All rows: enough of them for paging (CLASSY is a few dozen galaxies).
@@ -144,7 +146,8 @@ func TestSearchMoreCriteriaConeAndPaging(t *testing.T) {
 
 func ftoa(f float64) string { b, _ := json.Marshal(f); return string(b) }
 
-func TestSearchMoreProductsAndDownload(t *testing.T) {
+func TestSearchMoreProductsAndDownloadSweep(t *testing.T) {
+	testmode.Sweep(t)
 	ts := searchServer(t)
 	for _, m := range moreMissions {
 		_, out := postSearch(t, ts, m.name, "search", map[string]any{"limit": 2, "offset": 5, "conditions": []any{}})

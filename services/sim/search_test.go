@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"mastui/services/testmode"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -98,7 +99,8 @@ func TestSearchMultiTarget(t *testing.T) {
 	}
 }
 
-func TestSearchCriteriaExample(t *testing.T) {
+func TestSearchCriteriaExampleSweep(t *testing.T) {
+	testmode.Sweep(t)
 	ts := searchServer(t)
 	conds := []map[string]any{{"sci_obs_type": "IMAGE"}, {"sci_instrume": "!COS"}, {"sci_spec_1234": "F150W,F105W,F110W"},
 		{"sci_dec": ">0"}, {"sci_actual_duration": "1000..2000"}, {"sci_targname": "*GAL*"}}
