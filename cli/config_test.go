@@ -89,7 +89,7 @@ func TestConfigProblemsStopTheStart(t *testing.T) {
 		"mastui: " + path + `:2: tui_page_size: must be positive, got -5`,
 		"  " + path + `:3: keys.queue.pause: key "x" is also queue.cancel (in the download queue); give one of them another key`,
 		"  " + path + `:4: keys.global.hlp: unknown action: did you mean "global.help"? (the README's key table lists them)`,
-		"  " + path + `:5: theme: theme "lite": no such theme: did you mean "light"?`,
+		"  " + path + `:5: theme: no theme "lite": did you mean "light"?`,
 		"  " + path + `:6: workers: give 1 to 64 parallel transfers, not 99`,
 	}
 	lines := strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")

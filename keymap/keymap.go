@@ -62,3 +62,9 @@ func Enabled(bs []key.Binding) []key.Binding {
 	}
 	return out
 }
+
+// Relabel is b with another description (same keys, as the user bound them), for a hint
+// that says what the key does in one place: esc "clear the find" rather than "cancel".
+func Relabel(b key.Binding, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
+}

@@ -47,7 +47,7 @@ func Resolve(setting, configDir string, darkBackground bool) (Palette, error) {
 			if best := model.Closest(setting, Names()); best != "" {
 				hint = fmt.Sprintf(": did you mean %q?", best)
 			}
-			return Palette{}, fmt.Errorf("theme %q: no such theme%s (themes: %s, or a file in %s)",
+			return Palette{}, fmt.Errorf("no theme %q%s (themes: %s, or a file in %s)",
 				setting, hint, strings.Join(Names(), ", "), filepath.Join(configDir, "themes"))
 		}
 	}

@@ -93,9 +93,11 @@ func (m *Model) focusTab(i int) tea.Cmd {
 }
 
 // syncKeys enables the tab keys outside text fields: each opens its tab from the others;
-// a toggling one (the queue's) also goes back from its own tab.
+// a toggling one (the queue's) also goes back from its own tab. A tab capturing every key
+// (a find line, a text filter, an overlay) leaves them off too, so the hints offer ctrl+c
+// to quit, not the q that would be typed.
 func (m *Model) syncKeys() {
-	letters := !m.typing() && !m.account.IsOpen()
+	letters := !m.typing() && !m.focused().Capturing() && !m.account.IsOpen()
 	m.c.Keys.Global.Quit.SetEnabled(letters)
 	m.c.Keys.Global.Palette.SetEnabled(letters)
 	for i, s := range m.specs {

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 
+	"mastui/keymap"
 	"mastui/ui/common"
 	"mastui/ui/components/form"
 	"mastui/ui/components/textfield"
@@ -191,12 +192,7 @@ func (m *Model) advancedHints(a *advanced) []key.Binding {
 			return v.Hints()
 		}
 		r := m.c.Keys.Results
-		return []key.Binding{r.Columns, r.Sort, r.Details, short(k.Advanced, "catalog"), short(k.Search, "edit")}
+		return []key.Binding{r.Columns, r.Sort, r.Details, keymap.Relabel(k.Advanced, "catalog"), keymap.Relabel(k.Search, "edit")}
 	}
-	return []key.Binding{short(k.Advanced, "catalog"), short(k.Next, "next"), short(k.Count, "count"), short(k.Run, "run")}
-}
-
-// short is b with a short description, for the status line.
-func short(b key.Binding, desc string) key.Binding {
-	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
+	return []key.Binding{keymap.Relabel(k.Advanced, "catalog"), keymap.Relabel(k.Next, "next"), keymap.Relabel(k.Count, "count"), keymap.Relabel(k.Run, "run")}
 }

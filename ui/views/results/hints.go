@@ -18,6 +18,12 @@ func (m *Model) Hints() []key.Binding {
 		return []key.Binding{keys.Results.Search}
 	case m.ExportOpen():
 		return keys.Export.ShortHelp()
+	case m.find.typing: // the find line has the keys
+		return []key.Binding{keymap.Relabel(keys.TextInput.Cancel, "clear the find"), keymap.Relabel(keys.TextInput.Apply, "keep it, keys to the table")}
+	case m.askAll:
+		return nil // the question on the line under the table says y/n
+	case m.grid.CursorRow() < 0: // a find that matches no row: no row action applies
+		return []key.Binding{keys.Results.Search, keymap.Relabel(keys.Results.Find, "change the find")}
 	case m.ChooserOpen():
 		return keys.Chooser.ShortHelp()
 	case focused:

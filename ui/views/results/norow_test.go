@@ -132,3 +132,26 @@ func TestEmptyResultNamesItsCriteriaAndExportWarns(t *testing.T) {
 		t.Error("an invisible dialog takes the keys")
 	}
 }
+
+// The status line says what the keys do: while the find line has them, enter and esc
+// for the find; with a find that keeps no row, no row action (enter products, space
+// select) is offered.
+func TestHintsOfTheFind(t *testing.T) {
+	m := fromTable(t, sortTable(), 6, 120, 36)
+	hints := func() string {
+		var out []string
+		for _, b := range m.Hints() {
+			out = append(out, b.Help().Key+" "+b.Help().Desc)
+		}
+		return strings.Join(out, " · ")
+	}
+	m.Update(tea.KeyMsg{Type: tea.KeyCtrlF})
+	if h := hints(); !strings.Contains(h, "esc clear the find") || !strings.Contains(h, "enter keep it") || strings.Contains(h, "select") {
+		t.Errorf("hints while typing the find: %s", h)
+	}
+	m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	findNothing(t, m)
+	if h := hints(); strings.Contains(h, "products") || strings.Contains(h, "select") || !strings.Contains(h, "change the find") {
+		t.Errorf("hints with no row shown: %s", h)
+	}
+}
