@@ -95,7 +95,11 @@ func TestCatalogErrorScreen(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
 	tm.Type("M10")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	waitText(t, tm, "r retries")
+	// The failed view and the toast (a message of its own): one wait, as a first wait
+	// could consume the other's output.
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("r retries")) && bytes.Contains(b, []byte("✗ Search failed"))
+	}, teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 	teatest.RequireEqualOutput(t, []byte(finalView(t, tm)))
 }
 
