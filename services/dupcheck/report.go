@@ -30,6 +30,25 @@ func Describe(t Target) string {
 		t.Grating, t.Filter, strconv.FormatFloat(t.Exposure, 'f', -1, 64))
 }
 
+// NearMissCount is "1 near miss" or "N near misses".
+func NearMissCount(r Result) string {
+	if len(r.NearMisses) == 1 {
+		return "1 near miss"
+	}
+	return fmt.Sprintf("%d near misses", len(r.NearMisses))
+}
+
+// MissReasons are the distinct reasons of r's near misses, in their order.
+func MissReasons(r Result) []string {
+	var out []string
+	for _, c := range r.NearMisses {
+		if !slices.Contains(out, c.Miss) {
+			out = append(out, c.Miss)
+		}
+	}
+	return out
+}
+
 // Summary is one target's outcome: "3 potential duplicates (proposals 1180, 1210) · 2
 // near misses (grating/filter, exposure)", or the error.
 func Summary(r Result) string {
@@ -50,18 +69,8 @@ func Summary(r Result) string {
 		}
 		s += " " + strings.Join(r.ProposalIDs, ", ") + ")"
 	}
-	if n := len(r.NearMisses); n > 0 {
-		var misses []string
-		for _, c := range r.NearMisses {
-			if !slices.Contains(misses, c.Miss) {
-				misses = append(misses, c.Miss)
-			}
-		}
-		word := "near misses"
-		if n == 1 {
-			word = "near miss"
-		}
-		s += fmt.Sprintf(" · %d %s (%s)", n, word, strings.Join(misses, ", "))
+	if len(r.NearMisses) > 0 {
+		s += " · " + NearMissCount(r) + " (" + strings.Join(MissReasons(r), ", ") + ")"
 	}
 	if r.DetailErr != nil {
 		s += " · file detail failed: " + model.OneLine(r.DetailErr.Error())

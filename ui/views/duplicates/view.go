@@ -3,7 +3,6 @@ package duplicates
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -224,19 +223,9 @@ func (m *Model) outcome(res *dupcheck.Result, room int) string {
 	default:
 		s = ds.Match.Render(fmt.Sprintf("%d potential duplicates", n))
 	}
-	if n := len(res.NearMisses); n > 0 {
-		var why []string
-		for _, c := range res.NearMisses {
-			if !slices.Contains(why, c.Miss) {
-				why = append(why, c.Miss)
-			}
-		}
-		word := "near misses"
-		if n == 1 {
-			word = "near miss"
-		}
-		near := fmt.Sprintf(" · %d %s", n, word)
-		if reasons := " (" + strings.Join(why, ", ") + ")"; ansi.StringWidth(s+near+reasons) <= room {
+	if len(res.NearMisses) > 0 {
+		near := " · " + dupcheck.NearMissCount(*res)
+		if reasons := " (" + strings.Join(dupcheck.MissReasons(*res), ", ") + ")"; ansi.StringWidth(s+near+reasons) <= room {
 			near += reasons
 		}
 		s += ds.Near.Render(near)
