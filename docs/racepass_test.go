@@ -22,6 +22,9 @@ var notRaced = map[string]string{
 		"only under Main, in the real binary (e2e 30-signals).",
 }
 
+// runsProgram finds a test running a Bubble Tea program.
+var runsProgram = regexp.MustCompile(`teatest\.NewTestModel|tea\.NewProgram`)
+
 // concurrent reports why a Go file makes its package concurrent ("" when it does not):
 // it starts a goroutine, or (a test) runs a Bubble Tea program, which runs every command
 // on a goroutine of its own.
@@ -41,7 +44,7 @@ func concurrent(path string) (string, error) {
 		}
 		return why == ""
 	})
-	if why == "" && strings.HasSuffix(path, "_test.go") && regexp.MustCompile(`teatest\.NewTestModel|tea\.NewProgram`).Match(src) {
+	if why == "" && strings.HasSuffix(path, "_test.go") && runsProgram.Match(src) {
 		why = "runs a Bubble Tea program"
 	}
 	return why, nil
