@@ -102,6 +102,10 @@ func TestCrashRecoveryKill9(t *testing.T) {
 		t.Fatal(err)
 	}
 	cmd.Wait()
+	// A handler writing to the dead process counts its last write only when the write
+	// returns: wait for every handler to see the reset, so no byte sent before the kill
+	// is counted as fetched again.
+	waitFor(t, "the server's handlers to see the kill", 30*time.Second, func() bool { return c.active.Load() == 0 })
 	first := c.bytes.Load()
 	parts := countParts(t, items)
 	onDisk := bytesOnDisk(items)

@@ -160,12 +160,13 @@ func checkFiles(t testing.TB, items []Item) {
 
 // counter wraps a handler, counting requests and body bytes served.
 type counter struct {
-	h     http.Handler
-	reqs  atomic.Int64
-	bytes atomic.Int64
-	mu    sync.Mutex
-	seen  []seenReq
-	hook  func(w http.ResponseWriter, r *http.Request, n int64) bool // n = request number; true = handled
+	h      http.Handler
+	reqs   atomic.Int64
+	bytes  atomic.Int64
+	active atomic.Int64 // handlers running
+	mu     sync.Mutex
+	seen   []seenReq
+	hook   func(w http.ResponseWriter, r *http.Request, n int64) bool // n = request number; true = handled
 }
 
 type seenReq struct {
@@ -174,6 +175,8 @@ type seenReq struct {
 
 func (c *counter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	n := c.reqs.Add(1)
+	c.active.Add(1)
+	defer c.active.Add(-1)
 	ck := ""
 	if v, err := r.Cookie("mast_token"); err == nil {
 		ck = v.Value
