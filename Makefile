@@ -43,21 +43,21 @@ RACE_LIST  = $(shell $(GO) list $(RACE_PKGS))
 PLAIN_LIST = $(filter-out $(RACE_LIST),$(shell $(GO) list ./...))
 # The data sweeps (services/testmode.Sweep: one goroutine walking a large data space, ten
 # times slower under -race) of the race packages run in the plain pass, by name. Every
-# test runs once.
-SWEEP_LIST = $(filter $(RACE_LIST),$(shell grep -rl --include='*_test.go' 'testmode.Sweep(t)' . | xargs -r -n1 dirname | sort -u | xargs -r $(GO) list))
+# test runs once. testdata/unit/run.sh runs the test binaries as go test would, but
+# builds them with go test -c, whose linked binaries the build cache keeps.
 
 unit: race plain
 
 race:
 	@mkdir -p $(RESULTS)
-	@set -o pipefail; SECONDS=0; $(GO) test -trimpath -race -count=1 $(RACE_LIST) 2>&1 | tee $(RESULTS)/race.log && echo "race pass: $$SECONDS s" || { \
+	@set -o pipefail; SECONDS=0; GO=$(GO) RESULTS=$(RESULTS) ./testdata/unit/run.sh -race race $(RACE_PKGS) 2>&1 | tee $(RESULTS)/race.log && echo "race pass: $$SECONDS s" || { \
 	  echo; echo "== failing tests (the whole output is in $(RESULTS)/race.log) =="; \
 	  grep -E -e '^(--- FAIL|FAIL|panic:)' -e 'DATA RACE' $(RESULTS)/race.log; exit 1; }
 
 plain:
 	@mkdir -p $(RESULTS)
-	@set -o pipefail; SECONDS=0; { $(GO) test -trimpath -count=1 $(PLAIN_LIST) && \
-	  $(GO) test -trimpath -count=1 -run 'Sweep$$' $(SWEEP_LIST); } 2>&1 | tee $(RESULTS)/plain.log && echo "plain pass: $$SECONDS s" || { \
+	@set -o pipefail; SECONDS=0; { GO=$(GO) RESULTS=$(RESULTS) ./testdata/unit/run.sh plain $(PLAIN_LIST) && \
+	  GO=$(GO) RESULTS=$(RESULTS) ./testdata/unit/run.sh -run 'Sweep$$' -only-with 'testmode\.Sweep\(t\)' sweeps $(RACE_PKGS); } 2>&1 | tee $(RESULTS)/plain.log && echo "plain pass: $$SECONDS s" || { \
 	  echo; echo "== failing tests (the whole output is in $(RESULTS)/plain.log) =="; \
 	  grep -E -e '^(--- FAIL|FAIL|panic:)' $(RESULTS)/plain.log; exit 1; }
 
