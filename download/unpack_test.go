@@ -251,7 +251,16 @@ func TestCutoutBurstKeepsTESScutLimit(t *testing.T) {
 	dir := t.TempDir()
 	items := make([]Item, cutouts.MaxConcurrentTESScut+2) // two more than MAST lets run at once
 	for i := range items {
-		items[i] = cutoutItem(t, ts.URL, dir, i+1)
+		// One pixel each, at positions 36" apart: a burst of small cutouts, as a target
+		// list asks (the limit counts requests, not bytes).
+		u, err := cutouts.TESScutURL(ts.URL, cutouts.TESScutCutout{
+			Target: cutouts.Target{RA: tessRA + 0.01*float64(i), Dec: tessDec}, Size: cutouts.Size{X: 1, Y: 1, Units: cutouts.Pixels}, Sectors: []int{1},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		items[i] = Item{URL: u, Dest: filepath.Join(dir, fmt.Sprintf("tesscut_%d.zip", i)), Root: dir, Unpack: UnpackCutouts}
+		items[i].ID = ItemID(items[i].URL, items[i].Dest)
 	}
 	o := fastOpts(t)
 	o.Workers, o.PerHost = len(items), len(items)
@@ -263,8 +272,13 @@ func TestCutoutBurstKeepsTESScutLimit(t *testing.T) {
 	if stats.MaxInFlight > cutouts.MaxConcurrentTESScut || stats.Rejected != 0 {
 		t.Fatalf("%+v: more than %d TESScut requests at once", stats, cutouts.MaxConcurrentTESScut)
 	}
-	for i, s := range st {
-		checkTPF(t, s.Files[0], i+1, i+1)
+	names := map[string]bool{}
+	for _, s := range st {
+		checkTPF(t, s.Files[0], 1, 1)
+		names[filepath.Base(s.Files[0])] = true
+	}
+	if len(names) != len(items) {
+		t.Fatalf("%d distinct target pixel files from %d cutouts", len(names), len(items))
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"mastui/services/testmode"
 	"mastui/services/wire"
 )
 
@@ -24,10 +25,11 @@ func rowsBody(n int) string {
 	return b.String()
 }
 
-// TestReadSegments: an answer read in segments is the answer, cut where the cut function
+// TestReadSegmentsSweep: an answer read in segments is the answer, cut where the cut function
 // says (every segment after the first starts with a row), never allocated beyond what
 // arrived whatever the announced length, and capped like readBody.
-func TestReadSegments(t *testing.T) {
+func TestReadSegmentsSweep(t *testing.T) {
+	testmode.Sweep(t)
 	tooLarge := func() error { return &TooLargeError{What: "x", Limit: 1, Key: "k"} }
 	// The largest answer spans the first block, a whole block and part of a third: every
 	// kind of block boundary, at a third of the cost (under -race) of three whole blocks.

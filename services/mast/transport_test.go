@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"mastui/services/testmode"
 )
 
 // pageOfSize is a well-formed Portal answer of about n bytes.
@@ -72,10 +74,11 @@ func TestAnswerOverTheCapFails(t *testing.T) {
 	}
 }
 
-// TestReadBodyIgnoresAnnouncedLength: a Content-Length (which may lie) never sizes an
+// TestReadBodyIgnoresAnnouncedLengthSweep: a Content-Length (which may lie) never sizes an
 // allocation beyond the bytes that arrive, and an answer announced over the cap is
 // refused before reading.
-func TestReadBodyIgnoresAnnouncedLength(t *testing.T) {
+func TestReadBodyIgnoresAnnouncedLengthSweep(t *testing.T) {
+	testmode.Sweep(t)
 	tooLarge := func() error { return &TooLargeError{What: "x", Limit: 1, Key: "k"} }
 	b, err := readBody(strings.NewReader("0123456789"), 1<<30, 2<<30, tooLarge)
 	if err != nil || string(b) != "0123456789" || cap(b) > 1<<20 {

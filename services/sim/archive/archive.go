@@ -82,10 +82,19 @@ type Archive struct {
 		mu sync.Mutex
 		m  map[string]Product
 	}
+	// lists keeps the product lists findByURI built last, by observation: the files of a
+	// product list are fetched together, and each of them would build the same list again.
+	lists struct {
+		mu sync.Mutex
+		m  map[int32][]Product
+	}
 }
 
-// servedCap bounds Archive.served.
-const servedCap = 1 << 14
+// servedCap bounds Archive.served, listsCap Archive.lists.
+const (
+	servedCap = 1 << 14
+	listsCap  = 16
+)
 
 type memoEntry struct {
 	once  sync.Once

@@ -96,7 +96,7 @@ func (a *Archive) findByURI(uri string) (Product, bool) {
 				continue
 			}
 			tried[i] = true
-			for _, p := range a.productsOf(i, a.obs[i].Obsid) {
+			for _, p := range a.listOf(i) {
 				if p.DataURI == uri {
 					return p, true
 				}
@@ -107,6 +107,25 @@ func (a *Archive) findByURI(uri string) (Product, bool) {
 		}
 	}
 	return Product{}, false
+}
+
+// listOf is productsOf(i, its own obsid), kept for the next lookups. The list is shared:
+// callers only read it.
+func (a *Archive) listOf(i int32) []Product {
+	a.lists.mu.Lock()
+	l, ok := a.lists.m[i]
+	a.lists.mu.Unlock()
+	if ok {
+		return l
+	}
+	l = a.productsOf(i, a.obs[i].Obsid)
+	a.lists.mu.Lock()
+	if a.lists.m == nil || len(a.lists.m) >= listsCap {
+		a.lists.m = make(map[int32][]Product)
+	}
+	a.lists.m[i] = l
+	a.lists.mu.Unlock()
+	return l
 }
 
 // tessFFIStems maps "tess2018206192942-s0001-1-1-0120-s_ffic.fits" to the stems of its

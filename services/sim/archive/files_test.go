@@ -30,6 +30,9 @@ func TestProductByURIRemembers(t *testing.T) {
 	if n := len(a.served.m); n != len(uris) {
 		t.Fatalf("%d URIs remembered, want %d", n, len(uris))
 	}
+	if n := len(a.lists.m); n == 0 || n > listsCap {
+		t.Fatalf("%d product lists kept, want 1 to %d", n, listsCap)
+	}
 	if _, ok := a.productByURI("mast:HST/product/nosuchfile_raw.fits"); ok {
 		t.Fatal("an unknown URI was found")
 	}

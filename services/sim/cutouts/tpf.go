@@ -40,6 +40,14 @@ func tpfColumns(nx, ny int) []fits.Column {
 // tpfRowBytes is the size of one PIXELS row.
 func tpfRowBytes(nx, ny int) int { return 8 + 4 + 4 + 5*4*nx*ny + 4 + 4 + 4 + 38 }
 
+// tpfSize is about the size of a target pixel file: its three headers, its PIXELS rows
+// and its APERTURE image, each padded to FITS blocks.
+func tpfSize(s tpfSpec) int {
+	const block = 2880
+	pad := func(n int) int { return (n + block - 1) / block * block }
+	return 3*2*block + pad(s.cadences*tpfRowBytes(s.nx, s.ny)) + pad(4*s.nx*s.ny)
+}
+
 // Quality flags the simulator sets (TESS's bits).
 const (
 	qualityMomentumDump = 32
@@ -66,6 +74,7 @@ func makeTPF(s tpfSpec) ([]byte, error) {
 		}
 	}
 	var b bytes.Buffer
+	b.Grow(tpfSize(s)) // one allocation, not a doubling series of copies
 	w := fits.NewWriter(&b)
 	objName := s.object
 	primary := fits.Header{
