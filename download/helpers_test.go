@@ -1,8 +1,8 @@
 package download
 
 import (
-	"crypto/sha256"
 	"context"
+	"crypto/sha256"
 	"io"
 	"net/http"
 	"net/http/httptest"
