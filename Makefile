@@ -56,8 +56,8 @@ race:
 
 plain:
 	@mkdir -p $(RESULTS)
-	@set -o pipefail; SECONDS=0; { GO=$(GO) RESULTS=$(RESULTS) ./testdata/unit/run.sh plain $(PLAIN_LIST) && \
-	  GO=$(GO) RESULTS=$(RESULTS) ./testdata/unit/run.sh -run 'Sweep$$' -only-with 'testmode\.Sweep\(t\)' sweeps $(RACE_PKGS); } 2>&1 | tee $(RESULTS)/plain.log && echo "plain pass: $$SECONDS s" || { \
+	@set -o pipefail; SECONDS=0; { GO=$(GO) RESULTS=$(RESULTS) nice -n 10 ./testdata/unit/run.sh plain $(PLAIN_LIST) && \
+	  GO=$(GO) RESULTS=$(RESULTS) nice -n 10 ./testdata/unit/run.sh -run 'Sweep$$' -only-with 'testmode\.Sweep\(t\)' sweeps $(RACE_PKGS); } 2>&1 | tee $(RESULTS)/plain.log && echo "plain pass: $$SECONDS s" || { \
 	  echo; echo "== failing tests (the whole output is in $(RESULTS)/plain.log) =="; \
 	  grep -E -e '^(--- FAIL|FAIL|panic:)' $(RESULTS)/plain.log; exit 1; }
 

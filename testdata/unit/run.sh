@@ -96,6 +96,7 @@ one() {
   status=$?
   local secs
   secs=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.3f", b-a}')
+  echo "$secs $ip" >>"$work/times"
   if [ $status -eq 0 ]; then
     if grep -q '^testing: warning: no tests to run' "$log"; then
       echo "ok  	$ip	${secs}s [no tests to run]"
@@ -108,7 +109,14 @@ one() {
   fi
 }
 export -f one
-xargs -P "${UNIT_PARALLEL:-2}" -L 1 bash -c 'one "$@"' _ <"$work/plan"
+# Longest first (as the last run of this pass timed them; new packages before all), so
+# no long package starts last and runs alone.
+order() {
+  awk -v f="$cache.times" 'BEGIN { while ((getline l < f) > 0) { split(l, a, " "); t[a[2]] = a[1] } }
+    { print ($1 in t ? t[$1] : 1e9), $0 }' | sort -rn -k1,1 | cut -d' ' -f2-
+}
+order <"$work/plan" | xargs -P "${UNIT_PARALLEL:-2}" -L 1 bash -c 'one "$@"' _
+[ -e "$work/times" ] && cp "$work/times" "$cache.times.$$" && mv "$cache.times.$$" "$cache.times"
 if [ -e "$work/failed" ]; then
   echo "FAIL"
   exit 1
