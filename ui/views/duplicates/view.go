@@ -80,8 +80,18 @@ func (m *Model) formLines() []string {
 	}
 	input := func(row int) string { return textfield.Boxed(f.Field(row).Input, m.boxWidth(row)) }
 	ex := f.Field(rowExport)
+	// A note too long for its row is cut there and shown whole on the message line while
+	// its field has the focus (at 80 columns the targets' format does not fit beside it).
+	targetsRow := label(rowTargets) + input(rowTargets)
+	targetsNote, cutNote := note(rowTargets), ""
+	if room := m.width - ansi.StringWidth(targetsRow); ansi.StringWidth(targetsNote) > room {
+		if f.Field(rowTargets).Err() == "" {
+			cutNote = f.Field(rowTargets).Hint
+		}
+		targetsNote = ansi.Truncate(targetsNote, room, "…")
+	}
 	lines := []string{
-		label(rowTargets) + input(rowTargets) + note(rowTargets),
+		targetsRow + targetsNote,
 		label(rowScale) + input(rowScale) + note(rowScale),
 		label(rowExport) + form.Choices(st, ex.Choices, ex.Choice, "", m.width-labelWidth) + " " + st.FormHint.Render("e in the results writes the report"),
 	}
@@ -96,8 +106,14 @@ func (m *Model) formLines() []string {
 		lines = append(lines, st.FormError.Render(" "+common.Sanitize(m.formErr)))
 	case fieldErr != "" && m.pane == paneForm:
 		lines = append(lines, st.FormError.Render(" "+st.Glyphs.Error+" "+common.Sanitize(fieldErr)))
+	case m.pane == paneForm && cur == rowTargets && cutNote != "":
+		lines = append(lines, st.FormHint.Render(" "+cutNote))
 	case m.pane == paneForm:
-		lines = append(lines, st.FormHint.Render(" enter checks every target: same mode, grating and filter, within the aperture's radius, exposure within ×4"))
+		hint := " enter checks every target: same mode, grating and filter, within the aperture's radius, exposure within ×4"
+		if ansi.StringWidth(hint) > m.width {
+			hint = " enter checks every target: mode, grating, filter, radius, exposure ×4"
+		}
+		lines = append(lines, st.FormHint.Render(hint))
 	default:
 		lines = append(lines, "")
 	}
