@@ -98,6 +98,14 @@ func TestDuplicatesProductsAndExport(t *testing.T) {
 		return len(f) == 1 && err == nil && strings.Contains(string(b), "jw02750-o901") && strings.HasSuffix(strings.TrimSpace(string(b)), "]")
 	}
 	teatest.WaitFor(t, tm.Output(), func([]byte) bool { return written() }, teatest.WithDuration(30*time.Second))
+	// :export markdown: the report's own format, though no table export has it.
+	tm.Type(":export markdown")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	teatest.WaitFor(t, tm.Output(), func([]byte) bool {
+		f, _ := filepath.Glob(filepath.Join(dir, "dupcheck-*.md"))
+		b, err := os.ReadFile(strings.Join(f, ""))
+		return len(f) == 1 && err == nil && strings.Contains(string(b), "jw02750-o901")
+	}, teatest.WithDuration(30*time.Second))
 	finalView(t, tm)
 	files, _ := filepath.Glob(filepath.Join(dir, "dupcheck-*.csv"))
 	if len(files) != 1 {

@@ -80,8 +80,13 @@ func (m *Model) registerCommands() {
 				return ""
 			},
 			Run: func([]string) tea.Cmd { return m.openLogin() }},
-		common.Command{Name: "export", Help: "export the table in view: csv, ecsv, votable or json", Key: m.c.Keys.Results.Export.Help().Key,
-			Args: model.ExportFormats(),
+		common.Command{Name: "export", Help: "export the table in view: csv, ecsv, votable, json (a duplicates report: markdown too)", Key: m.c.Keys.Results.Export.Help().Key,
+			ArgsNow: func() []string {
+				if f, ok := m.tabs[m.active].(exportFormatter); ok {
+					return f.ExportFormats()
+				}
+				return model.ExportFormats()
+			},
 			Disabled: func() string {
 				if _, ok := m.tabs[m.active].(exporter); !ok {
 					return "no table to export on this tab"
@@ -165,6 +170,11 @@ func (m *Model) savedNames() []string {
 // exporter is a tab with tables to export (":export").
 type exporter interface {
 	OpenExport(format string) tea.Cmd
+}
+
+// exportFormatter is an exporter whose formats are not the tables' (model.ExportFormats).
+type exportFormatter interface {
+	ExportFormats() []string
 }
 
 // searchSaver is the tab whose searches are saved by name (":save", ":open").

@@ -22,6 +22,9 @@ type Command struct {
 	// Args are the values of its argument, offered as completions (":export csv");
 	// another value is refused with the nearest one, unless OpenArg.
 	Args []string
+	// ArgsNow, when set, gives the closed Args each time the palette opens: they depend
+	// on the tab in view (the Duplicates report is markdown, csv or json).
+	ArgsNow func() []string
 	// Suggest lists more completions, read each time the palette opens (the saved
 	// searches' names, the theme files): they change while the app runs. Any value is
 	// accepted (Run checks it), as with OpenArg.
@@ -53,11 +56,21 @@ func (c Command) DisabledReason() string {
 }
 
 // TakesArg reports whether a word may follow its name.
-func (c Command) TakesArg() bool { return c.Args != nil || c.Suggest != nil || c.OpenArg }
+func (c Command) TakesArg() bool {
+	return c.Args != nil || c.ArgsNow != nil || c.Suggest != nil || c.OpenArg
+}
+
+// closedArgs are Args, or what ArgsNow gives now.
+func (c Command) closedArgs() []string {
+	if c.ArgsNow != nil {
+		return c.ArgsNow()
+	}
+	return c.Args
+}
 
 // Completions are the arguments offered for it: Args, then what Suggest finds now.
 func (c Command) Completions() []string {
-	out := slices.Clone(c.Args)
+	out := slices.Clone(c.closedArgs())
 	if c.Suggest != nil {
 		for _, a := range c.Suggest() {
 			if !slices.Contains(out, a) {
@@ -80,14 +93,16 @@ func (c Command) CheckArgs(args []string) string {
 		return fmt.Sprintf(":%s takes one argument, not %d (%s)", c.Name, len(args), strings.Join(args, " "))
 	case c.OpenArg || c.Suggest != nil:
 		return ""
-	case slices.ContainsFunc(c.Args, func(a string) bool { return strings.EqualFold(a, args[0]) }):
+	}
+	closed := c.closedArgs()
+	if slices.ContainsFunc(closed, func(a string) bool { return strings.EqualFold(a, args[0]) }) {
 		return ""
 	}
 	why := fmt.Sprintf(":%s does not know %q", c.Name, args[0])
-	if near := model.Closest(args[0], c.Args); near != "" {
+	if near := model.Closest(args[0], closed); near != "" {
 		return why + " — did you mean :" + c.Name + " " + near + "?"
 	}
-	return why + " (" + strings.Join(c.Args, ", ") + ")"
+	return why + " (" + strings.Join(closed, ", ") + ")"
 }
 
 // Commands is the session's command registry, in the order commands were added.

@@ -1,6 +1,7 @@
 package common
 
 import (
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -52,5 +53,25 @@ func TestKeyMsgOf(t *testing.T) {
 	}
 	if _, ok := KeyMsgOf("nosuchkey"); ok {
 		t.Error("KeyMsgOf(nosuchkey) named a key")
+	}
+}
+
+// ArgsNow's values are read when asked (they follow the tab in view) and refused like
+// Args: ":export markdown" is right on one tab and "did you mean" on another.
+func TestCommandArgsNow(t *testing.T) {
+	formats := []string{"csv", "ecsv"}
+	c := Command{Name: "export", ArgsNow: func() []string { return formats }}
+	if !c.TakesArg() || c.CheckArgs([]string{"CSV"}) != "" {
+		t.Fatalf("csv refused: %q", c.CheckArgs([]string{"CSV"}))
+	}
+	if got := c.CheckArgs([]string{"markdown"}); !strings.Contains(got, `does not know "markdown" (csv, ecsv)`) {
+		t.Fatalf("markdown on a table: %q", got)
+	}
+	formats = []string{"markdown", "csv", "json"}
+	if got := c.CheckArgs([]string{"markdown"}); got != "" {
+		t.Fatalf("markdown on the report: %q", got)
+	}
+	if got := strings.Join(c.Completions(), ","); got != "markdown,csv,json" {
+		t.Fatalf("completions %s", got)
 	}
 }

@@ -45,6 +45,11 @@ func (m *Model) export(format string) tea.Cmd {
 	})
 }
 
+// ExportFormats are the report's formats, offered by the palette's :export.
+func (m *Model) ExportFormats() []string {
+	return []string{dupcheck.FormatMarkdown, dupcheck.FormatCSV, dupcheck.FormatJSON}
+}
+
 // OpenExport writes the report as :export FORMAT asks (markdown, csv or json; "" is
 // the form's choice), as e does.
 func (m *Model) OpenExport(format string) tea.Cmd {
