@@ -225,3 +225,25 @@ func TestTokenLeaksNowhere(t *testing.T) {
 		t.Errorf("only %d files checked, manifests %v: the download did not run", files, m)
 	}
 }
+
+// A login to the demo archive lasts: its simulator listens on a new port every run, and
+// the token is kept under one name for it (it was kept per port, so the next run was
+// anonymous again and a token file piled up per run).
+func TestDemoLoginLasts(t *testing.T) {
+	config, _ := accountDirs(t)
+	out, stderr, err := runWithStdin(sim.DemoToken+"\n", "--demo", "login", "--token-stdin")
+	file := filepath.Join(config, "mastui", "token-demo.mastui.invalid")
+	if err != nil || out != "logged in as Demo User (demo), token stored in "+file+"\n" {
+		t.Fatalf("login: %q, %v\n%s", out, err, stderr)
+	}
+	out, _, err = runWithStdin("", "--demo", "whoami")
+	if err != nil || !strings.Contains(out, "user:    Demo User (demo)") {
+		t.Fatalf("whoami in the next run: %q, %v", out, err)
+	}
+	if out, _, _ := runWithStdin("", "whoami"); !strings.HasPrefix(out, "anonymous") {
+		t.Fatalf("the demo token was used for MAST: %q", out)
+	}
+	if files, _ := filepath.Glob(filepath.Join(config, "mastui", "token*")); len(files) != 1 {
+		t.Fatalf("token files %v", files)
+	}
+}

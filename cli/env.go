@@ -180,8 +180,12 @@ func (e *cliEnv) setup() error {
 		}
 	}
 	// The token of the server in use (a replaced base URL has its own keyring entry and
-	// file), read on first use.
-	e.tokens = account.NewSource(account.NewStore(e.cfg.MastURL, config.Dir()))
+	// file; the demo archive one of its own whatever its port), read on first use.
+	storeURL := e.cfg.MastURL
+	if e.demo {
+		storeURL = account.DemoServer
+	}
+	e.tokens = account.NewSource(account.NewStore(storeURL, config.Dir()))
 	return nil
 }
 

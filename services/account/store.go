@@ -56,6 +56,10 @@ type Store struct {
 	Getenv   func(string) string
 }
 
+// DemoServer names the demo archive's store: the in-process simulator listens on a new
+// port every run, and a login to it must last, like one to MAST.
+const DemoServer = "http://demo.mastui.invalid"
+
 // NewStore is the store of the server at baseURL, its file in configDir
 // (config.Dir()): "token" for MAST, "token-<host>_<port>" for another server.
 func NewStore(baseURL, configDir string) *Store {
