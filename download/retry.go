@@ -55,7 +55,9 @@ func statusErr(resp *http.Response, body []byte, tokenSent, tokenSet bool) *atte
 		} else if code, text, ok := s3Error(body); ok {
 			s = code + ": " + text
 		}
-		msg += ": " + s
+		if s = withoutStatusLine(s, code); s != "" {
+			msg += ": " + s
+		}
 	}
 	switch {
 	case code == http.StatusUnauthorized:
@@ -75,6 +77,24 @@ func statusErr(resp *http.Response, body []byte, tokenSent, tokenSet bool) *atte
 		return &attemptErr{err: errors.New(msg), retry: true, after: masthttp.ParseRetryAfter(resp.Header.Get("Retry-After"))}
 	}
 	return fatalErr(errors.New(msg))
+}
+
+// withoutStatusLine drops the status line a body may start with ("400 Bad Request: …",
+// as the cutout services and http.Error write it): the message says it already.
+func withoutStatusLine(s string, code int) string {
+	text := http.StatusText(code)
+	for _, head := range []string{fmt.Sprintf("HTTP %d %s", code, text), fmt.Sprintf("%d %s", code, text), text} {
+		if text == "" || !strings.HasPrefix(s, head) {
+			continue
+		}
+		rest := s[len(head):]
+		trimmed := strings.TrimLeft(rest, " :-–")
+		if rest != "" && trimmed == rest { // "Bad Requests…": a word going on, not the status
+			return s
+		}
+		return trimmed
+	}
+	return s
 }
 
 // s3Error reads the code and message of an S3 error document (the cloud bucket's,

@@ -124,7 +124,7 @@ func TestCatalogSearchAroundAnObservationRow(t *testing.T) {
 	if m.Tab() != "catalogs" || c.Pane() != "results" || !c.Results().Ready() || c.Results().Loaded() == 0 {
 		t.Fatalf("tab %s, pane %s:\n%s", m.Tab(), c.Pane(), m.View())
 	}
-	want := "HSC v3 around " + common.FormatPosition(pos) + " r 0.2°"
+	want := "HSC v3 around " + common.FormatPosition(pos) + " r 0.2 deg"
 	if h := strings.SplitN(m.View(), "\n", 3)[1]; !strings.Contains(h, want) {
 		t.Fatalf("header %q, want %q", h, want)
 	}

@@ -22,6 +22,9 @@ type Field struct {
 	Value string
 	Unit  string // "deg", "s"; "" when none
 	Desc  string
+	// Wrap shows a long value over several lines (an error to read whole) instead of
+	// cutting it with ….
+	Wrap bool
 }
 
 // Model is the pane.
@@ -64,7 +67,30 @@ func (m *Model) Offset() int { return m.off }
 func (m *Model) lines() int { return max(0, m.height-1) }
 
 // items is the number of scroll positions: the preview lines, then the fields.
-func (m *Model) items() int { return len(m.pre) + len(m.fields) }
+func (m *Model) items() int { return len(m.pre) + len(m.rows()) }
+
+// rows are the fields as drawn, one a line: a wrapped field's value goes on over
+// lines without a label.
+func (m *Model) rows() []Field {
+	_, valueW := m.columnWidths()
+	var out []Field
+	for _, f := range m.fields {
+		if !f.Wrap || ansi.StringWidth(f.Value) <= valueW || valueW <= 0 {
+			out = append(out, f)
+			continue
+		}
+		for i, part := range strings.Split(ansi.Wrap(f.Value, valueW, " /"), "\n") {
+			if i == 0 {
+				g := f
+				g.Value = part
+				out = append(out, g)
+				continue
+			}
+			out = append(out, Field{Value: strings.TrimLeft(part, " ")})
+		}
+	}
+	return out
+}
 
 func (m *Model) clamp() { m.off = max(0, min(m.off, m.items()-m.lines())) }
 
@@ -109,13 +135,14 @@ func (m *Model) View() string {
 	b.WriteString(m.rule())
 	end := min(m.off+m.lines(), m.items())
 	labelW, valueW := m.columnWidths()
+	rows := m.rows()
 	for i := m.off; i < end; i++ {
 		b.WriteByte('\n')
 		if i < len(m.pre) {
 			b.WriteString("  " + ansi.Truncate(m.pre[i], max(0, m.width-2), ""))
 			continue
 		}
-		f := m.fields[i-len(m.pre)]
+		f := rows[i-len(m.pre)]
 		val := f.Value
 		if f.Unit != "" && val != "" && val != model.MaskedMark {
 			val += " " + f.Unit

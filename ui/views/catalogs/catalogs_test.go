@@ -34,7 +34,7 @@ func TestTICAroundM10SortAndDetails(t *testing.T) {
 	if r.Total() != count {
 		t.Fatalf("%d rows listed, the form counted %d", r.Total(), count)
 	}
-	if v := m.View(); !strings.Contains(strings.SplitN(v, "\n", 2)[0], "TIC around M10 r 0.02°") {
+	if v := m.View(); !strings.Contains(strings.SplitN(v, "\n", 2)[0], "TIC around M10 r 0.02 deg") {
 		t.Fatalf("header:\n%s", v)
 	}
 	for r.Grid().Current().Name() != "Tmag" {
@@ -121,7 +121,7 @@ func TestGaiaVersionAndNoCount(t *testing.T) {
 	if !r.Ready() || r.Loaded() == 0 || r.Table().Col("source_id") == nil {
 		t.Fatalf("Gaia rows: %d\n%s", r.Loaded(), m.View())
 	}
-	if h := strings.SplitN(m.View(), "\n", 2)[0]; !strings.Contains(h, "Gaia DR2 around 254.28771 -4.10031 r 0.2°") {
+	if h := strings.SplitN(m.View(), "\n", 2)[0]; !strings.Contains(h, "Gaia DR2 around 254.28771 -4.10031 r 0.2 deg") {
 		t.Fatalf("header %q", h)
 	}
 	// source_id is above 2^53: shown and copied exactly.
@@ -239,7 +239,7 @@ func TestCatalogHereSearchesAroundThePosition(t *testing.T) {
 	if m.Pane() != "results" || !r.Ready() || r.Loaded() == 0 {
 		t.Fatalf("pane %s:\n%s", m.Pane(), m.View())
 	}
-	if h := strings.SplitN(m.View(), "\n", 2)[0]; !strings.Contains(h, "TIC around 254.287710 -4.100310 r 0.2°") {
+	if h := strings.SplitN(m.View(), "\n", 2)[0]; !strings.Contains(h, "TIC around 254.287710 -4.100310 r 0.2 deg") {
 		t.Fatalf("header %q", h)
 	}
 }

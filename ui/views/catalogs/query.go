@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"mastui/model"
 	"mastui/services/mast"
 	"mastui/ui/common"
 	"mastui/ui/components/form"
@@ -83,7 +82,7 @@ func (m *Model) query(s *state) (query, error) {
 	label := catalogLabel(s, name)
 	q.summary = label
 	if q.target {
-		q.summary += fmt.Sprintf(" around %s r %s°", target.Trimmed(), model.FormatFloat(radius))
+		q.summary += " around " + target.Trimmed() + " r " + common.RadiusLabel(rf.Value(), mast.DefaultRadiusDeg)
 	}
 	for _, c := range criteria {
 		q.summary += " · " + c.Name + " " + strings.TrimPrefix(c.Value, "=")

@@ -111,7 +111,7 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 	case keyIs(msg, k.Submit):
 		return m.submit()
 	case keyIs(msg, k.Back):
-		if m.list != nil {
+		if m.list.rows() > 0 { // an empty listing has no keys of its own: esc leaves the field
 			m.setPane(paneList)
 		}
 		return nil

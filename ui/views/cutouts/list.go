@@ -111,9 +111,11 @@ func (m *Model) onList(msg ListMsg) tea.Cmd {
 	case errors.As(msg.Err, &nd):
 		l.noData = nd.Msg
 		m.c.Logger.Info("cutouts: no data", "service", nd.Service, "msg", nd.Msg)
+		m.emptyListing()
 		return nil
 	case msg.Err != nil:
 		l.err = msg.Err
+		m.emptyListing()
 		m.c.Logger.Error("cutouts: listing failed", "service", l.spec.service, "err", msg.Err)
 		return common.Toast(common.LevelError, "Could not list the "+l.spec.service+" cutouts: "+common.Sanitize(msg.Err.Error()))
 	}
@@ -134,6 +136,15 @@ func (m *Model) onList(msg ListMsg) tea.Cmd {
 		return tea.Batch(m.queue(), m.watch())
 	}
 	return m.watch()
+}
+
+// emptyListing gives the keys back to the form when the listing has nothing to choose
+// (an error or no data, shown under the form), as the other forms keep them after a
+// failed search: the form's esc then leaves the text field, so the letter keys work.
+func (m *Model) emptyListing() {
+	if m.pane == paneList {
+		m.setPane(paneForm)
+	}
 }
 
 // tableOf builds the listing's table: TESScut sector, camera, CCD, dates, cadence and

@@ -77,3 +77,26 @@ func TestOpenFolder(t *testing.T) {
 		t.Errorf("opened %q", opened)
 	}
 }
+
+// TestQueueDetailsWrapsLongErrorGolden: at 80 columns a cutout's long error is shown
+// whole over several lines of the details, not cut with … (the walkthrough's "the…").
+func TestQueueDetailsWrapsLongErrorGolden(t *testing.T) {
+	m, _, _ := newPanel(t, 80, 30)
+	clock := now
+	m.SetClock(func() time.Time { return clock })
+	it := download.Item{ID: "cut", URL: "https://mast.example/tesscut/api/v0.1/astrocut?ra=10&dec=20&y=9999&x=9999&sector=1",
+		Dest: "/data/tesscut/tesscut_s0001_10_20_9999x9999px.zip", Filename: "tesscut_s0001_10_20_9999x9999px.zip"}
+	const reason = "HTTP 400 Bad Request: cutout of 9999x9999 pixels: the simulator serves 1 to 100 pixels a side"
+	for _, st := range []download.Status{
+		{Item: it, State: download.Active, Attempt: 1},
+		{Item: it, State: download.Failed, Attempt: 1, Err: reason},
+	} {
+		m.Update(queue.EventMsg{Event: download.StateEvent{Status: st}})
+	}
+	m.Update(key("enter"))
+	v := m.View()
+	if !strings.Contains(strings.Join(strings.Fields(v), " "), "pixels a side") {
+		t.Fatalf("the error is cut:\n%s", v)
+	}
+	golden.RequireEqual(t, []byte(v))
+}

@@ -217,7 +217,7 @@ func (m *Model) detailFields(s download.Status) []details.Field {
 	if s.CloudURL != "" {
 		f = append(f, details.Field{Label: "Cloud URL", Value: common.Sanitize(s.CloudURL)})
 		if s.CloudErr != "" {
-			f = append(f, details.Field{Label: "Cloud error", Value: common.Sanitize(s.CloudErr)})
+			f = append(f, details.Field{Label: "Cloud error", Value: common.Sanitize(s.CloudErr), Wrap: true})
 		}
 	}
 	if size := max(s.Total, s.Size); size > 0 {
@@ -232,7 +232,7 @@ func (m *Model) detailFields(s download.Status) []details.Field {
 		if a.Err != "" {
 			v += ": " + common.Sanitize(a.Err)
 		}
-		f = append(f, details.Field{Label: fmt.Sprintf("#%d %s", a.Attempt, a.At.Format("Jan 2 15:04:05")), Value: v})
+		f = append(f, details.Field{Label: fmt.Sprintf("#%d %s", a.Attempt, a.At.Format("Jan 2 15:04:05")), Value: v, Wrap: true})
 	}
 	return f
 }

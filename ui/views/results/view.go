@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"mastui/services/mast"
 	"mastui/ui/common"
 	"mastui/ui/components/timeline"
 )
@@ -263,7 +264,7 @@ func (m *Model) radiusText() string {
 	if m.search.Radius == "" {
 		return ""
 	}
-	return " r " + m.search.Radius
+	return " r " + common.RadiusLabel(m.search.Radius, mast.DefaultRadiusDeg)
 }
 
 // sortLabels describe the sort, longest first (nil when unsorted): a sort over part of
