@@ -164,7 +164,12 @@ func (e *cliEnv) runCatalogQuery(r mast.CatalogRequest, count bool) error {
 	if r.Page > 0 {
 		e.morePages(res.Page, res.PagesFiltered, res.RowsFiltered)
 	}
-	return e.write(res.Table, nil)
+	var keys []string // the table format shows the catalog's key columns, unless --select chose
+	if len(r.Select) == 0 {
+		cat, _ := mast.LookupCatalog(r.Catalog)
+		keys = cat.KeyColumns
+	}
+	return e.write(res.Table, keys)
 }
 
 // catalogListCommand is `mastui catalog list`: the registry, without a request.
