@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -94,6 +95,9 @@ func (e *cliEnv) missionSearchCommand(begin missionBegin) *cobra.Command {
 		Example: "  mastui mission search --mission hst sci_obs_type=IMAGE 'sci_instrume=!COS' 'sci_dec=>0' sci_actual_duration=1000..2000\n" +
 			`  mastui mission search --mission hst --object "M2, M9" --coordinates "210.8 54.3" --radius 3 --sort search_pos`,
 		RunE: func(c *cobra.Command, args []string) error {
+			if err := cmp.Or(notNegative("limit", limit), notNegative("offset", offset)); err != nil {
+				return err
+			}
 			info, err := begin(c, "radius")
 			defer e.close()
 			if err != nil {

@@ -48,3 +48,47 @@ func TestCatalogQueryTableShowsKeyColumns(t *testing.T) {
 		t.Fatalf("--select ID,Vmag,Jmag shows %v", h)
 	}
 }
+
+// usageCase runs a command line that is wrong and wants exit status 2 and the message.
+func wantUsageError(t *testing.T, want string, args ...string) {
+	t.Helper()
+	_, _, err := runCLI(t, args...)
+	var stderr strings.Builder
+	if err == nil {
+		t.Fatalf("%q: no error", args)
+	}
+	if code := reportError(&stderr, err); code != 2 || !strings.Contains(stderr.String(), "mastui: "+want+"\n") {
+		t.Errorf("%q: exit %d, stderr %q; want exit 2 and %q", args, code, stderr.String(), want)
+	}
+}
+
+// Bad command lines exit 2 with one message naming the flag, before any request (the
+// MAST URL answers nothing).
+func TestBadCommandLinesNameTheFlag(t *testing.T) {
+	const nowhere = "http://127.0.0.1:1"
+	wantUsageError(t, `--version: catalog Gaia: no version "DR4": use one of DR1, DR2, DR3, TGAS`,
+		"catalog", "query", "--catalog", "Gaia", "--version", "DR4", "--object", "M10", "--mast-url", nowhere)
+	wantUsageError(t, `--version: catalog TIC: no versions`,
+		"catalog", "columns", "--catalog", "TIC", "--version", "2", "--mast-url", nowhere)
+	wantUsageError(t, `--limit: must not be negative (got -5)`,
+		"mission", "search", "--limit", "-5", "--mast-url", nowhere)
+	wantUsageError(t, `--offset: must not be negative (got -1)`,
+		"mission", "search", "--offset", "-1", "--mast-url", nowhere)
+	wantUsageError(t, `catalog query: give --object or --coordinates (or KEY=VALUE criteria, for TIC, CTL, DiskDetective, PanSTARRS)`,
+		"catalog", "query", "--catalog", "TIC", "--mast-url", nowhere)
+	wantUsageError(t, `catalog query: give --object or --coordinates (or KEY=VALUE criteria, for TIC, CTL, DiskDetective, PanSTARRS)`,
+		"catalog", "query", "--catalog", "HSC", "nr=5", "--mast-url", nowhere)
+	wantUsageError(t, `--sector: "ten" is not a sector number`,
+		"tesscut", "cutout", "--sector", "ten", "--coordinates", "10 10", "--mast-url", nowhere)
+	wantUsageError(t, `--limit: "many" is not a number`,
+		"mission", "search", "--limit", "many", "--mast-url", nowhere)
+}
+
+// An unknown mission is refused before any request, with the nearest known one and the list.
+func TestUnknownMissionRefused(t *testing.T) {
+	const nowhere = "http://127.0.0.1:1"
+	wantUsageError(t, `--mission: unknown mission "webb": did you mean "jwst"? (missions: hst, jwst, roman, roman_spectra, roman_cgi, classy, ullyses, iue)`,
+		"mission", "search", "--mission", "webb", "--mast-url", nowhere)
+	wantUsageError(t, `--mission: unknown mission "jswt": did you mean "jwst"? (missions: hst, jwst, roman, roman_spectra, roman_cgi, classy, ullyses, iue)`,
+		"mission", "columns", "--mission", "jswt", "--mast-url", nowhere)
+}

@@ -1,6 +1,7 @@
 package mast
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -105,16 +106,18 @@ func LookupCatalog(name string) (Catalog, bool) {
 		cone: map[string]string{"": "Mast.Catalogs." + name + ".Cone"}}, false
 }
 
-// version normalises a version ("" = default): "3", "v3" for HSC; "2", "dr2", "DR2"
-// for Gaia. An unknown version is an error naming the valid ones (astroquery warns and
-// falls back instead: a typo should not silently query another release).
-func (c Catalog) version(v string) (string, error) {
-	v = strings.ToLower(strings.TrimSpace(v))
+// Version normalises a version ("" = default): "3", "v3" for HSC; "2", "dr2", "DR2"
+// for Gaia. An unknown version is an error naming the value as typed and the valid ones
+// (astroquery warns and falls back instead: a typo should not silently query another
+// release); its callers add the catalog's name.
+func (c Catalog) Version(v string) (string, error) {
+	typed := strings.TrimSpace(v)
+	v = strings.ToLower(typed)
 	if v == "" {
 		return strings.ToLower(c.DefaultVersion), nil
 	}
 	if len(c.Versions) == 0 {
-		return "", fmt.Errorf("catalog %s has no versions", c.Name)
+		return "", errors.New("no versions")
 	}
 	v = strings.TrimPrefix(v, "v")
 	if c.Name == "Gaia" && len(v) == 1 {
@@ -125,7 +128,7 @@ func (c Catalog) version(v string) (string, error) {
 			return strings.ToLower(k), nil
 		}
 	}
-	return "", fmt.Errorf("catalog %s has no version %q: use one of %s", c.Name, v, strings.Join(c.Versions, ", "))
+	return "", fmt.Errorf("no version %q: use one of %s", typed, strings.Join(c.Versions, ", "))
 }
 
 // ConeService is the Portal service of a cone (or name) query.
@@ -133,7 +136,7 @@ func (c Catalog) ConeService(version string) (string, error) {
 	if c.REST {
 		return "", fmt.Errorf("%s is queried through the Catalogs.MAST REST API, not a Portal service", c.Name)
 	}
-	v, err := c.version(version)
+	v, err := c.Version(version)
 	if err != nil {
 		return "", err
 	}
