@@ -61,6 +61,15 @@ func versionFlag(fs *pflag.FlagSet, v *string) {
 	fs.StringVar(v, "version", "", "catalog version `N`: HSC 2 or 3, Gaia DR1, DR2, DR3 or TGAS (default: the latest)")
 }
 
+// checkVersion refuses a --version the catalog does not have, before any request.
+func checkVersion(catalog, version string) error {
+	cat, _ := mast.LookupCatalog(catalog)
+	if _, err := cat.Version(version); err != nil {
+		return usagef("--version: catalog %s: %v", cat.Name, err)
+	}
+	return nil
+}
+
 // request is the client request of a choice.
 func (c catalogChoice) request() mast.CatalogRequest {
 	return mast.CatalogRequest{Catalog: c.catalog, Version: c.version, Release: c.release, Table: c.table}
@@ -84,6 +93,14 @@ func (e *cliEnv) catalogQueryCommand() *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := requireValues(c, "catalog", "version", "release", "table", "object", "coordinates", "radius", "select"); err != nil {
 				return err
+			}
+			if err := checkVersion(choice.catalog, choice.version); err != nil {
+				return err
+			}
+			// Without a target only criteria select rows (HSC's nr= and GALEX's maxrecords=
+			// are cone parameters, not criteria).
+			if cat, _ := mast.LookupCatalog(choice.catalog); object == "" && coords == "" && (len(args) == 0 || !cat.Criteria) {
+				return usagef("catalog query: give --object or --coordinates (or KEY=VALUE criteria, for %s)", mast.CriteriaCatalogs())
 			}
 			r := choice.request()
 			r.Object, r.Resolver, r.Criteria, r.Page, r.PageSize = object, resolver, args, page, pageSize
@@ -164,7 +181,12 @@ func (e *cliEnv) runCatalogQuery(r mast.CatalogRequest, count bool) error {
 	if r.Page > 0 {
 		e.morePages(res.Page, res.PagesFiltered, res.RowsFiltered)
 	}
-	return e.write(res.Table, nil)
+	var keys []string // the table format shows the catalog's key columns, unless --select chose
+	if len(r.Select) == 0 {
+		cat, _ := mast.LookupCatalog(r.Catalog)
+		keys = cat.KeyColumns
+	}
+	return e.write(res.Table, keys)
 }
 
 // catalogListCommand is `mastui catalog list`: the registry, without a request.
@@ -212,6 +234,9 @@ func (e *cliEnv) catalogColumnsCommand() *cobra.Command {
 				return usagef("catalog columns takes no arguments: name the catalog with --catalog")
 			}
 			if err := requireValues(c, "catalog", "version", "release", "table"); err != nil {
+				return err
+			}
+			if err := checkVersion(choice.catalog, choice.version); err != nil {
 				return err
 			}
 			if err := e.setup(); err != nil {

@@ -22,6 +22,9 @@ func (e *cliEnv) hscMatchesCommand() *cobra.Command {
 			if err := requireValues(c, "version"); err != nil {
 				return err
 			}
+			if err := checkVersion("HSC", version); err != nil {
+				return err
+			}
 			if err := e.setup(); err != nil {
 				return err
 			}

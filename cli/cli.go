@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -121,6 +122,9 @@ func newRoot(env *cliEnv, tuneGC bool) *cobra.Command {
 	root.SetErr(env.stderr)
 	root.SetVersionTemplate("mastui {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if msg, ok := badNumber(err); ok {
+			return usageError{msg}
+		}
 		if c == root {
 			return usageError{err.Error()}
 		}
@@ -165,6 +169,37 @@ func newRoot(env *cliEnv, tuneGC bool) *cobra.Command {
 	root.InitDefaultHelpCmd()
 	finishFlags(root)
 	return root
+}
+
+// numberNounKey annotates a numeric flag with what its number counts ("sector"), for
+// badNumber's message.
+const numberNounKey = "number-noun"
+
+// badNumber is the message of a numeric flag given something else: `--sector: "ten" is
+// not a sector number` rather than the parser's strconv text.
+func badNumber(err error) (string, bool) {
+	var ive *pflag.InvalidValueError
+	var ne *strconv.NumError
+	if !errors.As(err, &ive) || !errors.As(err, &ne) {
+		return "", false
+	}
+	f := ive.GetFlag()
+	if errors.Is(ne.Err, strconv.ErrRange) {
+		return fmt.Sprintf("--%s: %q is too large", f.Name, ne.Num), true
+	}
+	noun := "a number"
+	if n := f.Annotations[numberNounKey]; len(n) > 0 {
+		noun = "a " + n[0] + " number"
+	}
+	return fmt.Sprintf("--%s: %q is not %s", f.Name, ne.Num, noun), true
+}
+
+// notNegative refuses a negative count given to the flag name.
+func notNegative(name string, v int) error {
+	if v < 0 {
+		return usagef("--%s: must not be negative (got %d)", name, v)
+	}
+	return nil
 }
 
 // finishFlags has the help list flags in the order they are declared (the important ones

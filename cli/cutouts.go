@@ -271,6 +271,7 @@ func (e *cliEnv) tesscutCutoutCommand() *cobra.Command {
 	tf.declare(cmd.Flags(), false)
 	o.declare(cmd.Flags())
 	cmd.Flags().IntSliceVar(&sectors, "sector", nil, "only sector `N` (repeatable; default: every sector)")
+	_ = cmd.Flags().SetAnnotation("sector", numberNounKey, []string{"sector"})
 	cmd.Flags().StringVar(&product, "product", "", "`P`: SPOC, the only product (TICA cutouts are no longer served)")
 	return cmd
 }

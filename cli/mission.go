@@ -2,10 +2,12 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,6 +15,7 @@ import (
 	"mastui/download"
 	"mastui/model"
 	"mastui/services/mast"
+	"mastui/services/registry"
 )
 
 // missionCommand is `mastui mission columns|search|products|download|download-file`
@@ -26,15 +29,19 @@ func (e *cliEnv) missionCommand() *cobra.Command {
 		RunE:        subcommandRequired,
 	}
 	cmd.PersistentFlags().StringVar(&mission, "mission", "hst", "mission `M`: hst, jwst, roman, classy, ullyses, iue, …")
-	// begin checks the flags, names the mission (with a notice for an unknown one) and
-	// sets up; the caller closes the env.
+	// begin checks the flags, refuses a mission the registry does not know (the server
+	// answers an unknown one with HTTP 400 anyway) and sets up; the caller closes the env.
 	begin := func(c *cobra.Command, flags ...string) (mast.Mission, error) {
 		if err := requireValues(c, append(flags, "mission")...); err != nil {
 			return mast.Mission{}, err
 		}
-		info, notice := mast.MissionInfo(mission)
-		if notice != "" {
-			fmt.Fprintln(e.stderr, notice)
+		info, ok := registry.ResolveMission(mission)
+		if !ok {
+			hint := ""
+			if near := registry.SuggestMission(info.Name); near != "" {
+				hint = ": did you mean " + strconv.Quote(near) + "?"
+			}
+			return info, usagef("--mission: unknown mission %q%s (missions: %s)", strings.TrimSpace(mission), hint, strings.Join(registry.MissionNames(), ", "))
 		}
 		return info, e.setup()
 	}
@@ -94,6 +101,9 @@ func (e *cliEnv) missionSearchCommand(begin missionBegin) *cobra.Command {
 		Example: "  mastui mission search --mission hst sci_obs_type=IMAGE 'sci_instrume=!COS' 'sci_dec=>0' sci_actual_duration=1000..2000\n" +
 			`  mastui mission search --mission hst --object "M2, M9" --coordinates "210.8 54.3" --radius 3 --sort search_pos`,
 		RunE: func(c *cobra.Command, args []string) error {
+			if err := cmp.Or(notNegative("limit", limit), notNegative("offset", offset)); err != nil {
+				return err
+			}
 			info, err := begin(c, "radius")
 			defer e.close()
 			if err != nil {

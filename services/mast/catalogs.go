@@ -1,6 +1,7 @@
 package mast
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -31,6 +32,12 @@ type Catalog struct {
 	DefaultLimit int
 	// REST marks PanSTARRS: not a Portal catalog.
 	REST bool
+	// IDColumn names a row; KeyColumns are the columns shown first (the Catalogs tab)
+	// or alone (the CLI's table format); DistanceColumns appear in positional answers
+	// only. Columns absent from an answer are skipped.
+	IDColumn        string
+	KeyColumns      []string
+	DistanceColumns []string
 
 	cone     map[string]string // version (lower-cased) -> cone service
 	filtered string            // Mast.Catalogs.Filtered.<X>
@@ -43,28 +50,37 @@ type Catalog struct {
 func Catalogs() []Catalog {
 	return []Catalog{
 		{Name: "HSC", Aliases: []string{"Hsc"}, Description: "Hubble Source Catalog",
+			IDColumn: "MatchID", KeyColumns: []string{"MatchID", "MatchRA", "MatchDec", "Distance", "NumImages", "NumFilters", "NumVisits", "TargetName", "SpectrumFlag"}, DistanceColumns: []string{"Distance"},
 			Versions: []string{"2", "3"}, DefaultVersion: "3",
 			ExtraParams: []string{"nr", "ni", "magtype"}, LimitParam: "nr", DefaultLimit: 50000,
 			cone: map[string]string{"2": "Mast.Hsc.Db.v2", "3": "Mast.Hsc.Db.v3"}},
 		{Name: "GALEX", Description: "GALEX catalog of UV sources",
+			IDColumn: "objID", KeyColumns: []string{"objID", "ra", "dec", "distance_arcmin", "survey", "fuv_mag", "nuv_mag"}, DistanceColumns: []string{"distance_arcmin"},
 			ExtraParams: []string{"maxrecords"}, LimitParam: "maxrecords", DefaultLimit: 50000,
 			cone: map[string]string{"": "Mast.Galex.Catalog"}},
 		{Name: "Gaia", Description: "Gaia DR1, DR2, DR3 and TGAS",
+			IDColumn: "source_id", KeyColumns: []string{"source_id", "ra", "dec", "phot_g_mean_mag", "parallax", "pmra", "pmdec", "distance"}, DistanceColumns: []string{"distance"},
 			Versions: []string{"DR1", "DR2", "DR3", "TGAS"}, DefaultVersion: "DR3",
 			cone: map[string]string{"dr1": "Mast.Catalogs.GaiaDR1.Cone", "dr2": "Mast.Catalogs.GaiaDR2.Cone",
 				"dr3": "Mast.Catalogs.GaiaDR3.Cone", "tgas": "Mast.Catalogs.Tgas.Cone"}},
 		{Name: "TIC", Aliases: []string{"Tic", "Tess"}, Description: "TESS Input Catalog", Criteria: true,
+			IDColumn: "ID", KeyColumns: []string{"ID", "ra", "dec", "Tmag", "Teff", "objType", "dstArcSec"}, DistanceColumns: []string{"dstArcSec"},
 			cone:     map[string]string{"": "Mast.Catalogs.Tic.Cone"},
 			filtered: "Mast.Catalogs.Filtered.Tic", rows: true, colCfgID: "Mast.Catalogs.Tess.Cone", hist: "Mast.Catalogs.All.Tic"},
 		{Name: "CTL", Aliases: []string{"Ctl"}, Description: "TESS Candidate Target List", Criteria: true,
+			IDColumn: "ID", KeyColumns: []string{"ID", "ra", "dec", "Tmag", "Teff", "objType", "dstArcSec"}, DistanceColumns: []string{"dstArcSec"},
 			cone:     map[string]string{"": "Mast.Catalogs.Ctl.Cone"},
 			filtered: "Mast.Catalogs.Filtered.Ctl", rows: true, colCfgID: "Mast.Catalogs.Tess.Cone", hist: "Mast.Catalogs.All.Tic"},
 		{Name: "DiskDetective", Aliases: []string{"DD", "Disk Detective"}, Description: "Disk Detective catalog", Criteria: true,
+			IDColumn: "designation", KeyColumns: []string{"designation", "ra", "dec", "w1mpro", "distance"}, DistanceColumns: []string{"distance"},
 			cone:     map[string]string{"": "Mast.Catalogs.Dd.Cone"},
 			filtered: "Mast.Catalogs.Filtered.DiskDetective", colCfgID: "Mast.Catalogs.Dd.Cone", hist: "Mast.Catalogs.All.DiskDetective"},
-		{Name: "PLATO", Description: "PLATO input catalog", cone: map[string]string{"": "Mast.Catalogs.Plato.Cone"}},
-		{Name: "SkyMapper", Description: "SkyMapper Southern Survey", cone: map[string]string{"": "Mast.Catalogs.SkyMapper.Cone"}},
+		{Name: "PLATO", Description: "PLATO input catalog", cone: map[string]string{"": "Mast.Catalogs.Plato.Cone"},
+			IDColumn: "PICidDR1", KeyColumns: []string{"PICidDR1", "RAdeg", "DEdeg"}},
+		{Name: "SkyMapper", Description: "SkyMapper Southern Survey", cone: map[string]string{"": "Mast.Catalogs.SkyMapper.Cone"},
+			IDColumn: "object_id", KeyColumns: []string{"object_id", "raj2000", "dej2000"}},
 		{Name: "PanSTARRS", Aliases: []string{"PS1", "Pan-STARRS"}, Description: "Pan-STARRS1 (Catalogs.MAST REST API)",
+			IDColumn: "objID", KeyColumns: []string{"objID", "objName", "raMean", "decMean", "nDetections", "distance"}, DistanceColumns: []string{"distance"},
 			Releases: []string{"dr1", "dr2"}, DefaultRelease: "dr2", Tables: []string{"mean", "stack", "detection", "forced_mean"},
 			Criteria: true, REST: true},
 	}
@@ -90,16 +106,18 @@ func LookupCatalog(name string) (Catalog, bool) {
 		cone: map[string]string{"": "Mast.Catalogs." + name + ".Cone"}}, false
 }
 
-// version normalises a version ("" = default): "3", "v3" for HSC; "2", "dr2", "DR2"
-// for Gaia. An unknown version is an error naming the valid ones (astroquery warns and
-// falls back instead: a typo should not silently query another release).
-func (c Catalog) version(v string) (string, error) {
-	v = strings.ToLower(strings.TrimSpace(v))
+// Version normalises a version ("" = default): "3", "v3" for HSC; "2", "dr2", "DR2"
+// for Gaia. An unknown version is an error naming the value as typed and the valid ones
+// (astroquery warns and falls back instead: a typo should not silently query another
+// release); its callers add the catalog's name.
+func (c Catalog) Version(v string) (string, error) {
+	typed := strings.TrimSpace(v)
+	v = strings.ToLower(typed)
 	if v == "" {
 		return strings.ToLower(c.DefaultVersion), nil
 	}
 	if len(c.Versions) == 0 {
-		return "", fmt.Errorf("catalog %s has no versions", c.Name)
+		return "", errors.New("no versions")
 	}
 	v = strings.TrimPrefix(v, "v")
 	if c.Name == "Gaia" && len(v) == 1 {
@@ -110,7 +128,7 @@ func (c Catalog) version(v string) (string, error) {
 			return strings.ToLower(k), nil
 		}
 	}
-	return "", fmt.Errorf("catalog %s has no version %q: use one of %s", c.Name, v, strings.Join(c.Versions, ", "))
+	return "", fmt.Errorf("no version %q: use one of %s", typed, strings.Join(c.Versions, ", "))
 }
 
 // ConeService is the Portal service of a cone (or name) query.
@@ -118,7 +136,7 @@ func (c Catalog) ConeService(version string) (string, error) {
 	if c.REST {
 		return "", fmt.Errorf("%s is queried through the Catalogs.MAST REST API, not a Portal service", c.Name)
 	}
-	v, err := c.version(version)
+	v, err := c.Version(version)
 	if err != nil {
 		return "", err
 	}

@@ -105,7 +105,7 @@ func portalCatalogQuery(cat Catalog, r CatalogRequest) (CatalogQuery, error) {
 	}
 	if len(q.Criteria) > 0 && !cat.Criteria {
 		return CatalogQuery{}, fmt.Errorf("catalog %s takes no criteria (%s=…): criteria queries exist for %s%s", cat.Name,
-			q.Criteria[0].Name, criteriaCatalogs(), extraParamsHint(cat))
+			q.Criteria[0].Name, CriteriaCatalogs(), extraParamsHint(cat))
 	}
 	return q, nil
 }

@@ -20,9 +20,9 @@ func (c *Client) HSCMatches(ctx context.Context, matchID, version string) (*mode
 		return nil, fmt.Errorf("HSC MatchID %q: want an integer", matchID)
 	}
 	hsc, _ := LookupCatalog("HSC")
-	v, err := hsc.version(version)
+	v, err := hsc.Version(version)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("catalog HSC: %w", err)
 	}
 	return c.catalogTable(ctx, "Mast.HscMatches.Db.v"+v, Object{{"input", id}})
 }

@@ -91,7 +91,7 @@ func (c *Client) catalogRequest(ctx context.Context, q CatalogQuery, count bool)
 		return InvokeRequest{Service: service, Params: params, Extra: map[string]any{"use_json": false}}, cat, res, 0, nil
 	}
 	if rq.Position == nil {
-		return fail(fmt.Errorf("give a position or an object name (or criteria, for %s)", criteriaCatalogs()))
+		return fail(fmt.Errorf("give a position or an object name (or criteria, for %s)", CriteriaCatalogs()))
 	}
 	service, err := cat.ConeService(q.Version)
 	if err != nil {
@@ -111,7 +111,8 @@ func (c *Client) catalogRequest(ctx context.Context, q CatalogQuery, count bool)
 	return InvokeRequest{Service: service, Params: params, Extra: map[string]any{"use_json": false}}, cat, res, limit, nil
 }
 
-func criteriaCatalogs() string {
+// CriteriaCatalogs names the catalogs that take criteria: "TIC, CTL, …".
+func CriteriaCatalogs() string {
 	var names []string
 	for _, c := range Catalogs() {
 		if c.Criteria {

@@ -63,9 +63,9 @@ func newFakeSearchAPI(t *testing.T) (*fakeSearchAPI, *Client) {
 
 func TestMissionInfo(t *testing.T) {
 	for name, want := range map[string]Mission{
-		"HST":           {Name: "hst", DatasetKeyword: "sci_data_set_name", UsesRetrieveProduct: true},
-		"":              {Name: "hst", DatasetKeyword: "sci_data_set_name", UsesRetrieveProduct: true},
-		"jwst":          {Name: "jwst", DatasetKeyword: "fileSetName", UsesRetrieveProduct: true},
+		"HST":           {Name: "hst", DatasetKeyword: "sci_data_set_name", UsesRetrieveProduct: true, Telescope: "hubble"},
+		"":              {Name: "hst", DatasetKeyword: "sci_data_set_name", UsesRetrieveProduct: true, Telescope: "hubble"},
+		"jwst":          {Name: "jwst", DatasetKeyword: "fileSetName", UsesRetrieveProduct: true, Telescope: "webb"},
 		"roman":         {Name: "roman", DatasetKeyword: "fileSetName", UsesRetrieveProduct: true},
 		"roman_spectra": {Name: "roman_spectra", DatasetKeyword: "", UsesRetrieveProduct: true},
 		"roman_cgi":     {Name: "roman_cgi", DatasetKeyword: "", UsesRetrieveProduct: true},

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"mastui/model"
 )
 
 // Mission is one mission of the MAST Search API (protocol 6.1).
@@ -11,6 +13,9 @@ type Mission struct {
 	Name                string // lower-cased, the <mission> of /search/<mission>/api/v0.1/
 	DatasetKeyword      string // dataset-ID column; "" when none is known
 	UsesRetrieveProduct bool   // downloads via retrieve_product (else Download/file with a mast: URI)
+	// Telescope is the name users may type for the mission ("webb"), for a "did you
+	// mean"; never sent. "" when it is the mission's name or a program's.
+	Telescope string
 }
 
 // Browsable reports whether datasets of the mission can be listed and their products
@@ -25,14 +30,14 @@ const DefaultMission = "hst"
 // A fresh slice each call, so no caller can change another's view of the registry.
 func Missions() []Mission {
 	return []Mission{
-		{"hst", "sci_data_set_name", true},
-		{"jwst", "fileSetName", true},
-		{"roman", "fileSetName", true},
-		{"roman_spectra", "", true},
-		{"roman_cgi", "", true},
-		{"classy", "Target", false},
-		{"ullyses", "observation_id", false},
-		{"iue", "iue_data_id", false},
+		{"hst", "sci_data_set_name", true, "hubble"},
+		{"jwst", "fileSetName", true, "webb"},
+		{"roman", "fileSetName", true, ""},
+		{"roman_spectra", "", true, ""},
+		{"roman_cgi", "", true, ""},
+		{"classy", "Target", false, ""},
+		{"ullyses", "observation_id", false, ""},
+		{"iue", "iue_data_id", false, ""},
 	}
 }
 
@@ -44,6 +49,31 @@ func LookupMission(name string) (Mission, bool) {
 		}
 	}
 	return Mission{}, false
+}
+
+// MissionNames returns the names of every known mission, in registry order.
+func MissionNames() []string {
+	var names []string
+	for _, m := range Missions() {
+		names = append(names, m.Name)
+	}
+	return names
+}
+
+// SuggestMission is the known mission most like name, by its name or its telescope's
+// ("jswt" and "Webb" give jwst), or "" when none is close.
+func SuggestMission(name string) string {
+	var candidates []string
+	mission := map[string]string{} // candidate -> its mission
+	for _, m := range Missions() {
+		for _, c := range []string{m.Name, m.Telescope} {
+			if _, seen := mission[c]; c != "" && !seen {
+				candidates = append(candidates, c)
+				mission[c] = m.Name
+			}
+		}
+	}
+	return mission[model.Closest(name, candidates)]
 }
 
 // BrowsableMissions returns the names of the missions whose datasets can be browsed, in

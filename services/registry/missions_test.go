@@ -51,3 +51,11 @@ func TestCheckMissionName(t *testing.T) {
 		}
 	}
 }
+
+func TestSuggestMission(t *testing.T) {
+	for in, want := range map[string]string{"jswt": "jwst", "Webb": "jwst", "hubble": "hst", "ulyses": "ullyses", "frobnicate": ""} {
+		if got := SuggestMission(in); got != want {
+			t.Errorf("SuggestMission(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

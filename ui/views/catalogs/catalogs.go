@@ -70,25 +70,9 @@ type shape struct {
 	search []string // columns of positional answers only (distances)
 }
 
-// shapeOf is the shape of a catalog's rows (columns absent from an answer are skipped).
+// shapeOf is the shape of a catalog's rows: the registry's (columns absent from an
+// answer are skipped).
 func shapeOf(name string) shape {
-	switch name {
-	case "HSC":
-		return shape{"MatchID", []string{"MatchID", "MatchRA", "MatchDec", "Distance", "NumImages", "NumFilters", "NumVisits", "TargetName", "SpectrumFlag"}, []string{"Distance"}}
-	case "GALEX":
-		return shape{"objID", []string{"objID", "ra", "dec", "distance_arcmin", "survey", "fuv_mag", "nuv_mag"}, []string{"distance_arcmin"}}
-	case "Gaia":
-		return shape{"source_id", []string{"source_id", "ra", "dec", "phot_g_mean_mag", "parallax", "pmra", "pmdec", "distance"}, []string{"distance"}}
-	case "TIC", "CTL":
-		return shape{"ID", []string{"ID", "ra", "dec", "Tmag", "Teff", "objType", "dstArcSec"}, []string{"dstArcSec"}}
-	case "DiskDetective":
-		return shape{"designation", []string{"designation", "ra", "dec", "w1mpro", "distance"}, []string{"distance"}}
-	case "PanSTARRS":
-		return shape{"objID", []string{"objID", "objName", "raMean", "decMean", "nDetections", "distance"}, []string{"distance"}}
-	case "PLATO":
-		return shape{"PICidDR1", []string{"PICidDR1", "RAdeg", "DEdeg"}, nil}
-	case "SkyMapper":
-		return shape{"object_id", []string{"object_id", "raj2000", "dej2000"}, nil}
-	}
-	return shape{}
+	c, _ := mast.LookupCatalog(name)
+	return shape{c.IDColumn, c.KeyColumns, c.DistanceColumns}
 }
