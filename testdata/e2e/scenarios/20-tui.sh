@@ -103,7 +103,7 @@ wait_for "→ 254\.287710 -4\.100310 \(SIMBAD\)" 100
 wait_for "≈ 476 rows match" 100
 ok "catalog form resolves M10 and counts 476 TIC rows"
 tmux -L "$SOCK" send-keys -t app Enter
-wait_for "476 rows +TIC around M10 r 0\.02°" 150
+wait_for "476 rows +TIC around M10 r 0\.02 deg" 150
 tmux -L "$SOCK" send-keys -t app l l l o
 wait_for "sorted by Tmag ↑" 50
 wait_for "^▸ +1585937858 +254\.29[0-9]+ +-4\.09[0-9]+ +7\.708 " 50   # the brightest star first
