@@ -78,16 +78,10 @@ type Archive struct {
 	// whole product lists (thousands of names for a JWST visit), and a download asks for
 	// the same file several times (HEAD, GET, Range resumes). Bounded: a long-running
 	// simulator forgets them all when it is full.
-	served struct {
-		mu sync.Mutex
-		m  map[string]Product
-	}
+	served bounded[string, Product]
 	// lists keeps the product lists findByURI built last, by observation: the files of a
 	// product list are fetched together, and each of them would build the same list again.
-	lists struct {
-		mu sync.Mutex
-		m  map[int32][]Product
-	}
+	lists bounded[int32, []Product]
 }
 
 // servedCap bounds Archive.served, listsCap Archive.lists.
@@ -242,7 +236,8 @@ func New(seed int64) (*Archive, error) {
 func newArchive(seed uint64) (*Archive, error) {
 	g := newGen(seed)
 	g.build()
-	a := &Archive{seed: seed, obs: g.obs, groups: g.groups}
+	a := &Archive{seed: seed, obs: g.obs, groups: g.groups,
+		served: bounded[string, Product]{cap: servedCap}, lists: bounded[int32, []Product]{cap: listsCap}}
 	sort.Slice(a.obs, func(i, j int) bool { return a.obs[i].Obsid < a.obs[j].Obsid })
 	a.byObsid = make(map[uint64]int32, len(a.obs))
 	a.byObsID = make(map[string]int32, len(a.obs))

@@ -68,19 +68,12 @@ func (a *Archive) File(uri string) (*File, error) {
 }
 
 func (a *Archive) productByURI(uri string) (Product, bool) {
-	a.served.mu.Lock()
-	p, ok := a.served.m[uri]
-	a.served.mu.Unlock()
+	p, ok := a.served.get(uri)
 	if ok {
 		return p, true
 	}
 	if p, ok = a.findByURI(uri); ok {
-		a.served.mu.Lock()
-		if a.served.m == nil || len(a.served.m) >= servedCap {
-			a.served.m = make(map[string]Product)
-		}
-		a.served.m[uri] = p
-		a.served.mu.Unlock()
+		a.served.put(uri, p)
 	}
 	return p, ok
 }
@@ -112,19 +105,11 @@ func (a *Archive) findByURI(uri string) (Product, bool) {
 // listOf is productsOf(i, its own obsid), kept for the next lookups. The list is shared:
 // callers only read it.
 func (a *Archive) listOf(i int32) []Product {
-	a.lists.mu.Lock()
-	l, ok := a.lists.m[i]
-	a.lists.mu.Unlock()
-	if ok {
+	if l, ok := a.lists.get(i); ok {
 		return l
 	}
-	l = a.productsOf(i, a.obs[i].Obsid)
-	a.lists.mu.Lock()
-	if a.lists.m == nil || len(a.lists.m) >= listsCap {
-		a.lists.m = make(map[int32][]Product)
-	}
-	a.lists.m[i] = l
-	a.lists.mu.Unlock()
+	l := a.productsOf(i, a.obs[i].Obsid)
+	a.lists.put(i, l)
 	return l
 }
 

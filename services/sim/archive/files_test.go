@@ -27,16 +27,16 @@ func TestProductByURIRemembers(t *testing.T) {
 			t.Fatalf("%s: remembered %+v, fresh %+v, first %+v", uri, again, fresh, first)
 		}
 	}
-	if n := len(a.served.m); n != len(uris) {
+	if n := a.served.len(); n != len(uris) {
 		t.Fatalf("%d URIs remembered, want %d", n, len(uris))
 	}
-	if n := len(a.lists.m); n == 0 || n > listsCap {
+	if n := a.lists.len(); n == 0 || n > listsCap {
 		t.Fatalf("%d product lists kept, want 1 to %d", n, listsCap)
 	}
 	if _, ok := a.productByURI("mast:HST/product/nosuchfile_raw.fits"); ok {
 		t.Fatal("an unknown URI was found")
 	}
-	if n := len(a.served.m); n > servedCap || n != len(uris) {
+	if n := a.served.len(); n > servedCap || n != len(uris) {
 		t.Fatalf("%d URIs remembered after an unknown one", n)
 	}
 }
